@@ -1,0 +1,182 @@
+//! Command-line interface.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use planpress::diagnostic::{self, Diagnostic};
+use planpress::{BuildError, BuildOptions, Checked, Output};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "planpress",
+    version,
+    about = "Turns a folder of Markdown plan sections into a site, a PDF and open data."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the plan and report every problem, without writing anything.
+    Check {
+        /// The plan folder (holding plan.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Check the plan, then write the outputs.
+    Build {
+        /// The plan folder (holding plan.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write (default: output/ in the plan folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Build only these outputs, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<OnlyArg>,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// rustc-style messages with the source line.
+    Human,
+    /// One JSON object on standard output.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnlyArg {
+    /// goals.json and goals.csv
+    Data,
+}
+
+impl From<OnlyArg> for Output {
+    fn from(o: OnlyArg) -> Output {
+        match o {
+            OnlyArg::Data => Output::Data,
+        }
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { dir, report } => match planpress::check(&dir) {
+            Ok(checked) => {
+                print_report(&checked, report.format);
+                if checked.passes(report.strict) {
+                    if matches!(report.format, Format::Human) {
+                        print_ok(&checked);
+                    }
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(e) => fatal(&e.to_string()),
+        },
+        Command::Build {
+            dir,
+            out,
+            only,
+            report,
+        } => {
+            let options = BuildOptions {
+                out,
+                only: only.into_iter().map(Output::from).collect(),
+                strict: report.strict,
+            };
+            match planpress::build(&dir, &options) {
+                Ok(built) => {
+                    print_report(&built.checked, report.format);
+                    if matches!(report.format, Format::Human) {
+                        let (sections, goals, _) = built
+                            .checked
+                            .plan
+                            .as_ref()
+                            .map_or((0, 0, 0), planpress::summary_counts);
+                        eprintln!(
+                            "built {} sections and {goals} goals into {}: {}",
+                            sections,
+                            built.out.display(),
+                            built.files.join(", ")
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err((BuildError::Invalid, Some(checked))) => {
+                    print_report(&checked, report.format);
+                    if matches!(report.format, Format::Human) {
+                        eprintln!("error: the build stopped; the previous output is untouched");
+                    }
+                    ExitCode::from(1)
+                }
+                Err((e, checked)) => {
+                    if let Some(checked) = checked {
+                        print_report(&checked, report.format);
+                    }
+                    fatal(&e.to_string())
+                }
+            }
+        }
+    }
+}
+
+fn print_report(checked: &Checked, format: Format) {
+    let diags: &[Diagnostic] = &checked.diagnostics;
+    match format {
+        Format::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut err = std::io::stderr().lock();
+            let _ =
+                err.write_all(diagnostic::render_human(diags, &checked.sources, color).as_bytes());
+            let (errors, warnings) = diagnostic::count(diags);
+            if errors + warnings > 0 {
+                let _ = writeln!(err, "{}", counts_line(errors, warnings));
+            }
+        }
+        Format::Json => println!("{}", diagnostic::render_json(diags)),
+        Format::Github => print!("{}", diagnostic::render_github(diags)),
+    }
+}
+
+fn counts_line(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{} and {} found",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn print_ok(checked: &Checked) {
+    if let Some(plan) = &checked.plan {
+        let (sections, goals, indicators) = planpress::summary_counts(plan);
+        eprintln!("checked {sections} sections, {goals} goals and {indicators} indicators");
+    }
+}
+
+fn fatal(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}

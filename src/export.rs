@@ -1,0 +1,241 @@
+//! Open data: every goal, indicator and value as `goals.json` and
+//! `goals.csv`, for open-data portals and dashboards.
+
+use crate::locale;
+use crate::model::*;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    plan: PlanInfo<'a>,
+    goals: Vec<GoalOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanInfo<'a> {
+    title: &'a str,
+    organisation: &'a str,
+    period: PeriodOut,
+    language: Language,
+    as_of: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PeriodOut {
+    start: i32,
+    end: i32,
+}
+
+#[derive(Serialize)]
+struct GoalOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    owner: Option<&'a str>,
+    section: SectionRef<'a>,
+    target_group: Option<Named>,
+    national_goals: Vec<Named>,
+    tracks: Vec<Named>,
+    initiatives: &'a [String],
+    deadline: Option<String>,
+    links: &'a [GoalLink],
+    status: Status,
+    status_label: &'static str,
+    indicators: Vec<IndicatorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionRef<'a> {
+    slug: &'a str,
+    title: &'a str,
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct IndicatorOut<'a> {
+    name: &'a str,
+    unit: Unit,
+    direction: Option<Direction>,
+    source: Option<&'a str>,
+    relative_to: Option<&'a str>,
+    baseline: Option<ValueOut>,
+    actuals: Vec<ValueOut>,
+    targets: Vec<ValueOut>,
+    status: Status,
+    status_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct ValueOut {
+    year: i32,
+    /// A number, a text, or null when not measured.
+    value: serde_json::Value,
+    /// As the site and the PDF show it.
+    formatted: String,
+}
+
+fn value_out(yv: &YearValue, unit: Unit, lang: Language) -> ValueOut {
+    let value = match &yv.value {
+        Value::Number(n) => serde_json::Number::from_f64(*n)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::Text(t) => serde_json::Value::String(t.clone()),
+        Value::Missing => serde_json::Value::Null,
+    };
+    ValueOut {
+        year: yv.year,
+        value,
+        formatted: locale::value(&yv.value, unit, lang),
+    }
+}
+
+fn named(list: &[Named], ids: &[String]) -> Vec<Named> {
+    ids.iter()
+        .map(|id| Named {
+            id: id.clone(),
+            name: list
+                .iter()
+                .find(|n| &n.id == id)
+                .map_or_else(String::new, |n| n.name.clone()),
+        })
+        .collect()
+}
+
+/// `goals.json`: the plan's key facts and every goal with its section.
+pub fn json(plan: &Plan) -> String {
+    let lang = plan.meta.language;
+    let goals = plan
+        .all_goals()
+        .into_iter()
+        .map(|(section, g)| GoalOut {
+            id: &g.id,
+            title: &g.title,
+            description: g.description.as_deref(),
+            owner: g.owner.as_deref(),
+            section: SectionRef {
+                slug: &section.slug,
+                title: &section.title,
+                file: &section.source,
+            },
+            target_group: section
+                .target_group
+                .as_ref()
+                .map(|id| named(&plan.target_groups, std::slice::from_ref(id)).remove(0)),
+            national_goals: named(&plan.national_goals, &g.national_goals),
+            tracks: named(&plan.tracks, &g.tracks),
+            initiatives: &g.initiatives,
+            deadline: g.deadline.map(Deadline::iso),
+            links: &g.links,
+            status: g.status,
+            status_label: locale::status(g.status, lang),
+            indicators: g
+                .indicators
+                .iter()
+                .map(|i| IndicatorOut {
+                    name: &i.name,
+                    unit: i.unit,
+                    direction: i.direction,
+                    source: i.source.as_deref(),
+                    relative_to: i.relative_to.as_deref(),
+                    baseline: i.baseline.as_ref().map(|b| value_out(b, i.unit, lang)),
+                    actuals: i
+                        .actuals
+                        .iter()
+                        .map(|a| value_out(a, i.unit, lang))
+                        .collect(),
+                    targets: i
+                        .targets
+                        .iter()
+                        .map(|t| value_out(t, i.unit, lang))
+                        .collect(),
+                    status: i.status,
+                    status_label: locale::status(i.status, lang),
+                })
+                .collect(),
+        })
+        .collect();
+    let doc = Document {
+        plan: PlanInfo {
+            title: &plan.meta.title,
+            organisation: &plan.meta.organisation,
+            period: PeriodOut {
+                start: plan.meta.period.start,
+                end: plan.meta.period.end,
+            },
+            language: lang,
+            as_of: plan.meta.as_of.map(Date::iso),
+        },
+        goals,
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// `goals.csv`: one row per indicator and year. UTF-8 with a byte order mark
+/// and `;` between fields, because that is what Danish Excel opens
+/// correctly; numbers use the plan language's decimal mark.
+pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
+    let lang = plan.meta.language;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    file.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(file);
+    w.write_record([
+        "section",
+        "goal_id",
+        "goal_title",
+        "target_group",
+        "indicator",
+        "unit",
+        "direction",
+        "kind",
+        "year",
+        "value",
+        "formatted",
+        "indicator_status",
+        "goal_status",
+        "deadline",
+    ])?;
+    for (section, g) in plan.all_goals() {
+        for i in &g.indicators {
+            let rows = i
+                .baseline
+                .iter()
+                .map(|v| ("baseline", v))
+                .chain(i.actuals.iter().map(|v| ("actual", v)))
+                .chain(i.targets.iter().map(|v| ("target", v)));
+            for (kind, yv) in rows {
+                let raw = match &yv.value {
+                    Value::Number(n) => {
+                        let s = locale::plain_number(*n);
+                        if lang == Language::Da {
+                            s.replace('.', ",")
+                        } else {
+                            s
+                        }
+                    }
+                    Value::Text(t) => t.clone(),
+                    Value::Missing => String::new(),
+                };
+                w.write_record([
+                    section.title.as_str(),
+                    &g.id,
+                    &g.title,
+                    section.target_group.as_deref().unwrap_or(""),
+                    &i.name,
+                    Unit::NAMES[i.unit as usize],
+                    i.direction.map_or("", |d| Direction::NAMES[d as usize]),
+                    kind,
+                    &yv.year.to_string(),
+                    &raw,
+                    &locale::value(&yv.value, i.unit, lang),
+                    i.status.code(),
+                    g.status.code(),
+                    &g.deadline.map(Deadline::iso).unwrap_or_default(),
+                ])?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

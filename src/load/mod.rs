@@ -1,0 +1,295 @@
+//! Reading a plan folder: `plan.yaml` and every section under `content/`.
+//!
+//! Loading only reads and splits: it finds the files, checks they are UTF-8,
+//! separates front matter from body and parses the YAML into position-aware
+//! nodes. What the values mean is for `validate` to decide.
+
+pub mod yaml;
+
+use crate::diagnostic::{Diagnostic, Sources};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+use yaml::{Node, Pos};
+
+/// Problems that stop planpress before it can look at the plan (exit code 2).
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error(
+        "no plan.yaml in {0}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)"
+    )]
+    NoPlan(PathBuf),
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A plan folder as read from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    /// `plan.yaml`, when it parsed.
+    pub plan: Option<Node>,
+    /// Every section file, in no particular order.
+    pub sections: Vec<RawSection>,
+    /// Folders under `content/` that hold sections, relative to the plan.
+    pub folders: Vec<String>,
+    /// Every text file read, for snippets in diagnostics.
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One Markdown file, split but not yet understood.
+#[derive(Debug)]
+pub struct RawSection {
+    /// Relative to the plan folder, `/`-separated: `content/02-unge.md`.
+    pub file: String,
+    /// The folder it lies in, relative to the plan: `content` or
+    /// `content/07-opfoelgning`.
+    pub folder: String,
+    /// `index.md` stands for its folder.
+    pub is_index: bool,
+    /// `None` when the front matter could not be read (already reported).
+    pub front: Option<Node>,
+    /// Where the front matter block starts, for whole-block messages.
+    pub front_pos: Pos,
+    pub body: String,
+    /// The file line the body starts on.
+    pub body_line: u32,
+}
+
+/// Reads the plan folder `root`.
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let plan_path = root.join("plan.yaml");
+    if !plan_path.is_file() {
+        return Err(LoadError::NoPlan(root.to_path_buf()));
+    }
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        plan: None,
+        sections: Vec::new(),
+        folders: Vec::new(),
+        sources: Sources::new(),
+        diagnostics: Vec::new(),
+    };
+    if let Some(text) = loaded.read_text(&plan_path, "plan.yaml")? {
+        match yaml::parse(&text) {
+            Ok(node) => loaded.plan = Some(node),
+            Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
+        }
+        loaded.sources.insert("plan.yaml".into(), text);
+    }
+
+    let content = root.join("content");
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                crate::diagnostic::Severity::Error,
+                "no-sections",
+                "content",
+                None,
+                "there is no content/ folder, so the plan has no sections",
+            )
+            .hint("create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"),
+        );
+        return Ok(loaded);
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Unreadable {
+            path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop")),
+        })?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let rel = relative(root, path);
+        let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+        if !loaded.folders.contains(&folder) {
+            loaded.folders.push(folder.clone());
+        }
+        let Some(text) = loaded.read_text(path, &rel)? else {
+            continue;
+        };
+        let is_index = path.file_name().is_some_and(|n| n == "index.md");
+        let section = split(&rel, &folder, is_index, &text, &mut loaded.diagnostics);
+        loaded.sections.push(section);
+        loaded.sources.insert(rel, text);
+    }
+    if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                crate::diagnostic::Severity::Error,
+                "no-sections",
+                "content",
+                None,
+                "content/ holds no Markdown files, so the plan has no sections",
+            )
+            .hint("add one `.md` file per section, e.g. content/01-forord.md"),
+        );
+    }
+    Ok(loaded)
+}
+
+impl Loaded {
+    /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
+    fn read_text(&mut self, path: &Path, rel: &str) -> Result<Option<String>, LoadError> {
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Ok(Some(text))
+            }
+            Err(e) => {
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                // Only the valid prefix is decoded, so this cannot fail.
+                let prefix = std::str::from_utf8(good).unwrap_or_default();
+                let line = prefix.matches('\n').count() as u32 + 1;
+                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+                let byte = e.as_bytes()[good.len()];
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-utf8",
+                        rel,
+                        Pos { line, column },
+                        format!("the file is not UTF-8 text (byte 0x{byte:02X} at line {line}, column {column})"),
+                    )
+                    .hint("save the file with the encoding UTF-8 (in most editors: Save as… › Encoding › UTF-8)"),
+                );
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn syntax_diagnostic(file: &str, e: yaml::SyntaxError) -> Diagnostic {
+    Diagnostic::error(
+        "yaml-syntax",
+        file,
+        e.pos,
+        format!("YAML syntax error: {}", e.message),
+    )
+    .hint("check indentation, a missing `:` after a field name, and closing brackets or quotes")
+}
+
+/// Splits a section file into front matter and body.
+fn split(
+    rel: &str,
+    folder: &str,
+    is_index: bool,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> RawSection {
+    let start = Pos { line: 1, column: 1 };
+    let mut section = RawSection {
+        file: rel.to_string(),
+        folder: folder.to_string(),
+        is_index,
+        front: None,
+        front_pos: start,
+        body: String::new(),
+        body_line: 1,
+    };
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        section.body = text.to_string();
+        diags.push(
+            Diagnostic::error("missing-front-matter", rel, start, "the section has no front matter")
+                .hint("start the file with a line `---`, then `title: …` and `order: …`, then a line `---`"),
+        );
+        return section;
+    }
+    let mut offset = first.len();
+    for (n, line) in lines.enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml_text = &text[..offset];
+            section.body = text[offset + line.len()..].to_string();
+            section.body_line = n as u32 + 3;
+            match yaml::parse(yaml_text) {
+                Ok(node) => section.front = Some(node),
+                Err(e) => diags.push(syntax_diagnostic(rel, e)),
+            }
+            return section;
+        }
+        offset += line.len();
+    }
+    diags.push(
+        Diagnostic::error(
+            "unterminated-front-matter",
+            rel,
+            start,
+            "the front matter starts with `---` here but never ends",
+        )
+        .hint("add a line with only `---` after the last front matter field"),
+    );
+    section
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n.len() > 1)
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_handles_crlf_and_positions() {
+        let mut diags = Vec::new();
+        let s = split(
+            "content/a.md",
+            "content",
+            false,
+            "---\r\ntitle: A\r\norder: 1\r\n---\r\nBody\r\n",
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(s.body_line, 5);
+        assert_eq!(s.body, "Body\r\n");
+        let Some(Node {
+            kind: yaml::Kind::Map(m),
+            ..
+        }) = &s.front
+        else {
+            panic!("{:?}", s.front)
+        };
+        assert_eq!(m[1].1.pos, Pos { line: 3, column: 8 });
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_reported() {
+        let mut diags = Vec::new();
+        split(
+            "content/a.md",
+            "content",
+            false,
+            "---\ntitle: A\n\nBody\n",
+            &mut diags,
+        );
+        assert_eq!(diags[0].code, "unterminated-front-matter");
+    }
+}

@@ -1,0 +1,200 @@
+//! Numbers, dates and periods written the way the plan's language writes
+//! them: `2.500`, `14,6 %`, `nr. 72`, `1. marts 2027`, `4. kvartal 2027` in
+//! Danish; `2,500`, `14.6%`, `No. 72`, `1 March 2027`, `Q4 2027` in English.
+//! Every renderer and export formats through here, so they agree.
+
+use crate::model::{Date, Deadline, Language, Period, Status, Unit, Value};
+
+/// A number as YAML would write it: `14.6`, `2500`.
+pub fn plain_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A number with the language's thousands separator and decimal mark.
+pub fn number(n: f64, lang: Language) -> String {
+    let (thousands, decimal) = match lang {
+        Language::Da => ('.', ','),
+        Language::En => (',', '.'),
+    };
+    let plain = plain_number(n.abs());
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    let sign = if n < 0.0 { "−" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac}")
+    }
+}
+
+/// A value in its unit: `14,6 %`, `nr. 72`, `2.500`, `1,2 mio. kr.`.
+pub fn value(v: &Value, unit: Unit, lang: Language) -> String {
+    match v {
+        Value::Missing => "–".into(),
+        Value::Text(t) => t.clone(),
+        Value::Number(n) => match (unit, lang) {
+            (Unit::Percent, Language::Da) => format!("{} %", number(*n, lang)),
+            (Unit::Percent, Language::En) => format!("{}%", number(*n, lang)),
+            (Unit::Rank, Language::Da) => format!("nr. {}", number(*n, lang)),
+            (Unit::Rank, Language::En) => format!("No. {}", number(*n, lang)),
+            (Unit::Amount, Language::Da) => format!("{} kr.", number(*n, lang)),
+            (Unit::Amount, Language::En) => format!("DKK {}", number(*n, lang)),
+            _ => number(*n, lang),
+        },
+    }
+}
+
+const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn date(d: Date, lang: Language) -> String {
+    let m = (d.month as usize).saturating_sub(1).min(11);
+    match lang {
+        Language::Da => format!("{}. {} {}", d.day, MONTHS_DA[m], d.year),
+        Language::En => format!("{} {} {}", d.day, MONTHS_EN[m], d.year),
+    }
+}
+
+pub fn deadline(d: Deadline, lang: Language) -> String {
+    match (d, lang) {
+        (Deadline::Date(d), _) => date(d, lang),
+        (Deadline::Quarter { year, quarter }, Language::Da) => format!("{quarter}. kvartal {year}"),
+        (Deadline::Quarter { year, quarter }, Language::En) => format!("Q{quarter} {year}"),
+    }
+}
+
+/// `2019–2022` with an en dash, or a single year.
+pub fn period(p: Period) -> String {
+    if p.start == p.end {
+        p.start.to_string()
+    } else {
+        format!("{}–{}", p.start, p.end)
+    }
+}
+
+/// The status in words. Themes may relabel these; exports use them as is.
+pub fn status(s: Status, lang: Language) -> &'static str {
+    match (s, lang) {
+        (Status::Achieved, Language::Da) => "Opfyldt",
+        (Status::OnTrack, Language::Da) => "På vej",
+        (Status::OffTrack, Language::Da) => "Ikke på vej",
+        (Status::NotMeasured, Language::Da) => "Ikke målt",
+        (Status::Achieved, Language::En) => "Achieved",
+        (Status::OnTrack, Language::En) => "On track",
+        (Status::OffTrack, Language::En) => "Off track",
+        (Status::NotMeasured, Language::En) => "Not measured",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_conventions() {
+        let da = Language::Da;
+        assert_eq!(value(&Value::Number(2500.0), Unit::Count, da), "2.500");
+        assert_eq!(value(&Value::Number(14.6), Unit::Percent, da), "14,6 %");
+        assert_eq!(value(&Value::Number(72.0), Unit::Rank, da), "nr. 72");
+        assert_eq!(
+            value(&Value::Number(1234567.5), Unit::Amount, da),
+            "1.234.567,5 kr."
+        );
+        assert_eq!(
+            date(
+                Date {
+                    year: 2027,
+                    month: 3,
+                    day: 1
+                },
+                da
+            ),
+            "1. marts 2027"
+        );
+        assert_eq!(
+            deadline(
+                Deadline::Quarter {
+                    year: 2027,
+                    quarter: 4
+                },
+                da
+            ),
+            "4. kvartal 2027"
+        );
+        assert_eq!(
+            period(Period {
+                start: 2019,
+                end: 2022
+            }),
+            "2019–2022"
+        );
+    }
+
+    #[test]
+    fn english_conventions() {
+        let en = Language::En;
+        assert_eq!(value(&Value::Number(2500.0), Unit::Count, en), "2,500");
+        assert_eq!(value(&Value::Number(14.6), Unit::Percent, en), "14.6%");
+        assert_eq!(value(&Value::Number(72.0), Unit::Rank, en), "No. 72");
+        assert_eq!(
+            date(
+                Date {
+                    year: 2027,
+                    month: 3,
+                    day: 1
+                },
+                en
+            ),
+            "1 March 2027"
+        );
+        assert_eq!(
+            deadline(
+                Deadline::Quarter {
+                    year: 2027,
+                    quarter: 4
+                },
+                en
+            ),
+            "Q4 2027"
+        );
+        assert_eq!(number(999.0, en), "999");
+        assert_eq!(number(-1000.0, en), "−1,000");
+    }
+}

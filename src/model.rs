@@ -1,0 +1,637 @@
+//! The typed plan: what every renderer walks.
+//!
+//! Renderers never see YAML or raw Markdown. Everything they need — resolved
+//! links, computed statuses, the table of contents — is decided here once, so
+//! the site, the PDF and the data exports cannot disagree.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+pub use crate::markdown::{Align, Block, Footnote, GoalsMarker, Inline, LinkTarget};
+
+/// The whole plan, ready to render.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub meta: Meta,
+    pub target_groups: Vec<Named>,
+    pub tracks: Vec<Named>,
+    pub national_goals: Vec<Named>,
+    /// Top-level sections in reading order; each may hold sub-sections.
+    pub sections: Vec<Section>,
+    /// The plan folder, for resolving assets (logo, images).
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organisation: String,
+    pub summary: Option<String>,
+    pub period: Period,
+    pub language: Language,
+    pub theme: String,
+    pub as_of: Option<Date>,
+    pub brand: Brand,
+    pub base_url: Option<String>,
+    /// Raw HTML in Markdown passes through unescaped. Unsafe; off by default.
+    pub allow_html: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Brand {
+    /// A `#rrggbb` colour.
+    pub primary: String,
+    /// Relative to the plan folder.
+    pub logo: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Da,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Da => "da",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The years a plan covers, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Period {
+    pub fn contains(self, year: i32) -> bool {
+        (self.start..=self.end).contains(&year)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, accepting only days that exist in the calendar.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parse_digits(parts.next()?, 4)? as i32;
+        let month = parse_digits(parts.next()?, 2)?;
+        let day = parse_digits(parts.next()?, 2)?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn parse_digits(s: &str, len: usize) -> Option<u32> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// When a goal is due: a day, or the end of a quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deadline {
+    Date(Date),
+    Quarter { year: i32, quarter: u8 },
+}
+
+impl Deadline {
+    /// Parses `2027-12-31` or `2027-Q4`.
+    pub fn parse(text: &str) -> Option<Deadline> {
+        let t = text.trim();
+        if let Some((y, q)) = t.split_once("-Q").or_else(|| t.split_once("-q")) {
+            let year = parse_digits(y, 4)? as i32;
+            let quarter = parse_digits(q, 1)? as u8;
+            return (1..=4)
+                .contains(&quarter)
+                .then_some(Deadline::Quarter { year, quarter });
+        }
+        Date::parse(t).map(Deadline::Date)
+    }
+
+    pub fn year(self) -> i32 {
+        match self {
+            Deadline::Date(d) => d.year,
+            Deadline::Quarter { year, .. } => year,
+        }
+    }
+
+    /// The machine form, as written in front matter.
+    pub fn iso(self) -> String {
+        match self {
+            Deadline::Date(d) => d.iso(),
+            Deadline::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
+        }
+    }
+}
+
+/// An entry of a plan-level vocabulary (target group, track, national goal).
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+/// One page of the plan.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Unique across the plan; the page's file name without extension.
+    pub slug: String,
+    /// Relative to the plan folder, with `/` separators.
+    pub source: String,
+    pub title: String,
+    pub target_group: Option<String>,
+    pub summary: Option<String>,
+    pub goals: Vec<Goal>,
+    pub body: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+    pub children: Vec<Section>,
+}
+
+impl Section {
+    /// This section and all below it, in reading order.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.walk());
+        }
+        out
+    }
+
+    /// Goals that no `{{ goals() }}` or `{{ goal("ID") }}` marker places;
+    /// renderers put them after the prose.
+    pub fn unplaced_goals(&self) -> Vec<&Goal> {
+        let mut all = false;
+        let mut placed = Vec::new();
+        visit_markers(&self.body, &mut |m| match m {
+            GoalsMarker::All => all = true,
+            GoalsMarker::One(id) => placed.push(id.clone()),
+        });
+        if all {
+            return Vec::new();
+        }
+        self.goals
+            .iter()
+            .filter(|g| !placed.contains(&g.id))
+            .collect()
+    }
+
+    /// The goals a marker stands for.
+    pub fn goals_for(&self, marker: &GoalsMarker) -> Vec<&Goal> {
+        match marker {
+            GoalsMarker::All => self.goals.iter().collect(),
+            GoalsMarker::One(id) => self.goals.iter().filter(|g| &g.id == id).collect(),
+        }
+    }
+}
+
+fn visit_markers(blocks: &[Block], f: &mut dyn FnMut(&GoalsMarker)) {
+    for b in blocks {
+        match b {
+            Block::Goals(m) => f(m),
+            Block::Quote(inner) => visit_markers(inner, f),
+            Block::List { items, .. } => items.iter().for_each(|i| visit_markers(i, f)),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub owner: Option<String>,
+    pub national_goals: Vec<String>,
+    pub tracks: Vec<String>,
+    pub initiatives: Vec<String>,
+    pub deadline: Option<Deadline>,
+    pub links: Vec<GoalLink>,
+    pub indicators: Vec<Indicator>,
+    /// The goal's overall status, from its indicators.
+    pub status: Status,
+}
+
+impl Goal {
+    /// The goal's anchor on its section page: `goal-v1`.
+    pub fn anchor(&self) -> String {
+        crate::markdown::slugify(&format!("goal-{}", self.id))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalLink {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub name: String,
+    pub unit: Unit,
+    pub direction: Option<Direction>,
+    pub source: Option<String>,
+    pub relative_to: Option<String>,
+    pub baseline: Option<YearValue>,
+    /// Sorted by year.
+    pub actuals: Vec<YearValue>,
+    /// Sorted by year.
+    pub targets: Vec<YearValue>,
+    pub status: Status,
+}
+
+impl Indicator {
+    /// The most recent actual figure that was measured.
+    pub fn latest_actual(&self) -> Option<&YearValue> {
+        self.actuals
+            .iter()
+            .rev()
+            .find(|a| a.value != Value::Missing)
+    }
+
+    /// All years that appear in baseline, actuals or targets, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .baseline
+            .iter()
+            .chain(&self.actuals)
+            .chain(&self.targets)
+            .map(|v| v.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Count,
+    Percent,
+    Rank,
+    Amount,
+    Text,
+}
+
+impl Unit {
+    pub const NAMES: [&'static str; 5] = ["count", "percent", "rank", "amount", "text"];
+
+    pub fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "count" => Unit::Count,
+            "percent" => Unit::Percent,
+            "rank" => Unit::Rank,
+            "amount" => Unit::Amount,
+            "text" => Unit::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self != Unit::Text
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Increase,
+    Decrease,
+    Maintain,
+}
+
+impl Direction {
+    pub const NAMES: [&'static str; 3] = ["increase", "decrease", "maintain"];
+
+    pub fn parse(s: &str) -> Option<Direction> {
+        Some(match s {
+            "increase" => Direction::Increase,
+            "decrease" => Direction::Decrease,
+            "maintain" => Direction::Maintain,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+    /// `null`: not measured.
+    Missing,
+}
+
+impl Value {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// How an indicator (or a goal) stands. Always shown as a word and a symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    OffTrack,
+    NotMeasured,
+}
+
+impl Status {
+    /// The stable machine name used in exports and CSS classes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::OffTrack => "off_track",
+            Status::NotMeasured => "not_measured",
+        }
+    }
+
+    /// A symbol that reads without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Achieved => "✓",
+            Status::OnTrack => "↗",
+            Status::OffTrack => "✗",
+            Status::NotMeasured => "–",
+        }
+    }
+}
+
+/// Computes an indicator's status from its baseline, actuals and targets.
+///
+/// - *not measured*: no actual figure yet (or no target to measure against);
+/// - *achieved*: the latest actual meets the last target in the indicator's
+///   direction (for `maintain`: stays within 2 % of it; for text: equals it);
+/// - *on track*: the latest actual is at least as good as the straight line
+///   from the baseline to the first target would have it in that year;
+///   without a baseline, at least as good as the previous actual;
+/// - *off track*: otherwise.
+pub fn indicator_status(
+    unit: Unit,
+    direction: Option<Direction>,
+    baseline: Option<&YearValue>,
+    actuals: &[YearValue],
+    targets: &[YearValue],
+) -> Status {
+    let Some(latest) = actuals.iter().rev().find(|a| a.value != Value::Missing) else {
+        return Status::NotMeasured;
+    };
+    let Some(last_target) = targets.iter().rev().find(|t| t.value != Value::Missing) else {
+        return Status::NotMeasured;
+    };
+    if !unit.is_numeric() {
+        let same = match (&latest.value, &last_target.value) {
+            (Value::Text(a), Value::Text(t)) => a.trim().to_lowercase() == t.trim().to_lowercase(),
+            _ => false,
+        };
+        return if same {
+            Status::Achieved
+        } else {
+            Status::OffTrack
+        };
+    }
+    let (Some(actual), Some(target)) = (latest.value.number(), last_target.value.number()) else {
+        return Status::NotMeasured;
+    };
+    let Some(direction) = direction else {
+        return Status::NotMeasured;
+    };
+    // `better(a, b)`: a is at least as good as b.
+    let better = |a: f64, b: f64| match direction {
+        Direction::Increase => a >= b - 1e-9,
+        Direction::Decrease => a <= b + 1e-9,
+        Direction::Maintain => (a - b).abs() <= (b.abs() * 0.02).max(1e-9),
+    };
+    if better(actual, target) {
+        return Status::Achieved;
+    }
+    if direction == Direction::Maintain {
+        return Status::OffTrack;
+    }
+    let expected = match baseline.and_then(|b| b.value.number().map(|v| (b.year, v))) {
+        Some((base_year, base)) => {
+            let first = targets
+                .iter()
+                .find(|t| t.year > base_year && t.value.number().is_some());
+            match first {
+                Some(t) => {
+                    let goal = t.value.number().unwrap_or(base);
+                    let span = f64::from(t.year - base_year);
+                    let done = f64::from((latest.year - base_year).clamp(0, t.year - base_year));
+                    base + (goal - base) * done / span
+                }
+                None => base,
+            }
+        }
+        None => {
+            let previous = actuals
+                .iter()
+                .rev()
+                .filter(|a| a.year < latest.year)
+                .find_map(|a| a.value.number());
+            match previous {
+                Some(p) => p,
+                None => return Status::OnTrack,
+            }
+        }
+    };
+    if better(actual, expected) {
+        Status::OnTrack
+    } else {
+        Status::OffTrack
+    }
+}
+
+/// A goal's status: off track if any indicator is, achieved if all measured
+/// ones are, not measured if none is, on track otherwise.
+pub fn goal_status(indicators: &[Indicator]) -> Status {
+    let measured: Vec<Status> = indicators
+        .iter()
+        .map(|i| i.status)
+        .filter(|s| *s != Status::NotMeasured)
+        .collect();
+    if measured.is_empty() {
+        Status::NotMeasured
+    } else if measured.contains(&Status::OffTrack) {
+        Status::OffTrack
+    } else if measured.iter().all(|s| *s == Status::Achieved) {
+        Status::Achieved
+    } else {
+        Status::OnTrack
+    }
+}
+
+/// One line of the plan's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub slug: String,
+    pub title: String,
+    /// 1 for top-level sections, 2 for their sub-sections, …
+    pub depth: usize,
+    /// `1`, `2.1`, …
+    pub number: String,
+}
+
+impl Plan {
+    /// Every section in reading order, sub-sections after their parent.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        self.sections.iter().flat_map(|s| s.walk()).collect()
+    }
+
+    /// Every goal with the section it belongs to, in reading order.
+    pub fn all_goals(&self) -> Vec<(&Section, &Goal)> {
+        self.all_sections()
+            .into_iter()
+            .flat_map(|s| s.goals.iter().map(move |g| (s, g)))
+            .collect()
+    }
+
+    pub fn toc(&self) -> Vec<TocEntry> {
+        fn add(out: &mut Vec<TocEntry>, sections: &[Section], prefix: &str, depth: usize) {
+            for (i, s) in sections.iter().enumerate() {
+                let number = format!("{prefix}{}", i + 1);
+                out.push(TocEntry {
+                    slug: s.slug.clone(),
+                    title: s.title.clone(),
+                    depth,
+                    number: number.clone(),
+                });
+                add(out, &s.children, &format!("{number}."), depth + 1);
+            }
+        }
+        let mut out = Vec::new();
+        add(&mut out, &self.sections, "", 1);
+        out
+    }
+
+    pub fn target_group_name(&self, id: &str) -> Option<&str> {
+        find_name(&self.target_groups, id)
+    }
+    pub fn track_name(&self, id: &str) -> Option<&str> {
+        find_name(&self.tracks, id)
+    }
+    pub fn national_goal_name(&self, id: &str) -> Option<&str> {
+        find_name(&self.national_goals, id)
+    }
+}
+
+fn find_name<'a>(list: &'a [Named], id: &str) -> Option<&'a str> {
+    list.iter().find(|n| n.id == id).map(|n| n.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yv(year: i32, v: f64) -> YearValue {
+        YearValue {
+            year,
+            value: Value::Number(v),
+        }
+    }
+
+    #[test]
+    fn dates_and_quarters_must_exist() {
+        assert!(Date::parse("2028-02-29").is_some());
+        assert!(Date::parse("2027-02-29").is_none());
+        assert!(Date::parse("2027-13-01").is_none());
+        assert_eq!(
+            Deadline::parse("2027-Q4"),
+            Some(Deadline::Quarter {
+                year: 2027,
+                quarter: 4
+            })
+        );
+        assert!(Deadline::parse("2027-Q5").is_none());
+        assert!(Deadline::parse("next year").is_none());
+    }
+
+    #[test]
+    fn status_follows_direction() {
+        let inc = Some(Direction::Increase);
+        let base = yv(2024, 2000.0);
+        let targets = [yv(2027, 2500.0)];
+        let s = |actual: f64| {
+            indicator_status(Unit::Count, inc, Some(&base), &[yv(2026, actual)], &targets)
+        };
+        assert_eq!(s(2600.0), Status::Achieved);
+        // Two of three years gone: the line says 2333.
+        assert_eq!(s(2340.0), Status::OnTrack);
+        assert_eq!(s(2100.0), Status::OffTrack);
+        assert_eq!(
+            indicator_status(Unit::Count, inc, Some(&base), &[], &targets),
+            Status::NotMeasured
+        );
+        let dec = Some(Direction::Decrease);
+        let rank = |a: f64| {
+            indicator_status(
+                Unit::Rank,
+                dec,
+                Some(&yv(2024, 72.0)),
+                &[yv(2025, a)],
+                &[yv(2027, 50.0)],
+            )
+        };
+        assert_eq!(rank(48.0), Status::Achieved);
+        assert_eq!(rank(60.0), Status::OnTrack);
+        assert_eq!(rank(75.0), Status::OffTrack);
+    }
+
+    #[test]
+    fn text_status_compares_words() {
+        let t = |a: &str| {
+            indicator_status(
+                Unit::Text,
+                None,
+                None,
+                &[YearValue {
+                    year: 2026,
+                    value: Value::Text(a.into()),
+                }],
+                &[YearValue {
+                    year: 2027,
+                    value: Value::Text("Høj tilfredshed".into()),
+                }],
+            )
+        };
+        assert_eq!(t("høj tilfredshed"), Status::Achieved);
+        assert_eq!(t("Middel"), Status::OffTrack);
+    }
+}
