@@ -6,6 +6,7 @@
 //! into the [`model`] → renderers and [`export`] write the outputs.
 //! [`check`] and [`build`] are the two entry points the CLI uses.
 
+pub mod chart;
 pub mod diagnostic;
 pub mod export;
 pub mod load;
@@ -13,6 +14,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 mod output;
+pub mod theme;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Severity, Sources};

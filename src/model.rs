@@ -399,10 +399,10 @@ impl Status {
 /// - *not measured*: no actual figure yet (or no target to measure against);
 /// - *achieved*: the latest actual meets the last target in the indicator's
 ///   direction (for `maintain`: stays within 2 % of it; for text: equals it);
-/// - *on track*: the latest actual is at least as good as the straight line
-///   from the baseline to the first target would have it in that year;
-///   without a baseline, at least as good as the previous actual;
-/// - *off track*: otherwise.
+/// - *on track*: not yet achieved, but the latest actual has moved from the
+///   baseline (or, without one, from the earliest actual) in the indicator's
+///   direction;
+/// - *off track*: the latest actual has not moved, or moved the wrong way.
 pub fn indicator_status(
     unit: Unit,
     direction: Option<Direction>,
@@ -445,37 +445,20 @@ pub fn indicator_status(
     if direction == Direction::Maintain {
         return Status::OffTrack;
     }
-    let expected = match baseline.and_then(|b| b.value.number().map(|v| (b.year, v))) {
-        Some((base_year, base)) => {
-            let first = targets
+    // The starting point: the baseline, or else the earliest actual.
+    let start = baseline
+        .and_then(|b| b.value.number())
+        .or_else(|| {
+            actuals
                 .iter()
-                .find(|t| t.year > base_year && t.value.number().is_some());
-            match first {
-                Some(t) => {
-                    let goal = t.value.number().unwrap_or(base);
-                    let span = f64::from(t.year - base_year);
-                    let done = f64::from((latest.year - base_year).clamp(0, t.year - base_year));
-                    base + (goal - base) * done / span
-                }
-                None => base,
-            }
-        }
-        None => {
-            let previous = actuals
-                .iter()
-                .rev()
                 .filter(|a| a.year < latest.year)
-                .find_map(|a| a.value.number());
-            match previous {
-                Some(p) => p,
-                None => return Status::OnTrack,
-            }
-        }
-    };
-    if better(actual, expected) {
-        Status::OnTrack
-    } else {
-        Status::OffTrack
+                .find_map(|a| a.value.number())
+        });
+    match start {
+        Some(start) if better(actual, start) && (actual - start).abs() > 1e-9 => Status::OnTrack,
+        Some(_) => Status::OffTrack,
+        // One figure and no baseline: nothing to compare with yet.
+        None => Status::OnTrack,
     }
 }
 
@@ -592,9 +575,9 @@ mod tests {
             indicator_status(Unit::Count, inc, Some(&base), &[yv(2026, actual)], &targets)
         };
         assert_eq!(s(2600.0), Status::Achieved);
-        // Two of three years gone: the line says 2333.
-        assert_eq!(s(2340.0), Status::OnTrack);
-        assert_eq!(s(2100.0), Status::OffTrack);
+        assert_eq!(s(2100.0), Status::OnTrack);
+        assert_eq!(s(2000.0), Status::OffTrack);
+        assert_eq!(s(1900.0), Status::OffTrack);
         assert_eq!(
             indicator_status(Unit::Count, inc, Some(&base), &[], &targets),
             Status::NotMeasured
@@ -611,6 +594,7 @@ mod tests {
         };
         assert_eq!(rank(48.0), Status::Achieved);
         assert_eq!(rank(60.0), Status::OnTrack);
+        assert_eq!(rank(72.0), Status::OffTrack);
         assert_eq!(rank(75.0), Status::OffTrack);
     }
 

@@ -1,0 +1,256 @@
+//! A neutral description of an indicator's chart: axes, series and points in
+//! a unit square. The site draws it as inline SVG and the PDF as vector
+//! paths, from the same numbers, so the two always agree.
+
+use crate::locale;
+use crate::model::{Indicator, Language, Unit, Value};
+
+/// What a series of points stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    Baseline,
+    Actual,
+    Target,
+}
+
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    /// The value as the plan's language writes it: `14,6 %`.
+    pub label: String,
+    /// Position in the unit square: x from left (0) to right (1), y from
+    /// bottom (0) to top (1).
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub kind: SeriesKind,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tick {
+    pub label: String,
+    /// Position along its axis in the unit square.
+    pub at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// The indicator's name.
+    pub title: String,
+    /// A text alternative that states every figure shown.
+    pub description: String,
+    pub x_ticks: Vec<Tick>,
+    pub y_ticks: Vec<Tick>,
+    /// Baseline, then actuals (drawn as a line), then targets (markers).
+    pub series: Vec<Series>,
+}
+
+/// Words the description needs, in the plan's language.
+pub struct Words<'a> {
+    pub baseline: &'a str,
+    pub actual: &'a str,
+    pub target: &'a str,
+    pub not_measured: &'a str,
+}
+
+impl Chart {
+    /// The chart of a numeric indicator; `None` for text indicators or
+    /// when there are no numbers to draw.
+    pub fn of(indicator: &Indicator, lang: Language, words: &Words) -> Option<Chart> {
+        if !indicator.unit.is_numeric() {
+            return None;
+        }
+        let years = indicator.years();
+        let numbers: Vec<f64> = indicator
+            .baseline
+            .iter()
+            .chain(&indicator.actuals)
+            .chain(&indicator.targets)
+            .filter_map(|v| v.value.number())
+            .collect();
+        if numbers.is_empty() || years.is_empty() {
+            return None;
+        }
+        let lo = numbers.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (min, max, step) = nice_scale(lo, hi, indicator.unit);
+        let first = years[0];
+        let last = *years.last().unwrap_or(&first);
+        let x = |year: i32| {
+            if last == first {
+                0.5
+            } else {
+                f64::from(year - first) / f64::from(last - first)
+            }
+        };
+        let y = |v: f64| if max > min { (v - min) / (max - min) } else { 0.5 };
+        let point = |year: i32, value: f64| Point {
+            year,
+            value,
+            label: locale::value(&Value::Number(value), indicator.unit, lang),
+            x: x(year),
+            y: y(value),
+        };
+        let mut series = Vec::new();
+        if let Some(b) = &indicator.baseline
+            && let Some(v) = b.value.number()
+        {
+            series.push(Series { kind: SeriesKind::Baseline, points: vec![point(b.year, v)] });
+        }
+        let mut actual_points: Vec<Point> = Vec::new();
+        if let Some(b) = &indicator.baseline
+            && let Some(v) = b.value.number()
+        {
+            // The actual line starts at the baseline: that is where it came from.
+            actual_points.push(point(b.year, v));
+        }
+        actual_points.extend(
+            indicator
+                .actuals
+                .iter()
+                .filter_map(|a| a.value.number().map(|v| point(a.year, v))),
+        );
+        if actual_points.len() > usize::from(indicator.baseline.is_some()) {
+            series.push(Series { kind: SeriesKind::Actual, points: actual_points });
+        }
+        let targets: Vec<Point> = indicator
+            .targets
+            .iter()
+            .filter_map(|t| t.value.number().map(|v| point(t.year, v)))
+            .collect();
+        if !targets.is_empty() {
+            series.push(Series { kind: SeriesKind::Target, points: targets });
+        }
+        let mut y_ticks = Vec::new();
+        let mut v = min;
+        while v <= max + step * 1e-6 {
+            y_ticks.push(Tick {
+                label: locale::value(&Value::Number(round(v)), indicator.unit, lang),
+                at: y(v),
+            });
+            v += step;
+        }
+        let x_ticks = years.iter().map(|&yr| Tick { label: yr.to_string(), at: x(yr) }).collect();
+        Some(Chart {
+            title: indicator.name.clone(),
+            description: describe(indicator, lang, words),
+            x_ticks,
+            y_ticks,
+            series,
+        })
+    }
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// "Baseline 2024: 2.000. Actual: 2025: 2.150; 2026: 2.240. Target: 2027: 2.500."
+fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
+    let fmt = |v: &Value| match v {
+        Value::Missing => words.not_measured.to_string(),
+        other => locale::value(other, ind.unit, lang),
+    };
+    let mut parts = Vec::new();
+    if let Some(b) = &ind.baseline {
+        parts.push(format!("{} {}: {}.", words.baseline, b.year, fmt(&b.value)));
+    }
+    let list = |vals: &[crate::model::YearValue]| {
+        vals.iter()
+            .map(|v| format!("{}: {}", v.year, fmt(&v.value)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !ind.actuals.is_empty() {
+        parts.push(format!("{}: {}.", words.actual, list(&ind.actuals)));
+    }
+    if !ind.targets.is_empty() {
+        parts.push(format!("{}: {}.", words.target, list(&ind.targets)));
+    }
+    parts.join(" ")
+}
+
+/// An axis from a round number to a round number in 3–6 round steps.
+/// Counts, amounts and percentages start at zero when the data sit close to
+/// it, so small changes are not blown up; ranks never go below 1.
+fn nice_scale(lo: f64, hi: f64, unit: Unit) -> (f64, f64, f64) {
+    let mut lo = lo;
+    let hi = if hi > lo { hi } else { lo + 1.0 };
+    if lo >= 0.0 && lo < (hi - lo) * 1.5 && unit != Unit::Rank {
+        lo = 0.0;
+    }
+    let raw = (hi - lo) / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let step = if unit == Unit::Rank { step.max(1.0).round() } else { step };
+    let mut min = (lo / step).floor() * step;
+    let mut max = (hi / step).ceil() * step;
+    if unit == Unit::Percent {
+        min = min.max(0.0);
+        max = max.min(100.0).max(min + step);
+    }
+    (min, max, step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Status, YearValue};
+
+    fn indicator() -> Indicator {
+        let n = |year, v| YearValue { year, value: Value::Number(v) };
+        Indicator {
+            name: "Virksomhedskontakter".into(),
+            unit: Unit::Count,
+            direction: Some(Direction::Increase),
+            source: None,
+            relative_to: None,
+            baseline: Some(n(2024, 2000.0)),
+            actuals: vec![n(2025, 2150.0), YearValue { year: 2026, value: Value::Missing }],
+            targets: vec![n(2027, 2500.0)],
+            status: Status::OnTrack,
+        }
+    }
+
+    const WORDS: Words = Words { baseline: "Basis", actual: "Faktisk", target: "Mål", not_measured: "ikke målt" };
+
+    #[test]
+    fn points_sit_in_the_unit_square() {
+        let chart = Chart::of(&indicator(), Language::Da, &WORDS).unwrap();
+        let all: Vec<&Point> = chart.series.iter().flat_map(|s| &s.points).collect();
+        assert!(all.iter().all(|p| (0.0..=1.0).contains(&p.x) && (0.0..=1.0).contains(&p.y)));
+        let target = &chart.series.last().unwrap().points[0];
+        assert_eq!(target.label, "2.500");
+        assert_eq!(target.x, 1.0);
+        assert_eq!(chart.x_ticks.len(), 4);
+        assert!(chart.y_ticks.len() >= 3 && chart.y_ticks.len() <= 7, "{:?}", chart.y_ticks);
+    }
+
+    #[test]
+    fn description_states_every_figure() {
+        let chart = Chart::of(&indicator(), Language::Da, &WORDS).unwrap();
+        assert_eq!(
+            chart.description,
+            "Basis 2024: 2.000. Faktisk: 2025: 2.150; 2026: ikke målt. Mål: 2027: 2.500."
+        );
+    }
+
+    #[test]
+    fn scales_are_round() {
+        assert_eq!(nice_scale(2000.0, 2500.0, Unit::Count), (2000.0, 2600.0, 200.0));
+        assert_eq!(nice_scale(100.0, 2500.0, Unit::Count), (0.0, 3000.0, 1000.0));
+        let (min, max, _) = nice_scale(40.0, 98.0, Unit::Rank);
+        assert!(min <= 40.0 && max >= 98.0 && min >= 0.0);
+        let (_, max, _) = nice_scale(90.0, 99.0, Unit::Percent);
+        assert!(max <= 100.0);
+    }
+}
