@@ -88,7 +88,13 @@ impl Chart {
                 f64::from(year - first) / f64::from(last - first)
             }
         };
-        let y = |v: f64| if max > min { (v - min) / (max - min) } else { 0.5 };
+        let y = |v: f64| {
+            if max > min {
+                (v - min) / (max - min)
+            } else {
+                0.5
+            }
+        };
         let point = |year: i32, value: f64| Point {
             year,
             value,
@@ -100,7 +106,10 @@ impl Chart {
         if let Some(b) = &indicator.baseline
             && let Some(v) = b.value.number()
         {
-            series.push(Series { kind: SeriesKind::Baseline, points: vec![point(b.year, v)] });
+            series.push(Series {
+                kind: SeriesKind::Baseline,
+                points: vec![point(b.year, v)],
+            });
         }
         let mut actual_points: Vec<Point> = Vec::new();
         if let Some(b) = &indicator.baseline
@@ -116,7 +125,10 @@ impl Chart {
                 .filter_map(|a| a.value.number().map(|v| point(a.year, v))),
         );
         if actual_points.len() > usize::from(indicator.baseline.is_some()) {
-            series.push(Series { kind: SeriesKind::Actual, points: actual_points });
+            series.push(Series {
+                kind: SeriesKind::Actual,
+                points: actual_points,
+            });
         }
         let targets: Vec<Point> = indicator
             .targets
@@ -124,7 +136,10 @@ impl Chart {
             .filter_map(|t| t.value.number().map(|v| point(t.year, v)))
             .collect();
         if !targets.is_empty() {
-            series.push(Series { kind: SeriesKind::Target, points: targets });
+            series.push(Series {
+                kind: SeriesKind::Target,
+                points: targets,
+            });
         }
         let mut y_ticks = Vec::new();
         let mut v = min;
@@ -135,7 +150,13 @@ impl Chart {
             });
             v += step;
         }
-        let x_ticks = years.iter().map(|&yr| Tick { label: yr.to_string(), at: x(yr) }).collect();
+        let x_ticks = years
+            .iter()
+            .map(|&yr| Tick {
+                label: yr.to_string(),
+                at: x(yr),
+            })
+            .collect();
         Some(Chart {
             title: indicator.name.clone(),
             description: describe(indicator, lang, words),
@@ -191,7 +212,11 @@ fn nice_scale(lo: f64, hi: f64, unit: Unit) -> (f64, f64, f64) {
         .map(|m| m * mag)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
-    let step = if unit == Unit::Rank { step.max(1.0).round() } else { step };
+    let step = if unit == Unit::Rank {
+        step.max(1.0).round()
+    } else {
+        step
+    };
     let mut min = (lo / step).floor() * step;
     let mut max = (hi / step).ceil() * step;
     if unit == Unit::Percent {
@@ -207,7 +232,10 @@ mod tests {
     use crate::model::{Direction, Status, YearValue};
 
     fn indicator() -> Indicator {
-        let n = |year, v| YearValue { year, value: Value::Number(v) };
+        let n = |year, v| YearValue {
+            year,
+            value: Value::Number(v),
+        };
         Indicator {
             name: "Virksomhedskontakter".into(),
             unit: Unit::Count,
@@ -215,24 +243,42 @@ mod tests {
             source: None,
             relative_to: None,
             baseline: Some(n(2024, 2000.0)),
-            actuals: vec![n(2025, 2150.0), YearValue { year: 2026, value: Value::Missing }],
+            actuals: vec![
+                n(2025, 2150.0),
+                YearValue {
+                    year: 2026,
+                    value: Value::Missing,
+                },
+            ],
             targets: vec![n(2027, 2500.0)],
             status: Status::OnTrack,
         }
     }
 
-    const WORDS: Words = Words { baseline: "Basis", actual: "Faktisk", target: "Mål", not_measured: "ikke målt" };
+    const WORDS: Words = Words {
+        baseline: "Basis",
+        actual: "Faktisk",
+        target: "Mål",
+        not_measured: "ikke målt",
+    };
 
     #[test]
     fn points_sit_in_the_unit_square() {
         let chart = Chart::of(&indicator(), Language::Da, &WORDS).unwrap();
         let all: Vec<&Point> = chart.series.iter().flat_map(|s| &s.points).collect();
-        assert!(all.iter().all(|p| (0.0..=1.0).contains(&p.x) && (0.0..=1.0).contains(&p.y)));
+        assert!(
+            all.iter()
+                .all(|p| (0.0..=1.0).contains(&p.x) && (0.0..=1.0).contains(&p.y))
+        );
         let target = &chart.series.last().unwrap().points[0];
         assert_eq!(target.label, "2.500");
         assert_eq!(target.x, 1.0);
         assert_eq!(chart.x_ticks.len(), 4);
-        assert!(chart.y_ticks.len() >= 3 && chart.y_ticks.len() <= 7, "{:?}", chart.y_ticks);
+        assert!(
+            chart.y_ticks.len() >= 3 && chart.y_ticks.len() <= 7,
+            "{:?}",
+            chart.y_ticks
+        );
     }
 
     #[test]
@@ -246,8 +292,14 @@ mod tests {
 
     #[test]
     fn scales_are_round() {
-        assert_eq!(nice_scale(2000.0, 2500.0, Unit::Count), (2000.0, 2600.0, 200.0));
-        assert_eq!(nice_scale(100.0, 2500.0, Unit::Count), (0.0, 3000.0, 1000.0));
+        assert_eq!(
+            nice_scale(2000.0, 2500.0, Unit::Count),
+            (2000.0, 2600.0, 200.0)
+        );
+        assert_eq!(
+            nice_scale(100.0, 2500.0, Unit::Count),
+            (0.0, 3000.0, 1000.0)
+        );
         let (min, max, _) = nice_scale(40.0, 98.0, Unit::Rank);
         assert!(min <= 40.0 && max >= 98.0 && min >= 0.0);
         let (_, max, _) = nice_scale(90.0, 99.0, Unit::Percent);

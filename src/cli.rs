@@ -68,12 +68,15 @@ enum Format {
 enum OnlyArg {
     /// goals.json and goals.csv
     Data,
+    /// the static site in site/
+    Site,
 }
 
 impl From<OnlyArg> for Output {
     fn from(o: OnlyArg) -> Output {
         match o {
             OnlyArg::Data => Output::Data,
+            OnlyArg::Site => Output::Site,
         }
     }
 }
@@ -126,6 +129,19 @@ pub fn run() -> ExitCode {
                 }
                 Err((BuildError::Invalid, Some(checked))) => {
                     print_report(&checked, report.format);
+                    if matches!(report.format, Format::Human) {
+                        eprintln!("error: the build stopped; the previous output is untouched");
+                    }
+                    ExitCode::from(1)
+                }
+                Err((BuildError::Render(diags), checked)) => {
+                    let sources = checked.map(|c| c.sources).unwrap_or_default();
+                    let shown = Checked {
+                        diagnostics: diags,
+                        sources,
+                        plan: None,
+                    };
+                    print_report(&shown, report.format);
                     if matches!(report.format, Format::Human) {
                         eprintln!("error: the build stopped; the previous output is untouched");
                     }

@@ -14,6 +14,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 mod output;
+pub mod render;
 pub mod theme;
 pub mod validate;
 
@@ -62,10 +63,12 @@ pub fn check(dir: &Path) -> Result<Checked, LoadError> {
 pub enum Output {
     /// `goals.json` and `goals.csv`.
     Data,
+    /// `site/`: the static website.
+    Site,
 }
 
 impl Output {
-    pub const ALL: [Output; 1] = [Output::Data];
+    pub const ALL: [Output; 2] = [Output::Data, Output::Site];
 }
 
 pub struct BuildOptions {
@@ -83,6 +86,9 @@ pub enum BuildError {
     Load(#[from] LoadError),
     #[error("the plan has problems; nothing was written")]
     Invalid,
+    /// The theme or a renderer failed (a template error, say).
+    #[error("the output could not be rendered; nothing was written")]
+    Render(Vec<Diagnostic>),
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -112,6 +118,21 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
     let result = (|| {
         let stage = output::Stage::new(&out)?;
         let mut files = Vec::new();
+        if wanted(Output::Site) {
+            let theme = theme::Theme::load(&plan.root, &plan.meta.theme, plan.meta.language)
+                .map_err(BuildError::Render)?;
+            let site = render::html::render(plan, &theme, None).map_err(BuildError::Render)?;
+            for (rel, bytes) in &site {
+                stage.write(&format!("site/{rel}"), bytes)?;
+            }
+            for rel in plan_files(plan) {
+                let from = plan.root.join(&rel);
+                let bytes = std::fs::read(&from)
+                    .map_err(|source| BuildError::Write { path: from, source })?;
+                stage.write(&format!("site/{}", render::html::asset_href(&rel)), &bytes)?;
+            }
+            files.push("site/".to_string());
+        }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;
             let csv_path = stage.path("goals.csv");
@@ -132,6 +153,35 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
         }),
         Err(e) => Err((e, Some(checked))),
     }
+}
+
+/// Files under `content/` that are not sections (images, logos, downloads)
+/// and the logo: the site carries them at the same place relative to its
+/// pages as they have relative to the section files.
+fn plan_files(plan: &Plan) -> Vec<String> {
+    let content = plan.root.join("content");
+    let mut files: Vec<String> = walkdir::WalkDir::new(&content)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&plan.root).ok()?;
+            Some(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            )
+        })
+        .collect();
+    if let Some(logo) = &plan.meta.brand.logo {
+        let logo = logo.to_string_lossy().replace('\\', "/");
+        if !files.contains(&logo) {
+            files.push(logo);
+        }
+    }
+    files
 }
 
 /// Counts used in summaries.

@@ -446,14 +446,12 @@ pub fn indicator_status(
         return Status::OffTrack;
     }
     // The starting point: the baseline, or else the earliest actual.
-    let start = baseline
-        .and_then(|b| b.value.number())
-        .or_else(|| {
-            actuals
-                .iter()
-                .filter(|a| a.year < latest.year)
-                .find_map(|a| a.value.number())
-        });
+    let start = baseline.and_then(|b| b.value.number()).or_else(|| {
+        actuals
+            .iter()
+            .filter(|a| a.year < latest.year)
+            .find_map(|a| a.value.number())
+    });
     match start {
         Some(start) if better(actual, start) && (actual - start).abs() > 1e-9 => Status::OnTrack,
         Some(_) => Status::OffTrack,

@@ -30,12 +30,19 @@ pub struct Theme {
 
 impl Theme {
     /// The built-in theme overlaid with the plan's `themes/<name>/`.
-    pub fn load(plan_root: &Path, name: &str, language: Language) -> Result<Theme, Vec<Diagnostic>> {
+    pub fn load(
+        plan_root: &Path,
+        name: &str,
+        language: Language,
+    ) -> Result<Theme, Vec<Diagnostic>> {
         let mut files = BTreeMap::new();
         collect_built_in(&BUILT_IN, &mut files);
         let folder = plan_root.join("themes").join(name);
         if folder.is_dir() {
-            for entry in walkdir::WalkDir::new(&folder).into_iter().filter_map(Result::ok) {
+            for entry in walkdir::WalkDir::new(&folder)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -88,7 +95,10 @@ impl Theme {
 
     /// Files whose path starts with `prefix` (e.g. `templates/`), with the
     /// prefix removed.
-    pub fn files_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+    pub fn files_under<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
         self.files
             .iter()
             .filter_map(move |(k, v)| k.strip_prefix(prefix).map(|rest| (rest, v)))

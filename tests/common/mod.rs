@@ -113,10 +113,8 @@ impl TempDir {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        let path = std::env::temp_dir().join(format!(
-            "planpress-test-{}-{n}-{safe}",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("planpress-test-{}-{n}-{safe}", std::process::id()));
         if path.exists() {
             std::fs::remove_dir_all(&path).expect("remove stale temp folder");
         }
@@ -212,7 +210,45 @@ impl Plan {
         all.extend_from_slice(args);
         let run = self.check(&all);
         let json = run.json();
+        self.assert_sane(&json);
         (run, json)
+    }
+
+    /// Every diagnostic names a file of the plan (relative, `/`-separated)
+    /// and a 1-based position inside it; the counts match the list.
+    #[track_caller]
+    pub fn assert_sane(&self, json: &Json) {
+        let diags = json.diags();
+        for d in &diags {
+            assert!(
+                !d.file.is_empty() && !d.file.starts_with('/') && !d.file.contains('\\'),
+                "file of {d} is not relative to the plan folder"
+            );
+            assert!(self.join(&d.file).exists(), "file of {d} does not exist");
+            assert!(
+                d.line >= 1 && d.column >= 1,
+                "position of {d} is not 1-based"
+            );
+            assert!(
+                d.severity == "error" || d.severity == "warning",
+                "severity of {d}"
+            );
+            assert!(!d.message.trim().is_empty(), "empty message: {d}");
+            if let Ok(bytes) = std::fs::read(self.join(&d.file)) {
+                let lines = bytes.split(|&b| b == b'\n').count() as u64;
+                assert!(
+                    d.line <= lines,
+                    "{d} lies past the end of the file ({lines} lines)"
+                );
+            }
+        }
+        let errors = diags.iter().filter(|d| d.severity == "error").count() as u64;
+        assert_eq!(
+            (json.errors(), json.warnings()),
+            (errors, diags.len() as u64 - errors),
+            "counts do not match the list:\n{}",
+            json.listing()
+        );
     }
 
     /// `planpress build <plan> <args…>`.
@@ -240,12 +276,13 @@ pub struct Run {
 impl Run {
     /// Parses standard output as the `--format json` report.
     pub fn json(&self) -> Json {
-        let value: serde_json::Value = serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| {
-            panic!(
-                "stdout of {:?} is not JSON ({e})\n--- stdout ---\n{}\n--- stderr ---\n{}",
-                self.args, self.stdout, self.stderr
-            )
-        });
+        let value: serde_json::Value =
+            serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| {
+                panic!(
+                    "stdout of {:?} is not JSON ({e})\n--- stdout ---\n{}\n--- stderr ---\n{}",
+                    self.args, self.stdout, self.stderr
+                )
+            });
         Json(value)
     }
 
@@ -376,7 +413,10 @@ impl Json {
 
     /// The diagnostics with this code.
     pub fn with_code(&self, code: &str) -> Vec<Diag> {
-        self.diags().into_iter().filter(|d| d.code == code).collect()
+        self.diags()
+            .into_iter()
+            .filter(|d| d.code == code)
+            .collect()
     }
 }
 

@@ -1,0 +1,277 @@
+//! The model's blocks and inlines as HTML.
+
+use crate::model::{Align, Block, Footnote, Inline, LinkTarget};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Writes blocks as HTML. Goal markers are handed to `goals`, which
+/// returns the rendered goal table for them.
+pub struct Writer<'a> {
+    pub allow_html: bool,
+    pub goals: &'a mut dyn FnMut(&crate::model::GoalsMarker) -> String,
+    /// Footnote reference label, for `aria-label`s.
+    pub footnote_label: &'a str,
+    /// Names a table's scrollable region for screen readers.
+    pub table_label: &'a str,
+}
+
+impl Writer<'_> {
+    pub fn blocks(&mut self, out: &mut String, blocks: &[Block]) {
+        for b in blocks {
+            self.block(out, b);
+        }
+    }
+
+    fn block(&mut self, out: &mut String, block: &Block) {
+        match block {
+            Block::Heading { level, id, content } => {
+                let level = (*level).clamp(2, 6);
+                out.push_str(&format!("<h{level} id=\"{}\">", escape(id)));
+                self.inlines(out, content);
+                out.push_str(&format!(
+                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
+                    escape(id)
+                ));
+            }
+            Block::Paragraph(content) => {
+                out.push_str("<p>");
+                self.inlines(out, content);
+                out.push_str("</p>\n");
+            }
+            Block::List { start, items } => {
+                match start {
+                    Some(1) => out.push_str("<ol>\n"),
+                    Some(n) => out.push_str(&format!("<ol start=\"{n}\">\n")),
+                    None => out.push_str("<ul>\n"),
+                }
+                for item in items {
+                    out.push_str("<li>");
+                    // A tight item is one paragraph: no <p> inside the <li>.
+                    match item.as_slice() {
+                        [Block::Paragraph(content)] => self.inlines(out, content),
+                        _ => self.blocks(out, item),
+                    }
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            Block::Quote(inner) => {
+                out.push_str("<blockquote>\n");
+                self.blocks(out, inner);
+                out.push_str("</blockquote>\n");
+            }
+            Block::Code { lang, text } => {
+                match lang {
+                    Some(l) => {
+                        out.push_str(&format!("<pre><code class=\"language-{}\">", escape(l)))
+                    }
+                    None => out.push_str("<pre><code>"),
+                }
+                escape_into(out, text);
+                out.push_str("</code></pre>\n");
+            }
+            Block::Table { align, head, rows } => {
+                out.push_str(&format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"prose-table\">\n<thead><tr>",
+                    escape(self.table_label)
+                ));
+                for (i, cell) in head.iter().enumerate() {
+                    out.push_str(&format!("<th scope=\"col\"{}>", align_attr(align.get(i))));
+                    self.inlines(out, cell);
+                    out.push_str("</th>");
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for (i, cell) in row.iter().enumerate() {
+                        out.push_str(&format!("<td{}>", align_attr(align.get(i))));
+                        self.inlines(out, cell);
+                        out.push_str("</td>");
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody></table></div>\n");
+            }
+            Block::Rule => out.push_str("<hr>\n"),
+            Block::Html(html) => {
+                if self.allow_html {
+                    out.push_str(html);
+                } else {
+                    out.push_str("<pre class=\"raw-html\">");
+                    escape_into(out, html);
+                    out.push_str("</pre>\n");
+                }
+            }
+            Block::Goals(marker) => out.push_str(&(self.goals)(marker)),
+        }
+    }
+
+    pub fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) => escape_into(out, t),
+                Inline::Code(c) => {
+                    out.push_str("<code>");
+                    escape_into(out, c);
+                    out.push_str("</code>");
+                }
+                Inline::Emphasis(c) => self.wrap(out, "em", c),
+                Inline::Strong(c) => self.wrap(out, "strong", c),
+                Inline::Strikethrough(c) => self.wrap(out, "del", c),
+                Inline::Link { target, title, content } => {
+                    out.push_str(&format!("<a href=\"{}\"", escape(&href(target))));
+                    if !title.is_empty() {
+                        out.push_str(&format!(" title=\"{}\"", escape(title)));
+                    }
+                    out.push('>');
+                    self.inlines(out, content);
+                    out.push_str("</a>");
+                }
+                Inline::Image { target, alt, title } => {
+                    out.push_str(&format!("<img src=\"{}\" alt=\"{}\"", escape(&href(target)), escape(alt)));
+                    if !title.is_empty() {
+                        out.push_str(&format!(" title=\"{}\"", escape(title)));
+                    }
+                    out.push_str(" loading=\"lazy\">");
+                }
+                Inline::FootnoteRef { number, .. } => out.push_str(&format!(
+                    "<sup class=\"fnref\" id=\"fnref-{number}\"><a href=\"#fn-{number}\" aria-label=\"{} {number}\">{number}</a></sup>",
+                    escape(self.footnote_label)
+                )),
+                Inline::SoftBreak => out.push('\n'),
+                Inline::HardBreak => out.push_str("<br>\n"),
+                Inline::Html(h) => {
+                    if self.allow_html {
+                        out.push_str(h);
+                    } else {
+                        escape_into(out, h);
+                    }
+                }
+            }
+        }
+    }
+
+    fn wrap(&mut self, out: &mut String, tag: &str, content: &[Inline]) {
+        out.push_str(&format!("<{tag}>"));
+        self.inlines(out, content);
+        out.push_str(&format!("</{tag}>"));
+    }
+
+    pub fn footnotes(&mut self, out: &mut String, notes: &[Footnote], back_label: &str) {
+        if notes.is_empty() {
+            return;
+        }
+        out.push_str("<ol class=\"footnotes\">\n");
+        for note in notes {
+            out.push_str(&format!("<li id=\"fn-{}\">", note.number));
+            match note.content.as_slice() {
+                [Block::Paragraph(content)] => self.inlines(out, content),
+                other => self.blocks(out, other),
+            }
+            out.push_str(&format!(
+                " <a href=\"#fnref-{}\" class=\"fnback\" aria-label=\"{}\">↩</a></li>\n",
+                note.number,
+                escape(back_label)
+            ));
+        }
+        out.push_str("</ol>\n");
+    }
+}
+
+fn align_attr(a: Option<&Align>) -> &'static str {
+    match a {
+        Some(Align::Left) => " class=\"left\"",
+        Some(Align::Center) => " class=\"center\"",
+        Some(Align::Right) => " class=\"num\"",
+        _ => "",
+    }
+}
+
+/// Where a link points on the site. All pages sit in one folder, so a link
+/// between sections is just the page's file name: relative, and it works
+/// from any sub-path and from `file://`.
+pub fn href(target: &LinkTarget) -> String {
+    match target {
+        LinkTarget::External(url) => url.clone(),
+        LinkTarget::Section {
+            slug,
+            fragment: None,
+        } => format!("{slug}.html"),
+        LinkTarget::Section {
+            slug,
+            fragment: Some(f),
+        } => format!("{slug}.html#{f}"),
+        LinkTarget::Asset(path) => asset_href(path),
+        LinkTarget::Fragment(f) => format!("#{f}"),
+        LinkTarget::Broken(url) => url.clone(),
+    }
+}
+
+/// `content/assets/kort.png` → `assets/kort.png` (files keep their place
+/// under `content/`).
+pub fn asset_href(path: &str) -> String {
+    path.strip_prefix("content/").unwrap_or(path).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GoalsMarker;
+
+    fn render(blocks: &[Block], allow_html: bool) -> String {
+        let mut goals = |_: &GoalsMarker| "<GOALS>".to_string();
+        let mut w = Writer {
+            allow_html,
+            goals: &mut goals,
+            footnote_label: "Fodnote",
+            table_label: "Tabel",
+        };
+        let mut out = String::new();
+        w.blocks(&mut out, blocks);
+        out
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let blocks = vec![Block::Html("<script>alert(1)</script>".into())];
+        assert!(render(&blocks, false).contains("&lt;script&gt;"));
+        assert!(render(&blocks, true).contains("<script>alert(1)</script>"));
+    }
+
+    #[test]
+    fn section_links_are_relative_pages() {
+        assert_eq!(
+            href(&LinkTarget::Section {
+                slug: "unge".into(),
+                fragment: Some("maal".into())
+            }),
+            "unge.html#maal"
+        );
+        assert_eq!(
+            href(&LinkTarget::Asset("content/assets/a.svg".into())),
+            "assets/a.svg"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+// planpress default theme: a menu on phones, the goal filter and search.
+// Everything works without this script; it only enhances.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function ready(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  ready(function () {
+    // Menu toggle for narrow screens.
+    var toggle = document.querySelector(".menu-toggle");
+    var sidebar = document.getElementById("sidebar");
+    if (toggle && sidebar) {
+      toggle.addEventListener("click", function () {
+        var open = sidebar.classList.toggle("open");
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+    }
+
+    // Stacked goal tables on phones label each cell with its column.
+    document.querySelectorAll("table.goal-table").forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (cell, i) {
+          if (cell.tagName === "TD" && heads[i]) cell.setAttribute("data-label", heads[i]);
+        });
+      });
+    });
+
+    setupFilter();
+    setupSearch();
+  });
+
+  function setupFilter() {
+    var form = document.querySelector("[data-goal-filter]");
+    if (!form) return;
+    form.hidden = false;
+    var group = form.querySelector('[data-filter="tg"]');
+    var track = form.querySelector('[data-filter="track"]');
+    var count = form.querySelector("[data-filter-count]");
+    var items = document.querySelectorAll(".goal-item");
+    var noResults = document.querySelector("[data-no-results]");
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) {
+        var okGroup = !group.value || item.getAttribute("data-tg") === group.value;
+        var tracks = (item.getAttribute("data-tracks") || "").split(" ");
+        var okTrack = !track.value || tracks.indexOf(track.value) !== -1;
+        item.hidden = !(okGroup && okTrack);
+        if (!item.hidden) shown++;
+      });
+      document.querySelectorAll("[data-group]").forEach(function (section) {
+        section.hidden = !section.querySelector(".goal-item:not([hidden])");
+      });
+      if (noResults) noResults.hidden = shown !== 0;
+      count.textContent = count.getAttribute("data-template")
+        .replace("{n}", shown).replace("{total}", items.length);
+    }
+    group.addEventListener("change", apply);
+    track.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  }
+
+  // Danish-aware matching: lower case in Danish, and å also matches aa.
+  function normalise(s) {
+    return s.normalize("NFC").toLocaleLowerCase("da").replace(/aa/g, "å");
+  }
+
+  function setupSearch() {
+    var results = document.querySelector("[data-search-results]");
+    if (!results) return;
+    var form = document.querySelector("[data-search-form]");
+    var input = form.querySelector("input");
+    var status = document.querySelector("[data-search-status]");
+    var params = new URLSearchParams(window.location.search);
+    var q = params.get("q") || "";
+    input.value = q;
+    function run() {
+      var index = window.PLANPRESS_SEARCH;
+      if (!index) { window.setTimeout(run, 50); return; }
+      search(index, input.value, results, status);
+    }
+    if (q) run();
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", input.value);
+      window.history.replaceState(null, "", url);
+      run();
+    });
+  }
+
+  function search(index, query, results, status) {
+    results.innerHTML = "";
+    var terms = normalise(query).split(/\s+/).filter(Boolean);
+    if (!terms.length) { status.textContent = ""; return; }
+    var hits = [];
+    index.forEach(function (entry) {
+      var title = normalise(entry.t);
+      var text = normalise(entry.x);
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var inTitle = title.indexOf(terms[i]) !== -1;
+        var inText = text.indexOf(terms[i]) !== -1;
+        if (!inTitle && !inText) return;
+        score += inTitle ? 10 : 1;
+      }
+      hits.push({ entry: entry, score: score, text: text });
+    });
+    hits.sort(function (a, b) { return b.score - a.score; });
+    var kindLabel = { s: results.getAttribute("data-section-label"), g: results.getAttribute("data-goal-label") };
+    hits.slice(0, 50).forEach(function (hit) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = hit.entry.u;
+      a.textContent = hit.entry.t;
+      li.appendChild(a);
+      var kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = kindLabel[hit.entry.k] || "";
+      li.appendChild(kind);
+      var at = hit.text.indexOf(terms[0]);
+      if (at !== -1) {
+        var p = document.createElement("p");
+        var start = Math.max(0, at - 60);
+        p.textContent = (start > 0 ? "… " : "") + hit.entry.x.substr(start, 180).replace(/\s+/g, " ") + " …";
+        li.appendChild(p);
+      }
+      results.appendChild(li);
+    });
+    var template = hits.length ? status.getAttribute("data-count") : status.getAttribute("data-none");
+    status.textContent = template.replace("{n}", hits.length).replace("{q}", query);
+  }
+})();
