@@ -224,7 +224,10 @@ impl Plan {
                 !d.file.is_empty() && !d.file.starts_with('/') && !d.file.contains('\\'),
                 "file of {d} is not relative to the plan folder"
             );
-            assert!(self.join(&d.file).exists(), "file of {d} does not exist");
+            assert!(
+                self.join(&d.file).exists() || d.file == "content",
+                "file of {d} does not exist"
+            );
             assert!(
                 d.line >= 1 && d.column >= 1,
                 "position of {d} is not 1-based"

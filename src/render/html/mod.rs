@@ -138,6 +138,8 @@ pub fn render(
 fn load_templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default also escapes `/`, which makes every URL unreadable.
+    tera.set_escape_fn(blocks::escape);
     let mut sources = Vec::new();
     for (name, file) in theme.files_under("templates/") {
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
