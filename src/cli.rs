@@ -119,8 +119,9 @@ pub fn run() -> ExitCode {
                             .as_ref()
                             .map_or((0, 0, 0), planpress::summary_counts);
                         eprintln!(
-                            "built {} sections and {goals} goals into {}: {}",
-                            sections,
+                            "built {} and {} into {}: {}",
+                            plural(sections, "section"),
+                            plural(goals, "goal"),
                             built.out.display(),
                             built.files.join(", ")
                         );
@@ -188,7 +189,12 @@ fn counts_line(errors: usize, warnings: usize) -> String {
 fn print_ok(checked: &Checked) {
     if let Some(plan) = &checked.plan {
         let (sections, goals, indicators) = planpress::summary_counts(plan);
-        eprintln!("checked {sections} sections, {goals} goals and {indicators} indicators");
+        eprintln!(
+            "checked {}, {} and {}",
+            plural(sections, "section"),
+            plural(goals, "goal"),
+            plural(indicators, "indicator")
+        );
     }
 }
 

@@ -282,13 +282,8 @@ impl<'a> Builder<'a, '_> {
         let block = match tag {
             Tag::Paragraph => {
                 let content = self.inlines(true);
-                match goals_marker(&content) {
-                    Some(marker) => {
-                        self.outline.markers.push((marker.clone(), pos));
-                        Block::Goals(marker)
-                    }
-                    None => Block::Paragraph(content),
-                }
+                self.paragraph(content, pos, out);
+                return;
             }
             Tag::Heading { level, id, .. } => {
                 let level = heading_level(level);
@@ -358,6 +353,47 @@ impl<'a> Builder<'a, '_> {
             }
         };
         out.push(block);
+    }
+
+    /// A paragraph, split where a line of it is a goal marker: markers
+    /// stand alone on their line, with or without blank lines around them.
+    fn paragraph(&mut self, content: Vec<Inline>, pos: Pos, out: &mut Vec<Block>) {
+        let mut para: Vec<Inline> = Vec::new();
+        let mut line: Vec<Inline> = Vec::new();
+        let mut line_no = 0;
+        // A trailing break closes the last line; it is dropped again below.
+        for item in content.into_iter().chain([Inline::SoftBreak]) {
+            match item {
+                Inline::SoftBreak | Inline::HardBreak => {
+                    if let Some(marker) = goals_marker(&line) {
+                        if matches!(para.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
+                            para.pop();
+                        }
+                        if !para.is_empty() {
+                            out.push(Block::Paragraph(std::mem::take(&mut para)));
+                        }
+                        let at = Pos {
+                            line: pos.line + line_no,
+                            column: 1,
+                        };
+                        self.outline.markers.push((marker.clone(), at));
+                        out.push(Block::Goals(marker));
+                    } else {
+                        para.append(&mut line);
+                        para.push(item);
+                    }
+                    line.clear();
+                    line_no += 1;
+                }
+                other => line.push(other),
+            }
+        }
+        if matches!(para.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
+            para.pop();
+        }
+        if !para.is_empty() {
+            out.push(Block::Paragraph(para));
+        }
     }
 
     /// The text of a code or HTML block, until its End.

@@ -367,7 +367,9 @@ fn data_exports_use_english_number_formats() {
 #[test]
 fn build_writes_to_output_in_the_plan_folder_by_default() {
     let plan = Plan::new("default_output");
-    plan.build(&["--only", "data"]).assert_code(0);
+    let run = plan.build(&["--only", "data", "--format", "json"]);
+    run.assert_code(0);
+    assert_clean(&run.json());
     assert!(plan.join("output/goals.json").is_file());
     assert!(plan.join("output/goals.csv").is_file());
     assert!(

@@ -71,6 +71,8 @@ fn base_plan_is_clean() {
     run.assert_code(0);
     // And --strict has nothing to complain about.
     plan.check(&["--strict"]).assert_code(0);
+    // Checking writes nothing.
+    assert!(!plan.join("output").exists());
 }
 
 #[test]
@@ -1084,7 +1086,6 @@ fn several_problems_in_several_files_in_one_run() {
 }
 
 #[test]
-#[ignore = "bug: an invalid title/organisation/period/language in plan.yaml hides every cross-file and indicator rule (src/validate/mod.rs: read_plan returns None, so check_indicator, check_plan and check_fragments never run)"]
 fn a_bad_plan_yaml_value_does_not_hide_problems_in_sections() {
     let plan = Plan::new("bad_plan_hides_sections");
     // 4 language: fr
@@ -1122,20 +1123,50 @@ fn a_bad_plan_yaml_value_does_not_hide_problems_in_sections() {
 #[test]
 fn several_problems_in_one_file_are_all_reported() {
     let plan = Plan::new("several_in_one_file");
-    //  9         unit: cont                           (invalid-value 9:15)
-    // 11         baseline: { year: 2024, value: x }   (wrong-type? no: unit unknown)
-    // 12         actuals: { 2025: 850, 2206: 800 }    (year-out-of-range 12:31)
-    // 13         targets: { 2027: 700, 2028: 650 }    (target-outside-period 13:31)
+    // 10         direction: down                       (invalid-value 10:20)
+    // 11         baseline: { year: 2024, value: -900 } (value-out-of-range 11:40)
+    // 12         actuals: { 2025: 850, 2206: 800 }     (year-out-of-range 12:31)
+    // 13         targets: { 2027: 700, 2028: 650 }     (target-outside-period 13:31)
     let indicator = LEDIGE_OK
-        .replace("unit: count", "unit: cont")
+        .replace("direction: decrease", "direction: down")
+        .replace("value: 900", "value: -900")
         .replace("2026: 800", "2206: 800")
         .replace("{ 2027: 700 }", "{ 2027: 700, 2028: 650 }");
     plan.write("content/03-ledige.md", &ledige(&indicator));
     let (run, json) = plan.check_json(&[]);
     run.assert_code(1);
-    assert_diag(&json, "invalid-value", "content/03-ledige.md", 9, 15);
+    assert_diag(&json, "invalid-value", "content/03-ledige.md", 10, 20);
+    assert_diag(&json, "value-out-of-range", "content/03-ledige.md", 11, 40);
     assert_diag(&json, "year-out-of-range", "content/03-ledige.md", 12, 31);
-    assert_eq!(json.errors(), 2, "{}", json.listing());
+    assert_diag(
+        &json,
+        "target-outside-period",
+        "content/03-ledige.md",
+        13,
+        31,
+    );
+    assert_eq!(json.errors(), 4, "{}", json.listing());
+}
+
+#[test]
+fn an_unknown_unit_does_not_hide_year_rules() {
+    let plan = Plan::new("unit_hides_years");
+    //  9         unit: cont                           (invalid-value 9:15)
+    // 13         targets: { 2027: 700, 2028: 650 }    (target-outside-period 13:31)
+    let indicator = LEDIGE_OK
+        .replace("unit: count", "unit: cont")
+        .replace("{ 2027: 700 }", "{ 2027: 700, 2028: 650 }");
+    plan.write("content/03-ledige.md", &ledige(&indicator));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "invalid-value", "content/03-ledige.md", 9, 15);
+    assert_diag(
+        &json,
+        "target-outside-period",
+        "content/03-ledige.md",
+        13,
+        31,
+    );
 }
 
 #[test]
@@ -1228,13 +1259,7 @@ fn human_format_for_a_clean_plan_says_what_it_checked() {
     let plan = Plan::new("human_clean");
     let run = plan.check(&[]);
     run.assert_code(0);
-    assert!(
-        run.stderr
-            .contains("checked 2 sections, 1 goals and 1 indicators")
-            || run.stderr.contains("checked 2 sections"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("checked 2 sections"), "{}", run.stderr);
     assert!(!run.stderr.contains("error"), "{}", run.stderr);
 }
 
@@ -1434,7 +1459,6 @@ fn targets_move_in_the_direction_from_year_to_year() {
 }
 
 #[test]
-#[ignore = "bug: src/load/mod.rs read_text counts a UTF-8 byte order mark as a column when it reports invalid-utf8 on line 1 (column 13 instead of 12)"]
 fn bom_is_not_a_column_in_an_invalid_utf8_position() {
     let plan = Plan::new("bom_latin1");
     // <BOM>title: Besk<0xE6>ftigelsesplan    <- 11 characters before 0xE6
@@ -1452,7 +1476,6 @@ fn bom_is_not_a_column_in_an_invalid_utf8_position() {
 }
 
 #[test]
-#[ignore = "bug: src/markdown.rs only treats a whole paragraph as a goal marker, so `{{ goal(\"X\") }}` alone on its line right after (or before) a text line is silently kept as literal text and never checked (DESIGN: markers stand 'each alone on its line')"]
 fn goal_marker_alone_on_its_line_next_to_text_is_a_marker() {
     let plan = Plan::new("marker_next_to_text");
     // 22 Her er målet:
@@ -1473,7 +1496,6 @@ fn goal_marker_alone_on_its_line_next_to_text_is_a_marker() {
 }
 
 #[test]
-#[ignore = "bug: src/load/yaml.rs syntax_message passes serde-saphyr's internal wording through to authors (`set DuplicateKeyPolicy in Options`, `rejected by the configured policy`, `budget breached: Depth { depth: 65 }`)"]
 fn syntax_messages_do_not_leak_parser_internals() {
     let cases = [
         (
@@ -1498,7 +1520,6 @@ fn syntax_messages_do_not_leak_parser_internals() {
 }
 
 #[test]
-#[ignore = "bug: src/validate/fields.rs Fields::read writes `a {what}`, giving `a indicator must be a mapping` / `a indicator's field names`"]
 fn messages_say_an_indicator() {
     let plan = Plan::new("an_indicator");
     plan.write(

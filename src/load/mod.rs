@@ -154,11 +154,13 @@ impl Loaded {
             }
             Err(e) => {
                 let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                // A byte order mark is not a column an editor shows.
+                let good = good.strip_prefix("\u{feff}".as_bytes()).unwrap_or(good);
                 // Only the valid prefix is decoded, so this cannot fail.
                 let prefix = std::str::from_utf8(good).unwrap_or_default();
                 let line = prefix.matches('\n').count() as u32 + 1;
                 let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-                let byte = e.as_bytes()[good.len()];
+                let byte = e.as_bytes()[e.utf8_error().valid_up_to()];
                 self.diagnostics.push(
                     Diagnostic::error(
                         "invalid-utf8",

@@ -12,6 +12,12 @@ pub struct Ctx<'a> {
     pub diags: &'a mut Vec<Diagnostic>,
 }
 
+/// "a goal", "an indicator".
+pub fn article(what: &str) -> String {
+    let an = what.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {what}", if an { "an" } else { "a" })
+}
+
 impl Ctx<'_> {
     pub fn error(
         &mut self,
@@ -65,7 +71,8 @@ impl<'n> Fields<'n> {
                 "wrong-type",
                 node.pos,
                 format!(
-                    "a {what} must be a mapping of `field: value` lines, found {}",
+                    "{} must be a mapping of `field: value` lines, found {}",
+                    article(what),
                     node.kind.describe()
                 ),
             );
@@ -77,17 +84,18 @@ impl<'n> Fields<'n> {
                 ctx.error(
                     "wrong-type",
                     key.pos,
-                    format!("a {what}'s field names must be words"),
+                    format!("{}'s field names must be words", article(what)),
                 );
                 continue;
             };
             if !allowed.contains(&name.as_str()) {
-                let hint = did_you_mean(name, allowed.iter().copied())
-                    .unwrap_or_else(|| format!("a {what} may have: {}", allowed.join(", ")));
+                let hint = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
+                    format!("{} may have: {}", article(what), allowed.join(", "))
+                });
                 ctx.error(
                     "unknown-field",
                     key.pos,
-                    format!("unknown field `{name}` in a {what}"),
+                    format!("unknown field `{name}` in {}", article(what)),
                 )
                 .hint = Some(hint);
                 continue;

@@ -86,7 +86,9 @@ pub(crate) struct Spans {
 pub fn validate(loaded: &Loaded) -> Validated {
     let mut diags = loaded.diagnostics.clone();
     let mut spans = Spans::default();
-    let meta_and_vocab = loaded.plan.as_ref().and_then(|node| {
+    // plan.yaml, read as far as it goes: a bad value there must not hide
+    // the problems in the sections.
+    let head = loaded.plan.as_ref().and_then(|node| {
         read_plan(
             &mut Ctx {
                 file: "plan.yaml",
@@ -97,19 +99,16 @@ pub fn validate(loaded: &Loaded) -> Validated {
             &mut spans,
         )
     });
+    let years = YearRules {
+        period: head.as_ref().and_then(|h| h.period),
+        as_of: head.as_ref().and_then(|h| h.meta.as_of),
+    };
 
     // First pass: front matter, so every slug is known before links resolve.
     let mut fronts: Vec<Front> = loaded
         .sections
         .iter()
-        .map(|raw| {
-            read_front(
-                raw,
-                &mut diags,
-                &mut spans,
-                meta_and_vocab.as_ref().map(|m| &m.0),
-            )
-        })
+        .map(|raw| read_front(raw, &mut diags, &mut spans, &years))
         .collect();
     let slugs = rules::assign_slugs(loaded, &mut fronts, &mut diags);
 
@@ -154,23 +153,17 @@ pub fn validate(loaded: &Loaded) -> Validated {
         ));
     }
     let tree = rules::build_tree(loaded, sections, &mut diags);
-
-    let Some((meta, target_groups, tracks, national_goals)) = meta_and_vocab else {
-        crate::diagnostic::sort(&mut diags);
-        return Validated {
-            plan: None,
-            diagnostics: diags,
-        };
-    };
+    let vocabulary_known = head.is_some();
+    let head = head.unwrap_or_else(PlanHead::unknown);
     let plan = Plan {
-        meta,
-        target_groups,
-        tracks,
-        national_goals,
+        meta: head.meta,
+        target_groups: head.target_groups,
+        tracks: head.tracks,
+        national_goals: head.national_goals,
         sections: tree,
         root: loaded.root.clone(),
     };
-    rules::check_plan(&plan, &spans, &mut diags);
+    rules::check_plan(&plan, &spans, vocabulary_known, &mut diags);
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
     let ok = !diags.iter().any(|d| d.severity == Severity::Error);
@@ -180,7 +173,49 @@ pub fn validate(loaded: &Loaded) -> Validated {
     }
 }
 
-type PlanHead = (Meta, Vec<Named>, Vec<Named>, Vec<Named>);
+/// What the year rules need from plan.yaml; `None` where it was invalid.
+pub(crate) struct YearRules {
+    pub period: Option<Period>,
+    pub as_of: Option<Date>,
+}
+
+/// plan.yaml as read. Invalid values are reported and replaced by
+/// placeholders, so the sections can still be checked; the plan is never
+/// rendered with them, because their errors stop the build.
+struct PlanHead {
+    meta: Meta,
+    period: Option<Period>,
+    target_groups: Vec<Named>,
+    tracks: Vec<Named>,
+    national_goals: Vec<Named>,
+}
+
+impl PlanHead {
+    fn unknown() -> PlanHead {
+        PlanHead {
+            meta: Meta {
+                title: String::new(),
+                subtitle: None,
+                organisation: String::new(),
+                summary: None,
+                period: Period { start: 0, end: 0 },
+                language: Language::Da,
+                theme: "default".into(),
+                as_of: None,
+                brand: Brand {
+                    primary: "#00558c".into(),
+                    logo: None,
+                },
+                base_url: None,
+                allow_html: false,
+            },
+            period: None,
+            target_groups: Vec::new(),
+            tracks: Vec::new(),
+            national_goals: Vec::new(),
+        }
+    }
+}
 
 fn read_plan(ctx: &mut Ctx, node: &Node, loaded: &Loaded, spans: &mut Spans) -> Option<PlanHead> {
     let f = Fields::read(ctx, node, "plan", PLAN_FIELDS)?;
@@ -283,19 +318,25 @@ fn read_plan(ctx: &mut Ctx, node: &Node, loaded: &Loaded, spans: &mut Spans) -> 
     let tracks = vocab("tracks", "track");
     let national_goals = vocab("national_goals", "national goal");
     let meta = Meta {
-        title: title?,
+        title: title.unwrap_or_default(),
         subtitle: f.text(ctx, "subtitle"),
-        organisation: organisation?,
+        organisation: organisation.unwrap_or_default(),
         summary: f.text(ctx, "summary"),
-        period: period?,
-        language: language?,
+        period: period.unwrap_or(Period { start: 0, end: 0 }),
+        language: language.unwrap_or(Language::Da),
         theme,
         as_of,
         brand,
         base_url,
         allow_html,
     };
-    Some((meta, target_groups, tracks, national_goals))
+    Some(PlanHead {
+        meta,
+        period,
+        target_groups,
+        tracks,
+        national_goals,
+    })
 }
 
 fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
@@ -410,7 +451,7 @@ fn read_front(
     raw: &RawSection,
     diags: &mut Vec<Diagnostic>,
     spans: &mut Spans,
-    meta: Option<&Meta>,
+    years: &YearRules,
 ) -> Front {
     let fallback_title = raw.file.rsplit('/').next().unwrap_or(&raw.file).to_string();
     let mut front = Front {
@@ -455,7 +496,7 @@ fn read_front(
     front.summary = f.text(ctx, "summary");
     if let Some(list) = f.get("goals") {
         for item in seq(ctx, list, "goals") {
-            if let Some(goal) = read_goal(ctx, item, spans, meta) {
+            if let Some(goal) = read_goal(ctx, item, spans, years) {
                 front.goals.push(goal);
             }
         }
@@ -463,7 +504,7 @@ fn read_front(
     front
 }
 
-fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, meta: Option<&Meta>) -> Option<Goal> {
+fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -> Option<Goal> {
     let f = Fields::read(ctx, node, "goal", GOAL_FIELDS)?;
     let id = f
         .required(ctx, "id", "goal", "V1")
@@ -541,7 +582,7 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, meta: Option<&Meta>)
     let indicators: Vec<Indicator> = f.get("indicators").map_or_else(Vec::new, |n| {
         seq(ctx, n, "indicators")
             .iter()
-            .filter_map(|item| read_indicator(ctx, item, meta))
+            .filter_map(|item| read_indicator(ctx, item, years))
             .collect()
     });
     let (id, id_pos) = id?;
@@ -579,7 +620,7 @@ pub(crate) struct Entry {
     pub value_pos: Pos,
 }
 
-fn read_indicator(ctx: &mut Ctx, node: &Node, meta: Option<&Meta>) -> Option<Indicator> {
+fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indicator> {
     let f = Fields::read(ctx, node, "indicator", INDICATOR_FIELDS)?;
     let name = f.required_text(ctx, "name", "indicator", "Virksomhedskontakter pr. år");
     let unit = f.required(ctx, "unit", "indicator", "count").and_then(|n| {
@@ -631,7 +672,7 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, meta: Option<&Meta>) -> Option<Ind
                 b.required(ctx, "value", "baseline", "2000");
                 return None;
             }
-            (Some(_), None) => Value::Missing,
+            (Some(v), None) => untyped_value(v),
         };
         Some(Entry {
             year,
@@ -654,7 +695,7 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, meta: Option<&Meta>) -> Option<Ind
                     Some(value) => value,
                     None => continue,
                 },
-                None => Value::Missing,
+                None => untyped_value(v),
             };
             out.push(Entry {
                 year,
@@ -671,18 +712,17 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, meta: Option<&Meta>) -> Option<Ind
     if f.get("targets").is_none() {
         f.required(ctx, "targets", "indicator", "{ 2027: 2500 }");
     }
+    // The year rules hold whatever the unit; the direction rules need it.
+    rules::check_indicator(
+        ctx,
+        years,
+        unit,
+        direction,
+        baseline.as_ref(),
+        &actuals,
+        &targets,
+    );
     let (name, unit) = (name?, unit?);
-    if let Some(meta) = meta {
-        rules::check_indicator(
-            ctx,
-            meta,
-            unit,
-            direction,
-            baseline.as_ref(),
-            &actuals,
-            &targets,
-        );
-    }
     let to_values = |list: &[Entry]| -> Vec<YearValue> {
         list.iter()
             .map(|e| YearValue {
@@ -812,6 +852,17 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
         return None;
     }
     Some(Value::Number(number))
+}
+
+/// A value read without a unit to check it against (the unit was invalid
+/// and has been reported), so the year rules can still see what is measured.
+fn untyped_value(node: &Node) -> Value {
+    match &node.kind {
+        Kind::Int(i) => Value::Number(*i as f64),
+        Kind::Float(x) => Value::Number(*x),
+        Kind::Str(s) => Value::Text(s.clone()),
+        _ => Value::Missing,
+    }
 }
 
 fn unit_name(unit: Unit) -> &'static str {

@@ -1,7 +1,7 @@
 //! The rules that look across values, files and the prose.
 
 use super::fields::Ctx;
-use super::{Entry, Front, Spans};
+use super::{Entry, Front, Spans, YearRules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};
@@ -13,20 +13,16 @@ use std::collections::HashMap;
 /// against the direction.
 pub(super) fn check_indicator(
     ctx: &mut Ctx,
-    meta: &Meta,
-    unit: Unit,
+    years: &YearRules,
+    unit: Option<Unit>,
     direction: Option<Direction>,
     baseline: Option<&Entry>,
     actuals: &[Entry],
     targets: &[Entry],
 ) {
-    let period = meta.period;
-    let span = if period.start == period.end {
-        period.start.to_string()
-    } else {
-        format!("{}–{}", period.start, period.end)
-    };
     for t in targets {
+        let Some(period) = years.period else { break };
+        let span = crate::locale::period(period);
         if !period.contains(t.year) {
             ctx.error(
                 "target-outside-period",
@@ -56,7 +52,7 @@ pub(super) fn check_indicator(
             );
         }
     }
-    if let Some(as_of) = meta.as_of {
+    if let Some(as_of) = years.as_of {
         for a in actuals.iter().filter(|a| a.value != Value::Missing) {
             if a.year > as_of.year {
                 ctx.error(
@@ -68,7 +64,7 @@ pub(super) fn check_indicator(
             }
         }
     }
-    if !unit.is_numeric() {
+    if !unit.is_some_and(Unit::is_numeric) {
         return;
     }
     let Some(direction) = direction else { return };
@@ -359,8 +355,13 @@ pub(super) fn check_outline(
     }
     for (written, target, pos) in &outline.links {
         if let LinkTarget::Broken(_) = target {
+            let message = if written.trim().is_empty() {
+                "the link has no target".to_string()
+            } else {
+                format!("the link `{written}` leads nowhere")
+            };
             diags.push(
-                Diagnostic::error("broken-link", file, *pos, format!("the link `{written}` leads nowhere"))
+                Diagnostic::error("broken-link", file, *pos, message)
                     .hint("link to another section by its file name, e.g. `[unge](04-unge.md)`, or give a full address starting with https://"),
             );
         }
@@ -392,7 +393,12 @@ pub(super) fn check_outline(
 
 /// Rules over the whole plan: unique goal ids, references, coverage, and
 /// links to anchors in other sections.
-pub(super) fn check_plan(plan: &Plan, spans: &Spans, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_plan(
+    plan: &Plan,
+    spans: &Spans,
+    vocabulary_known: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut first: HashMap<&str, &super::At> = HashMap::new();
     for (id, at) in &spans.goal_ids {
         if let Some(prev) = first.get(id.as_str()) {
@@ -409,6 +415,10 @@ pub(super) fn check_plan(plan: &Plan, spans: &Spans, diags: &mut Vec<Diagnostic>
         } else {
             first.insert(id, at);
         }
+    }
+    // Without a readable plan.yaml every reference would look unknown.
+    if !vocabulary_known {
+        return;
     }
     for (kind, id, at) in &spans.references {
         let (list, field): (&[Named], &str) = match *kind {
@@ -442,6 +452,10 @@ pub(super) fn check_plan(plan: &Plan, spans: &Spans, diags: &mut Vec<Diagnostic>
         }
     }
     let goals = plan.all_goals();
+    // With no sections at all, that is the one problem worth saying.
+    if plan.sections.is_empty() {
+        return;
+    }
     for (kind, id, pos) in &spans.vocabulary {
         let covered = match *kind {
             "target group" => goals
