@@ -26,9 +26,10 @@ echo "== planpress build --only data"
 hyperfine --warmup 1 --runs 10 "$pp build $plan --out $out --only data"
 echo "== site: planpress vs Hugo (same corpus, same navigation on every page)"
 if command -v hugo >/dev/null; then
+  # Both write into a fresh folder each run, as in CI's fresh clone.
   hyperfine --warmup 1 --runs 5 --export-json "$work/site.json" \
-    -n planpress "$pp build $plan --out $out --only site" \
-    -n hugo "hugo --quiet --source $work/hugo$n --destination $PWD/$work/hugo-out$n"
+    -n planpress --prepare "rm -rf $out" "$pp build $plan --out $out --only site" \
+    -n hugo --prepare "rm -rf $work/hugo-out$n" "hugo --quiet --source $work/hugo$n --destination $PWD/$work/hugo-out$n"
   python3 - "$work/site.json" <<'PY'
 import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}

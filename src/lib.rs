@@ -14,6 +14,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 mod output;
+mod par;
 pub mod render;
 pub mod theme;
 pub mod validate;
@@ -121,10 +122,9 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
         if wanted(Output::Site) {
             let theme = theme::Theme::load(&plan.root, &plan.meta.theme, plan.meta.language)
                 .map_err(BuildError::Render)?;
-            let site = render::html::render(plan, &theme, None).map_err(BuildError::Render)?;
-            for (rel, bytes) in &site {
-                stage.write(&format!("site/{rel}"), bytes)?;
-            }
+            render::html::render(plan, &theme, None, &|rel, bytes| {
+                stage.write(&format!("site/{rel}"), bytes)
+            })?;
             for rel in plan_files(plan) {
                 let from = plan.root.join(&rel);
                 let bytes = std::fs::read(&from)

@@ -130,7 +130,7 @@ pub struct Body {
 
 /// Resolves a local link target (as written, without fragment) found in the
 /// file `from` to a section slug or an asset path.
-pub trait Resolver {
+pub trait Resolver: Sync {
     fn resolve(&self, from: &str, path: &str) -> Option<LinkTarget>;
 }
 

@@ -73,7 +73,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
-    if let Some(text) = loaded.read_text(&plan_path, "plan.yaml")? {
+    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
         match yaml::parse(&text) {
             Ok(node) => loaded.plan = Some(node),
             Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
@@ -99,6 +99,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.file_name()));
+    let mut paths = Vec::new();
     for entry in walker {
         let entry = entry.map_err(|e| LoadError::Unreadable {
             path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
@@ -106,22 +107,34 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("file system loop")),
         })?;
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
+        if entry.file_type().is_file()
+            && entry.path().extension().and_then(|e| e.to_str()) == Some("md")
+        {
+            paths.push(entry.into_path());
         }
+    }
+    // Reading and parsing files is independent work: spread it over the cores.
+    let read = crate::par::map(&paths, |path| {
         let rel = relative(root, path);
         let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+        let mut diags = Vec::new();
+        let text = read_text(path, &rel, &mut diags)?;
+        let section = text.as_ref().map(|text| {
+            let is_index = path.file_name().is_some_and(|n| n == "index.md");
+            split(&rel, &folder, is_index, text, &mut diags)
+        });
+        Ok::<_, LoadError>((rel, folder, text, section, diags))
+    });
+    for result in read {
+        let (rel, folder, text, section, diags) = result?;
         if !loaded.folders.contains(&folder) {
-            loaded.folders.push(folder.clone());
+            loaded.folders.push(folder);
         }
-        let Some(text) = loaded.read_text(path, &rel)? else {
-            continue;
-        };
-        let is_index = path.file_name().is_some_and(|n| n == "index.md");
-        let section = split(&rel, &folder, is_index, &text, &mut loaded.diagnostics);
-        loaded.sections.push(section);
-        loaded.sources.insert(rel, text);
+        loaded.diagnostics.extend(diags);
+        if let (Some(text), Some(section)) = (text, section) {
+            loaded.sections.push(section);
+            loaded.sources.insert(rel, text);
+        }
     }
     if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
         loaded.diagnostics.push(
@@ -138,30 +151,33 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-impl Loaded {
-    /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
-    fn read_text(&mut self, path: &Path, rel: &str) -> Result<Option<String>, LoadError> {
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                if text.starts_with('\u{feff}') {
-                    text.drain(..'\u{feff}'.len_utf8());
-                }
-                Ok(Some(text))
+/// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
+fn read_text(
+    path: &Path,
+    rel: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<String>, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
             }
-            Err(e) => {
-                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                // A byte order mark is not a column an editor shows.
-                let good = good.strip_prefix("\u{feff}".as_bytes()).unwrap_or(good);
-                // Only the valid prefix is decoded, so this cannot fail.
-                let prefix = std::str::from_utf8(good).unwrap_or_default();
-                let line = prefix.matches('\n').count() as u32 + 1;
-                let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-                let byte = e.as_bytes()[e.utf8_error().valid_up_to()];
-                self.diagnostics.push(
+            Ok(Some(text))
+        }
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // A byte order mark is not a column an editor shows.
+            let good = good.strip_prefix("\u{feff}".as_bytes()).unwrap_or(good);
+            // Only the valid prefix is decoded, so this cannot fail.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let line = prefix.matches('\n').count() as u32 + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let byte = e.as_bytes()[e.utf8_error().valid_up_to()];
+            diagnostics.push(
                     Diagnostic::error(
                         "invalid-utf8",
                         rel,
@@ -170,8 +186,7 @@ impl Loaded {
                     )
                     .hint("save the file with the encoding UTF-8 (in most editors: Save as… › Encoding › UTF-8)"),
                 );
-                Ok(None)
-            }
+            Ok(None)
         }
     }
 }

@@ -122,10 +122,13 @@ pub fn validate(loaded: &Loaded) -> Validated {
             .map(|(raw, slug)| (raw.file.clone(), slug.clone()))
             .collect(),
     };
+    // Markdown bodies are independent of each other: parse them on all cores.
+    let bodies = crate::par::map(&loaded.sections, |raw| {
+        markdown::parse(&raw.body, raw.body_line, &raw.file, &resolver)
+    });
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
-    for ((raw, front), slug) in loaded.sections.iter().zip(fronts).zip(slugs) {
-        let body = markdown::parse(&raw.body, raw.body_line, &raw.file, &resolver);
+    for (((raw, front), slug), body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
         rules::check_outline(raw, &body.outline, &front.goals, &mut diags);
         for (_, target, pos) in &body.outline.links {
             if let LinkTarget::Section {

@@ -8,6 +8,7 @@
 mod blocks;
 mod svg;
 
+use crate::BuildError;
 use crate::chart::{Chart, Words};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::locale;
@@ -29,71 +30,62 @@ const TEMPLATES: [&str; 6] = [
     "goal.html",
 ];
 
-/// A file of the site: path relative to the site folder, and its bytes.
-pub type SiteFile = (String, Vec<u8>);
+/// Where rendered files go: a path relative to the site folder and the
+/// bytes. Called from several threads at once.
+pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 
-/// Renders the site. `pdf` is the PDF's file name when one is built beside
-/// the site, so pages can link to it.
+/// Renders the site into `write`. `pdf` is the PDF's file name when one is
+/// built beside the site, so pages can link to it. Section pages are
+/// rendered and written on two threads: a big plan is mostly section pages.
 pub fn render(
     plan: &Plan,
     theme: &Theme,
     pdf: Option<&str>,
-) -> Result<Vec<SiteFile>, Vec<Diagnostic>> {
-    let tera = load_templates(theme)?;
+    write: Sink,
+) -> Result<(), BuildError> {
+    let tera = load_templates(theme).map_err(BuildError::Render)?;
     let site = Site::new(plan, theme, pdf);
-    let mut files: Vec<SiteFile> = Vec::new();
-
     let sections = plan.all_sections();
     let nav = nav_html(plan);
     let base = site.base_context();
+    let write_page = |file: SiteFile| write(&file.0, &file.1);
 
-    let rendered: Vec<Result<SiteFile, Diagnostic>> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let chunk = sections.len().div_ceil(2).max(1);
         let handles: Vec<_> = sections
             .chunks(chunk)
             .enumerate()
             .map(|(c, part)| {
-                let (tera, site, base, nav, sections) = (&tera, &site, &base, &nav, &sections);
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let index = c * chunk + i;
-                            section_page(
-                                plan,
-                                tera,
-                                site,
-                                base,
-                                nav,
-                                s,
-                                sections.get(index.wrapping_sub(1)),
-                                sections.get(index + 1),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+                let (tera, site, base, nav, sections, write_page) =
+                    (&tera, &site, &base, &nav, &sections, &write_page);
+                scope.spawn(move || -> Result<(), BuildError> {
+                    for (i, s) in part.iter().enumerate() {
+                        let index = c * chunk + i;
+                        let prev = sections.get(index.wrapping_sub(1));
+                        let next = sections.get(index + 1);
+                        let page = section_page(plan, tera, site, base, nav, s, prev, next)
+                            .map_err(|d| BuildError::Render(vec![d]))?;
+                        write_page(page)?;
+                    }
+                    Ok(())
                 })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut errors = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
-        }
-    }
-    if !errors.is_empty() {
-        errors.truncate(1);
-        return Err(errors);
-    }
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(BuildError::Render(Vec::new())))
+            })
+            .collect::<Result<Vec<()>, BuildError>>()
+    })?;
 
+    let page = |template: &str, ctx: &Context| {
+        render_one(&tera, template, ctx, &nav, "").map_err(|d| BuildError::Render(vec![d]))
+    };
     let mut ctx = base.clone();
     ctx.insert("current", "index");
-    ctx.insert("nav", &nav);
+    ctx.insert("nav", NAV_MARK);
     ctx.insert("toc", &plan.toc());
     ctx.insert("target_groups", &plan.target_groups);
     ctx.insert("tracks", &plan.tracks);
@@ -101,39 +93,47 @@ pub fn render(
         "sections",
         &sections
             .iter()
-            .map(|s| SectionCard::of(plan, s))
+            .map(|s| SectionCard::of(plan, &site, s))
             .collect::<Vec<_>>(),
     );
     ctx.insert("status_counts", &site.status_counts(plan));
-    files.push(page(&tera, "index.html", &ctx, "index.html")?);
+    write_page(page("index.html", &ctx)?)?;
 
     let mut ctx = base.clone();
     ctx.insert("current", "goals");
-    ctx.insert("nav", &nav);
+    ctx.insert("nav", NAV_MARK);
     ctx.insert("groups", &site.goal_groups(plan));
     ctx.insert("tracks", &plan.tracks);
     ctx.insert("target_groups", &plan.target_groups);
-    files.push(page(&tera, "goals.html", &ctx, "goals.html")?);
+    write_page(page("goals.html", &ctx)?)?;
 
     let mut ctx = base.clone();
     ctx.insert("current", "search");
-    ctx.insert("nav", &nav);
-    files.push(page(&tera, "search.html", &ctx, "search.html")?);
+    ctx.insert("nav", NAV_MARK);
+    write_page(page("search.html", &ctx)?)?;
 
     let mut ctx = base.clone();
     ctx.insert("current", "404");
-    ctx.insert("nav", &nav);
-    files.push(page(&tera, "404.html", &ctx, "404.html")?);
+    ctx.insert("nav", NAV_MARK);
+    write_page(page("404.html", &ctx)?)?;
 
-    files.push(("search-index.js".into(), search_index(plan).into_bytes()));
+    write("search-index.js", search_index(plan).as_bytes())?;
     if let Some(base_url) = &plan.meta.base_url {
-        files.push(("sitemap.xml".into(), sitemap(base_url, &files).into_bytes()));
+        let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
+            .into_iter()
+            .map(str::to_string)
+            .chain(sections.iter().map(|s| format!("{}.html", s.slug)))
+            .collect();
+        write("sitemap.xml", sitemap(base_url, &pages).as_bytes())?;
     }
     for (rel, file) in theme.files_under("static/") {
-        files.push((rel.to_string(), file.bytes.clone()));
+        write(rel, &file.bytes)?;
     }
-    Ok(files)
+    Ok(())
 }
+
+/// A rendered page: its path in the site and its bytes.
+type SiteFile = (String, Vec<u8>);
 
 fn load_templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
@@ -150,6 +150,11 @@ fn load_templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
         .map(|(n, t, _)| (n.as_str(), t.as_str()))
         .collect();
     if let Err(e) = tera.add_raw_templates(raw) {
+        return Err(vec![template_diagnostic(&e, &sources)]);
+    }
+    let cards =
+        format!("{{% for goal in goals %}}{{% include \"goal.html\" %}}{CARD_BREAK}{{% endfor %}}");
+    if let Err(e) = tera.add_raw_template(GOAL_CARDS, &cards) {
         return Err(vec![template_diagnostic(&e, &sources)]);
     }
     for name in TEMPLATES {
@@ -215,39 +220,43 @@ fn template_diagnostic(e: &tera::Error, sources: &[(String, String, String)]) ->
     .hint("fix the template in the theme folder, or delete it to use the built-in one")
 }
 
-fn page(
-    tera: &Tera,
-    template: &str,
-    ctx: &Context,
-    out: &str,
-) -> Result<SiteFile, Vec<Diagnostic>> {
-    render_one(tera, template, ctx, out).map_err(|d| vec![d])
-}
-
+/// Renders `template` to the page `<current>.html` (or the template's own
+/// name for the fixed pages), with the navigation spliced in.
 fn render_one(
     tera: &Tera,
     template: &str,
     ctx: &Context,
-    out: &str,
+    nav: &str,
+    current: &str,
 ) -> Result<SiteFile, Diagnostic> {
-    let sources: Vec<(String, String, String)> = tera
-        .get_template_names()
-        .map(|n| (n.to_string(), String::new(), format!("templates/{n}")))
-        .collect();
-    tera.render(template, ctx)
-        .map(|html| (out.to_string(), html.into_bytes()))
-        .map_err(|e| {
+    match tera.render(template, ctx) {
+        Ok(html) => {
+            let out = if template == "section.html" {
+                format!("{current}.html")
+            } else {
+                template.to_string()
+            };
+            Ok((out, splice_nav(html, nav, current).into_bytes()))
+        }
+        Err(e) => {
+            let sources: Vec<(String, String, String)> = tera
+                .get_template_names()
+                .map(|n| (n.to_string(), String::new(), format!("templates/{n}")))
+                .collect();
             let mut d = template_diagnostic(&e, &sources);
             if d.file == "templates" {
                 d.file = format!("templates/{template}");
             }
-            d
-        })
+            Err(d)
+        }
+    }
 }
 
 /// Facts every page shows, computed once.
 struct Site {
     lang: Language,
+    /// Number and depth of each section by slug, from the plan's TOC.
+    toc: std::collections::HashMap<String, TocEntry>,
     labels: std::collections::HashMap<String, String>,
     info: SiteInfo,
 }
@@ -274,6 +283,11 @@ impl Site {
         let lang = plan.meta.language;
         Site {
             lang,
+            toc: plan
+                .toc()
+                .into_iter()
+                .map(|e| (e.slug.clone(), e))
+                .collect(),
             labels: theme.labels().clone(),
             info: SiteInfo {
                 title: plan.meta.title.clone(),
@@ -555,9 +569,8 @@ struct SectionCard {
 }
 
 impl SectionCard {
-    fn of(plan: &Plan, s: &Section) -> SectionCard {
-        let toc = plan.toc();
-        let entry = toc.iter().find(|t| t.slug == s.slug);
+    fn of(plan: &Plan, site: &Site, s: &Section) -> SectionCard {
+        let entry = site.toc.get(&s.slug);
         SectionCard {
             title: s.title.clone(),
             url: format!("{}.html", s.slug),
@@ -598,34 +611,25 @@ fn section_page(
     prev: Option<&&Section>,
     next: Option<&&Section>,
 ) -> Result<SiteFile, Diagnostic> {
-    let mut goal_error = None;
-    let mut render_goals = |goals: Vec<&Goal>, plan: &Plan| -> String {
-        let mut html = String::new();
-        for g in goals {
-            let mut ctx = base.clone();
-            ctx.insert("goal", &site.goal_view(plan, section, g));
-            ctx.insert("level", &2);
-            match tera.render("goal.html", &ctx) {
-                Ok(h) => html.push_str(&h),
-                Err(e) => {
-                    goal_error.get_or_insert_with(|| {
-                        template_diagnostic(
-                            &e,
-                            &[(
-                                "goal.html".into(),
-                                String::new(),
-                                "templates/goal.html".into(),
-                            )],
-                        )
-                    });
-                }
-            }
-        }
-        html
+    // All the section's goal cards in one Tera call (one context, not one
+    // per goal), split apart again to go where their markers stand.
+    let cards = goal_cards(tera, site, base, plan, section)?;
+    let card = |g: &Goal| {
+        section
+            .goals
+            .iter()
+            .position(|x| x.id == g.id)
+            .map_or("", |i| cards[i].as_str())
     };
     let mut content = String::new();
     {
-        let mut goals_for = |m: &GoalsMarker| render_goals(section.goals_for(m), plan);
+        let mut goals_for = |m: &GoalsMarker| {
+            section
+                .goals_for(m)
+                .into_iter()
+                .map(card)
+                .collect::<String>()
+        };
         let footnote_label = site.label("footnote");
         let table_label = site.label("table");
         let mut w = Writer {
@@ -638,10 +642,8 @@ fn section_page(
         let back = site.label("footnote_back");
         w.footnotes(&mut content, &section.footnotes, &back);
     }
-    let rest = render_goals(section.unplaced_goals(), plan);
-    content.push_str(&rest);
-    if let Some(e) = goal_error {
-        return Err(e);
+    for g in section.unplaced_goals() {
+        content.push_str(card(g));
     }
     let mut toc = Vec::new();
     for b in &section.body {
@@ -655,10 +657,10 @@ fn section_page(
             });
         }
     }
-    let entry = plan.toc().into_iter().find(|t| t.slug == section.slug);
+    let entry = site.toc.get(&section.slug).cloned();
     let mut ctx = base.clone();
     ctx.insert("current", &section.slug);
-    ctx.insert("nav", &mark_current(nav, &section.slug));
+    ctx.insert("nav", NAV_MARK);
     ctx.insert(
         "page",
         &serde_json::json!({
@@ -687,12 +689,52 @@ fn section_page(
             url: format!("{}.html", s.slug),
         }),
     );
-    render_one(
-        tera,
-        "section.html",
-        &ctx,
-        &format!("{}.html", section.slug),
-    )
+    render_one(tera, "section.html", &ctx, nav, &section.slug)
+}
+
+/// Separates goal cards rendered together.
+const CARD_BREAK: &str = "<!--planpress:card-->";
+
+/// An internal template that renders every goal of a section through the
+/// theme's `goal.html`, separated by [`CARD_BREAK`].
+const GOAL_CARDS: &str = "__planpress_goal_cards.html";
+
+/// The rendered `goal.html` of each of the section's goals, in order.
+fn goal_cards(
+    tera: &Tera,
+    site: &Site,
+    base: &Context,
+    plan: &Plan,
+    section: &Section,
+) -> Result<Vec<String>, Diagnostic> {
+    if section.goals.is_empty() {
+        return Ok(Vec::new());
+    }
+    let views: Vec<GoalView> = section
+        .goals
+        .iter()
+        .map(|g| site.goal_view(plan, section, g))
+        .collect();
+    let mut ctx = base.clone();
+    ctx.insert("goals", &views);
+    ctx.insert("level", &2);
+    tera.render(GOAL_CARDS, &ctx)
+        .map(|html| {
+            html.split(CARD_BREAK)
+                .take(views.len())
+                .map(str::to_string)
+                .collect()
+        })
+        .map_err(|e| {
+            template_diagnostic(
+                &e,
+                &[(
+                    "goal.html".into(),
+                    String::new(),
+                    "templates/goal.html".into(),
+                )],
+            )
+        })
 }
 
 /// The navigation tree as HTML, built once; `mark_current` flags the page.
@@ -702,8 +744,7 @@ fn nav_html(plan: &Plan) -> String {
         for (i, s) in sections.iter().enumerate() {
             let number = format!("{prefix}{}", i + 1);
             out.push_str(&format!(
-                "<li><a href=\"{}.html\" data-nav=\"{}\"><span class=\"num\">{number}</span> {}</a>",
-                s.slug,
+                "<li><a href=\"{}.html\"><span>{number}</span> {}</a>",
                 s.slug,
                 escape(&s.title)
             ));
@@ -719,10 +760,32 @@ fn nav_html(plan: &Plan) -> String {
     out
 }
 
+/// Stands in the rendered page where the navigation goes. The navigation is
+/// the same on every page but for the current entry, and large in big plans,
+/// so it is spliced in after rendering rather than passed through Tera.
+const NAV_MARK: &str = "<!--planpress:nav-->";
+
+/// Puts the navigation, with `slug` marked as the current page, where the
+/// template printed `{{ nav | safe }}`.
+fn splice_nav(page: String, nav: &str, slug: &str) -> String {
+    let Some(at) = page.find(NAV_MARK) else {
+        return page;
+    };
+    let marked = mark_current(nav, slug);
+    let mut out = String::with_capacity(page.len() + marked.len());
+    out.push_str(&page[..at]);
+    out.push_str(&marked);
+    out.push_str(&page[at + NAV_MARK.len()..]);
+    out
+}
+
 fn mark_current(nav: &str, slug: &str) -> String {
+    if slug.is_empty() {
+        return nav.to_string();
+    }
     nav.replacen(
-        &format!("data-nav=\"{slug}\""),
-        &format!("data-nav=\"{slug}\" aria-current=\"page\""),
+        &format!("<a href=\"{slug}.html\">"),
+        &format!("<a href=\"{slug}.html\" aria-current=\"page\">"),
         1,
     )
 }
@@ -780,14 +843,11 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-fn sitemap(base_url: &str, files: &[SiteFile]) -> String {
+fn sitemap(base_url: &str, pages: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, _) in files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html") && p != "404.html")
-    {
+    for path in pages {
         let loc = if path == "index.html" {
             base_url.to_string()
         } else {
