@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use planpress::diagnostic::{self, Diagnostic};
-use planpress::{BuildError, BuildOptions, Checked, Output};
+use planpress::{BuildError, BuildFailure, BuildOptions, Checked, Output};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -128,33 +128,47 @@ pub fn run() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err((BuildError::Invalid, Some(checked))) => {
-                    print_report(&checked, report.format);
-                    if matches!(report.format, Format::Human) {
-                        eprintln!("error: the build stopped; the previous output is untouched");
-                    }
-                    ExitCode::from(1)
-                }
-                Err((BuildError::Render(diags), checked)) => {
-                    let sources = checked.map(|c| c.sources).unwrap_or_default();
-                    let shown = Checked {
-                        diagnostics: diags,
-                        sources,
-                        plan: None,
-                    };
-                    print_report(&shown, report.format);
-                    if matches!(report.format, Format::Human) {
-                        eprintln!("error: the build stopped; the previous output is untouched");
-                    }
-                    ExitCode::from(1)
-                }
-                Err((e, checked)) => {
-                    if let Some(checked) = checked {
-                        print_report(&checked, report.format);
-                    }
-                    fatal(&e.to_string())
-                }
+                Err(failure) => build_failed(failure, report.format),
             }
+        }
+    }
+}
+
+/// Reports why a build wrote nothing: problems in the plan or the theme
+/// (exit 1), or a failure to read or write (exit 2).
+fn build_failed(failure: BuildFailure, format: Format) -> ExitCode {
+    let stopped = || {
+        if matches!(format, Format::Human) {
+            eprintln!("error: the build stopped; the previous output is untouched");
+        }
+        ExitCode::from(1)
+    };
+    match (failure.error, failure.checked) {
+        (BuildError::Invalid, Some(checked)) => {
+            print_report(&checked, format);
+            stopped()
+        }
+        (BuildError::Render(diags), checked) => {
+            // The plan's warnings, then what stopped the rendering.
+            let checked = checked.map(|c| *c);
+            let (mut diagnostics, sources) =
+                checked.map_or_else(Default::default, |c| (c.diagnostics, c.sources));
+            diagnostics.extend(diags);
+            print_report(
+                &Checked {
+                    diagnostics,
+                    sources,
+                    plan: None,
+                },
+                format,
+            );
+            stopped()
+        }
+        (e, checked) => {
+            if let Some(checked) = checked {
+                print_report(&checked, format);
+            }
+            fatal(&e.to_string())
         }
     }
 }

@@ -180,8 +180,7 @@ fn token_len(rest: &str) -> usize {
             let end = rest
                 .char_indices()
                 .find(|&(i, c)| {
-                    (c == ':' && rest[i + 1..].starts_with([' ', '\t']))
-                        || (c == ':' && i + 1 == rest.len())
+                    (c == ':' && (i + 1 == rest.len() || rest[i + 1..].starts_with([' ', '\t'])))
                         || c == ','
                         || c == '}'
                         || c == ']'

@@ -97,6 +97,12 @@ pub enum BuildError {
     },
 }
 
+/// Why a build wrote nothing, with what the check found when it got that far.
+pub struct BuildFailure {
+    pub error: BuildError,
+    pub checked: Option<Box<Checked>>,
+}
+
 /// What a build did.
 pub struct Built {
     pub checked: Checked,
@@ -108,11 +114,19 @@ pub struct Built {
 
 /// Checks the plan and, when it passes, writes the chosen outputs. The old
 /// output stays untouched until everything new is written.
-pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, Option<Checked>)> {
-    let checked = check(dir).map_err(|e| (e.into(), None))?;
+pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> {
+    let checked = check(dir).map_err(|e| BuildFailure {
+        error: e.into(),
+        checked: None,
+    })?;
     let plan = match &checked.plan {
         Some(plan) if checked.passes(options.strict) => plan,
-        _ => return Err((BuildError::Invalid, Some(checked))),
+        _ => {
+            return Err(BuildFailure {
+                error: BuildError::Invalid,
+                checked: Some(Box::new(checked)),
+            });
+        }
     };
     let out = options.out.clone().unwrap_or_else(|| dir.join("output"));
     let wanted = |o: Output| options.only.is_empty() || options.only.contains(&o);
@@ -151,7 +165,10 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
             out,
             files,
         }),
-        Err(e) => Err((e, Some(checked))),
+        Err(error) => Err(BuildFailure {
+            error,
+            checked: Some(Box::new(checked)),
+        }),
     }
 }
 

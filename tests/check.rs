@@ -1502,7 +1502,7 @@ fn syntax_messages_do_not_leak_parser_internals() {
             "duplicate key",
             "---\ntitle: A\ntitle: B\n---\n".to_string(),
         ),
-        ("nan", format!("---\ntitle: A\norder: .nan\n---\n")),
+        ("nan", "---\ntitle: A\norder: .nan\n---\n".to_string()),
         (
             "deep",
             format!("---\ntitle: {}{}\n---\n", "[".repeat(100), "]".repeat(100)),

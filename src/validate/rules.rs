@@ -37,8 +37,10 @@ pub(super) fn check_indicator(
             );
         }
     }
-    if let Some(b) = baseline {
-        if let Some(t) = targets.iter().find(|t| t.year <= b.year) {
+    if let Some(b) = baseline
+        && let Some(t) = targets.iter().find(|t| t.year <= b.year)
+    {
+        {
             ctx.error(
                 "baseline-after-target",
                 b.year_pos,

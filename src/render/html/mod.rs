@@ -63,8 +63,7 @@ pub fn render(
                         let index = c * chunk + i;
                         let prev = sections.get(index.wrapping_sub(1));
                         let next = sections.get(index + 1);
-                        let page = section_page(plan, tera, site, base, nav, s, prev, next)
-                            .map_err(|d| BuildError::Render(vec![d]))?;
+                        let page = section_page(plan, tera, site, base, nav, s, prev, next)?;
                         write_page(page)?;
                     }
                     Ok(())
@@ -80,9 +79,7 @@ pub fn render(
             .collect::<Result<Vec<()>, BuildError>>()
     })?;
 
-    let page = |template: &str, ctx: &Context| {
-        render_one(&tera, template, ctx, &nav, "").map_err(|d| BuildError::Render(vec![d]))
-    };
+    let page = |template: &str, ctx: &Context| render_one(&tera, template, ctx, &nav, "");
     let mut ctx = base.clone();
     ctx.insert("current", "index");
     ctx.insert("nav", NAV_MARK);
@@ -135,7 +132,21 @@ pub fn render(
 /// A rendered page: its path in the site and its bytes.
 type SiteFile = (String, Vec<u8>);
 
-fn load_templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+/// The theme's templates, and where each came from for error messages.
+struct Templates {
+    tera: Tera,
+    /// (template name, text, origin).
+    sources: Vec<(String, String, String)>,
+}
+
+impl std::ops::Deref for Templates {
+    type Target = Tera;
+    fn deref(&self) -> &Tera {
+        &self.tera
+    }
+}
+
+fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable.
@@ -169,7 +180,7 @@ fn load_templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
             .hint("a theme folder may override single templates; the rest come from the built-in theme")]);
         }
     }
-    Ok(tera)
+    Ok(Templates { tera, sources })
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
@@ -203,8 +214,7 @@ fn template_diagnostic(e: &tera::Error, sources: &[(String, String, String)]) ->
             || "template error".to_string(),
             |m| {
                 m.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .last()
+                    .rfind(|l| !l.trim().is_empty())
                     .unwrap_or("")
                     .trim()
                     .to_string()
@@ -223,12 +233,12 @@ fn template_diagnostic(e: &tera::Error, sources: &[(String, String, String)]) ->
 /// Renders `template` to the page `<current>.html` (or the template's own
 /// name for the fixed pages), with the navigation spliced in.
 fn render_one(
-    tera: &Tera,
+    tera: &Templates,
     template: &str,
     ctx: &Context,
     nav: &str,
     current: &str,
-) -> Result<SiteFile, Diagnostic> {
+) -> Result<SiteFile, BuildError> {
     match tera.render(template, ctx) {
         Ok(html) => {
             let out = if template == "section.html" {
@@ -238,17 +248,7 @@ fn render_one(
             };
             Ok((out, splice_nav(html, nav, current).into_bytes()))
         }
-        Err(e) => {
-            let sources: Vec<(String, String, String)> = tera
-                .get_template_names()
-                .map(|n| (n.to_string(), String::new(), format!("templates/{n}")))
-                .collect();
-            let mut d = template_diagnostic(&e, &sources);
-            if d.file == "templates" {
-                d.file = format!("templates/{template}");
-            }
-            Err(d)
-        }
+        Err(e) => Err(render_error(tera, &e, template)),
     }
 }
 
@@ -603,14 +603,14 @@ struct TocItem {
 #[allow(clippy::too_many_arguments)]
 fn section_page(
     plan: &Plan,
-    tera: &Tera,
+    tera: &Templates,
     site: &Site,
     base: &Context,
     nav: &str,
     section: &Section,
     prev: Option<&&Section>,
     next: Option<&&Section>,
-) -> Result<SiteFile, Diagnostic> {
+) -> Result<SiteFile, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
     let cards = goal_cards(tera, site, base, plan, section)?;
@@ -701,12 +701,12 @@ const GOAL_CARDS: &str = "__planpress_goal_cards.html";
 
 /// The rendered `goal.html` of each of the section's goals, in order.
 fn goal_cards(
-    tera: &Tera,
+    tera: &Templates,
     site: &Site,
     base: &Context,
     plan: &Plan,
     section: &Section,
-) -> Result<Vec<String>, Diagnostic> {
+) -> Result<Vec<String>, BuildError> {
     if section.goals.is_empty() {
         return Ok(Vec::new());
     }
@@ -725,16 +725,24 @@ fn goal_cards(
                 .map(str::to_string)
                 .collect()
         })
-        .map_err(|e| {
-            template_diagnostic(
-                &e,
-                &[(
-                    "goal.html".into(),
-                    String::new(),
-                    "templates/goal.html".into(),
-                )],
-            )
-        })
+        .map_err(|e| render_error(tera, &e, "goal.html"))
+}
+
+/// A template error met while rendering, as a diagnostic naming the theme
+/// file it came from.
+fn render_error(tera: &Templates, e: &tera::Error, template: &str) -> BuildError {
+    let mut d = template_diagnostic(e, &tera.sources);
+    if d.file == "templates" {
+        d.file = tera
+            .sources
+            .iter()
+            .find(|(name, _, _)| name == template)
+            .map_or_else(
+                || format!("templates/{template}"),
+                |(_, _, origin)| origin.clone(),
+            );
+    }
+    BuildError::Render(vec![d])
 }
 
 /// The navigation tree as HTML, built once; `mark_current` flags the page.
