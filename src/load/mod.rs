@@ -83,16 +83,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
     let content = root.join("content");
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            Diagnostic::new(
-                crate::diagnostic::Severity::Error,
-                "no-sections",
-                "content",
-                None,
-                "there is no content/ folder, so the plan has no sections",
-            )
-            .hint("create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"),
-        );
+        loaded.diagnostics.push(no_sections("there is no content/ folder, so the plan has no sections", "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"));
         return Ok(loaded);
     }
     let walker = walkdir::WalkDir::new(&content)
@@ -137,16 +128,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         }
     }
     if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
-        loaded.diagnostics.push(
-            Diagnostic::new(
-                crate::diagnostic::Severity::Error,
-                "no-sections",
-                "content",
-                None,
-                "content/ holds no Markdown files, so the plan has no sections",
-            )
-            .hint("add one `.md` file per section, e.g. content/01-forord.md"),
-        );
+        loaded.diagnostics.push(no_sections(
+            "content/ holds no Markdown files, so the plan has no sections",
+            "add one `.md` file per section, e.g. content/01-forord.md",
+        ));
     }
     Ok(loaded)
 }
@@ -189,6 +174,17 @@ fn read_text(
             Ok(None)
         }
     }
+}
+
+fn no_sections(message: &str, hint: &str) -> Diagnostic {
+    Diagnostic::new(
+        crate::diagnostic::Severity::Error,
+        "no-sections",
+        "content",
+        None,
+        message,
+    )
+    .hint(hint)
 }
 
 fn syntax_diagnostic(file: &str, e: yaml::SyntaxError) -> Diagnostic {

@@ -128,7 +128,8 @@ pub(super) fn assign_slugs(
     fronts: &mut [Front],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let heads = folder_heads(loaded, fronts);
+    let orders: Vec<Option<i64>> = fronts.iter().map(|f| f.order.map(|o| o.0)).collect();
+    let heads = folder_heads(loaded, &orders);
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut slugs = Vec::with_capacity(loaded.sections.len());
     for (i, raw) in loaded.sections.iter().enumerate() {
@@ -179,21 +180,17 @@ fn strip_number(name: &str) -> &str {
 }
 
 /// For each sub-folder, the index of the section that stands for it: its
-/// `index.md`, or else its first file by order and name.
-fn folder_heads(loaded: &Loaded, fronts: &[Front]) -> HashMap<String, usize> {
+/// `index.md`, or else its first file by `order` (given per section) and name.
+fn folder_heads(loaded: &Loaded, orders: &[Option<i64>]) -> HashMap<String, usize> {
+    let key = |j: usize| {
+        let r = &loaded.sections[j];
+        (!r.is_index, orders[j].unwrap_or(i64::MAX), r.file.as_str())
+    };
     let mut heads: HashMap<String, usize> = HashMap::new();
     for (i, raw) in loaded.sections.iter().enumerate() {
         if raw.folder == "content" {
             continue;
         }
-        let key = |j: usize| {
-            let r = &loaded.sections[j];
-            (
-                !r.is_index,
-                fronts[j].order.map_or(i64::MAX, |o| o.0),
-                r.file.clone(),
-            )
-        };
         match heads.get(&raw.folder) {
             Some(&h) if key(h) <= key(i) => {}
             _ => {
@@ -210,27 +207,8 @@ pub(super) fn build_tree(
     sections: Vec<(Section, Option<i64>, Pos)>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
-    // Recompute heads from the orders we kept.
-    let mut heads: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in loaded.sections.iter().enumerate() {
-        if raw.folder == "content" {
-            continue;
-        }
-        let key = |j: usize| {
-            let r = &loaded.sections[j];
-            (
-                !r.is_index,
-                sections[j].1.unwrap_or(i64::MAX),
-                r.file.clone(),
-            )
-        };
-        match heads.get(&raw.folder) {
-            Some(&h) if key(h) <= key(i) => {}
-            _ => {
-                heads.insert(raw.folder.clone(), i);
-            }
-        }
-    }
+    let orders: Vec<Option<i64>> = sections.iter().map(|s| s.1).collect();
+    let heads = folder_heads(loaded, &orders);
     // The folder a section's page belongs to as a child.
     let parent_folder = |i: usize| -> String {
         let raw = &loaded.sections[i];
