@@ -375,6 +375,10 @@ impl Site {
                             value: fmt(a),
                         })
                         .collect(),
+                    latest: ind.latest_actual().map(|a| YearCell {
+                        year: a.year,
+                        value: fmt(a),
+                    }),
                     targets: ind
                         .targets
                         .iter()
@@ -532,6 +536,8 @@ struct IndicatorView {
     relative_to_national: bool,
     baseline: Option<YearCell>,
     actuals: Vec<YearCell>,
+    /// The most recent measured figure, which the status is computed from.
+    latest: Option<YearCell>,
     targets: Vec<YearCell>,
     status: StatusView,
     /// Inline SVG, for numeric indicators.
