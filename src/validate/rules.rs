@@ -1,7 +1,8 @@
 //! The rules that look across values, files and the prose.
 
 use super::fields::Ctx;
-use super::{Entry, Front, Spans, YearRules};
+use super::front::{Entry, Front};
+use super::{Spans, YearRules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};

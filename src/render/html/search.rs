@@ -1,0 +1,74 @@
+//! The client-side search index and the sitemap.
+
+use super::blocks::escape;
+use crate::model::Plan;
+use serde::Serialize;
+
+/// The search index as a script that sets `window.PLANPRESS_SEARCH`, so
+/// search works from `file://` too (where `fetch` of a JSON file is refused).
+pub(super) fn search_index(plan: &Plan) -> String {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        /// Title.
+        t: &'a str,
+        /// URL.
+        u: String,
+        /// Kind: `s` section, `g` goal.
+        k: &'static str,
+        /// Text to search, without markup, trimmed to keep the index small.
+        x: String,
+    }
+    let mut entries = Vec::new();
+    for s in plan.all_sections() {
+        let mut text = crate::markdown::blocks_text(&s.body);
+        if let Some(summary) = &s.summary {
+            text.insert_str(0, &format!("{summary}\n"));
+        }
+        entries.push(Entry {
+            t: &s.title,
+            u: format!("{}.html", s.slug),
+            k: "s",
+            x: truncate(&text, 2000),
+        });
+        for g in &s.goals {
+            let mut text = format!("{} {}", g.id, g.title);
+            for i in &g.indicators {
+                text.push(' ');
+                text.push_str(&i.name);
+            }
+            text.push(' ');
+            text.push_str(&g.initiatives.join(" "));
+            entries.push(Entry {
+                t: &g.title,
+                u: format!("{}.html#{}", s.slug, g.anchor()),
+                k: "g",
+                x: text,
+            });
+        }
+    }
+    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
+    format!("window.PLANPRESS_SEARCH = {json};\n")
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+pub(super) fn sitemap(base_url: &str, pages: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in pages {
+        let loc = if path == "index.html" {
+            base_url.to_string()
+        } else {
+            format!("{base_url}{path}")
+        };
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,140 @@
+//! The theme's Tera templates, loaded once, and template errors as
+//! diagnostics that name the theme file and line.
+
+use super::blocks;
+use crate::BuildError;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::theme::Theme;
+use tera::Tera;
+
+/// The pages a site consists of, as the templates name them.
+const TEMPLATES: [&str; 6] = [
+    "index.html",
+    "section.html",
+    "goals.html",
+    "search.html",
+    "404.html",
+    "goal.html",
+];
+
+/// Separates goal cards rendered together.
+pub(super) const CARD_BREAK: &str = "<!--planpress:card-->";
+
+/// An internal template that renders every goal of a section through the
+/// theme's `goal.html`, separated by [`CARD_BREAK`].
+pub(super) const GOAL_CARDS: &str = "__planpress_goal_cards.html";
+
+/// The theme's templates, and where each came from for error messages.
+pub(super) struct Templates {
+    tera: Tera,
+    /// (template name, text, origin).
+    sources: Vec<(String, String, String)>,
+}
+
+impl std::ops::Deref for Templates {
+    type Target = Tera;
+    fn deref(&self) -> &Tera {
+        &self.tera
+    }
+}
+
+pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default also escapes `/`, which makes every URL unreadable.
+    tera.set_escape_fn(blocks::escape);
+    let mut sources = Vec::new();
+    for (name, file) in theme.files_under("templates/") {
+        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        sources.push((name.to_string(), text, file.origin.clone()));
+    }
+    let raw: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(n, t, _)| (n.as_str(), t.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        return Err(vec![template_diagnostic(&e, &sources)]);
+    }
+    let cards =
+        format!("{{% for goal in goals %}}{{% include \"goal.html\" %}}{CARD_BREAK}{{% endfor %}}");
+    if let Err(e) = tera.add_raw_template(GOAL_CARDS, &cards) {
+        return Err(vec![template_diagnostic(&e, &sources)]);
+    }
+    for name in TEMPLATES {
+        if tera.get_template(name).is_err() {
+            return Err(vec![Diagnostic::new(
+                Severity::Error,
+                "template-missing",
+                &format!("templates/{name}"),
+                None,
+                format!("the theme has no template `{name}`"),
+            )
+            .hint("a theme folder may override single templates; the rest come from the built-in theme")]);
+        }
+    }
+    Ok(Templates { tera, sources })
+}
+
+/// A Tera error as a diagnostic naming the template file and line.
+fn template_diagnostic(e: &tera::Error, sources: &[(String, String, String)]) -> Diagnostic {
+    let mut messages = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        messages.push(s.to_string());
+        source = s.source();
+    }
+    let all = messages.join("\n");
+    // Tera names the template in quotes and gives parse positions as `--> L:C`.
+    let template = sources
+        .iter()
+        .find(|(name, _, _)| all.contains(&format!("'{name}'")));
+    let pos = all.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some(crate::load::yaml::Pos {
+            line: it.next()?.parse().ok()?,
+            column: it.next()?.parse().ok()?,
+        })
+    });
+    let file = template.map_or_else(|| "templates".to_string(), |(_, _, origin)| origin.clone());
+    let message = messages
+        .iter()
+        .rev()
+        .find(|m| !m.trim().is_empty())
+        .map_or_else(
+            || "template error".to_string(),
+            |m| {
+                m.lines()
+                    .rfind(|l| !l.trim().is_empty())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            },
+        );
+    Diagnostic::new(
+        Severity::Error,
+        "template-error",
+        &file,
+        pos,
+        format!("template error: {message}"),
+    )
+    .hint("fix the template in the theme folder, or delete it to use the built-in one")
+}
+
+/// A template error met while rendering, as a diagnostic naming the theme
+/// file it came from.
+pub(super) fn render_error(tera: &Templates, e: &tera::Error, template: &str) -> BuildError {
+    let mut d = template_diagnostic(e, &tera.sources);
+    if d.file == "templates" {
+        d.file = tera
+            .sources
+            .iter()
+            .find(|(name, _, _)| name == template)
+            .map_or_else(
+                || format!("templates/{template}"),
+                |(_, _, origin)| origin.clone(),
+            );
+    }
+    BuildError::Render(vec![d])
+}

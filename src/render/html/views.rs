@@ -1,0 +1,409 @@
+//! What the templates see: the plan's facts, goals and figures prepared
+//! for display — formatted in the plan's language, with statuses in words and
+//! charts as SVG — so templates only arrange them.
+
+use super::blocks::asset_href;
+use super::svg;
+use crate::chart::{Chart, Words};
+use crate::locale;
+use crate::model::*;
+use crate::theme::Theme;
+use serde::Serialize;
+use tera::Context;
+
+/// Facts every page shows, computed once.
+pub(super) struct Site {
+    pub(super) lang: Language,
+    /// Number and depth of each section by slug, from the plan's TOC.
+    pub(super) toc: std::collections::HashMap<String, TocEntry>,
+    pub(super) labels: std::collections::HashMap<String, String>,
+    pub(super) info: SiteInfo,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct SiteInfo {
+    pub(super) title: String,
+    pub(super) subtitle: Option<String>,
+    pub(super) organisation: String,
+    pub(super) summary: Option<String>,
+    pub(super) period: String,
+    pub(super) lang: &'static str,
+    pub(super) as_of: Option<String>,
+    pub(super) brand: String,
+    /// A darker shade of the brand colour, for text on white (AA contrast).
+    pub(super) brand_text: String,
+    pub(super) logo: Option<String>,
+    pub(super) pdf: Option<String>,
+    pub(super) base_url: Option<String>,
+}
+
+impl Site {
+    pub(super) fn new(plan: &Plan, theme: &Theme, pdf: Option<&str>) -> Site {
+        let lang = plan.meta.language;
+        Site {
+            lang,
+            toc: plan
+                .toc()
+                .into_iter()
+                .map(|e| (e.slug.clone(), e))
+                .collect(),
+            labels: theme.labels().clone(),
+            info: SiteInfo {
+                title: plan.meta.title.clone(),
+                subtitle: plan.meta.subtitle.clone(),
+                organisation: plan.meta.organisation.clone(),
+                summary: plan.meta.summary.clone(),
+                period: locale::period(plan.meta.period),
+                lang: lang.code(),
+                as_of: plan.meta.as_of.map(|d| locale::date(d, lang)),
+                brand: plan.meta.brand.primary.clone(),
+                brand_text: readable_on_white(&plan.meta.brand.primary),
+                logo: plan
+                    .meta
+                    .brand
+                    .logo
+                    .as_ref()
+                    .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
+                pdf: pdf.map(str::to_string),
+                base_url: plan.meta.base_url.clone(),
+            },
+        }
+    }
+
+    pub(super) fn label(&self, key: &str) -> String {
+        self.labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    pub(super) fn base_context(&self) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.info);
+        ctx.insert("labels", &self.labels);
+        ctx
+    }
+
+    pub(super) fn words(&self) -> (String, String, String, String) {
+        (
+            self.label("baseline"),
+            self.label("actual"),
+            self.label("target"),
+            self.label("not_measured"),
+        )
+    }
+
+    pub(super) fn goal_view(&self, plan: &Plan, section: &Section, goal: &Goal) -> GoalView {
+        let lang = self.lang;
+        let (baseline, actual, target, not_measured) = self.words();
+        let words = Words {
+            baseline: &baseline,
+            actual: &actual,
+            target: &target,
+            not_measured: &not_measured,
+        };
+        let legend = svg::Legend {
+            actual: &actual,
+            target: &target,
+        };
+        let indicators = goal
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                let fmt = |v: &YearValue| locale::value(&v.value, ind.unit, lang);
+                let chart = Chart::of(ind, lang, &words)
+                    .map(|c| svg::render(&c, &format!("chart-{}-{i}", goal.anchor()), &legend));
+                IndicatorView {
+                    name: ind.name.clone(),
+                    unit: self.label(&format!("unit_{}", Unit::NAMES[ind.unit as usize])),
+                    direction: ind.direction.map(|d| {
+                        self.label(&format!("direction_{}", Direction::NAMES[d as usize]))
+                    }),
+                    source: ind.source.clone(),
+                    relative_to_national: ind.relative_to.is_some(),
+                    baseline: ind.baseline.as_ref().map(|b| YearCell {
+                        year: b.year,
+                        value: fmt(b),
+                    }),
+                    actuals: ind
+                        .actuals
+                        .iter()
+                        .map(|a| YearCell {
+                            year: a.year,
+                            value: fmt(a),
+                        })
+                        .collect(),
+                    latest: ind.latest_actual().map(|a| YearCell {
+                        year: a.year,
+                        value: fmt(a),
+                    }),
+                    targets: ind
+                        .targets
+                        .iter()
+                        .map(|t| YearCell {
+                            year: t.year,
+                            value: fmt(t),
+                        })
+                        .collect(),
+                    status: self.status(ind.status),
+                    chart,
+                }
+            })
+            .collect();
+        GoalView {
+            id: goal.id.clone(),
+            anchor: goal.anchor(),
+            title: goal.title.clone(),
+            description: goal.description.clone(),
+            owner: goal.owner.clone(),
+            section_title: section.title.clone(),
+            section_url: format!("{}.html", section.slug),
+            target_group: section.target_group.as_ref().map(|id| Named {
+                id: id.clone(),
+                name: plan.target_group_name(id).unwrap_or(id).to_string(),
+            }),
+            tracks: goal
+                .tracks
+                .iter()
+                .map(|id| Named {
+                    id: id.clone(),
+                    name: plan.track_name(id).unwrap_or(id).to_string(),
+                })
+                .collect(),
+            national_goals: goal
+                .national_goals
+                .iter()
+                .map(|id| Named {
+                    id: id.clone(),
+                    name: plan.national_goal_name(id).unwrap_or(id).to_string(),
+                })
+                .collect(),
+            initiatives: goal.initiatives.clone(),
+            deadline: goal.deadline.map(|d| locale::deadline(d, lang)),
+            links: goal.links.clone(),
+            status: self.status(goal.status),
+            indicators,
+        }
+    }
+
+    pub(super) fn status(&self, s: Status) -> StatusView {
+        StatusView {
+            code: s.code(),
+            symbol: s.symbol(),
+            word: self
+                .labels
+                .get(&format!("status_{}", s.code()))
+                .cloned()
+                .unwrap_or_else(|| locale::status(s, self.lang).to_string()),
+        }
+    }
+
+    pub(super) fn status_counts(&self, plan: &Plan) -> Vec<(StatusView, usize)> {
+        [
+            Status::Achieved,
+            Status::OnTrack,
+            Status::OffTrack,
+            Status::NotMeasured,
+        ]
+        .into_iter()
+        .map(|s| {
+            let n = plan
+                .all_goals()
+                .iter()
+                .flat_map(|(_, g)| &g.indicators)
+                .filter(|i| i.status == s)
+                .count();
+            (self.status(s), n)
+        })
+        .collect()
+    }
+
+    /// Goals grouped by target group (goals of sections without one last),
+    /// each with its rendered goal card.
+    pub(super) fn goal_groups(&self, plan: &Plan) -> Vec<GoalGroup> {
+        let mut groups: Vec<GoalGroup> = plan
+            .target_groups
+            .iter()
+            .map(|tg| GoalGroup {
+                id: tg.id.clone(),
+                name: tg.name.clone(),
+                goals: Vec::new(),
+            })
+            .collect();
+        let mut other = GoalGroup {
+            id: "other".into(),
+            name: self.label("goals_other"),
+            goals: Vec::new(),
+        };
+        for (section, goal) in plan.all_goals() {
+            let view = self.goal_view(plan, section, goal);
+            let group = section
+                .target_group
+                .as_ref()
+                .and_then(|id| groups.iter_mut().find(|g| &g.id == id))
+                .unwrap_or(&mut other);
+            group.goals.push(GoalSummary {
+                tracks: goal.tracks.join(" "),
+                target_group: section
+                    .target_group
+                    .clone()
+                    .unwrap_or_else(|| "other".into()),
+                goal: view,
+            });
+        }
+        groups.push(other);
+        groups.retain(|g| !g.goals.is_empty());
+        groups
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct GoalGroup {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) goals: Vec<GoalSummary>,
+}
+
+#[derive(Serialize)]
+pub(super) struct GoalSummary {
+    pub(super) target_group: String,
+    /// Space-separated track ids, for the filter.
+    pub(super) tracks: String,
+    pub(super) goal: GoalView,
+}
+
+#[derive(Serialize)]
+pub(super) struct StatusView {
+    pub(super) code: &'static str,
+    pub(super) symbol: &'static str,
+    pub(super) word: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct YearCell {
+    pub(super) year: i32,
+    pub(super) value: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct IndicatorView {
+    pub(super) name: String,
+    pub(super) unit: String,
+    pub(super) direction: Option<String>,
+    pub(super) source: Option<String>,
+    pub(super) relative_to_national: bool,
+    pub(super) baseline: Option<YearCell>,
+    pub(super) actuals: Vec<YearCell>,
+    /// The most recent measured figure, which the status is computed from.
+    pub(super) latest: Option<YearCell>,
+    pub(super) targets: Vec<YearCell>,
+    pub(super) status: StatusView,
+    /// Inline SVG, for numeric indicators.
+    pub(super) chart: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct GoalView {
+    pub(super) id: String,
+    pub(super) anchor: String,
+    pub(super) title: String,
+    pub(super) description: Option<String>,
+    pub(super) owner: Option<String>,
+    pub(super) section_title: String,
+    pub(super) section_url: String,
+    pub(super) target_group: Option<Named>,
+    pub(super) tracks: Vec<Named>,
+    pub(super) national_goals: Vec<Named>,
+    pub(super) initiatives: Vec<String>,
+    pub(super) deadline: Option<String>,
+    pub(super) links: Vec<GoalLink>,
+    pub(super) status: StatusView,
+    pub(super) indicators: Vec<IndicatorView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SectionCard {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) summary: Option<String>,
+    pub(super) number: String,
+    pub(super) goals: usize,
+    pub(super) target_group: Option<String>,
+    pub(super) depth: usize,
+}
+
+impl SectionCard {
+    pub(super) fn of(plan: &Plan, site: &Site, s: &Section) -> SectionCard {
+        let entry = site.toc.get(&s.slug);
+        SectionCard {
+            title: s.title.clone(),
+            url: format!("{}.html", s.slug),
+            summary: s.summary.clone(),
+            number: entry.map_or_else(String::new, |e| e.number.clone()),
+            goals: s.goals.len(),
+            target_group: s
+                .target_group
+                .as_ref()
+                .and_then(|id| plan.target_group_name(id))
+                .map(str::to_string),
+            depth: entry.map_or(1, |e| e.depth),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct PageLink {
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct TocItem {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) level: u8,
+}
+
+/// The brand colour, darkened until it reaches 4.5:1 against white.
+fn readable_on_white(hex: &str) -> String {
+    let Some((r, g, b)) = parse_hex(hex) else {
+        return "#00558c".into();
+    };
+    let mut f = 1.0;
+    loop {
+        let (rr, gg, bb) = ((r * f).round(), (g * f).round(), (b * f).round());
+        if contrast_with_white(rr, gg, bb) >= 4.6 || f <= 0.05 {
+            return format!("#{:02x}{:02x}{:02x}", rr as u8, gg as u8, bb as u8);
+        }
+        f -= 0.05;
+    }
+}
+
+fn parse_hex(hex: &str) -> Option<(f64, f64, f64)> {
+    let h = hex.strip_prefix('#')?;
+    let h = if h.len() == 3 {
+        h.chars().flat_map(|c| [c, c]).collect::<String>()
+    } else {
+        h.to_string()
+    };
+    let v = u32::from_str_radix(&h, 16).ok()?;
+    Some((
+        f64::from((v >> 16) & 255),
+        f64::from((v >> 8) & 255),
+        f64::from(v & 255),
+    ))
+}
+
+fn contrast_with_white(r: f64, g: f64, b: f64) -> f64 {
+    let lin = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    1.05 / (l + 0.05)
+}
