@@ -68,12 +68,15 @@ enum Format {
 enum OnlyArg {
     /// goals.json and goals.csv
     Data,
+    /// <slug>.pdf
+    Pdf,
 }
 
 impl From<OnlyArg> for Output {
     fn from(o: OnlyArg) -> Output {
         match o {
             OnlyArg::Data => Output::Data,
+            OnlyArg::Pdf => Output::Pdf,
         }
     }
 }

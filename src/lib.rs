@@ -14,6 +14,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 mod output;
+pub mod render;
 pub mod theme;
 pub mod validate;
 
@@ -62,10 +63,12 @@ pub fn check(dir: &Path) -> Result<Checked, LoadError> {
 pub enum Output {
     /// `goals.json` and `goals.csv`.
     Data,
+    /// `<slug>.pdf`, the print-ready plan.
+    Pdf,
 }
 
 impl Output {
-    pub const ALL: [Output; 1] = [Output::Data];
+    pub const ALL: [Output; 2] = [Output::Data, Output::Pdf];
 }
 
 pub struct BuildOptions {
@@ -83,6 +86,10 @@ pub enum BuildError {
     Load(#[from] LoadError),
     #[error("the plan has problems; nothing was written")]
     Invalid,
+    #[error("the theme has problems: {0}")]
+    Theme(String),
+    #[error("cannot render the PDF: {0}")]
+    Pdf(#[from] render::pdf::PdfError),
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -109,6 +116,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
     };
     let out = options.out.clone().unwrap_or_else(|| dir.join("output"));
     let wanted = |o: Output| options.only.is_empty() || options.only.contains(&o);
+    let mut extra: Vec<Diagnostic> = Vec::new();
     let result = (|| {
         let stage = output::Stage::new(&out)?;
         let mut files = Vec::new();
@@ -121,9 +129,21 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, (BuildError, O
             })?;
             files.extend(["goals.json".to_string(), "goals.csv".to_string()]);
         }
+        if wanted(Output::Pdf) {
+            let theme = theme::Theme::load(&plan.root, &plan.meta.theme, plan.meta.language).map_err(|d| {
+                BuildError::Theme(d.iter().map(|d| format!("{}: {}", d.file, d.message)).collect::<Vec<_>>().join("; "))
+            })?;
+            let rendered = render::pdf::render(plan, &theme)?;
+            let name = format!("{}.pdf", markdown::slugify(&plan.meta.title));
+            stage.write(&name, &rendered.bytes)?;
+            extra.extend(rendered.diagnostics);
+            files.push(name);
+        }
         stage.commit()?;
         Ok(files)
     })();
+    let mut checked = checked;
+    checked.diagnostics.extend(extra);
     match result {
         Ok(files) => Ok(Built {
             checked,
