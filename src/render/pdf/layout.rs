@@ -346,6 +346,8 @@ impl<'a> Layout<'a> {
             self.doc.pages.push(Page::default());
         }
         let body_start = self.doc.pages.len();
+        // The first section starts on a page of its own.
+        self.at_top = false;
         let sections = plan.all_sections();
         for (section, entry) in sections.iter().zip(&toc) {
             self.section(section, entry);
@@ -1177,7 +1179,7 @@ impl<'a> Layout<'a> {
             let mut spans = Vec::new();
             for (k, (label, value)) in facts.iter().enumerate() {
                 if k > 0 {
-                    spans.push(Span::new("   ", Face::Regular, 8.5, st.muted));
+                    spans.push(Span::new("  ·  ", Face::Regular, 8.5, st.muted.tint(0.3)));
                 }
                 spans.push(Span::new(format!("{label}: "), Face::Bold, 8.5, st.muted).no_hyphens());
                 spans.push(Span::new(value.replace(' ', "\u{a0}").replace(",\u{a0}", ", "), Face::Regular, 8.5, st.muted).no_hyphens());
@@ -1273,7 +1275,7 @@ impl<'a> Layout<'a> {
                 row.push(Cell { spans, align, status: None });
             }
             row.push(Cell {
-                spans: vec![Span::new(locale::status(ind.status, lang), Face::Regular, size, st.text).no_hyphens()],
+                spans: vec![Span::new(locale::status(ind.status, lang).replace(' ', "\u{a0}"), Face::Regular, size, st.text).no_hyphens()],
                 align: Align::Left,
                 status: Some(ind.status),
             });
@@ -1331,7 +1333,7 @@ impl<'a> Layout<'a> {
         let label_w = c.y_ticks.iter().map(|t| self.fonts.width(Face::Regular, small, &t.label)).fold(0.0, f32::max);
         let px = x + label_w + 5.0;
         let pw = w - (px - x) - 30.0;
-        let py = ty + 8.0; // plot top
+        let py = ty + 14.0; // plot top, with room for value labels
         let ph = y + h - legend_h - 12.0 - py; // plot height
         if ph < 20.0 || pw < 40.0 {
             return;
@@ -1394,7 +1396,7 @@ impl<'a> Layout<'a> {
                     for p in &s.points {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
                         self.page().push(Item::Path { segments: circle(xx, yy, 2.4), closed: true, stroke: Some((st.muted, 1.0)), fill: Some(Rgb::WHITE) }, mark.clone());
-                        label(self, &p.label, xx, yy, st.muted, false);
+                        label(self, &p.label, xx, yy, st.muted, true);
                     }
                 }
                 SeriesKind::Target => {
