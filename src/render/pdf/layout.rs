@@ -191,9 +191,12 @@ impl<'a> Layout<'a> {
     /// of a break.
     #[allow(clippy::too_many_arguments)]
     fn place_lines(&mut self, spans: &[Span], lines: &[Line], x: f32, width: f32, lead: f32, size: f32, mark: &Mark, justify: bool) {
+        // `x` is on the current page; later pages may have other margins.
+        let rel = x - self.x0();
         let n = lines.len();
         let mut i = 0;
         while i < n {
+            let x = self.x0() + rel;
             let fit = (self.room() / lead + 0.001).floor() as usize;
             let left = n - i;
             let take = if fit >= left {
@@ -239,7 +242,8 @@ impl<'a> Layout<'a> {
         } else {
             0.0
         };
-        if let Some((mx, marker)) = self.pending_marker.take() {
+        if let Some((mrel, marker)) = self.pending_marker.take() {
+            let mx = self.x0() + mrel;
             let mline = self.breaker(false).lines(&marker, 1000.0);
             if let Some(l) = mline.first() {
                 emit_line(self.page(), &marker, l, mx, base, 0.0, &Mark::ListItem);
@@ -645,7 +649,7 @@ impl<'a> Layout<'a> {
         self.lead = 11.5;
         for f in &section.footnotes {
             let marker = vec![Span::new(format!("{}", f.number), Face::Bold, 8.5, self.st.brand)];
-            self.pending_marker = Some((self.x0(), marker));
+            self.pending_marker = Some((0.0, marker));
             self.blocks(&f.content, 14.0, section, depth);
             self.pending_marker = None;
         }
@@ -762,8 +766,7 @@ impl<'a> Layout<'a> {
                         None => "•".to_string(),
                     };
                     let color = if start.is_some() { self.st.text } else { self.st.heading };
-                    let x = self.x0() + indent;
-                    self.pending_marker = Some((x, vec![Span::new(marker, Face::Regular, self.fs, color)]));
+                    self.pending_marker = Some((indent, vec![Span::new(marker, Face::Regular, self.fs, color)]));
                     let before = self.y;
                     self.blocks(item, indent + marker_w, section, depth);
                     self.pending_marker = None;
@@ -797,13 +800,14 @@ impl<'a> Layout<'a> {
             Block::Code { text, .. } => {
                 let size = self.fs * 0.85;
                 let lead = size * 1.35;
-                let x = self.x0() + indent;
                 let mut spans = Vec::new();
                 for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
                     if i > 0 {
                         spans.push(Span::new("\n", Face::Regular, size, self.st.text));
                     }
-                    spans.push(Span::new(line.replace('\t', "    "), Face::Regular, size, Rgb(0.2, 0.24, 0.28)).no_hyphens());
+                    // Spaces in code are kept as they are (no-break spaces are never collapsed).
+                    let kept = line.replace('\t', "    ").replace(' ', "\u{a0}");
+                    spans.push(Span::new(kept, Face::Regular, size, Rgb(0.2, 0.24, 0.28)).no_hyphens());
                 }
                 let (spans, lines) = self.lines(&spans, measure - 12.0, false);
                 let bg = Rgb(0.955, 0.96, 0.965);
@@ -814,7 +818,7 @@ impl<'a> Layout<'a> {
                     let (px, py) = (self.x0() + indent, self.y);
                     self.page().push(Item::Rect { x: px, y: py, w: measure, h: lead, color: bg }, Mark::Furniture);
                     let b = Self::baseline(self.y, lead, size);
-                    emit_line(self.page(), &spans, l, x + 6.0, b, 0.0, &Mark::Code);
+                    emit_line(self.page(), &spans, l, px + 6.0, b, 0.0, &Mark::Code);
                     self.y += lead;
                     self.at_top = false;
                 }
@@ -900,12 +904,12 @@ impl<'a> Layout<'a> {
         let text = if drawn { alt.to_string() } else { format!("{} {alt}", self.label("pdf_figure")) };
         let spans = vec![Span::new(text, Face::Italic, 8.5, self.st.muted)];
         let (spans, lines) = self.lines(&spans, measure, true);
-        let x = self.x0() + indent;
         let mark = if drawn { Mark::Caption } else { Mark::Figure { alt: alt.to_string() } };
         if !drawn {
             // A framed box standing for the figure.
             let h = lines.len() as f32 * 11.5 + 12.0;
             self.need(h);
+            let x = self.x0() + indent;
             let (px, py) = (x, self.y);
             let c = self.st.brand.tint(0.92);
             self.page().push(Item::Rect { x: px, y: py, w: measure, h, color: c }, Mark::Furniture);
@@ -913,6 +917,7 @@ impl<'a> Layout<'a> {
             self.place_lines(&spans, &lines, x + 8.0, measure - 16.0, 11.5, 8.5, &mark, false);
             self.y += 6.0;
         } else {
+            let x = self.x0() + indent;
             self.place_lines(&spans, &lines, x, measure, 11.5, 8.5, &mark, false);
         }
     }
@@ -1127,8 +1132,18 @@ impl<'a> Layout<'a> {
         let lang = self.plan.meta.language;
         let measure = self.measure();
         self.space(14.0);
-        // Keep the goal's heading with its table's first rows.
-        self.need(110.0);
+        // Keep the goal's heading, description and facts with its table's first rows.
+        let est = {
+            let sw = self.fonts.width(Face::Bold, 8.5, locale::status(g.status, lang)) + 14.0;
+            let t = vec![Span::new(format!("{}  {}", g.id, g.title), Face::Bold, 12.0, st.text)];
+            let n = self.breaker(false).lines(&t, measure - sw - 12.0).len();
+            let d = g.description.as_ref().map_or(0, |d| {
+                self.breaker(true).lines(&[Span::new(d.clone(), Face::Regular, 9.5, st.text)], measure).len()
+            });
+            n as f32 * 15.5 + d as f32 * 13.0 + 2.0 * 12.0 + 20.0
+        };
+        let table_start = if g.indicators.is_empty() { 0.0 } else { 70.0 };
+        self.need(est + table_start);
         let x = self.x0();
         let top = self.y;
         let page = self.page_no() - 1;
@@ -1197,7 +1212,7 @@ impl<'a> Layout<'a> {
             let mut spans = vec![Span::new(format!("{}: ", self.label("pdf_initiatives")), Face::Bold, 9.0, st.text)];
             spans.push(Span::new(g.initiatives.join(" · "), Face::Regular, 9.0, st.text));
             let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(&spans, &lines, x, measure, 12.5, 9.0, &Mark::Paragraph, false);
+            self.place_lines(&spans, &lines, self.x0(), measure, 12.5, 9.0, &Mark::Paragraph, false);
             self.y += 4.0;
         }
         if !g.links.is_empty() {
@@ -1211,7 +1226,7 @@ impl<'a> Layout<'a> {
                 spans.push(s);
             }
             let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(&spans, &lines, x, measure, 12.5, 9.0, &Mark::Paragraph, false);
+            self.place_lines(&spans, &lines, self.x0(), measure, 12.5, 9.0, &Mark::Paragraph, false);
             self.y += 4.0;
         }
         self.charts(g);
@@ -1261,6 +1276,8 @@ impl<'a> Layout<'a> {
                 let spans = match kind_of(ind, y) {
                     Some((kind, v)) => {
                         let text = locale::value(v, ind.unit, lang);
+                        // A figure and its unit stay on one line.
+                        let text = if ind.unit == Unit::Text { text } else { text.replace(' ', "\u{a0}") };
                         let face = if kind == "pdf_target" { Face::Bold } else { Face::Regular };
                         let color = if kind == "pdf_baseline" { st.muted } else { st.text };
                         let mut s = vec![Span::new(text, face, size, color)];
@@ -1363,10 +1380,20 @@ impl<'a> Layout<'a> {
                 mark.clone(),
             );
         }
-        let label = |l: &mut Self, text: &str, cx: f32, cy: f32, color: Rgb, above: bool| {
+        let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+        let mut label = |l: &mut Self, text: &str, cx: f32, cy: f32, color: Rgb, above: bool| {
             let tw = l.fonts.width(Face::Bold, small, text);
             let lx = (cx - tw / 2.0).min(x + w - tw).max(px);
-            let ly = if above { cy - 5.0 } else { cy + 4.0 + small };
+            let clash = |ly: f32, placed: &Vec<(f32, f32, f32, f32)>| {
+                placed.iter().any(|&(ax, ay, aw, ah)| lx < ax + aw && ax < lx + tw && ly - small < ay && ay - ah < ly)
+            };
+            let candidates = if above {
+                [cy - 5.0, cy + 4.0 + small, cy - 5.0 - small - 1.0]
+            } else {
+                [cy + 4.0 + small, cy - 5.0, cy + 5.0 + 2.0 * small]
+            };
+            let ly = candidates.iter().copied().find(|&ly| !clash(ly, &placed)).unwrap_or(candidates[0]);
+            placed.push((lx, ly, tw, small));
             l.page().push(
                 Item::Text { x: lx, y: ly, face: Face::Bold, size: small, color, text: text.to_string(), space_extra: 0.0 },
                 mark.clone(),
