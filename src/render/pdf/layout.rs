@@ -154,16 +154,17 @@ impl<'a> Layout<'a> {
         let mut out = spans.to_vec();
         for s in &mut out {
             let face = self.fonts.face(s.face);
-            if s.text.chars().all(|c| face.has(c) || c == '\n' || c == ' ') {
+            if s.text.chars().all(|c| (face.has(c) && c != '\u{00ad}') || c == '\n' || c == ' ') {
                 continue;
             }
             let mut t = String::with_capacity(s.text.len());
             for c in s.text.chars() {
-                if face.has(c) || c == '\n' || c == ' ' {
+                if c == '\u{00ad}' || c == '\u{200b}' {
+                    // Soft hyphens and zero-width spaces are not drawn.
+                } else if face.has(c) || c == '\n' || c == ' ' {
                     t.push(c);
                 } else if c == '\u{00a0}' || c == '\u{202f}' {
                     t.push(' ');
-                } else if c == '\u{00ad}' || c == '\u{200b}' {
                 } else {
                     if self.missing_seen.insert((c, self.source.clone())) {
                         self.missing.push(Missing { ch: c, source: self.source.clone() });

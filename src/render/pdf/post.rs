@@ -126,11 +126,20 @@ fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId
         parent[i] = stack.last().copied();
         stack.push(i);
     }
-    let children = |p: Option<usize>| -> Vec<usize> { (0..entries.len()).filter(|&i| parent[i] == p).collect() };
-    // Count of all descendants (all open).
-    fn descendants(i: Option<usize>, parent: &[Option<usize>]) -> i64 {
-        (0..parent.len()).filter(|&k| parent[k] == i).map(|k| 1 + descendants(Some(k), parent)).sum()
+    // Children of each entry (index n: the top level), and descendant counts.
+    let n = entries.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, p) in parent.iter().enumerate() {
+        kids[p.unwrap_or(n)].push(i);
     }
+    let mut below = vec![0i64; n + 1];
+    for i in (0..n).rev() {
+        // Children come after their parent, so their counts are final here.
+        below[i] = kids[i].iter().map(|&k| 1 + below[k]).sum();
+    }
+    below[n] = kids[n].iter().map(|&k| 1 + below[k]).sum();
+    let children = |p: Option<usize>| -> &Vec<usize> { &kids[p.unwrap_or(n)] };
+    let descendants = |p: Option<usize>, _: &[Option<usize>]| -> i64 { below[p.unwrap_or(n)] };
     for (i, e) in entries.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set("Title", text_string(&e.title));

@@ -223,6 +223,7 @@ pub const MM: f32 = 72.0 / 25.4;
 impl Style {
     /// Reads `pdf.yaml` from the theme (or uses the defaults when there is none).
     pub fn load(theme: &Theme, brand: &str) -> Result<Style, PdfError> {
+        let origin = theme.file("pdf.yaml").map_or_else(|| "pdf.yaml".to_string(), |f| f.origin.clone());
         let file = match theme.file("pdf.yaml") {
             Some(f) => {
                 let text = String::from_utf8_lossy(&f.bytes);
@@ -237,13 +238,13 @@ impl Style {
             }
             None => StyleFile::default(),
         };
-        Style::from_file(file, brand)
+        Style::from_file(file, brand, &origin)
     }
 
-    pub fn from_file(file: StyleFile, brand: &str) -> Result<Style, PdfError> {
+    pub fn from_file(file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
         let colour = |key: &str, value: &str| {
             Rgb::parse(value).ok_or_else(|| PdfError::Style {
-                origin: "pdf.yaml".into(),
+                origin: origin.to_string(),
                 message: format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
             })
         };
@@ -254,7 +255,7 @@ impl Style {
         let align = file.text.align.trim().to_lowercase();
         if align != "left" && align != "justify" {
             return Err(PdfError::Style {
-                origin: "pdf.yaml".into(),
+                origin: origin.to_string(),
                 message: format!("`text.align` must be `left` or `justify`, not {:?}", file.text.align),
             });
         }
