@@ -42,12 +42,23 @@ pub struct Rendered {
 
 /// Renders the plan as a PDF.
 pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
+    let timing = std::env::var_os("PLANPRESS_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("pdf: {what} at {:.3} s", t0.elapsed().as_secs_f64());
+        }
+    };
     let style = style::Style::load(theme, &plan.meta.brand.primary)?;
     let fonts = fonts::Fonts::load()?;
     let hyph = hyphenate::Hyphenation::for_language(plan.meta.language);
-    let (doc, missing) = layout::Layout::new(plan, theme, &style, &fonts, &hyph).run();
+    let (mut doc, missing) = layout::Layout::new(plan, theme, &style, &fonts, &hyph).run();
+    lap("layout");
     let pages = doc.pages.len();
-    let lo = writer::write(&doc, &fonts, &plan.meta.title)?;
+    let outline = std::mem::take(&mut doc.outline);
+    let height = doc.height;
+    let lo = writer::write(doc, &fonts, &plan.meta.title)?;
+    lap("printpdf");
     let created = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
@@ -64,7 +75,8 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
         lang: plan.meta.language.code(),
         created,
     };
-    let bytes = post::finish(lo, &doc.outline, doc.height, &info)?;
+    let bytes = post::finish(lo, &outline, height, &info)?;
+    lap("lopdf");
     let diagnostics = missing
         .into_iter()
         .map(|m| {

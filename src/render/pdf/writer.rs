@@ -8,16 +8,21 @@ use super::style::Rgb;
 use printpdf::{
     Actions, Color, Destination, FontId, Line, LineCapStyle, LineJoinStyle, LinePoint, LinkAnnotation, Mm, Op,
     PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect,
-    TextItem, TextMatrix, WindingOrder, XObjectTransform,
+    TextItem, WindingOrder, XObjectTransform,
 };
 use std::collections::BTreeSet;
+
+/// Rounds to 1/100 pt: plenty for print, and short in the content stream.
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
 
 fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb { r: c.0.clamp(0.0, 1.0), g: c.1.clamp(0.0, 1.0), b: c.2.clamp(0.0, 1.0), icc_profile: None })
 }
 
 /// Builds the printpdf document; returns it with the names of the faces used.
-pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Document, PdfError> {
+pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<lopdf::Document, PdfError> {
     let mut pdf = PdfDocument::new(title);
     // Characters used per face, for subsetting.
     let mut used: [BTreeSet<char>; 4] = Default::default();
@@ -45,16 +50,41 @@ pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Docume
     }
     let h = doc.height;
     let mut pages = Vec::with_capacity(doc.pages.len());
-    for page in &doc.pages {
-        let mut ops = Vec::with_capacity(page.items.len() * 4);
+    let doc_pages = std::mem::take(&mut doc.pages);
+    for page in doc_pages {
+        let mut ops = Vec::with_capacity(page.items.len() * 2);
+        // Graphics state carried between items: one text object for a run
+        // of text, font and colour set only when they change.
+        let mut in_text = false;
+        let mut font: Option<(Face, f32)> = None;
+        let mut fill: Option<Rgb> = None;
+        let mut line_start = (0.0f32, 0.0f32);
         for (item, _mark) in &page.items {
+            let is_text = matches!(item, Item::Text { .. });
+            if in_text && !is_text {
+                ops.push(Op::EndTextSection);
+                in_text = false;
+            }
             match item {
                 Item::Text { x, y, face, size, color: c, text, space_extra } => {
                     let Some(id) = &ids[face.index()] else { continue };
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(h - *y)) });
+                    if !in_text {
+                        ops.push(Op::StartTextSection);
+                        in_text = true;
+                        line_start = (0.0, 0.0);
+                    }
+                    if font != Some((*face, *size)) {
+                        ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
+                        font = Some((*face, *size));
+                    }
+                    if fill != Some(*c) {
+                        ops.push(Op::SetFillColor { col: color(*c) });
+                        fill = Some(*c);
+                    }
+                    // Td moves relative to the start of the previous line in this text object.
+                    let (tx, ty) = (r2(*x), r2(h - *y));
+                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(r2(tx - line_start.0)), y: Pt(r2(ty - line_start.1)) } });
+                    line_start = (tx, ty);
                     let items = if *space_extra > 0.01 && text.contains(' ') {
                         let off = -space_extra * 1000.0 / size;
                         let mut items = Vec::new();
@@ -72,7 +102,6 @@ pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Docume
                         vec![TextItem::Text(text.clone())]
                     };
                     ops.push(Op::ShowText { items });
-                    ops.push(Op::EndTextSection);
                 }
                 Item::Rule { x1, y1, x2, y2, width, color: c } => {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
@@ -81,30 +110,33 @@ pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Docume
                     ops.push(Op::DrawLine {
                         line: Line {
                             points: vec![
-                                LinePoint { p: Point { x: Pt(*x1), y: Pt(h - *y1) }, bezier: false },
-                                LinePoint { p: Point { x: Pt(*x2), y: Pt(h - *y2) }, bezier: false },
+                                LinePoint { p: Point { x: Pt(r2(*x1)), y: Pt(r2(h - *y1)) }, bezier: false },
+                                LinePoint { p: Point { x: Pt(r2(*x2)), y: Pt(r2(h - *y2)) }, bezier: false },
                             ],
                             is_closed: false,
                         },
                     });
                 }
                 Item::Rect { x, y, w, h: rh, color: c } => {
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    if fill != Some(*c) {
+                        ops.push(Op::SetFillColor { col: color(*c) });
+                        fill = Some(*c);
+                    }
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(h - *y - *rh),
-                            width: Pt(*w),
-                            height: Pt(*rh),
+                            x: Pt(r2(*x)),
+                            y: Pt(r2(h - *y - *rh)),
+                            width: Pt(r2(*w)),
+                            height: Pt(r2(*rh)),
                             mode: Some(PaintMode::Fill),
                             winding_order: Some(WindingOrder::NonZero),
                         },
                     });
                 }
-                Item::Path { segments, closed, stroke, fill } => {
+                Item::Path { segments, closed, stroke, fill: pfill } => {
                     // One ring per sub-path (each Move starts a new one).
                     let mut rings: Vec<PolygonRing> = Vec::new();
-                    let pt = |x: f32, y: f32, bezier: bool| LinePoint { p: Point { x: Pt(x), y: Pt(h - y) }, bezier };
+                    let pt = |x: f32, y: f32, bezier: bool| LinePoint { p: Point { x: Pt(r2(x)), y: Pt(r2(h - y)) }, bezier };
                     for s in segments {
                         match *s {
                             Seg::Move(x, y) => rings.push(PolygonRing { points: vec![pt(x, y, false)] }),
@@ -131,15 +163,16 @@ pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Docume
                         ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Round });
                         ops.push(Op::SetLineJoinStyle { join: LineJoinStyle::Round });
                     }
-                    if let Some(c) = fill {
+                    if let Some(c) = pfill {
                         ops.push(Op::SetFillColor { col: color(*c) });
+                        fill = Some(*c);
                     }
-                    let mode = match (stroke.is_some(), fill.is_some()) {
+                    let mode = match (stroke.is_some(), pfill.is_some()) {
                         (true, true) => PaintMode::FillStroke,
                         (false, true) => PaintMode::Fill,
                         _ => PaintMode::Stroke,
                     };
-                    if fill.is_none() && !closed {
+                    if pfill.is_none() && !closed {
                         // Open stroked paths: one line per ring so nothing gets closed.
                         for r in rings {
                             let straight = r.points.iter().all(|p| !p.bezier);
@@ -206,9 +239,16 @@ pub fn write(doc: &Document, fonts: &Fonts, title: &str) -> Result<lopdf::Docume
                 }
             }
         }
+        if in_text {
+            ops.push(Op::EndTextSection);
+        }
+        drop(page);
         pages.push(PdfPage::new(Mm(doc.width / super::style::MM), Mm(doc.height / super::style::MM), ops));
     }
     pdf.with_pages(pages);
+    if std::env::var_os("PLANPRESS_TIMING").is_some() {
+        eprintln!("pdf: printpdf pages built");
+    }
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
     Ok(pdf.to_lopdf_document(&opts, &mut warnings))
