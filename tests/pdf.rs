@@ -33,6 +33,10 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// Builds the plan in `dir` with `--only pdf` and returns the PDF's path and
 /// the build's standard error.
 fn build(dir: &Path) -> (PathBuf, String) {
+    build_with(dir, &[])
+}
+
+fn build_with(dir: &Path, env: &[(&str, &str)]) -> (PathBuf, String) {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let out = std::env::temp_dir().join(format!("planpress-pdf-test-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
@@ -42,6 +46,7 @@ fn build(dir: &Path) -> (PathBuf, String) {
         .arg("--out")
         .arg(&out)
         .args(["--only", "pdf"])
+        .envs(env.iter().copied())
         .output()
         .expect("run planpress");
     let stderr = String::from_utf8_lossy(&result.stderr).to_string();
@@ -269,4 +274,17 @@ fn outline_is_nested_and_in_document_order() {
     // The info dictionary has no empty PDF/X key.
     let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     assert!(doc.get_dictionary(info).unwrap().get(b"GTS_PDFXVersion").is_err());
+}
+
+#[test]
+fn a_plan_written_in_chunks_is_the_same_plan() {
+    // Large plans are written in chunks that are merged; force that here.
+    let dir = Path::new(ROOT);
+    let (pdf, _) = build_with(dir, &[("PLANPRESS_PDF_CHUNK", "4")]);
+    check_file(&pdf);
+    check_structure(dir, &pdf);
+    let fonts = run(tool("pdffonts").arg(&pdf));
+    assert!(fonts.lines().skip(2).count() <= 4, "fonts duplicated by the merge:\n{fonts}");
+    let (whole, _) = build(dir);
+    assert_eq!(pages(&pdf), pages(&whole), "chunked and whole PDFs differ in text");
 }

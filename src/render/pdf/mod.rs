@@ -57,7 +57,7 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
     let pages = doc.pages.len();
     let outline = std::mem::take(&mut doc.outline);
     let height = doc.height;
-    let lo = writer::write(doc, &fonts, &plan.meta.title)?;
+    let (lo, links) = writer::write(doc, &fonts, &plan.meta.title)?;
     lap("printpdf");
     let created = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -75,7 +75,7 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
         lang: plan.meta.language.code(),
         created,
     };
-    let bytes = post::finish(lo, &outline, height, &info)?;
+    let bytes = post::finish(lo, &links, &outline, height, &info)?;
     lap("lopdf");
     let diagnostics = missing
         .into_iter()

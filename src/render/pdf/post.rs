@@ -32,11 +32,38 @@ pub struct Info<'a> {
 
 pub fn finish(
     mut doc: Document,
+    links: &[super::writer::InternalLink],
     outline: &[OutlineEntry],
     page_height: f32,
     info: &Info,
 ) -> Result<Vec<u8>, PdfError> {
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    // Links inside the document, to a heading's position.
+    for l in links {
+        let (Some(on), Some(to)) = (pages.get(l.page), pages.get(l.dest_page)) else { continue };
+        let mut a = Dictionary::new();
+        a.set("Type", Object::Name(b"Annot".to_vec()));
+        a.set("Subtype", Object::Name(b"Link".to_vec()));
+        a.set("Rect", Object::Array(l.rect.iter().map(|v| Object::Real(*v)).collect()));
+        a.set("Border", Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)]));
+        a.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(*to),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Integer(0),
+                Object::Real(l.top),
+                Object::Null,
+            ]),
+        );
+        let id = doc.add_object(a);
+        if let Ok(page) = doc.get_dictionary_mut(*on) {
+            match page.get_mut(b"Annots") {
+                Ok(Object::Array(arr)) => arr.push(Object::Reference(id)),
+                _ => page.set("Annots", Object::Array(vec![Object::Reference(id)])),
+            }
+        }
+    }
     // Document information.
     let date = pdf_date(info.created);
     let mut dict = Dictionary::new();
@@ -214,7 +241,7 @@ mod tests {
 }
 
 /// Deflates every stream that has no filter yet, on two threads.
-fn compress(doc: &mut Document) {
+pub fn compress(doc: &mut Document) {
     use flate2::Compression;
     use flate2::write::ZlibEncoder;
     use std::io::Write;

@@ -6,8 +6,8 @@ use super::display::{Document, Face, Item, LinkTo, Seg};
 use super::fonts::Fonts;
 use super::style::Rgb;
 use printpdf::{
-    Actions, Color, Destination, FontId, Line, LineCapStyle, LineJoinStyle, LinePoint, LinkAnnotation, Mm, Op,
-    PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect,
+    Actions, Color, FontId, Line, LineCapStyle, LineJoinStyle, LinePoint, LinkAnnotation, Mm, Op,
+    PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect, XObjectId,
     TextItem, WindingOrder, XObjectTransform,
 };
 use std::collections::BTreeSet;
@@ -21,9 +21,24 @@ fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb { r: c.0.clamp(0.0, 1.0), g: c.1.clamp(0.0, 1.0), b: c.2.clamp(0.0, 1.0), icc_profile: None })
 }
 
-/// Builds the printpdf document; returns it with the names of the faces used.
-pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<lopdf::Document, PdfError> {
-    let mut pdf = PdfDocument::new(title);
+/// A link inside the document, added after the chunks are merged.
+pub struct InternalLink {
+    /// 0-based page the link is on, its rectangle (PDF coordinates), and
+    /// where it goes: a 0-based page and the top of the view.
+    pub page: usize,
+    pub rect: [f32; 4],
+    pub dest_page: usize,
+    pub top: f32,
+}
+
+/// Pages per printpdf document. Large plans are written in chunks, each
+/// compressed while the next is built, then merged: this keeps only one
+/// chunk's drawing operations in memory at a time.
+const CHUNK: usize = 400;
+
+/// Writes the display list as PDF objects (printpdf), in chunks that are
+/// merged into one lopdf document.
+pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<(lopdf::Document, Vec<InternalLink>), PdfError> {
     // Characters used per face, for subsetting.
     let mut used: [BTreeSet<char>; 4] = Default::default();
     for page in &doc.pages {
@@ -33,25 +48,132 @@ pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<lopdf::Doc
             }
         }
     }
-    let mut ids: [Option<FontId>; 4] = Default::default();
+    let mut subsets: Vec<Option<(FontId, printpdf::ParsedFont)>> = Vec::new();
     for f in Face::ALL {
         if used[f.index()].is_empty() {
+            subsets.push(None);
             continue;
         }
         let parsed = fonts.subset(f, &used[f.index()])?;
-        ids[f.index()] = Some(pdf.add_font(&parsed));
+        subsets.push(Some((FontId(format!("F{}", f.index() + 1)), parsed)));
     }
     let mut images = Vec::new();
     for img in &doc.images {
         let mut warnings = Vec::new();
-        let raw = RawImage::decode_from_bytes(&img.bytes, &mut warnings).map_err(PdfError::Image)?;
-        let (w, h) = (raw.width, raw.height);
-        images.push((pdf.add_image(&raw), w, h));
+        images.push(RawImage::decode_from_bytes(&img.bytes, &mut warnings).map_err(PdfError::Image)?);
     }
-    let h = doc.height;
-    let mut pages = Vec::with_capacity(doc.pages.len());
-    let doc_pages = std::mem::take(&mut doc.pages);
-    for page in doc_pages {
+    let ids: [Option<FontId>; 4] = std::array::from_fn(|i| subsets[i].as_ref().map(|(id, _)| id.clone()));
+    let (w, h) = (doc.width, doc.height);
+    let all_pages = std::mem::take(&mut doc.pages);
+    let total = all_pages.len();
+    // PLANPRESS_PDF_CHUNK overrides the chunk size (tests use it to merge small plans).
+    let chunk = std::env::var("PLANPRESS_PDF_CHUNK").ok().and_then(|v| v.parse().ok()).filter(|&c: &usize| c > 0).unwrap_or(CHUNK);
+    let chunked = total > chunk;
+    let mut links = Vec::new();
+    let mut parts: Vec<lopdf::Document> = Vec::new();
+    let mut pages_iter = all_pages.into_iter().enumerate().peekable();
+    std::thread::scope(|scope| -> Result<(), PdfError> {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, lopdf::Document>> = None;
+        while pages_iter.peek().is_some() {
+            let mut pdf = PdfDocument::new(title);
+            for (id, parsed) in subsets.iter().flatten() {
+                pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed.clone()));
+            }
+            let image_ids: Vec<(XObjectId, usize, usize)> =
+                images.iter().map(|raw| (pdf.add_image(raw), raw.width, raw.height)).collect();
+            let mut pages = Vec::new();
+            if chunked {
+                // A page (dropped after the merge) that shows every character once,
+                // so every chunk embeds the same glyphs, widths and ToUnicode map.
+                let mut ops = vec![Op::StartTextSection];
+                for f in Face::ALL {
+                    if let Some(id) = &ids[f.index()] {
+                        ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(10.0) });
+                        ops.push(Op::ShowText { items: vec![TextItem::Text(used[f.index()].iter().collect())] });
+                    }
+                }
+                ops.push(Op::EndTextSection);
+                pages.push(PdfPage::new(Mm(w / super::style::MM), Mm(h / super::style::MM), ops));
+            }
+            for _ in 0..chunk {
+                let Some((index, page)) = pages_iter.next() else { break };
+                let ops = page_ops(page, index, &ids, &image_ids, h, &doc.anchors, &mut links);
+                pages.push(PdfPage::new(Mm(w / super::style::MM), Mm(h / super::style::MM), ops));
+            }
+            pdf.with_pages(pages);
+            let mut warnings = Vec::new();
+            let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+            let lo = pdf.to_lopdf_document(&opts, &mut warnings);
+            drop(pdf);
+            if let Some(done) = pending.take() {
+                parts.push(done.join().map_err(|_| PdfError::Post("compression failed".into()))?);
+            }
+            pending = Some(scope.spawn(move || {
+                let mut lo = lo;
+                super::post::compress(&mut lo);
+                lo
+            }));
+        }
+        if let Some(done) = pending.take() {
+            parts.push(done.join().map_err(|_| PdfError::Post("compression failed".into()))?);
+        }
+        Ok(())
+    })?;
+    let merged = if chunked { merge(parts)? } else { parts.pop().ok_or_else(|| PdfError::Post("no pages".into()))? };
+    Ok((merged, links))
+}
+
+/// Joins chunk documents: pages in order, fonts shared, the glyph pages dropped.
+fn merge(parts: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
+    use lopdf::Object;
+    let err = |e: lopdf::Error| PdfError::Post(e.to_string());
+    let mut parts = parts.into_iter();
+    let mut base = parts.next().ok_or_else(|| PdfError::Post("no pages".into()))?;
+    let pages_id = base.catalog().map_err(err)?.get(b"Pages").and_then(Object::as_reference).map_err(err)?;
+    let base_pages: Vec<lopdf::ObjectId> = base.get_pages().values().copied().collect();
+    let font_dict = |d: &lopdf::Document, page: lopdf::ObjectId| -> Option<lopdf::ObjectId> {
+        let res = d.get_dictionary(page).ok()?.get(b"Resources").ok()?.as_reference().ok()?;
+        d.get_dictionary(res).ok()?.get(b"Font").ok()?.as_reference().ok()
+    };
+    let base_fonts = base_pages.first().and_then(|p| font_dict(&base, *p));
+    let mut kids: Vec<Object> = base_pages.iter().skip(1).map(|p| Object::Reference(*p)).collect();
+    for mut d in parts {
+        d.renumber_objects_with(base.max_id + 1);
+        let pages: Vec<lopdf::ObjectId> = d.get_pages().values().copied().collect();
+        for p in pages.iter().skip(1) {
+            if let (Some(fonts), Ok(res)) = (
+                base_fonts,
+                d.get_dictionary(*p).and_then(|pd| pd.get(b"Resources")).and_then(Object::as_reference),
+            ) && let Ok(rd) = d.get_dictionary_mut(res)
+            {
+                rd.set("Font", Object::Reference(fonts));
+            }
+            if let Ok(pd) = d.get_dictionary_mut(*p) {
+                pd.set("Parent", Object::Reference(pages_id));
+            }
+            kids.push(Object::Reference(*p));
+        }
+        base.max_id = base.max_id.max(d.max_id);
+        base.objects.extend(std::mem::take(&mut d.objects));
+    }
+    let count = kids.len() as i64;
+    let pages = base.get_dictionary_mut(pages_id).map_err(err)?;
+    pages.set("Kids", Object::Array(kids));
+    pages.set("Count", Object::Integer(count));
+    base.prune_objects();
+    Ok(base)
+}
+
+/// The printpdf operations of one page.
+fn page_ops(
+    page: super::display::Page,
+    index: usize,
+    ids: &[Option<FontId>; 4],
+    images: &[(XObjectId, usize, usize)],
+    h: f32,
+    anchors: &std::collections::HashMap<String, (usize, f32)>,
+    links: &mut Vec<InternalLink>,
+) -> Vec<Op> {
         let mut ops = Vec::with_capacity(page.items.len() * 2);
         // Graphics state carried between items: one text object for a run
         // of text, font and colour set only when they change.
@@ -189,35 +311,33 @@ pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<lopdf::Doc
                     }
                 }
                 Item::Link { x, y, w, h: lh, to } => {
-                    let actions = match to {
-                        LinkTo::Uri(u) => Actions::Uri(u.clone()),
-                        LinkTo::Anchor(a) => match doc.anchors.get(a) {
-                            Some((p, ay)) => Actions::Goto(Destination::Xyz {
-                                page: p + 1,
-                                left: Some(0.0),
-                                top: Some(h - ay + 6.0),
-                                zoom: None,
-                            }),
-                            None => continue,
-                        },
-                    };
-                    let rect = Rect {
-                        x: Pt(*x),
-                        y: Pt(h - *y - *lh),
-                        width: Pt(*w),
-                        height: Pt(*lh),
-                        mode: None,
-                        winding_order: None,
-                    };
-                    ops.push(Op::LinkAnnotation {
-                        link: LinkAnnotation::new(
-                            rect,
-                            actions,
-                            Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
-                            None,
-                            None,
-                        ),
-                    });
+                    let rect = [r2(*x), r2(h - *y - *lh), r2(*x + *w), r2(h - *y)];
+                    match to {
+                        LinkTo::Uri(u) => {
+                            let rect = Rect {
+                                x: Pt(rect[0]),
+                                y: Pt(rect[1]),
+                                width: Pt(r2(*w)),
+                                height: Pt(r2(*lh)),
+                                mode: None,
+                                winding_order: None,
+                            };
+                            ops.push(Op::LinkAnnotation {
+                                link: LinkAnnotation::new(
+                                    rect,
+                                    Actions::Uri(u.clone()),
+                                    Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
+                                    None,
+                                    None,
+                                ),
+                            });
+                        }
+                        LinkTo::Anchor(a) => {
+                            if let Some((p, ay)) = anchors.get(a) {
+                                links.push(InternalLink { page: index, rect, dest_page: *p, top: r2(h - ay + 6.0) });
+                            }
+                        }
+                    }
                 }
                 Item::Image { index, x, y, w, h: ih } => {
                     let Some((id, pw, ph)) = images.get(*index) else { continue };
@@ -242,14 +362,5 @@ pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<lopdf::Doc
         if in_text {
             ops.push(Op::EndTextSection);
         }
-        drop(page);
-        pages.push(PdfPage::new(Mm(doc.width / super::style::MM), Mm(doc.height / super::style::MM), ops));
-    }
-    pdf.with_pages(pages);
-    if std::env::var_os("PLANPRESS_TIMING").is_some() {
-        eprintln!("pdf: printpdf pages built");
-    }
-    let mut warnings = Vec::new();
-    let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
-    Ok(pdf.to_lopdf_document(&opts, &mut warnings))
+        ops
 }
