@@ -255,7 +255,7 @@ pub fn compress(doc: &mut Document) {
         .collect();
     let work = |chunk: &mut [&mut lopdf::Stream]| {
         for s in chunk.iter_mut() {
-            let mut enc = ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(6));
+            let mut enc = ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(4));
             if enc.write_all(&s.content).is_err() {
                 continue;
             }

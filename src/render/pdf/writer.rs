@@ -34,7 +34,7 @@ pub struct InternalLink {
 /// Pages per printpdf document. Large plans are written in chunks, each
 /// compressed while the next is built, then merged: this keeps only one
 /// chunk's drawing operations in memory at a time.
-const CHUNK: usize = 400;
+const CHUNK: usize = 250;
 
 /// Writes the display list as PDF objects (printpdf), in chunks that are
 /// merged into one lopdf document.
@@ -70,10 +70,37 @@ pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<(lopdf::Do
     let chunk = std::env::var("PLANPRESS_PDF_CHUNK").ok().and_then(|v| v.parse().ok()).filter(|&c: &usize| c > 0).unwrap_or(CHUNK);
     let chunked = total > chunk;
     let mut links = Vec::new();
-    let mut parts: Vec<lopdf::Document> = Vec::new();
     let mut pages_iter = all_pages.into_iter().enumerate().peekable();
-    std::thread::scope(|scope| -> Result<(), PdfError> {
-        let mut pending: Option<std::thread::ScopedJoinHandle<'_, lopdf::Document>> = None;
+    // Chunks are built here and turned into PDF objects and compressed by
+    // two workers; at most a few chunks' drawing operations exist at once.
+    let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(usize, PdfDocument)>(1);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, lopdf::Document)>();
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            let opts = &opts;
+            scope.spawn(move || {
+                loop {
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((k, pdf)) = job else { break };
+                    let mut warnings = Vec::new();
+                    let mut lo = pdf.to_lopdf_document(opts, &mut warnings);
+                    drop(pdf);
+                    super::post::compress(&mut lo);
+                    if done_tx.send((k, lo)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut k = 0;
         while pages_iter.peek().is_some() {
             let mut pdf = PdfDocument::new(title);
             for (id, parsed) in subsets.iter().flatten() {
@@ -101,24 +128,16 @@ pub fn write(mut doc: Document, fonts: &Fonts, title: &str) -> Result<(lopdf::Do
                 pages.push(PdfPage::new(Mm(w / super::style::MM), Mm(h / super::style::MM), ops));
             }
             pdf.with_pages(pages);
-            let mut warnings = Vec::new();
-            let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
-            let lo = pdf.to_lopdf_document(&opts, &mut warnings);
-            drop(pdf);
-            if let Some(done) = pending.take() {
-                parts.push(done.join().map_err(|_| PdfError::Post("compression failed".into()))?);
+            if job_tx.send((k, pdf)).is_err() {
+                break;
             }
-            pending = Some(scope.spawn(move || {
-                let mut lo = lo;
-                super::post::compress(&mut lo);
-                lo
-            }));
+            k += 1;
         }
-        if let Some(done) = pending.take() {
-            parts.push(done.join().map_err(|_| PdfError::Post("compression failed".into()))?);
-        }
-        Ok(())
-    })?;
+        drop(job_tx);
+    });
+    let mut parts: Vec<(usize, lopdf::Document)> = done_rx.into_iter().collect();
+    parts.sort_by_key(|(k, _)| *k);
+    let mut parts: Vec<lopdf::Document> = parts.into_iter().map(|(_, d)| d).collect();
     let merged = if chunked { merge(parts)? } else { parts.pop().ok_or_else(|| PdfError::Post("no pages".into()))? };
     Ok((merged, links))
 }
