@@ -1244,8 +1244,9 @@ impl<'a> Layout<'a> {
         let col_kind: Vec<Option<&'static str>> = years
             .iter()
             .map(|&y| {
-                let kinds: BTreeSet<&str> = g.indicators.iter().filter_map(|i| kind_of(i, y).map(|k| k.0)).collect();
-                if kinds.len() == 1 { kinds.into_iter().next() } else { None }
+                let per: Vec<Vec<(&str, &Value)>> = g.indicators.iter().map(|i| kinds_of(i, y)).filter(|k| !k.is_empty()).collect();
+                let kinds: BTreeSet<&str> = per.iter().flatten().map(|k| k.0).collect();
+                if kinds.len() == 1 && per.iter().all(|k| k.len() == 1) { kinds.into_iter().next() } else { None }
             })
             .collect();
         let hb = |t: String| Span::new(t, Face::Bold, size, st.text).no_hyphens();
@@ -1274,21 +1275,22 @@ impl<'a> Layout<'a> {
             }
             let mut row = vec![Cell { spans: name, align: Align::Left, status: None }];
             for (k, &y) in years.iter().enumerate() {
-                let spans = match kind_of(ind, y) {
-                    Some((kind, v)) => {
-                        let text = locale::value(v, ind.unit, lang);
-                        // A figure and its unit stay on one line.
-                        let text = if ind.unit == Unit::Text { text } else { text.replace(' ', "\u{a0}") };
-                        let face = if kind == "pdf_target" { Face::Bold } else { Face::Regular };
-                        let color = if kind == "pdf_baseline" { st.muted } else { st.text };
-                        let mut s = vec![Span::new(text, face, size, color)];
-                        if col_kind[k].is_none() {
-                            s.push(Span::new(format!("\n{}", self.label(kind)), Face::Regular, size * 0.85, st.muted));
-                        }
-                        s
+                let mut spans = Vec::new();
+                for (n, (kind, v)) in kinds_of(ind, y).into_iter().enumerate() {
+                    let text = locale::value(v, ind.unit, lang);
+                    // A figure and its unit stay on one line.
+                    let text = if ind.unit == Unit::Text { text } else { text.replace(' ', "\u{a0}") };
+                    let face = if kind == "pdf_target" { Face::Bold } else { Face::Regular };
+                    let color = if kind == "pdf_baseline" { st.muted } else { st.text };
+                    let nl = if n > 0 { "\n" } else { "" };
+                    spans.push(Span::new(format!("{nl}{text}"), face, size, color));
+                    if col_kind[k].is_none() {
+                        spans.push(Span::new(format!("\n{}", self.label(kind)), Face::Regular, size * 0.85, st.muted));
                     }
-                    None => vec![Span::new("", Face::Regular, size, st.muted)],
-                };
+                }
+                if spans.is_empty() {
+                    spans.push(Span::new("", Face::Regular, size, st.muted));
+                }
                 let align = if ind.unit == Unit::Text { Align::Left } else { Align::Right };
                 row.push(Cell { spans, align, status: None });
             }
@@ -1382,18 +1384,27 @@ impl<'a> Layout<'a> {
             );
         }
         let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+        // Points are obstacles for the value labels.
+        for srs in &c.series {
+            for p in &srs.points {
+                let (xx, yy) = (to_x(p.x), to_y(p.y));
+                placed.push((xx - 3.0, yy + 3.0, 6.0, 6.0));
+            }
+        }
         let mut label = |l: &mut Self, text: &str, cx: f32, cy: f32, color: Rgb, above: bool| {
             let tw = l.fonts.width(Face::Bold, small, text);
-            let lx = (cx - tw / 2.0).min(x + w - tw).max(px);
-            let clash = |ly: f32, placed: &Vec<(f32, f32, f32, f32)>| {
+            let centred = (cx - tw / 2.0).min(x + w - tw).max(px);
+            let clash = |lx: f32, ly: f32, placed: &Vec<(f32, f32, f32, f32)>| {
                 placed.iter().any(|&(ax, ay, aw, ah)| lx < ax + aw && ax < lx + tw && ly - small < ay && ay - ah < ly)
             };
-            let candidates = if above {
-                [cy - 5.0, cy + 4.0 + small, cy - 5.0 - small - 1.0]
-            } else {
-                [cy + 4.0 + small, cy - 5.0, cy + 5.0 + 2.0 * small]
-            };
-            let ly = candidates.iter().copied().find(|&ly| !clash(ly, &placed)).unwrap_or(candidates[0]);
+            let up = (centred, cy - 5.0);
+            let down = (centred, cy + 4.0 + small);
+            let right = ((cx + 5.0).min(x + w - tw), cy + small * 0.35);
+            let left = ((cx - 5.0 - tw).max(px), cy + small * 0.35);
+            let up2 = (centred, cy - 7.0 - small);
+            let up_right = ((cx + 4.0).min(x + w - tw), cy - 4.0);
+            let candidates = if above { [up, up_right, right, left, up2, down] } else { [down, right, left, up, up_right, up2] };
+            let (lx, ly) = candidates.iter().copied().find(|&(lx, ly)| !clash(lx, ly, &placed)).unwrap_or(candidates[0]);
             placed.push((lx, ly, tw, small));
             l.page().push(
                 Item::Text { x: lx, y: ly, face: Face::Bold, size: small, color, text: text.to_string(), space_extra: 0.0 },
@@ -1554,16 +1565,17 @@ pub fn image_size(b: &[u8]) -> Option<(u32, u32)> {
     None
 }
 
-/// What an indicator holds for a year: a target, an actual or the baseline.
-fn kind_of(ind: &crate::model::Indicator, y: i32) -> Option<(&'static str, &Value)> {
-    if let Some(t) = ind.targets.iter().find(|v| v.year == y) {
-        return Some(("pdf_target", &t.value));
+/// What an indicator holds for a year: its baseline, actual and target figures.
+fn kinds_of(ind: &crate::model::Indicator, y: i32) -> Vec<(&'static str, &Value)> {
+    let mut out = Vec::new();
+    if let Some(b) = ind.baseline.as_ref().filter(|b| b.year == y) {
+        out.push(("pdf_baseline", &b.value));
     }
     if let Some(a) = ind.actuals.iter().find(|v| v.year == y) {
-        return Some(("pdf_actual", &a.value));
+        out.push(("pdf_actual", &a.value));
     }
-    if let Some(b) = ind.baseline.as_ref().filter(|b| b.year == y) {
-        return Some(("pdf_baseline", &b.value));
+    if let Some(t) = ind.targets.iter().find(|v| v.year == y) {
+        out.push(("pdf_target", &t.value));
     }
-    None
+    out
 }
