@@ -235,6 +235,12 @@ fn english_plan_with_every_block() {
     assert!(stderr.contains("pdf-missing-glyph") && stderr.contains("U+2603"), "{stderr}");
     let info = run(tool("pdfinfo").arg(&pdf));
     assert!(info.contains("Author:          Exampleton Municipality"), "{info}");
+    // The PNG logo on the cover and the PNG figure are embedded as images.
+    let images = run(tool("pdfimages").arg("-list").arg(&pdf));
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{images}");
+    assert!(rows[0].trim_start().starts_with("1 "), "the logo is not on the cover: {images}");
+    assert!(text.contains("Bar chart: five bars rising"), "figure caption missing");
 }
 
 #[test]

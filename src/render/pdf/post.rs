@@ -230,16 +230,6 @@ fn pdf_date(secs: u64) -> String {
     format!("D:{y:04}{mo:02}{d:02}{h:02}{m:02}{s:02}Z")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates() {
-        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
-
-        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
-    }
-}
-
 /// Deflates every stream that has no filter yet, on two threads.
 pub fn compress(doc: &mut Document) {
     use flate2::Compression;
@@ -273,4 +263,14 @@ pub fn compress(doc: &mut Document) {
         scope.spawn(|| work(a));
         work(b);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
+
+        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
+    }
 }

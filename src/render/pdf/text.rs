@@ -184,12 +184,10 @@ impl Breaker<'_> {
     }
 
     fn add_word(&self, b: &mut Builder, pieces: &[(usize, String)]) {
-        if let Some((span, w)) = b.pending.take()
+        if let Some((Some(s), w)) = b.pending.take()
             && !b.cur.frags.is_empty()
         {
-            if let Some(s) = span {
-                b.push_text(s, " ", w, true);
-            }
+            b.push_text(s, " ", w, true);
         }
         for (s, t) in pieces {
             let w = self.w(&b.spans[*s], t);
