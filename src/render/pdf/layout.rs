@@ -1579,3 +1579,83 @@ fn kinds_of(ind: &crate::model::Indicator, y: i32) -> Vec<(&'static str, &Value)
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Brand, Language, Meta, Period};
+
+    fn plan(paragraphs: Vec<String>) -> Plan {
+        let body = paragraphs.into_iter().map(|p| Block::Paragraph(vec![Inline::Text(p)])).collect();
+        Plan {
+            meta: Meta {
+                title: "Testplan 2027".into(),
+                subtitle: None,
+                organisation: "Testby Kommune".into(),
+                summary: None,
+                period: Period { start: 2027, end: 2027 },
+                language: Language::Da,
+                theme: "default".into(),
+                as_of: None,
+                brand: Brand { primary: "#00558c".into(), logo: None },
+                base_url: None,
+                allow_html: false,
+            },
+            target_groups: vec![],
+            tracks: vec![],
+            national_goals: vec![],
+            sections: vec![Section {
+                slug: "a".into(),
+                source: "content/a.md".into(),
+                title: "Afsnit".into(),
+                target_group: None,
+                summary: None,
+                goals: vec![],
+                body,
+                footnotes: vec![],
+                children: vec![],
+            }],
+            root: std::path::PathBuf::from("."),
+        }
+    }
+
+    /// Paragraphs of 2 to 9 lines never leave a single line alone at the
+    /// top or bottom of a page.
+    #[test]
+    fn no_widows_or_orphans() {
+        let sentence = "Jobcentret hjælper virksomheder og borgere hver eneste dag i hele kommunen. ";
+        let paragraphs: Vec<String> = (0..60).map(|i| sentence.repeat(2 + (i * 7) % 9)).collect();
+        let plan = plan(paragraphs);
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default", Language::Da).unwrap();
+        let style = Style::load(&theme, "#00558c").unwrap();
+        let fonts = Fonts::load().unwrap();
+        let hyph = Hyphenation::for_language(Language::Da);
+        let (doc, _) = Layout::new(&plan, &theme, &style, &fonts, &hyph).run();
+        let lead = style.file.text.leading_pt;
+        let mut checked = 0;
+        for (p, page) in doc.pages.iter().enumerate().skip(2) {
+            let mut ys: Vec<f32> = page
+                .items
+                .iter()
+                .filter_map(|(item, mark)| match (item, mark) {
+                    (Item::Text { y, .. }, Mark::Paragraph) => Some(*y),
+                    _ => None,
+                })
+                .collect();
+            ys.sort_by(f32::total_cmp);
+            ys.dedup_by(|a, b| (*a - *b).abs() < 0.1);
+            // Runs of lines exactly one leading apart belong to one paragraph.
+            let mut run = 1;
+            for k in 1..=ys.len() {
+                if k < ys.len() && (ys[k] - ys[k - 1] - lead).abs() < 0.1 {
+                    run += 1;
+                } else {
+                    assert!(run >= 2, "a single line stands alone on page {}", p + 1);
+                    run = 1;
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20 && doc.pages.len() > 4, "too little was laid out");
+    }
+}
