@@ -610,7 +610,12 @@ impl<'a> Layout<'a> {
         // Title with its number; keep it with what follows.
         let level = entry.depth.min(3) as u8;
         let text = format!("{}  {}", entry.number, section.title);
-        let min_next = self.min_height(section.body.first()).max(self.lead * 2.0);
+        let first = section.body.first();
+        let min_next = if first.is_none() && !section.goals.is_empty() {
+            self.min_height(Some(&Block::Goals(crate::model::GoalsMarker::All)))
+        } else {
+            self.min_height(first).max(self.lead * 2.0)
+        };
         let anchor = section.slug.clone();
         self.heading_text_keep(&text, level, Some(anchor), Some(entry.depth), min_next);
         if let Some(tg) = section.target_group.as_deref().and_then(|id| self.plan.target_group_name(id)) {
@@ -721,6 +726,8 @@ impl<'a> Layout<'a> {
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,
             Some(Block::Goals(_)) => 120.0,
             Some(Block::Code { .. }) => self.lead * 2.0,
+            // A heading must itself be followed by text.
+            Some(Block::Heading { .. }) => 40.0 + self.lead * 2.0,
             _ => self.lead,
         }
     }
@@ -1657,5 +1664,38 @@ mod tests {
             }
         }
         assert!(checked > 20 && doc.pages.len() > 4, "too little was laid out");
+    }
+
+    /// No page of the example plan ends with a heading or a table's header row.
+    #[test]
+    fn headings_stay_with_what_follows() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = crate::check(root).unwrap().plan.expect("the example plan is valid");
+        let theme = Theme::load(root, &plan.meta.theme, plan.meta.language).unwrap();
+        let style = Style::load(&theme, &plan.meta.brand.primary).unwrap();
+        let fonts = Fonts::load().unwrap();
+        let hyph = Hyphenation::for_language(plan.meta.language);
+        let (doc, missing) = Layout::new(&plan, &theme, &style, &fonts, &hyph).run();
+        assert!(missing.is_empty(), "{missing:?}");
+        for (p, page) in doc.pages.iter().enumerate().skip(1) {
+            let content: Vec<(f32, &Mark)> = page
+                .items
+                .iter()
+                .filter_map(|(item, mark)| match item {
+                    Item::Text { y, .. } if !matches!(mark, Mark::Furniture) => Some((*y, mark)),
+                    _ => None,
+                })
+                .collect();
+            let Some(bottom) = content.iter().map(|(y, _)| *y).reduce(f32::max) else { continue };
+            for (y, mark) in &content {
+                if (*y - bottom).abs() < 0.5 {
+                    assert!(
+                        !matches!(mark, Mark::Heading(_) | Mark::TableHeaderCell),
+                        "page {} ends with {mark:?}",
+                        p + 1
+                    );
+                }
+            }
+        }
     }
 }
