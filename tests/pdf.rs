@@ -12,7 +12,9 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 fn tool(name: &str) -> Command {
     let probe = Command::new(name).arg("-v").output();
     if probe.is_err() {
-        panic!("`{name}` is not installed; run scripts/install-test-tools.sh (it installs poppler-utils and qpdf)");
+        panic!(
+            "`{name}` is not installed; run scripts/install-test-tools.sh (it installs poppler-utils and qpdf)"
+        );
     }
     Command::new(name)
 }
@@ -89,7 +91,11 @@ fn page_count(pdf: &Path) -> usize {
 fn check_file(pdf: &Path) {
     run(tool("qpdf").arg("--check").arg(pdf));
     let fonts = run(tool("pdffonts").arg(pdf));
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "no fonts:\n{fonts}");
     for row in rows {
         // name type encoding emb sub uni object ID: emb and sub are the 4th and 3rd from the end
@@ -105,17 +111,30 @@ fn check_file(pdf: &Path) {
 /// Section numbers and titles as the TOC lists them, and the page where
 /// the TOC says each starts.
 fn toc_pages(pdf: &Path, entries: &[(String, String)]) -> Vec<usize> {
-    let text = run(tool("pdftotext").args(["-layout", "-enc", "UTF-8", "-f", "2", "-l", "4"]).arg(pdf).arg("-"));
+    let text = run(tool("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-f", "2", "-l", "4"])
+        .arg(pdf)
+        .arg("-"));
     let lines: Vec<String> = text.lines().map(normalize).collect();
     entries
         .iter()
         .map(|(number, title)| {
-            let start = format!("{number} {}", title.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+            let start = format!(
+                "{number} {}",
+                title
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
             let line = lines
                 .iter()
                 .find(|l| l.starts_with(&start))
                 .unwrap_or_else(|| panic!("TOC has no line for {start:?}:\n{text}"));
-            line.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no page number in {line:?}"))
+            line.rsplit(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no page number in {line:?}"))
         })
         .collect()
 }
@@ -132,16 +151,38 @@ fn check_structure(dir: &Path, pdf: &Path) {
     let toc = plan.toc();
     let pages = pages(pdf);
     assert_eq!(pages.len(), page_count(pdf));
-    let entries: Vec<(String, String)> = toc.iter().map(|e| (e.number.clone(), e.title.clone())).collect();
+    let entries: Vec<(String, String)> = toc
+        .iter()
+        .map(|e| (e.number.clone(), e.title.clone()))
+        .collect();
     let numbers = toc_pages(pdf, &entries);
     for ((number, title), page) in entries.iter().zip(&numbers) {
         let heading = format!("{number} {}", normalize(title));
-        assert!(*page >= 2 && *page <= pages.len(), "TOC page {page} for {heading} is out of range");
+        assert!(
+            *page >= 2 && *page <= pages.len(),
+            "TOC page {page} for {heading} is out of range"
+        );
         let on_page = &pages[page - 1];
-        assert!(on_page.contains(&heading), "TOC says {heading:?} is on page {page}, but it is not there:\n{on_page}");
+        assert!(
+            on_page.contains(&heading),
+            "TOC says {heading:?} is on page {page}, but it is not there:\n{on_page}"
+        );
         // pdftotext -f N -l N agrees.
-        let single = normalize(&run(tool("pdftotext").args(["-enc", "UTF-8", "-f", &page.to_string(), "-l", &page.to_string()]).arg(pdf).arg("-")));
-        assert!(single.contains(&heading), "pdftotext -f {page} -l {page} lacks {heading:?}");
+        let single = normalize(&run(tool("pdftotext")
+            .args([
+                "-enc",
+                "UTF-8",
+                "-f",
+                &page.to_string(),
+                "-l",
+                &page.to_string(),
+            ])
+            .arg(pdf)
+            .arg("-")));
+        assert!(
+            single.contains(&heading),
+            "pdftotext -f {page} -l {page} lacks {heading:?}"
+        );
     }
     // Reading order over the body (after the contents).
     let first_body = *numbers.iter().min().expect("sections");
@@ -151,7 +192,10 @@ fn check_structure(dir: &Path, pdf: &Path) {
     let mut starts = Vec::new();
     for (s, e) in sections.iter().zip(&toc) {
         let heading = format!("{} {}", e.number, normalize(&s.title));
-        let at = body[cursor..].find(&heading).unwrap_or_else(|| panic!("{heading:?} missing or out of order")) + cursor;
+        let at = body[cursor..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading:?} missing or out of order"))
+            + cursor;
         starts.push(at);
         cursor = at + heading.len();
     }
@@ -160,7 +204,11 @@ fn check_structure(dir: &Path, pdf: &Path) {
         let part = &body[starts[k]..starts[k + 1]];
         for g in &s.goals {
             let line = format!("{} {}", g.id, normalize(&g.title));
-            assert!(part.contains(&line), "goal {line:?} is not in section {:?}", s.title);
+            assert!(
+                part.contains(&line),
+                "goal {line:?} is not in section {:?}",
+                s.title
+            );
         }
     }
 }
@@ -172,15 +220,31 @@ fn example_plan_pdf() {
     check_file(&pdf);
     check_structure(dir, &pdf);
     let info = run(tool("pdfinfo").arg(&pdf));
-    assert!(info.contains("Title:           Beskæftigelsesplan 2027"), "{info}");
-    assert!(info.contains("Author:          Eksempelby Kommune"), "{info}");
+    assert!(
+        info.contains("Title:           Beskæftigelsesplan 2027"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Eksempelby Kommune"),
+        "{info}"
+    );
     let text = pages(&pdf).join(" ");
     for word in ["Beskæftigelsesplan", "æ", "ø", "å", "Side 3 af"] {
         assert!(text.contains(word), "{word:?} missing from the text");
     }
-    assert!(!text.contains('\u{fffd}'), "replacement characters in the text");
+    assert!(
+        !text.contains('\u{fffd}'),
+        "replacement characters in the text"
+    );
     // Danish number formats and statuses, as in the site.
-    for word in ["2.500", "14,6 %", "31. december 2027", "4. kvartal 2027", "Ikke på vej", "Opfyldt"] {
+    for word in [
+        "2.500",
+        "14,6 %",
+        "31. december 2027",
+        "4. kvartal 2027",
+        "Ikke på vej",
+        "Opfyldt",
+    ] {
         assert!(text.contains(word), "{word:?} missing from the text");
     }
 }
@@ -192,9 +256,13 @@ fn long_table_repeats_its_header_on_every_page() {
     check_file(&pdf);
     check_structure(&dir, &pdf);
     let pages = pages(&pdf);
-    let with_rows: Vec<usize> =
-        (0..pages.len()).filter(|&i| pages[i].contains("Række ")).collect();
-    assert!(with_rows.len() >= 2, "the table should cross a page break: {with_rows:?}");
+    let with_rows: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].contains("Række "))
+        .collect();
+    assert!(
+        with_rows.len() >= 2,
+        "the table should cross a page break: {with_rows:?}"
+    );
     for i in &with_rows {
         assert!(
             pages[*i].contains("Kolonnehoved række Kolonnehoved område"),
@@ -205,7 +273,11 @@ fn long_table_repeats_its_header_on_every_page() {
     }
     for n in 1..=60 {
         let row = format!("Række {n:02}");
-        assert_eq!(pages.iter().filter(|p| p.contains(&row)).count(), 1, "{row} not exactly once");
+        assert_eq!(
+            pages.iter().filter(|p| p.contains(&row)).count(),
+            1,
+            "{row} not exactly once"
+        );
     }
 }
 
@@ -232,15 +304,27 @@ fn english_plan_with_every_block() {
         assert!(text.contains(word), "{word:?} missing from:\n{text}");
     }
     // A character the font lacks is reported, not dropped silently.
-    assert!(stderr.contains("pdf-missing-glyph") && stderr.contains("U+2603"), "{stderr}");
+    assert!(
+        stderr.contains("pdf-missing-glyph") && stderr.contains("U+2603"),
+        "{stderr}"
+    );
     let info = run(tool("pdfinfo").arg(&pdf));
-    assert!(info.contains("Author:          Exampleton Municipality"), "{info}");
+    assert!(
+        info.contains("Author:          Exampleton Municipality"),
+        "{info}"
+    );
     // The PNG logo on the cover and the PNG figure are embedded as images.
     let images = run(tool("pdfimages").arg("-list").arg(&pdf));
     let rows: Vec<&str> = images.lines().skip(2).collect();
     assert_eq!(rows.len(), 2, "{images}");
-    assert!(rows[0].trim_start().starts_with("1 "), "the logo is not on the cover: {images}");
-    assert!(text.contains("Bar chart: five bars rising"), "figure caption missing");
+    assert!(
+        rows[0].trim_start().starts_with("1 "),
+        "the logo is not on the cover: {images}"
+    );
+    assert!(
+        text.contains("Bar chart: five bars rising"),
+        "figure caption missing"
+    );
 }
 
 #[test]
@@ -251,35 +335,79 @@ fn outline_is_nested_and_in_document_order() {
     let catalog = doc.catalog().expect("catalog");
     let lang = catalog.get(b"Lang").expect("/Lang");
     assert_eq!(lang.as_str().expect("string"), b"da");
-    let outlines = doc.get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap()).unwrap();
-    fn titles(doc: &lopdf::Document, first: Option<lopdf::ObjectId>, depth: usize, out: &mut Vec<(usize, String)>) {
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    fn titles(
+        doc: &lopdf::Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
         let mut next = first;
         while let Some(id) = next {
             let d = doc.get_dictionary(id).unwrap();
             let raw = d.get(b"Title").unwrap().as_str().unwrap();
             let title = if raw.starts_with(&[0xFE, 0xFF]) {
-                let u: Vec<u16> = raw[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                let u: Vec<u16> = raw[2..]
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
                 String::from_utf16(&u).unwrap()
             } else {
                 String::from_utf8_lossy(raw).to_string()
             };
-            assert!(d.get(b"Dest").is_ok(), "outline entry without destination: {title}");
+            assert!(
+                d.get(b"Dest").is_ok(),
+                "outline entry without destination: {title}"
+            );
             out.push((depth, title));
-            titles(doc, d.get(b"First").ok().and_then(|o| o.as_reference().ok()), depth + 1, out);
+            titles(
+                doc,
+                d.get(b"First").ok().and_then(|o| o.as_reference().ok()),
+                depth + 1,
+                out,
+            );
             next = d.get(b"Next").ok().and_then(|o| o.as_reference().ok());
         }
     }
     let mut out = Vec::new();
-    titles(&doc, outlines.get(b"First").ok().and_then(|o| o.as_reference().ok()), 1, &mut out);
+    titles(
+        &doc,
+        outlines
+            .get(b"First")
+            .ok()
+            .and_then(|o| o.as_reference().ok()),
+        1,
+        &mut out,
+    );
     assert_eq!(out[0], (1, "Indhold".to_string()));
     let plan = plan_of(dir);
-    let top: Vec<String> = out.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.clone()).skip(1).collect();
-    let expected: Vec<String> = plan.toc().iter().filter(|e| e.depth == 1).map(|e| format!("{}  {}", e.number, e.title)).collect();
+    let top: Vec<String> = out
+        .iter()
+        .filter(|(d, _)| *d == 1)
+        .map(|(_, t)| t.clone())
+        .skip(1)
+        .collect();
+    let expected: Vec<String> = plan
+        .toc()
+        .iter()
+        .filter(|e| e.depth == 1)
+        .map(|e| format!("{}  {}", e.number, e.title))
+        .collect();
     assert_eq!(top, expected);
-    assert!(out.iter().any(|(d, _)| *d >= 2), "no nested entries: {out:?}");
+    assert!(
+        out.iter().any(|(d, _)| *d >= 2),
+        "no nested entries: {out:?}"
+    );
     // The info dictionary has no empty PDF/X key.
     let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
-    assert!(doc.get_dictionary(info).unwrap().get(b"GTS_PDFXVersion").is_err());
+    assert!(
+        doc.get_dictionary(info)
+            .unwrap()
+            .get(b"GTS_PDFXVersion")
+            .is_err()
+    );
 }
 
 #[test]
@@ -290,7 +418,14 @@ fn a_plan_written_in_chunks_is_the_same_plan() {
     check_file(&pdf);
     check_structure(dir, &pdf);
     let fonts = run(tool("pdffonts").arg(&pdf));
-    assert!(fonts.lines().skip(2).count() <= 4, "fonts duplicated by the merge:\n{fonts}");
+    assert!(
+        fonts.lines().skip(2).count() <= 4,
+        "fonts duplicated by the merge:\n{fonts}"
+    );
     let (whole, _) = build(dir);
-    assert_eq!(pages(&pdf), pages(&whole), "chunked and whole PDFs differ in text");
+    assert_eq!(
+        pages(&pdf),
+        pages(&whole),
+        "chunked and whole PDFs differ in text"
+    );
 }

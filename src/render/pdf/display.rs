@@ -47,7 +47,9 @@ pub enum Mark {
     TableCell,
     TableHeaderCell,
     /// A chart or image, with its text alternative.
-    Figure { alt: String },
+    Figure {
+        alt: String,
+    },
     Caption,
     Footnote,
     /// Running header and footer, cover decoration, rules: not content.
@@ -101,9 +103,21 @@ pub enum Item {
         fill: Option<Rgb>,
     },
     /// A clickable area; `y` is its top edge.
-    Link { x: f32, y: f32, w: f32, h: f32, to: LinkTo },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        to: LinkTo,
+    },
     /// A raster image (index into [`Document::images`]); `y` is its top edge.
-    Image { index: usize, x: f32, y: f32, w: f32, h: f32 },
+    Image {
+        index: usize,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -36,11 +36,22 @@ impl FaceMetrics {
         }
         let ascent = f32::from(parsed.font_metrics.ascent) * 1000.0 / upm;
         let descent = f32::from(parsed.font_metrics.descent) * 1000.0 / upm;
-        Ok(FaceMetrics { name, bytes, parsed, table, ascent, descent })
+        Ok(FaceMetrics {
+            name,
+            bytes,
+            parsed,
+            table,
+            ascent,
+            descent,
+        })
     }
 
     fn gid(&self, c: char) -> Option<u16> {
-        self.parsed.codepoint_to_glyph.get(&(c as u32)).copied().filter(|g| *g != 0)
+        self.parsed
+            .codepoint_to_glyph
+            .get(&(c as u32))
+            .copied()
+            .filter(|g| *g != 0)
     }
 
     pub fn has(&self, c: char) -> bool {
@@ -107,7 +118,9 @@ impl Fonts {
         let font_file = ReadScope::new(m.bytes)
             .read::<FontData<'_>>()
             .map_err(|e| PdfError::Font(format!("{}: {e}", m.name)))?;
-        let provider = font_file.table_provider(0).map_err(|e| PdfError::Font(format!("{}: {e}", m.name)))?;
+        let provider = font_file
+            .table_provider(0)
+            .map_err(|e| PdfError::Font(format!("{}: {e}", m.name)))?;
         let bytes = allsorts::subset::subset(
             &provider,
             &ids,
@@ -116,18 +129,26 @@ impl Fonts {
         )
         .map_err(|e| PdfError::Font(format!("cannot subset {}: {e}", m.name)))?;
         let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| PdfError::Font(format!("cannot read the subset of {}: {warnings:?}", m.name)))?;
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| {
+            PdfError::Font(format!(
+                "cannot read the subset of {}: {warnings:?}",
+                m.name
+            ))
+        })?;
         // allsorts numbers the kept glyphs by their position in `ids`.
         parsed.codepoint_to_glyph.clear();
         parsed.glyph_widths.clear();
-        parsed.glyph_widths.insert(0, m.parsed.glyph_widths.get(&0).copied().unwrap_or(0));
+        parsed
+            .glyph_widths
+            .insert(0, m.parsed.glyph_widths.get(&0).copied().unwrap_or(0));
         for (new, (old, chars)) in by_gid.iter().enumerate() {
             let new = (new + 1) as u16;
             for c in chars {
                 parsed.codepoint_to_glyph.insert(*c as u32, new);
             }
-            parsed.glyph_widths.insert(new, m.parsed.glyph_widths.get(old).copied().unwrap_or(0));
+            parsed
+                .glyph_widths
+                .insert(new, m.parsed.glyph_widths.get(old).copied().unwrap_or(0));
         }
         parsed.font_name = Some(m.name.to_string());
         Ok(parsed)

@@ -16,7 +16,9 @@ impl Hyphenation {
     /// Danish patterns for a Danish plan; none (no hyphenation) otherwise.
     pub fn for_language(lang: crate::model::Language) -> Hyphenation {
         let dict = match lang {
-            crate::model::Language::Da => Standard::from_reader(Language::Danish, &mut &DANISH[..]).ok(),
+            crate::model::Language::Da => {
+                Standard::from_reader(Language::Danish, &mut &DANISH[..]).ok()
+            }
             crate::model::Language::En => None,
         };
         Hyphenation { dict }
@@ -26,7 +28,9 @@ impl Hyphenation {
     /// with digits or capitals-only (abbreviations) are left whole; at least
     /// two letters stay before and three after a break.
     pub fn breaks(&self, word: &str) -> Vec<usize> {
-        let Some(dict) = &self.dict else { return Vec::new() };
+        let Some(dict) = &self.dict else {
+            return Vec::new();
+        };
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 6 || !word.chars().all(char::is_alphabetic) {
             return Vec::new();

@@ -12,7 +12,9 @@ use super::style::{MM, Rgb, Style};
 use super::text::{Breaker, Line, Span, emit_line};
 use crate::chart::{Chart, SeriesKind, Words};
 use crate::locale;
-use crate::model::{Align, Block, Goal, Inline, LinkTarget, Plan, Section, Status, TocEntry, Unit, Value};
+use crate::model::{
+    Align, Block, Goal, Inline, LinkTarget, Plan, Section, Status, TocEntry, Unit, Value,
+};
 use crate::theme::Theme;
 use std::collections::BTreeSet;
 
@@ -63,21 +65,36 @@ struct TableSpec {
     first_min: f32,
 }
 
-const STATUSES: [Status; 4] = [Status::Achieved, Status::OnTrack, Status::OffTrack, Status::NotMeasured];
+const STATUSES: [Status; 4] = [
+    Status::Achieved,
+    Status::OnTrack,
+    Status::OffTrack,
+    Status::NotMeasured,
+];
 
 fn status_index(s: Status) -> usize {
     STATUSES.iter().position(|x| *x == s).unwrap_or(3)
 }
 
 impl<'a> Layout<'a> {
-    pub fn new(plan: &'a Plan, theme: &'a Theme, st: &'a Style, fonts: &'a Fonts, hyph: &'a Hyphenation) -> Self {
+    pub fn new(
+        plan: &'a Plan,
+        theme: &'a Theme,
+        st: &'a Style,
+        fonts: &'a Fonts,
+        hyph: &'a Hyphenation,
+    ) -> Self {
         Layout {
             plan,
             theme,
             st,
             fonts,
             hyph,
-            doc: Document { width: st.page_w, height: st.page_h, ..Document::default() },
+            doc: Document {
+                width: st.page_w,
+                height: st.page_h,
+                ..Document::default()
+            },
             y: 0.0,
             at_top: true,
             fs: st.file.text.size_pt,
@@ -154,7 +171,10 @@ impl<'a> Layout<'a> {
         let mut out = spans.to_vec();
         for s in &mut out {
             let face = self.fonts.face(s.face);
-            if s.text.chars().all(|c| (face.has(c) && c != '\u{00ad}') || c == '\n' || c == ' ') {
+            if s.text
+                .chars()
+                .all(|c| (face.has(c) && c != '\u{00ad}') || c == '\n' || c == ' ')
+            {
                 continue;
             }
             let mut t = String::with_capacity(s.text.len());
@@ -167,7 +187,10 @@ impl<'a> Layout<'a> {
                     t.push(' ');
                 } else {
                     if self.missing_seen.insert((c, self.source.clone())) {
-                        self.missing.push(Missing { ch: c, source: self.source.clone() });
+                        self.missing.push(Missing {
+                            ch: c,
+                            source: self.source.clone(),
+                        });
                     }
                     t.push('?');
                 }
@@ -178,7 +201,11 @@ impl<'a> Layout<'a> {
     }
 
     fn breaker(&self, hyphenate: bool) -> Breaker<'_> {
-        Breaker { fonts: self.fonts, hyph: self.hyph, hyphenate: hyphenate && self.st.file.text.hyphenate }
+        Breaker {
+            fonts: self.fonts,
+            hyph: self.hyph,
+            hyphenate: hyphenate && self.st.file.text.hyphenate,
+        }
     }
 
     fn lines(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> (Vec<Span>, Vec<Line>) {
@@ -191,7 +218,17 @@ impl<'a> Layout<'a> {
     /// `width`, splitting across pages with at least two lines on each side
     /// of a break.
     #[allow(clippy::too_many_arguments)]
-    fn place_lines(&mut self, spans: &[Span], lines: &[Line], x: f32, width: f32, lead: f32, size: f32, mark: &Mark, justify: bool) {
+    fn place_lines(
+        &mut self,
+        spans: &[Span],
+        lines: &[Line],
+        x: f32,
+        width: f32,
+        lead: f32,
+        size: f32,
+        mark: &Mark,
+        justify: bool,
+    ) {
         // `x` is on the current page; later pages may have other margins.
         let rel = x - self.x0();
         let n = lines.len();
@@ -236,7 +273,17 @@ impl<'a> Layout<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn place_line(&mut self, spans: &[Span], line: &Line, x: f32, width: f32, lead: f32, size: f32, mark: &Mark, justify: bool) {
+    fn place_line(
+        &mut self,
+        spans: &[Span],
+        line: &Line,
+        x: f32,
+        width: f32,
+        lead: f32,
+        size: f32,
+        mark: &Mark,
+        justify: bool,
+    ) {
         let base = Self::baseline(self.y, lead, size);
         let extra = if justify && !line.last && line.spaces > 0 {
             ((width - line.width) / line.spaces as f32).clamp(0.0, size * 0.6)
@@ -272,7 +319,10 @@ impl<'a> Layout<'a> {
     fn spans(&self, inlines: &[Inline], base: &Span, out: &mut Vec<Span>) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) => out.push(Span { text: t.clone(), ..base.clone() }),
+                Inline::Text(t) => out.push(Span {
+                    text: t.clone(),
+                    ..base.clone()
+                }),
                 Inline::Code(t) => out.push(Span {
                     text: t.clone(),
                     color: Rgb(0.55, 0.16, 0.16),
@@ -280,21 +330,40 @@ impl<'a> Layout<'a> {
                     ..base.clone()
                 }),
                 Inline::Emphasis(c) => {
-                    let s = Span { face: base.face.with(false, true), ..base.clone() };
+                    let s = Span {
+                        face: base.face.with(false, true),
+                        ..base.clone()
+                    };
                     self.spans(c, &s, out);
                 }
                 Inline::Strong(c) => {
-                    let s = Span { face: base.face.with(true, false), ..base.clone() };
+                    let s = Span {
+                        face: base.face.with(true, false),
+                        ..base.clone()
+                    };
                     self.spans(c, &s, out);
                 }
                 Inline::Strikethrough(c) => {
-                    let s = Span { color: self.st.muted, ..base.clone() };
+                    let s = Span {
+                        color: self.st.muted,
+                        ..base.clone()
+                    };
                     self.spans(c, &s, out);
                 }
-                Inline::Link { target, content, .. } => {
+                Inline::Link {
+                    target, content, ..
+                } => {
                     let link = self.link_to(target);
-                    let color = if link.is_some() { self.st.brand } else { base.color };
-                    let s = Span { link, color, ..base.clone() };
+                    let color = if link.is_some() {
+                        self.st.brand
+                    } else {
+                        base.color
+                    };
+                    let s = Span {
+                        link,
+                        color,
+                        ..base.clone()
+                    };
                     self.spans(content, &s, out);
                 }
                 Inline::Image { alt, .. } => out.push(Span {
@@ -311,16 +380,28 @@ impl<'a> Layout<'a> {
                     hyphenate: false,
                     ..base.clone()
                 }),
-                Inline::SoftBreak => out.push(Span { text: " ".into(), ..base.clone() }),
-                Inline::HardBreak => out.push(Span { text: "\n".into(), ..base.clone() }),
+                Inline::SoftBreak => out.push(Span {
+                    text: " ".into(),
+                    ..base.clone()
+                }),
+                Inline::HardBreak => out.push(Span {
+                    text: "\n".into(),
+                    ..base.clone()
+                }),
                 Inline::Html(h) => {
                     if self.plan.meta.allow_html {
                         let stripped = strip_tags(h);
                         if !stripped.trim().is_empty() {
-                            out.push(Span { text: stripped, ..base.clone() });
+                            out.push(Span {
+                                text: stripped,
+                                ..base.clone()
+                            });
                         }
                     } else {
-                        out.push(Span { text: h.clone(), ..base.clone() });
+                        out.push(Span {
+                            text: h.clone(),
+                            ..base.clone()
+                        });
                     }
                 }
             }
@@ -361,7 +442,9 @@ impl<'a> Layout<'a> {
         let anchors = self.doc.anchors.clone();
         let mut contents = Layout::new(self.plan, self.theme, self.st, self.fonts, self.hyph);
         contents.doc.pages.push(Page::default());
-        contents.contents(&toc, &|slug: &str| anchors.get(slug).map_or(0, |(p, _)| p + 1));
+        contents.contents(&toc, &|slug: &str| {
+            anchors.get(slug).map_or(0, |(p, _)| p + 1)
+        });
         let mut toc_out = contents.doc.pages.split_off(1);
         toc_out.resize_with(toc_pages, Page::default);
         let toc_outline = contents.doc.outline;
@@ -389,13 +472,36 @@ impl<'a> Layout<'a> {
         let x0 = st.inner;
         let width = w - st.inner - st.outer;
         let page = self.doc.pages.last_mut().expect("cover");
-        page.push(Item::Rect { x: 0.0, y: 0.0, w, h: band, color: st.brand }, Mark::Furniture);
         page.push(
-            Item::Rect { x: 0.0, y: band, w, h: 2.5 * MM, color: st.accent },
+            Item::Rect {
+                x: 0.0,
+                y: 0.0,
+                w,
+                h: band,
+                color: st.brand,
+            },
+            Mark::Furniture,
+        );
+        page.push(
+            Item::Rect {
+                x: 0.0,
+                y: band,
+                w,
+                h: 2.5 * MM,
+                color: st.accent,
+            },
             Mark::Furniture,
         );
         // Organisation at the top of the band.
-        let org = vec![Span::new(plan.meta.organisation.to_uppercase(), Face::Bold, 10.0, Rgb::WHITE).no_hyphens()];
+        let org = vec![
+            Span::new(
+                plan.meta.organisation.to_uppercase(),
+                Face::Bold,
+                10.0,
+                Rgb::WHITE,
+            )
+            .no_hyphens(),
+        ];
         self.source = "plan.yaml".into();
         let (org, lines) = self.lines(&org, width, false);
         let mut y = 22.0 * MM;
@@ -405,30 +511,59 @@ impl<'a> Layout<'a> {
         }
         // Title and subtitle at the bottom of the band.
         let ts = st.file.cover.title_pt;
-        let title = vec![Span::new(plan.meta.title.clone(), Face::Bold, ts, Rgb::WHITE).no_hyphens()];
+        let title =
+            vec![Span::new(plan.meta.title.clone(), Face::Bold, ts, Rgb::WHITE).no_hyphens()];
         let (title, tlines) = self.lines(&title, width, false);
         let sub = plan.meta.subtitle.as_ref().map(|s| {
-            vec![Span::new(s.clone(), Face::Regular, st.file.cover.subtitle_pt, Rgb::WHITE.tint(0.0)).no_hyphens()]
+            vec![
+                Span::new(
+                    s.clone(),
+                    Face::Regular,
+                    st.file.cover.subtitle_pt,
+                    Rgb::WHITE.tint(0.0),
+                )
+                .no_hyphens(),
+            ]
         });
         let sub = sub.map(|s| self.lines(&s, width, false));
         let tlead = ts * 1.15;
         let slead = st.file.cover.subtitle_pt * 1.35;
-        let sub_h = sub.as_ref().map_or(0.0, |(_, l)| l.len() as f32 * slead + 6.0);
+        let sub_h = sub
+            .as_ref()
+            .map_or(0.0, |(_, l)| l.len() as f32 * slead + 6.0);
         let mut y = band - 16.0 * MM - sub_h - tlines.len() as f32 * tlead;
         for l in &tlines {
-            emit_line(self.page(), &title, l, x0, y + tlead * 0.8, 0.0, &Mark::Heading(1));
+            emit_line(
+                self.page(),
+                &title,
+                l,
+                x0,
+                y + tlead * 0.8,
+                0.0,
+                &Mark::Heading(1),
+            );
             y += tlead;
         }
         if let Some((sub, slines)) = &sub {
             y += 6.0;
             for l in slines {
-                emit_line(self.page(), sub, l, x0, y + slead * 0.75, 0.0, &Mark::Paragraph);
+                emit_line(
+                    self.page(),
+                    sub,
+                    l,
+                    x0,
+                    y + slead * 0.75,
+                    0.0,
+                    &Mark::Paragraph,
+                );
                 y += slead;
             }
         }
         // Period below the band.
         let mut y = band + 22.0 * MM;
-        let period = vec![Span::new(locale::period(plan.meta.period), Face::Bold, 24.0, st.brand).no_hyphens()];
+        let period = vec![
+            Span::new(locale::period(plan.meta.period), Face::Bold, 24.0, st.brand).no_hyphens(),
+        ];
         let (period, plines) = self.lines(&period, width, false);
         for l in &plines {
             emit_line(self.page(), &period, l, x0, y, 0.0, &Mark::Paragraph);
@@ -457,19 +592,46 @@ impl<'a> Layout<'a> {
             {
                 let lh = 16.0 * MM;
                 let lw = lh * iw as f32 / ih as f32;
-                let (lw, lh) = if lw > 70.0 * MM { (70.0 * MM, 70.0 * MM * ih as f32 / iw as f32) } else { (lw, lh) };
+                let (lw, lh) = if lw > 70.0 * MM {
+                    (70.0 * MM, 70.0 * MM * ih as f32 / iw as f32)
+                } else {
+                    (lw, lh)
+                };
                 self.doc.images.push(super::display::Image { bytes });
                 let index = self.doc.images.len() - 1;
                 let alt = plan.meta.organisation.clone();
-                self.page().push(Item::Image { index, x: x0, y: foot - lh, w: lw, h: lh }, Mark::Figure { alt });
+                self.page().push(
+                    Item::Image {
+                        index,
+                        x: x0,
+                        y: foot - lh,
+                        w: lw,
+                        h: lh,
+                    },
+                    Mark::Figure { alt },
+                );
                 logo_drawn = true;
             }
         }
         if !logo_drawn {
             // A simple mark in the brand colour in place of a vector logo.
             let page = self.page();
-            page.push(Item::Rect { x: x0, y: foot - 12.0, w: 28.0, h: 4.0, color: st.brand }, Mark::Furniture);
-            let org = vec![Span::new(plan.meta.organisation.clone(), Face::Bold, 12.0, st.brand)];
+            page.push(
+                Item::Rect {
+                    x: x0,
+                    y: foot - 12.0,
+                    w: 28.0,
+                    h: 4.0,
+                    color: st.brand,
+                },
+                Mark::Furniture,
+            );
+            let org = vec![Span::new(
+                plan.meta.organisation.clone(),
+                Face::Bold,
+                12.0,
+                st.brand,
+            )];
             let (org, lines) = self.lines(&org, width, false);
             let mut y = foot + 8.0;
             for l in &lines {
@@ -478,7 +640,11 @@ impl<'a> Layout<'a> {
             }
         }
         if let Some(as_of) = plan.meta.as_of {
-            let text = format!("{} {}", self.label("pdf_as_of"), locale::date(as_of, plan.meta.language));
+            let text = format!(
+                "{} {}",
+                self.label("pdf_as_of"),
+                locale::date(as_of, plan.meta.language)
+            );
             let s = vec![Span::new(text, Face::Regular, 8.5, st.muted)];
             let (s, lines) = self.lines(&s, width, false);
             if let Some(l) = lines.first() {
@@ -493,7 +659,12 @@ impl<'a> Layout<'a> {
         self.new_page();
         let title = self.label("pdf_contents").to_string();
         if self.record {
-            self.doc.outline.push(OutlineEntry { title: title.clone(), depth: 1, page: self.page_no() - 1, y: self.y });
+            self.doc.outline.push(OutlineEntry {
+                title: title.clone(),
+                depth: 1,
+                page: self.page_no() - 1,
+                y: self.y,
+            });
         }
         self.heading_text(&title, 1, None, None);
         self.y += 8.0;
@@ -513,11 +684,15 @@ impl<'a> Layout<'a> {
             let text_w = measure - indent - num_w - page_w;
             let title = vec![Span::new(entry.title.clone(), face, size, st.text).no_hyphens()];
             let (title, tlines) = self.lines(&title, text_w, false);
-            let summary = section.summary.as_ref().filter(|_| top_level).map(|s| {
-                vec![Span::new(s.clone(), Face::Regular, 8.5, st.muted)]
-            });
+            let summary = section
+                .summary
+                .as_ref()
+                .filter(|_| top_level)
+                .map(|s| vec![Span::new(s.clone(), Face::Regular, 8.5, st.muted)]);
             let summary = summary.map(|s| self.lines(&s, text_w, true));
-            let sum_h = summary.as_ref().map_or(0.0, |(_, l)| l.len() as f32 * 11.5 + 2.0);
+            let sum_h = summary
+                .as_ref()
+                .map_or(0.0, |(_, l)| l.len() as f32 * 11.5 + 2.0);
             let h = tlines.len() as f32 * lead + sum_h + if top_level { 8.0 } else { 3.0 };
             self.need(h);
             if top_level && !self.at_top {
@@ -528,9 +703,26 @@ impl<'a> Layout<'a> {
             let num = vec![Span::new(entry.number.clone(), face, size, st.heading)];
             let nl = self.breaker(false).lines(&num, 100.0);
             let page = self.page_no() - 1;
-            emit_line(self.page(), &num, &nl[0], x0 + indent, base, 0.0, &Mark::TocEntry);
+            emit_line(
+                self.page(),
+                &num,
+                &nl[0],
+                x0 + indent,
+                base,
+                0.0,
+                &Mark::TocEntry,
+            );
             let pn = page_of(&entry.slug);
-            let pnum = vec![Span::new(if pn == 0 { "999".to_string() } else { pn.to_string() }, face, size, st.text)];
+            let pnum = vec![Span::new(
+                if pn == 0 {
+                    "999".to_string()
+                } else {
+                    pn.to_string()
+                },
+                face,
+                size,
+                st.text,
+            )];
             let pl = self.breaker(false).lines(&pnum, 100.0);
             let px = x0 + measure - pl[0].width;
             emit_line(self.page(), &pnum, &pl[0], px, base, 0.0, &Mark::TocEntry);
@@ -550,7 +742,13 @@ impl<'a> Layout<'a> {
             self.at_top = false;
             let link_h = self.y - top;
             self.page().push(
-                Item::Link { x: x0, y: top, w: measure, h: link_h, to: LinkTo::Anchor(entry.slug.clone()) },
+                Item::Link {
+                    x: x0,
+                    y: top,
+                    w: measure,
+                    h: link_h,
+                    to: LinkTo::Anchor(entry.slug.clone()),
+                },
                 Mark::TocEntry,
             );
             let _ = page;
@@ -579,16 +777,47 @@ impl<'a> Layout<'a> {
             if st.file.header.title {
                 let w = self.fonts.width(Face::Regular, size, &title);
                 let x = if odd { right - w } else { l };
-                items.push(Item::Text { x, y: hy, face: Face::Regular, size, color: st.muted, text: title.clone(), space_extra: 0.0 });
-                items.push(Item::Rule { x1: l, y1: hy + 4.5, x2: right, y2: hy + 4.5, width: 0.4, color: st.rule });
+                items.push(Item::Text {
+                    x,
+                    y: hy,
+                    face: Face::Regular,
+                    size,
+                    color: st.muted,
+                    text: title.clone(),
+                    space_extra: 0.0,
+                });
+                items.push(Item::Rule {
+                    x1: l,
+                    y1: hy + 4.5,
+                    x2: right,
+                    y2: hy + 4.5,
+                    width: 0.4,
+                    color: st.rule,
+                });
             }
             let w = self.fonts.width(Face::Regular, size, &text);
             let x = if odd { right - w } else { l };
-            items.push(Item::Text { x, y: fy, face: Face::Regular, size, color: st.muted, text, space_extra: 0.0 });
+            items.push(Item::Text {
+                x,
+                y: fy,
+                face: Face::Regular,
+                size,
+                color: st.muted,
+                text,
+                space_extra: 0.0,
+            });
             let org = self.plan.meta.organisation.clone();
             let ow = self.fonts.width(Face::Regular, size, &org);
             let ox = if odd { l } else { right - ow };
-            items.push(Item::Text { x: ox, y: fy, face: Face::Regular, size, color: st.muted, text: org, space_extra: 0.0 });
+            items.push(Item::Text {
+                x: ox,
+                y: fy,
+                face: Face::Regular,
+                size,
+                color: st.muted,
+                text: org,
+                space_extra: 0.0,
+            });
             for it in items {
                 self.doc.pages[i].push(it, Mark::Furniture);
             }
@@ -600,7 +829,8 @@ impl<'a> Layout<'a> {
     fn section(&mut self, section: &Section, entry: &TocEntry) {
         self.slug = section.slug.clone();
         self.source = section.source.clone();
-        if (entry.depth == 1 && self.st.file.headings.section_new_page) || self.doc.pages.len() <= 1 {
+        if (entry.depth == 1 && self.st.file.headings.section_new_page) || self.doc.pages.len() <= 1
+        {
             if !(self.at_top && self.page().items.is_empty() && self.doc.pages.len() > 1) {
                 self.new_page();
             }
@@ -618,7 +848,11 @@ impl<'a> Layout<'a> {
         };
         let anchor = section.slug.clone();
         self.heading_text_keep(&text, level, Some(anchor), Some(entry.depth), min_next);
-        if let Some(tg) = section.target_group.as_deref().and_then(|id| self.plan.target_group_name(id)) {
+        if let Some(tg) = section
+            .target_group
+            .as_deref()
+            .and_then(|id| self.plan.target_group_name(id))
+        {
             let label = self.label("pdf_target_group");
             let spans = vec![
                 Span::new(format!("{label}: "), Face::Bold, 9.0, self.st.muted),
@@ -626,7 +860,16 @@ impl<'a> Layout<'a> {
             ];
             let (spans, lines) = self.lines(&spans, self.measure(), false);
             let x = self.x0();
-            self.place_lines(&spans, &lines, x, self.measure(), 13.0, 9.0, &Mark::Paragraph, false);
+            self.place_lines(
+                &spans,
+                &lines,
+                x,
+                self.measure(),
+                13.0,
+                9.0,
+                &Mark::Paragraph,
+                false,
+            );
             self.y += 6.0;
         }
         let depth = entry.depth;
@@ -648,13 +891,28 @@ impl<'a> Layout<'a> {
         let x = self.x0();
         let y = self.y;
         let rule = self.st.rule;
-        self.page().push(Item::Rule { x1: x, y1: y, x2: x + 40.0 * MM, y2: y, width: 0.5, color: rule }, Mark::Furniture);
+        self.page().push(
+            Item::Rule {
+                x1: x,
+                y1: y,
+                x2: x + 40.0 * MM,
+                y2: y,
+                width: 0.5,
+                color: rule,
+            },
+            Mark::Furniture,
+        );
         self.y += 6.0;
         let (fs, lead) = (self.fs, self.lead);
         self.fs = 8.5;
         self.lead = 11.5;
         for f in &section.footnotes {
-            let marker = vec![Span::new(format!("{}", f.number), Face::Bold, 8.5, self.st.brand)];
+            let marker = vec![Span::new(
+                format!("{}", f.number),
+                Face::Bold,
+                8.5,
+                self.st.brand,
+            )];
             self.pending_marker = Some((0.0, marker));
             self.blocks(&f.content, 14.0, section, depth);
             self.pending_marker = None;
@@ -673,19 +931,36 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn heading_text(&mut self, text: &str, level: u8, anchor: Option<String>, depth: Option<usize>) {
+    fn heading_text(
+        &mut self,
+        text: &str,
+        level: u8,
+        anchor: Option<String>,
+        depth: Option<usize>,
+    ) {
         self.heading_text_keep(text, level, anchor, depth, self.lead * 2.0);
     }
 
     /// A heading, kept on one page with at least `min_next` points of what follows.
-    fn heading_text_keep(&mut self, text: &str, level: u8, anchor: Option<String>, depth: Option<usize>, min_next: f32) {
+    fn heading_text_keep(
+        &mut self,
+        text: &str,
+        level: u8,
+        anchor: Option<String>,
+        depth: Option<usize>,
+        min_next: f32,
+    ) {
         let size = self.heading_size(level);
         let face = Face::Bold;
         let color = self.st.heading;
         let spans = vec![Span::new(text.to_string(), face, size, color).no_hyphens()];
         let (spans, lines) = self.lines(&spans, self.measure(), false);
         let lead = size * 1.25;
-        let above = if level == 1 { 0.0 } else { self.st.file.headings.space_above_pt * if level == 2 { 1.0 } else { 0.75 } };
+        let above = if level == 1 {
+            0.0
+        } else {
+            self.st.file.headings.space_above_pt * if level == 2 { 1.0 } else { 0.75 }
+        };
         let below = self.st.file.headings.space_below_pt * if level == 1 { 2.0 } else { 1.0 };
         let h = lines.len() as f32 * lead + below;
         self.space(above);
@@ -699,7 +974,12 @@ impl<'a> Layout<'a> {
                 self.doc.anchors.insert(a, (page, top));
             }
             if let Some(d) = depth {
-                self.doc.outline.push(OutlineEntry { title: text.to_string(), depth: d, page, y: top });
+                self.doc.outline.push(OutlineEntry {
+                    title: text.to_string(),
+                    depth: d,
+                    page,
+                    y: top,
+                });
             }
         }
         let x = self.x0();
@@ -712,7 +992,16 @@ impl<'a> Layout<'a> {
             let y = self.y + 3.0;
             let w = 18.0 * MM;
             let c = self.st.accent;
-            self.page().push(Item::Rect { x, y, w, h: 2.2, color: c }, Mark::Furniture);
+            self.page().push(
+                Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h: 2.2,
+                    color: c,
+                },
+                Mark::Furniture,
+            );
             self.y += 5.0;
         }
         self.y += below;
@@ -722,7 +1011,9 @@ impl<'a> Layout<'a> {
     /// Roughly how much of a block must follow a heading on its page.
     fn min_height(&self, block: Option<&Block>) -> f32 {
         match block {
-            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote(_)) => self.lead * 2.0,
+            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote(_)) => {
+                self.lead * 2.0
+            }
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,
             Some(Block::Goals(_)) => 190.0,
             Some(Block::Code { .. }) => self.lead * 2.0,
@@ -741,17 +1032,38 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn block(&mut self, block: &Block, next: Option<&Block>, indent: f32, section: &Section, depth: usize) {
+    fn block(
+        &mut self,
+        block: &Block,
+        next: Option<&Block>,
+        indent: f32,
+        section: &Section,
+        depth: usize,
+    ) {
         let para_space = self.st.file.text.paragraph_space_pt * self.fs / self.st.file.text.size_pt;
         let measure = self.measure() - indent;
         match block {
             Block::Heading { level, id, content } => {
                 let vis = (depth as u8 + level - 1).min(4);
                 let mut spans = Vec::new();
-                self.spans(content, &Span::new("", Face::Bold, 10.0, self.st.heading), &mut spans);
-                let text: String = spans.iter().map(|s| s.text.as_str()).collect::<String>().replace('\n', " ");
+                self.spans(
+                    content,
+                    &Span::new("", Face::Bold, 10.0, self.st.heading),
+                    &mut spans,
+                );
+                let text: String = spans
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<String>()
+                    .replace('\n', " ");
                 let min_next = self.min_height(next);
-                self.heading_text_keep(&text, vis, Some(format!("{}#{id}", section.slug)), Some(depth + *level as usize - 1), min_next);
+                self.heading_text_keep(
+                    &text,
+                    vis,
+                    Some(format!("{}#{id}", section.slug)),
+                    Some(depth + *level as usize - 1),
+                    min_next,
+                );
             }
             Block::Paragraph(inlines) => {
                 if let [Inline::Image { target, alt, .. }] = inlines.as_slice() {
@@ -762,7 +1074,16 @@ impl<'a> Layout<'a> {
                     let (spans, lines) = self.lines(&spans, measure, true);
                     let x = self.x0() + indent;
                     let (lead, fs) = (self.lead, self.fs);
-                    self.place_lines(&spans, &lines, x, measure, lead, fs, &Mark::Paragraph, self.st.justify);
+                    self.place_lines(
+                        &spans,
+                        &lines,
+                        x,
+                        measure,
+                        lead,
+                        fs,
+                        &Mark::Paragraph,
+                        self.st.justify,
+                    );
                 }
                 self.y += para_space;
             }
@@ -773,8 +1094,15 @@ impl<'a> Layout<'a> {
                         Some(s) => format!("{}.", s + n as u64),
                         None => "•".to_string(),
                     };
-                    let color = if start.is_some() { self.st.text } else { self.st.heading };
-                    self.pending_marker = Some((indent, vec![Span::new(marker, Face::Regular, self.fs, color)]));
+                    let color = if start.is_some() {
+                        self.st.text
+                    } else {
+                        self.st.heading
+                    };
+                    self.pending_marker = Some((
+                        indent,
+                        vec![Span::new(marker, Face::Regular, self.fs, color)],
+                    ));
                     let before = self.y;
                     self.blocks(item, indent + marker_w, section, depth);
                     self.pending_marker = None;
@@ -798,7 +1126,13 @@ impl<'a> Layout<'a> {
                     let x = st.margins(p).0 + indent + 3.0;
                     if y2 > y1 {
                         self.doc.pages[p - 1].push(
-                            Item::Rect { x, y: y1, w: 2.5, h: y2 - y1, color: st.brand.tint(0.55) },
+                            Item::Rect {
+                                x,
+                                y: y1,
+                                w: 2.5,
+                                h: y2 - y1,
+                                color: st.brand.tint(0.55),
+                            },
                             Mark::Furniture,
                         );
                     }
@@ -815,7 +1149,9 @@ impl<'a> Layout<'a> {
                     }
                     // Spaces in code are kept as they are (no-break spaces are never collapsed).
                     let kept = line.replace('\t', "    ").replace(' ', "\u{a0}");
-                    spans.push(Span::new(kept, Face::Regular, size, Rgb(0.2, 0.24, 0.28)).no_hyphens());
+                    spans.push(
+                        Span::new(kept, Face::Regular, size, Rgb(0.2, 0.24, 0.28)).no_hyphens(),
+                    );
                 }
                 let (spans, lines) = self.lines(&spans, measure - 12.0, false);
                 let bg = Rgb(0.955, 0.96, 0.965);
@@ -824,7 +1160,16 @@ impl<'a> Layout<'a> {
                         self.new_page();
                     }
                     let (px, py) = (self.x0() + indent, self.y);
-                    self.page().push(Item::Rect { x: px, y: py, w: measure, h: lead, color: bg }, Mark::Furniture);
+                    self.page().push(
+                        Item::Rect {
+                            x: px,
+                            y: py,
+                            w: measure,
+                            h: lead,
+                            color: bg,
+                        },
+                        Mark::Furniture,
+                    );
                     let b = Self::baseline(self.y, lead, size);
                     emit_line(self.page(), &spans, l, px + 6.0, b, 0.0, &Mark::Code);
                     self.y += lead;
@@ -839,13 +1184,26 @@ impl<'a> Layout<'a> {
                 let cell = |l: &Self, inl: &[Inline], b: &Span, i: usize| {
                     let mut spans = Vec::new();
                     l.spans(inl, b, &mut spans);
-                    Cell { spans, align: align.get(i).copied().unwrap_or(Align::None), status: None }
+                    Cell {
+                        spans,
+                        align: align.get(i).copied().unwrap_or(Align::None),
+                        status: None,
+                    }
                 };
                 let spec = TableSpec {
-                    head: head.iter().enumerate().map(|(i, c)| cell(self, c, &hbase, i)).collect(),
+                    head: head
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| cell(self, c, &hbase, i))
+                        .collect(),
                     rows: rows
                         .iter()
-                        .map(|r| r.iter().enumerate().map(|(i, c)| cell(self, c, &base, i)).collect())
+                        .map(|r| {
+                            r.iter()
+                                .enumerate()
+                                .map(|(i, c)| cell(self, c, &base, i))
+                                .collect()
+                        })
                         .collect(),
                     full: false,
                     first_min: 0.0,
@@ -860,17 +1218,45 @@ impl<'a> Layout<'a> {
                 let x = self.x0() + indent;
                 let y = self.y + 4.0;
                 let c = self.st.rule;
-                self.page().push(Item::Rule { x1: x, y1: y, x2: x + measure, y2: y, width: 0.6, color: c }, Mark::Furniture);
+                self.page().push(
+                    Item::Rule {
+                        x1: x,
+                        y1: y,
+                        x2: x + measure,
+                        y2: y,
+                        width: 0.6,
+                        color: c,
+                    },
+                    Mark::Furniture,
+                );
                 self.y += 14.0;
             }
             Block::Html(h) => {
-                let text = if self.plan.meta.allow_html { strip_tags(h) } else { h.clone() };
+                let text = if self.plan.meta.allow_html {
+                    strip_tags(h)
+                } else {
+                    h.clone()
+                };
                 if !text.trim().is_empty() {
-                    let spans = vec![Span::new(text.trim().to_string(), Face::Regular, self.fs, self.st.text)];
+                    let spans = vec![Span::new(
+                        text.trim().to_string(),
+                        Face::Regular,
+                        self.fs,
+                        self.st.text,
+                    )];
                     let (spans, lines) = self.lines(&spans, measure, true);
                     let x = self.x0() + indent;
                     let (lead, fs) = (self.lead, self.fs);
-                    self.place_lines(&spans, &lines, x, measure, lead, fs, &Mark::Paragraph, false);
+                    self.place_lines(
+                        &spans,
+                        &lines,
+                        x,
+                        measure,
+                        lead,
+                        fs,
+                        &Mark::Paragraph,
+                        false,
+                    );
                     self.y += para_space;
                 }
             }
@@ -902,17 +1288,32 @@ impl<'a> Layout<'a> {
                 self.doc.images.push(super::display::Image { bytes });
                 let index = self.doc.images.len() - 1;
                 let (x, y) = (self.x0() + indent, self.y);
-                self.page().push(Item::Image { index, x, y, w, h }, Mark::Figure { alt: alt.to_string() });
+                self.page().push(
+                    Item::Image { index, x, y, w, h },
+                    Mark::Figure {
+                        alt: alt.to_string(),
+                    },
+                );
                 self.y += h + 4.0;
                 self.at_top = false;
                 drawn = true;
             }
         }
         // The caption (or, for an image we cannot draw, the text in its place).
-        let text = if drawn { alt.to_string() } else { format!("{} {alt}", self.label("pdf_figure")) };
+        let text = if drawn {
+            alt.to_string()
+        } else {
+            format!("{} {alt}", self.label("pdf_figure"))
+        };
         let spans = vec![Span::new(text, Face::Italic, 8.5, self.st.muted)];
         let (spans, lines) = self.lines(&spans, measure, true);
-        let mark = if drawn { Mark::Caption } else { Mark::Figure { alt: alt.to_string() } };
+        let mark = if drawn {
+            Mark::Caption
+        } else {
+            Mark::Figure {
+                alt: alt.to_string(),
+            }
+        };
         if !drawn {
             // A framed box standing for the figure.
             let h = lines.len() as f32 * 11.5 + 12.0;
@@ -920,9 +1321,27 @@ impl<'a> Layout<'a> {
             let x = self.x0() + indent;
             let (px, py) = (x, self.y);
             let c = self.st.brand.tint(0.92);
-            self.page().push(Item::Rect { x: px, y: py, w: measure, h, color: c }, Mark::Furniture);
+            self.page().push(
+                Item::Rect {
+                    x: px,
+                    y: py,
+                    w: measure,
+                    h,
+                    color: c,
+                },
+                Mark::Furniture,
+            );
             self.y += 6.0;
-            self.place_lines(&spans, &lines, x + 8.0, measure - 16.0, 11.5, 8.5, &mark, false);
+            self.place_lines(
+                &spans,
+                &lines,
+                x + 8.0,
+                measure - 16.0,
+                11.5,
+                8.5,
+                &mark,
+                false,
+            );
             self.y += 6.0;
         } else {
             let x = self.x0() + indent;
@@ -935,7 +1354,10 @@ impl<'a> Layout<'a> {
     fn table(&mut self, spec: &TableSpec, indent: f32) {
         let ts = &self.st.file.tables;
         let (lead, size, pad) = (ts.leading_pt, ts.size_pt, ts.cell_pad_pt);
-        let ncols = spec.head.len().max(spec.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let ncols = spec
+            .head
+            .len()
+            .max(spec.rows.iter().map(Vec::len).max().unwrap_or(0));
         if ncols == 0 {
             return;
         }
@@ -982,8 +1404,16 @@ impl<'a> Layout<'a> {
             }
         } else if sum_min <= avail {
             let spare = avail - sum_min;
-            let give: f32 = maxw.iter().zip(&minw).map(|(a, b)| a - b).sum::<f32>().max(0.001);
-            maxw.iter().zip(&minw).map(|(a, b)| b + spare * (a - b) / give).collect()
+            let give: f32 = maxw
+                .iter()
+                .zip(&minw)
+                .map(|(a, b)| a - b)
+                .sum::<f32>()
+                .max(0.001);
+            maxw.iter()
+                .zip(&minw)
+                .map(|(a, b)| b + spare * (a - b) / give)
+                .collect()
         } else {
             minw.iter().map(|w| w * avail / sum_min).collect()
         };
@@ -1002,18 +1432,25 @@ impl<'a> Layout<'a> {
         };
         let head = layout_row(self, &spec.head);
         let head_h = head.iter().map(|(_, l)| l.len()).max().unwrap_or(1) as f32 * lead + 2.0 * pad;
-        let rows: Vec<Vec<(Vec<Span>, Vec<Line>)>> = spec.rows.iter().map(|r| layout_row(self, r)).collect();
-        let row_h = |r: &Vec<(Vec<Span>, Vec<Line>)>| r.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1) as f32 * lead + 2.0 * pad;
+        let rows: Vec<Vec<(Vec<Span>, Vec<Line>)>> =
+            spec.rows.iter().map(|r| layout_row(self, r)).collect();
+        let row_h = |r: &Vec<(Vec<Span>, Vec<Line>)>| {
+            r.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1) as f32 * lead + 2.0 * pad
+        };
         let first_h = rows.first().map_or(0.0, row_h);
         let page_room = self.limit() - self.st.top;
         self.need(head_h + first_h.min(page_room * 0.5));
-        self.draw_row(spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w);
+        self.draw_row(
+            spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w,
+        );
         for (k, row) in rows.iter().enumerate() {
             let h = row_h(row);
             if self.room() < h {
                 if h <= page_room - head_h {
                     self.new_page();
-                    self.draw_row(spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w);
+                    self.draw_row(
+                        spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w,
+                    );
                 } else {
                     // Taller than a page: split it by lines.
                     let mut from = 0usize;
@@ -1022,23 +1459,58 @@ impl<'a> Layout<'a> {
                         let mut fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
                         if fit < 2 {
                             self.new_page();
-                            self.draw_row(spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w);
+                            self.draw_row(
+                                spec, &spec.head, &head, &widths, indent, head_h, 0, None, true,
+                                total_w,
+                            );
                             fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
                         }
                         let to = (from + fit.max(1) as usize).min(max_lines);
                         let part_h = (to - from) as f32 * lead + 2.0 * pad;
-                        self.draw_row(spec, &spec.rows[k], row, &widths, indent, part_h, from, Some(to), false, total_w);
+                        self.draw_row(
+                            spec,
+                            &spec.rows[k],
+                            row,
+                            &widths,
+                            indent,
+                            part_h,
+                            from,
+                            Some(to),
+                            false,
+                            total_w,
+                        );
                         from = to;
                     }
                     continue;
                 }
             }
-            self.draw_row(spec, &spec.rows[k], row, &widths, indent, h, 0, None, false, total_w);
+            self.draw_row(
+                spec,
+                &spec.rows[k],
+                row,
+                &widths,
+                indent,
+                h,
+                0,
+                None,
+                false,
+                total_w,
+            );
         }
         // A closing rule under the table.
         let (x, y) = (self.x0() + indent, self.y);
         let c = self.st.brand.tint(0.3);
-        self.page().push(Item::Rule { x1: x, y1: y, x2: x + total_w, y2: y, width: 0.8, color: c }, Mark::Furniture);
+        self.page().push(
+            Item::Rule {
+                x1: x,
+                y1: y,
+                x2: x + total_w,
+                y2: y,
+                width: 0.8,
+                color: c,
+            },
+            Mark::Furniture,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1061,11 +1533,34 @@ impl<'a> Layout<'a> {
         let top = self.y;
         if header {
             let tint = self.st.header_tint;
-            self.page().push(Item::Rect { x: x0, y: top, w: total_w, h, color: tint }, Mark::Furniture);
+            self.page().push(
+                Item::Rect {
+                    x: x0,
+                    y: top,
+                    w: total_w,
+                    h,
+                    color: tint,
+                },
+                Mark::Furniture,
+            );
             let c = self.st.brand.tint(0.3);
-            self.page().push(Item::Rule { x1: x0, y1: top, x2: x0 + total_w, y2: top, width: 0.8, color: c }, Mark::Furniture);
+            self.page().push(
+                Item::Rule {
+                    x1: x0,
+                    y1: top,
+                    x2: x0 + total_w,
+                    y2: top,
+                    width: 0.8,
+                    color: c,
+                },
+                Mark::Furniture,
+            );
         }
-        let mark = if header { Mark::TableHeaderCell } else { Mark::TableCell };
+        let mark = if header {
+            Mark::TableHeaderCell
+        } else {
+            Mark::TableCell
+        };
         let mut x = x0;
         for (i, (spans, lines)) in laid.iter().enumerate() {
             let w = widths[i];
@@ -1085,7 +1580,11 @@ impl<'a> Layout<'a> {
                 if n == from
                     && let Some(s) = status
                 {
-                    let sx = if align == Align::Right { lx - status_w } else { x + pad };
+                    let sx = if align == Align::Right {
+                        lx - status_w
+                    } else {
+                        x + pad
+                    };
                     self.status_symbol(s, sx + size * 0.5, b - size * 0.33, size * 0.48);
                 }
                 emit_line(self.page(), spans, line, lx, b, 0.0, &mark);
@@ -1096,7 +1595,17 @@ impl<'a> Layout<'a> {
         if !header {
             let c = self.st.rule;
             let y = self.y;
-            self.page().push(Item::Rule { x1: x0, y1: y, x2: x0 + total_w, y2: y, width: 0.35, color: c }, Mark::Furniture);
+            self.page().push(
+                Item::Rule {
+                    x1: x0,
+                    y1: y,
+                    x2: x0 + total_w,
+                    y2: y,
+                    width: 0.35,
+                    color: c,
+                },
+                Mark::Furniture,
+            );
         }
         self.at_top = false;
     }
@@ -1108,13 +1617,22 @@ impl<'a> Layout<'a> {
         let mut segs = circle(cx, cy, r);
         let _ = &mut segs;
         self.page().push(
-            Item::Path { segments: circle(cx, cy, r), closed: true, stroke: None, fill: Some(color) },
+            Item::Path {
+                segments: circle(cx, cy, r),
+                closed: true,
+                stroke: None,
+                fill: Some(color),
+            },
             Mark::Furniture,
         );
         let k = r * 0.55;
         let white = Some((Rgb::WHITE, r * 0.28));
         let path: Vec<Seg> = match s {
-            Status::Achieved => vec![Seg::Move(cx - k, cy), Seg::Line(cx - k * 0.25, cy + k * 0.75), Seg::Line(cx + k, cy - k * 0.7)],
+            Status::Achieved => vec![
+                Seg::Move(cx - k, cy),
+                Seg::Line(cx - k * 0.25, cy + k * 0.75),
+                Seg::Line(cx + k, cy - k * 0.7),
+            ],
             Status::OnTrack => vec![
                 Seg::Move(cx - k * 0.8, cy + k * 0.8),
                 Seg::Line(cx + k * 0.7, cy - k * 0.7),
@@ -1130,7 +1648,15 @@ impl<'a> Layout<'a> {
             ],
             Status::NotMeasured => vec![Seg::Move(cx - k * 0.75, cy), Seg::Line(cx + k * 0.75, cy)],
         };
-        self.page().push(Item::Path { segments: path, closed: false, stroke: white, fill: None }, Mark::Furniture);
+        self.page().push(
+            Item::Path {
+                segments: path,
+                closed: false,
+                stroke: white,
+                fill: None,
+            },
+            Mark::Furniture,
+        );
     }
 
     // ----- goals ---------------------------------------------------------------
@@ -1142,11 +1668,24 @@ impl<'a> Layout<'a> {
         self.space(14.0);
         // Keep the goal's heading, description and facts with its table's first rows.
         let est = {
-            let sw = self.fonts.width(Face::Bold, 8.5, locale::status(g.status, lang)) + 14.0;
-            let t = vec![Span::new(format!("{}  {}", g.id, g.title), Face::Bold, 12.0, st.text)];
+            let sw = self
+                .fonts
+                .width(Face::Bold, 8.5, locale::status(g.status, lang))
+                + 14.0;
+            let t = vec![Span::new(
+                format!("{}  {}", g.id, g.title),
+                Face::Bold,
+                12.0,
+                st.text,
+            )];
             let n = self.breaker(false).lines(&t, measure - sw - 12.0).len();
             let d = g.description.as_ref().map_or(0, |d| {
-                self.breaker(true).lines(&[Span::new(d.clone(), Face::Regular, 9.5, st.text)], measure).len()
+                self.breaker(true)
+                    .lines(
+                        &[Span::new(d.clone(), Face::Regular, 9.5, st.text)],
+                        measure,
+                    )
+                    .len()
             });
             n as f32 * 15.5 + d as f32 * 13.0 + 2.0 * 12.0 + 20.0
         };
@@ -1156,9 +1695,20 @@ impl<'a> Layout<'a> {
         let top = self.y;
         let page = self.page_no() - 1;
         if self.record {
-            self.doc.anchors.insert(format!("{}#{}", self.slug, g.anchor()), (page, top));
+            self.doc
+                .anchors
+                .insert(format!("{}#{}", self.slug, g.anchor()), (page, top));
         }
-        self.page().push(Item::Rect { x, y: top, w: measure, h: 1.6, color: st.brand }, Mark::Furniture);
+        self.page().push(
+            Item::Rect {
+                x,
+                y: top,
+                w: measure,
+                h: 1.6,
+                color: st.brand,
+            },
+            Mark::Furniture,
+        );
         self.y += 7.0;
         // Status at the right of the title.
         let word = locale::status(g.status, lang).to_string();
@@ -1171,10 +1721,32 @@ impl<'a> Layout<'a> {
         let sy = Self::baseline(self.y, 15.5, 12.0);
         let sx = x + measure - sw;
         self.status_symbol(g.status, sx + 5.0, sy - 3.0, 4.6);
-        let sspan = vec![Span::new(word, Face::Bold, 8.5, st.status[status_index(g.status)])];
+        let sspan = vec![Span::new(
+            word,
+            Face::Bold,
+            8.5,
+            st.status[status_index(g.status)],
+        )];
         let sl = self.breaker(false).lines(&sspan, 200.0);
-        emit_line(self.page(), &sspan, &sl[0], sx + 13.0, sy, 0.0, &Mark::Paragraph);
-        self.place_lines(&title, &lines, x, measure, 15.5, 12.0, &Mark::Heading(4), false);
+        emit_line(
+            self.page(),
+            &sspan,
+            &sl[0],
+            sx + 13.0,
+            sy,
+            0.0,
+            &Mark::Paragraph,
+        );
+        self.place_lines(
+            &title,
+            &lines,
+            x,
+            measure,
+            15.5,
+            12.0,
+            &Mark::Heading(4),
+            false,
+        );
         self.y += 2.0;
         if let Some(d) = &g.description {
             let s = vec![Span::new(d.clone(), Face::Regular, 9.5, st.text)];
@@ -1191,11 +1763,17 @@ impl<'a> Layout<'a> {
             facts.push((self.label("pdf_owner").into(), o.clone()));
         }
         if !g.national_goals.is_empty() {
-            facts.push((self.label("pdf_national_goals").into(), g.national_goals.join(", ")));
+            facts.push((
+                self.label("pdf_national_goals").into(),
+                g.national_goals.join(", "),
+            ));
         }
         if !g.tracks.is_empty() {
-            let names: Vec<String> =
-                g.tracks.iter().map(|t| self.plan.track_name(t).unwrap_or(t).to_string()).collect();
+            let names: Vec<String> = g
+                .tracks
+                .iter()
+                .map(|t| self.plan.track_name(t).unwrap_or(t).to_string())
+                .collect();
             facts.push((self.label("pdf_tracks").into(), names.join(", ")));
         }
         if !facts.is_empty() {
@@ -1205,11 +1783,28 @@ impl<'a> Layout<'a> {
                     spans.push(Span::new("  ·  ", Face::Regular, 8.5, st.muted.tint(0.3)));
                 }
                 spans.push(Span::new(format!("{label}: "), Face::Bold, 8.5, st.muted).no_hyphens());
-                spans.push(Span::new(value.replace(' ', "\u{a0}").replace(",\u{a0}", ", "), Face::Regular, 8.5, st.muted).no_hyphens());
+                spans.push(
+                    Span::new(
+                        value.replace(' ', "\u{a0}").replace(",\u{a0}", ", "),
+                        Face::Regular,
+                        8.5,
+                        st.muted,
+                    )
+                    .no_hyphens(),
+                );
             }
             // Keep each value together: non-breaking spaces are turned back into spaces when drawn.
             let (spans, lines) = self.lines(&nbsp_words(&spans), measure, false);
-            self.place_lines(&spans, &lines, x, measure, 12.0, 8.5, &Mark::Paragraph, false);
+            self.place_lines(
+                &spans,
+                &lines,
+                x,
+                measure,
+                12.0,
+                8.5,
+                &Mark::Paragraph,
+                false,
+            );
             self.y += 5.0;
         }
         if !g.indicators.is_empty() {
@@ -1217,14 +1812,38 @@ impl<'a> Layout<'a> {
             self.y += 6.0;
         }
         if !g.initiatives.is_empty() {
-            let mut spans = vec![Span::new(format!("{}: ", self.label("pdf_initiatives")), Face::Bold, 9.0, st.text)];
-            spans.push(Span::new(g.initiatives.join(" · "), Face::Regular, 9.0, st.text));
+            let mut spans = vec![Span::new(
+                format!("{}: ", self.label("pdf_initiatives")),
+                Face::Bold,
+                9.0,
+                st.text,
+            )];
+            spans.push(Span::new(
+                g.initiatives.join(" · "),
+                Face::Regular,
+                9.0,
+                st.text,
+            ));
             let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(&spans, &lines, self.x0(), measure, 12.5, 9.0, &Mark::Paragraph, false);
+            self.place_lines(
+                &spans,
+                &lines,
+                self.x0(),
+                measure,
+                12.5,
+                9.0,
+                &Mark::Paragraph,
+                false,
+            );
             self.y += 4.0;
         }
         if !g.links.is_empty() {
-            let mut spans = vec![Span::new(format!("{}: ", self.label("pdf_links")), Face::Bold, 9.0, st.text)];
+            let mut spans = vec![Span::new(
+                format!("{}: ", self.label("pdf_links")),
+                Face::Bold,
+                9.0,
+                st.text,
+            )];
             for (k, l) in g.links.iter().enumerate() {
                 if k > 0 {
                     spans.push(Span::new(" · ", Face::Regular, 9.0, st.text));
@@ -1234,7 +1853,16 @@ impl<'a> Layout<'a> {
                 spans.push(s);
             }
             let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(&spans, &lines, self.x0(), measure, 12.5, 9.0, &Mark::Paragraph, false);
+            self.place_lines(
+                &spans,
+                &lines,
+                self.x0(),
+                measure,
+                12.5,
+                9.0,
+                &Mark::Paragraph,
+                false,
+            );
             self.y += 4.0;
         }
         self.charts(g);
@@ -1251,22 +1879,48 @@ impl<'a> Layout<'a> {
         let col_kind: Vec<Option<&'static str>> = years
             .iter()
             .map(|&y| {
-                let per: Vec<Vec<(&str, &Value)>> = g.indicators.iter().map(|i| kinds_of(i, y)).filter(|k| !k.is_empty()).collect();
+                let per: Vec<Vec<(&str, &Value)>> = g
+                    .indicators
+                    .iter()
+                    .map(|i| kinds_of(i, y))
+                    .filter(|k| !k.is_empty())
+                    .collect();
                 let kinds: BTreeSet<&str> = per.iter().flatten().map(|k| k.0).collect();
-                if kinds.len() == 1 && per.iter().all(|k| k.len() == 1) { kinds.into_iter().next() } else { None }
+                if kinds.len() == 1 && per.iter().all(|k| k.len() == 1) {
+                    kinds.into_iter().next()
+                } else {
+                    None
+                }
             })
             .collect();
         let hb = |t: String| Span::new(t, Face::Bold, size, st.text).no_hyphens();
-        let mut head = vec![Cell { spans: vec![hb(self.label("pdf_indicator").into())], align: Align::Left, status: None }];
+        let mut head = vec![Cell {
+            spans: vec![hb(self.label("pdf_indicator").into())],
+            align: Align::Left,
+            status: None,
+        }];
         for (k, y) in years.iter().enumerate() {
             let mut spans = vec![hb(y.to_string())];
-            let kind = col_kind[k].map(|kk| self.label(kk).to_string()).unwrap_or_default();
+            let kind = col_kind[k]
+                .map(|kk| self.label(kk).to_string())
+                .unwrap_or_default();
             if !kind.is_empty() {
-                spans.push(Span::new(format!("\n{kind}"), Face::Regular, size * 0.9, st.muted).no_hyphens());
+                spans.push(
+                    Span::new(format!("\n{kind}"), Face::Regular, size * 0.9, st.muted)
+                        .no_hyphens(),
+                );
             }
-            head.push(Cell { spans, align: Align::Right, status: None });
+            head.push(Cell {
+                spans,
+                align: Align::Right,
+                status: None,
+            });
         }
-        head.push(Cell { spans: vec![hb(self.label("pdf_status").into())], align: Align::Left, status: None });
+        head.push(Cell {
+            spans: vec![hb(self.label("pdf_status").into())],
+            align: Align::Left,
+            status: None,
+        });
         let mut rows = Vec::new();
         for ind in &g.indicators {
             let mut name = vec![Span::new(ind.name.clone(), Face::Regular, size, st.text)];
@@ -1278,37 +1932,84 @@ impl<'a> Layout<'a> {
                 sub.push(self.label("pdf_relative_national").to_string());
             }
             if !sub.is_empty() {
-                name.push(Span::new(format!("\n{}", sub.join(" · ")), Face::Regular, size * 0.88, st.muted));
+                name.push(Span::new(
+                    format!("\n{}", sub.join(" · ")),
+                    Face::Regular,
+                    size * 0.88,
+                    st.muted,
+                ));
             }
-            let mut row = vec![Cell { spans: name, align: Align::Left, status: None }];
+            let mut row = vec![Cell {
+                spans: name,
+                align: Align::Left,
+                status: None,
+            }];
             for (k, &y) in years.iter().enumerate() {
                 let mut spans = Vec::new();
                 for (n, (kind, v)) in kinds_of(ind, y).into_iter().enumerate() {
                     let text = locale::value(v, ind.unit, lang);
                     // A figure and its unit stay on one line.
-                    let text = if ind.unit == Unit::Text { text } else { text.replace(' ', "\u{a0}") };
-                    let face = if kind == "pdf_target" { Face::Bold } else { Face::Regular };
-                    let color = if kind == "pdf_baseline" { st.muted } else { st.text };
+                    let text = if ind.unit == Unit::Text {
+                        text
+                    } else {
+                        text.replace(' ', "\u{a0}")
+                    };
+                    let face = if kind == "pdf_target" {
+                        Face::Bold
+                    } else {
+                        Face::Regular
+                    };
+                    let color = if kind == "pdf_baseline" {
+                        st.muted
+                    } else {
+                        st.text
+                    };
                     let nl = if n > 0 { "\n" } else { "" };
                     spans.push(Span::new(format!("{nl}{text}"), face, size, color));
                     if col_kind[k].is_none() {
-                        spans.push(Span::new(format!("\n{}", self.label(kind)), Face::Regular, size * 0.85, st.muted));
+                        spans.push(Span::new(
+                            format!("\n{}", self.label(kind)),
+                            Face::Regular,
+                            size * 0.85,
+                            st.muted,
+                        ));
                     }
                 }
                 if spans.is_empty() {
                     spans.push(Span::new("", Face::Regular, size, st.muted));
                 }
-                let align = if ind.unit == Unit::Text { Align::Left } else { Align::Right };
-                row.push(Cell { spans, align, status: None });
+                let align = if ind.unit == Unit::Text {
+                    Align::Left
+                } else {
+                    Align::Right
+                };
+                row.push(Cell {
+                    spans,
+                    align,
+                    status: None,
+                });
             }
             row.push(Cell {
-                spans: vec![Span::new(locale::status(ind.status, lang).replace(' ', "\u{a0}"), Face::Regular, size, st.text).no_hyphens()],
+                spans: vec![
+                    Span::new(
+                        locale::status(ind.status, lang).replace(' ', "\u{a0}"),
+                        Face::Regular,
+                        size,
+                        st.text,
+                    )
+                    .no_hyphens(),
+                ],
                 align: Align::Left,
                 status: Some(ind.status),
             });
             rows.push(row);
         }
-        let spec = TableSpec { head, rows, full: true, first_min: 0.3 };
+        let spec = TableSpec {
+            head,
+            rows,
+            full: true,
+            first_min: 0.3,
+        };
         self.table(&spec, 0.0);
     }
 
@@ -1319,8 +2020,11 @@ impl<'a> Layout<'a> {
             target: self.label("pdf_target"),
             not_measured: self.label("pdf_not_measured"),
         };
-        let charts: Vec<Chart> =
-            g.indicators.iter().filter_map(|i| Chart::of(i, self.plan.meta.language, &words)).collect();
+        let charts: Vec<Chart> = g
+            .indicators
+            .iter()
+            .filter_map(|i| Chart::of(i, self.plan.meta.language, &words))
+            .collect();
         if charts.is_empty() {
             return;
         }
@@ -1346,7 +2050,9 @@ impl<'a> Layout<'a> {
     /// Draws a chart in the box at (`x`, `y`) of `w` × `h`.
     fn chart(&mut self, c: &Chart, x: f32, y: f32, w: f32, h: f32) {
         let st = self.st;
-        let mark = Mark::Figure { alt: format!("{}. {}", c.title, c.description) };
+        let mark = Mark::Figure {
+            alt: format!("{}. {}", c.title, c.description),
+        };
         let small = 6.8;
         // Title.
         let title = vec![Span::new(c.title.clone(), Face::Bold, 8.0, st.text).no_hyphens()];
@@ -1357,7 +2063,11 @@ impl<'a> Layout<'a> {
             ty += 10.0;
         }
         let legend_h = 12.0;
-        let label_w = c.y_ticks.iter().map(|t| self.fonts.width(Face::Regular, small, &t.label)).fold(0.0, f32::max);
+        let label_w = c
+            .y_ticks
+            .iter()
+            .map(|t| self.fonts.width(Face::Regular, small, &t.label))
+            .fold(0.0, f32::max);
         let px = x + label_w + 5.0;
         let pw = w - (px - x) - 30.0;
         let py = ty + 14.0; // plot top, with room for value labels
@@ -1371,22 +2081,68 @@ impl<'a> Layout<'a> {
         // Grid and y labels.
         for t in &c.y_ticks {
             let yy = to_y(t.at);
-            self.page().push(Item::Rule { x1: px, y1: yy, x2: px + pw, y2: yy, width: 0.4, color: grid }, mark.clone());
+            self.page().push(
+                Item::Rule {
+                    x1: px,
+                    y1: yy,
+                    x2: px + pw,
+                    y2: yy,
+                    width: 0.4,
+                    color: grid,
+                },
+                mark.clone(),
+            );
             let tw = self.fonts.width(Face::Regular, small, &t.label);
             self.page().push(
-                Item::Text { x: px - 4.0 - tw, y: yy + small * 0.35, face: Face::Regular, size: small, color: st.muted, text: t.label.clone(), space_extra: 0.0 },
+                Item::Text {
+                    x: px - 4.0 - tw,
+                    y: yy + small * 0.35,
+                    face: Face::Regular,
+                    size: small,
+                    color: st.muted,
+                    text: t.label.clone(),
+                    space_extra: 0.0,
+                },
                 mark.clone(),
             );
         }
         // x axis and labels.
         let axis_y = py + ph;
-        self.page().push(Item::Rule { x1: px, y1: axis_y, x2: px + pw, y2: axis_y, width: 0.7, color: st.muted }, mark.clone());
+        self.page().push(
+            Item::Rule {
+                x1: px,
+                y1: axis_y,
+                x2: px + pw,
+                y2: axis_y,
+                width: 0.7,
+                color: st.muted,
+            },
+            mark.clone(),
+        );
         for t in &c.x_ticks {
             let xx = to_x(t.at);
             let tw = self.fonts.width(Face::Regular, small, &t.label);
-            self.page().push(Item::Rule { x1: xx, y1: axis_y, x2: xx, y2: axis_y + 2.5, width: 0.5, color: st.muted }, mark.clone());
             self.page().push(
-                Item::Text { x: xx - tw / 2.0, y: axis_y + 10.0, face: Face::Regular, size: small, color: st.muted, text: t.label.clone(), space_extra: 0.0 },
+                Item::Rule {
+                    x1: xx,
+                    y1: axis_y,
+                    x2: xx,
+                    y2: axis_y + 2.5,
+                    width: 0.5,
+                    color: st.muted,
+                },
+                mark.clone(),
+            );
+            self.page().push(
+                Item::Text {
+                    x: xx - tw / 2.0,
+                    y: axis_y + 10.0,
+                    face: Face::Regular,
+                    size: small,
+                    color: st.muted,
+                    text: t.label.clone(),
+                    space_extra: 0.0,
+                },
                 mark.clone(),
             );
         }
@@ -1402,7 +2158,9 @@ impl<'a> Layout<'a> {
             let tw = l.fonts.width(Face::Bold, small, text);
             let centred = (cx - tw / 2.0).min(x + w - tw).max(px);
             let clash = |lx: f32, ly: f32, placed: &Vec<(f32, f32, f32, f32)>| {
-                placed.iter().any(|&(ax, ay, aw, ah)| lx < ax + aw && ax < lx + tw && ly - small < ay && ay - ah < ly)
+                placed.iter().any(|&(ax, ay, aw, ah)| {
+                    lx < ax + aw && ax < lx + tw && ly - small < ay && ay - ah < ly
+                })
             };
             let up = (centred, cy - 5.0);
             let down = (centred, cy + 4.0 + small);
@@ -1410,11 +2168,27 @@ impl<'a> Layout<'a> {
             let left = ((cx - 5.0 - tw).max(px), cy + small * 0.35);
             let up2 = (centred, cy - 7.0 - small);
             let up_right = ((cx + 4.0).min(x + w - tw), cy - 4.0);
-            let candidates = if above { [up, up_right, right, left, up2, down] } else { [down, right, left, up, up_right, up2] };
-            let (lx, ly) = candidates.iter().copied().find(|&(lx, ly)| !clash(lx, ly, &placed)).unwrap_or(candidates[0]);
+            let candidates = if above {
+                [up, up_right, right, left, up2, down]
+            } else {
+                [down, right, left, up, up_right, up2]
+            };
+            let (lx, ly) = candidates
+                .iter()
+                .copied()
+                .find(|&(lx, ly)| !clash(lx, ly, &placed))
+                .unwrap_or(candidates[0]);
             placed.push((lx, ly, tw, small));
             l.page().push(
-                Item::Text { x: lx, y: ly, face: Face::Bold, size: small, color, text: text.to_string(), space_extra: 0.0 },
+                Item::Text {
+                    x: lx,
+                    y: ly,
+                    face: Face::Bold,
+                    size: small,
+                    color,
+                    text: text.to_string(),
+                    space_extra: 0.0,
+                },
                 mark.clone(),
             );
         };
@@ -1425,12 +2199,32 @@ impl<'a> Layout<'a> {
                     let mut segs = Vec::new();
                     for (k, p) in s.points.iter().enumerate() {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        segs.push(if k == 0 { Seg::Move(xx, yy) } else { Seg::Line(xx, yy) });
+                        segs.push(if k == 0 {
+                            Seg::Move(xx, yy)
+                        } else {
+                            Seg::Line(xx, yy)
+                        });
                     }
-                    self.page().push(Item::Path { segments: segs, closed: false, stroke: Some((st.chart, 1.6)), fill: None }, mark.clone());
+                    self.page().push(
+                        Item::Path {
+                            segments: segs,
+                            closed: false,
+                            stroke: Some((st.chart, 1.6)),
+                            fill: None,
+                        },
+                        mark.clone(),
+                    );
                     for p in &s.points {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.page().push(Item::Path { segments: circle(xx, yy, 2.2), closed: true, stroke: Some((Rgb::WHITE, 0.6)), fill: Some(st.chart) }, mark.clone());
+                        self.page().push(
+                            Item::Path {
+                                segments: circle(xx, yy, 2.2),
+                                closed: true,
+                                stroke: Some((Rgb::WHITE, 0.6)),
+                                fill: Some(st.chart),
+                            },
+                            mark.clone(),
+                        );
                     }
                     if let Some(p) = s.points.last() {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
@@ -1441,20 +2235,49 @@ impl<'a> Layout<'a> {
                 SeriesKind::Baseline => {
                     for p in &s.points {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.page().push(Item::Path { segments: circle(xx, yy, 2.4), closed: true, stroke: Some((st.muted, 1.0)), fill: Some(Rgb::WHITE) }, mark.clone());
+                        self.page().push(
+                            Item::Path {
+                                segments: circle(xx, yy, 2.4),
+                                closed: true,
+                                stroke: Some((st.muted, 1.0)),
+                                fill: Some(Rgb::WHITE),
+                            },
+                            mark.clone(),
+                        );
                         label(self, &p.label, xx, yy, st.muted, true);
                     }
                 }
                 SeriesKind::Target => {
                     if let (Some((ax, ay)), Some(p)) = (last_actual, s.points.first()) {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.page().push(Item::Path { segments: dashed(ax, ay, xx, yy, 2.5), closed: false, stroke: Some((st.accent, 0.8)), fill: None }, mark.clone());
+                        self.page().push(
+                            Item::Path {
+                                segments: dashed(ax, ay, xx, yy, 2.5),
+                                closed: false,
+                                stroke: Some((st.accent, 0.8)),
+                                fill: None,
+                            },
+                            mark.clone(),
+                        );
                     }
                     for p in &s.points {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
                         let r = 3.2;
-                        let d = vec![Seg::Move(xx, yy - r), Seg::Line(xx + r, yy), Seg::Line(xx, yy + r), Seg::Line(xx - r, yy)];
-                        self.page().push(Item::Path { segments: d, closed: true, stroke: None, fill: Some(st.accent) }, mark.clone());
+                        let d = vec![
+                            Seg::Move(xx, yy - r),
+                            Seg::Line(xx + r, yy),
+                            Seg::Line(xx, yy + r),
+                            Seg::Line(xx - r, yy),
+                        ];
+                        self.page().push(
+                            Item::Path {
+                                segments: d,
+                                closed: true,
+                                stroke: None,
+                                fill: Some(st.accent),
+                            },
+                            mark.clone(),
+                        );
                         label(self, &p.label, xx, yy, st.accent, true);
                     }
                 }
@@ -1474,21 +2297,71 @@ impl<'a> Layout<'a> {
             }
             let cy = ly - small * 0.35;
             match kind {
-                SeriesKind::Baseline => self.page().push(Item::Path { segments: circle(lx + 3.0, cy, 2.2), closed: true, stroke: Some((st.muted, 1.0)), fill: Some(Rgb::WHITE) }, mark.clone()),
+                SeriesKind::Baseline => self.page().push(
+                    Item::Path {
+                        segments: circle(lx + 3.0, cy, 2.2),
+                        closed: true,
+                        stroke: Some((st.muted, 1.0)),
+                        fill: Some(Rgb::WHITE),
+                    },
+                    mark.clone(),
+                ),
                 SeriesKind::Actual => {
-                    self.page().push(Item::Rule { x1: lx - 1.0, y1: cy, x2: lx + 9.0, y2: cy, width: 1.6, color: st.chart }, mark.clone());
-                    self.page().push(Item::Path { segments: circle(lx + 4.0, cy, 2.0), closed: true, stroke: None, fill: Some(st.chart) }, mark.clone());
+                    self.page().push(
+                        Item::Rule {
+                            x1: lx - 1.0,
+                            y1: cy,
+                            x2: lx + 9.0,
+                            y2: cy,
+                            width: 1.6,
+                            color: st.chart,
+                        },
+                        mark.clone(),
+                    );
+                    self.page().push(
+                        Item::Path {
+                            segments: circle(lx + 4.0, cy, 2.0),
+                            closed: true,
+                            stroke: None,
+                            fill: Some(st.chart),
+                        },
+                        mark.clone(),
+                    );
                 }
                 SeriesKind::Target => {
                     let r = 3.0;
                     let (xx, yy) = (lx + 3.0, cy);
-                    let d = vec![Seg::Move(xx, yy - r), Seg::Line(xx + r, yy), Seg::Line(xx, yy + r), Seg::Line(xx - r, yy)];
-                    self.page().push(Item::Path { segments: d, closed: true, stroke: None, fill: Some(st.accent) }, mark.clone());
+                    let d = vec![
+                        Seg::Move(xx, yy - r),
+                        Seg::Line(xx + r, yy),
+                        Seg::Line(xx, yy + r),
+                        Seg::Line(xx - r, yy),
+                    ];
+                    self.page().push(
+                        Item::Path {
+                            segments: d,
+                            closed: true,
+                            stroke: None,
+                            fill: Some(st.accent),
+                        },
+                        mark.clone(),
+                    );
                 }
             }
             let tx = lx + 12.0;
             let tw = self.fonts.width(Face::Regular, small, text);
-            self.page().push(Item::Text { x: tx, y: ly, face: Face::Regular, size: small, color: st.muted, text: text.to_string(), space_extra: 0.0 }, mark.clone());
+            self.page().push(
+                Item::Text {
+                    x: tx,
+                    y: ly,
+                    face: Face::Regular,
+                    size: small,
+                    color: st.muted,
+                    text: text.to_string(),
+                    space_extra: 0.0,
+                },
+                mark.clone(),
+            );
             lx = tx + tw + 10.0;
         }
     }
@@ -1593,18 +2466,27 @@ mod tests {
     use crate::model::{Brand, Language, Meta, Period};
 
     fn plan(paragraphs: Vec<String>) -> Plan {
-        let body = paragraphs.into_iter().map(|p| Block::Paragraph(vec![Inline::Text(p)])).collect();
+        let body = paragraphs
+            .into_iter()
+            .map(|p| Block::Paragraph(vec![Inline::Text(p)]))
+            .collect();
         Plan {
             meta: Meta {
                 title: "Testplan 2027".into(),
                 subtitle: None,
                 organisation: "Testby Kommune".into(),
                 summary: None,
-                period: Period { start: 2027, end: 2027 },
+                period: Period {
+                    start: 2027,
+                    end: 2027,
+                },
                 language: Language::Da,
                 theme: "default".into(),
                 as_of: None,
-                brand: Brand { primary: "#00558c".into(), logo: None },
+                brand: Brand {
+                    primary: "#00558c".into(),
+                    logo: None,
+                },
                 base_url: None,
                 allow_html: false,
             },
@@ -1630,10 +2512,16 @@ mod tests {
     /// top or bottom of a page.
     #[test]
     fn no_widows_or_orphans() {
-        let sentence = "Jobcentret hjælper virksomheder og borgere hver eneste dag i hele kommunen. ";
+        let sentence =
+            "Jobcentret hjælper virksomheder og borgere hver eneste dag i hele kommunen. ";
         let paragraphs: Vec<String> = (0..60).map(|i| sentence.repeat(2 + (i * 7) % 9)).collect();
         let plan = plan(paragraphs);
-        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default", Language::Da).unwrap();
+        let theme = Theme::load(
+            std::path::Path::new("/nonexistent"),
+            "default",
+            Language::Da,
+        )
+        .unwrap();
         let style = Style::load(&theme, "#00558c").unwrap();
         let fonts = Fonts::load().unwrap();
         let hyph = Hyphenation::for_language(Language::Da);
@@ -1663,17 +2551,25 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 20 && doc.pages.len() > 4, "too little was laid out");
+        assert!(
+            checked > 20 && doc.pages.len() > 4,
+            "too little was laid out"
+        );
     }
 
     /// No page of the example plan ends with a heading or a table's header row.
     #[test]
     fn headings_stay_with_what_follows() {
         // PLANPRESS_TEST_PLAN points the test at another plan (e.g. the benchmark corpus).
-        let root_buf = std::env::var_os("PLANPRESS_TEST_PLAN")
-            .map_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")), std::path::PathBuf::from);
+        let root_buf = std::env::var_os("PLANPRESS_TEST_PLAN").map_or_else(
+            || std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            std::path::PathBuf::from,
+        );
         let root = root_buf.as_path();
-        let plan = crate::check(root).unwrap().plan.expect("the example plan is valid");
+        let plan = crate::check(root)
+            .unwrap()
+            .plan
+            .expect("the example plan is valid");
         let theme = Theme::load(root, &plan.meta.theme, plan.meta.language).unwrap();
         let style = Style::load(&theme, &plan.meta.brand.primary).unwrap();
         let fonts = Fonts::load().unwrap();
@@ -1689,7 +2585,9 @@ mod tests {
                     _ => None,
                 })
                 .collect();
-            let Some(bottom) = content.iter().map(|(y, _)| *y).reduce(f32::max) else { continue };
+            let Some(bottom) = content.iter().map(|(y, _)| *y).reduce(f32::max) else {
+                continue;
+            };
             for (y, mark) in &content {
                 if (*y - bottom).abs() < 0.5 {
                     assert!(

@@ -92,5 +92,9 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
             )
         })
         .collect();
-    Ok(Rendered { bytes, pages, diagnostics })
+    Ok(Rendered {
+        bytes,
+        pages,
+        diagnostics,
+    })
 }

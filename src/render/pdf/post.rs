@@ -40,12 +40,24 @@ pub fn finish(
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     // Links inside the document, to a heading's position.
     for l in links {
-        let (Some(on), Some(to)) = (pages.get(l.page), pages.get(l.dest_page)) else { continue };
+        let (Some(on), Some(to)) = (pages.get(l.page), pages.get(l.dest_page)) else {
+            continue;
+        };
         let mut a = Dictionary::new();
         a.set("Type", Object::Name(b"Annot".to_vec()));
         a.set("Subtype", Object::Name(b"Link".to_vec()));
-        a.set("Rect", Object::Array(l.rect.iter().map(|v| Object::Real(*v)).collect()));
-        a.set("Border", Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)]));
+        a.set(
+            "Rect",
+            Object::Array(l.rect.iter().map(|v| Object::Real(*v)).collect()),
+        );
+        a.set(
+            "Border",
+            Object::Array(vec![
+                Object::Integer(0),
+                Object::Integer(0),
+                Object::Integer(0),
+            ]),
+        );
         a.set(
             "Dest",
             Object::Array(vec![
@@ -73,9 +85,22 @@ pub fn finish(
         dict.set("Subject", text_string(info.subject));
     }
     dict.set("Creator", text_string("planpress"));
-    dict.set("Producer", text_string(concat!("planpress ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)")));
-    dict.set("CreationDate", Object::String(date.clone().into_bytes(), StringFormat::Literal));
-    dict.set("ModDate", Object::String(date.into_bytes(), StringFormat::Literal));
+    dict.set(
+        "Producer",
+        text_string(concat!(
+            "planpress ",
+            env!("CARGO_PKG_VERSION"),
+            " (printpdf, lopdf)"
+        )),
+    );
+    dict.set(
+        "CreationDate",
+        Object::String(date.clone().into_bytes(), StringFormat::Literal),
+    );
+    dict.set(
+        "ModDate",
+        Object::String(date.into_bytes(), StringFormat::Literal),
+    );
     let info_id = doc.add_object(dict);
     doc.trailer.set("Info", Object::Reference(info_id));
 
@@ -103,7 +128,9 @@ pub fn finish(
 
     // The outline.
     let outline_id = build_outline(&mut doc, outline, &pages, page_height);
-    let catalog = doc.catalog_mut().map_err(|e| PdfError::Post(e.to_string()))?;
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| PdfError::Post(e.to_string()))?;
     catalog.set("Lang", text_string(info.lang));
     if let Some(id) = outline_id {
         catalog.set("Outlines", Object::Reference(id));
@@ -115,7 +142,8 @@ pub fn finish(
 
     compress(&mut doc);
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| PdfError::Post(e.to_string()))?;
+    doc.save_to(&mut out)
+        .map_err(|e| PdfError::Post(e.to_string()))?;
     Ok(out)
 }
 
@@ -133,7 +161,12 @@ fn subset_tag(name: &[u8]) -> String {
         .collect()
 }
 
-fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId], page_height: f32) -> Option<ObjectId> {
+fn build_outline(
+    doc: &mut Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+    page_height: f32,
+) -> Option<ObjectId> {
     if entries.is_empty() {
         return None;
     }
@@ -170,7 +203,10 @@ fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId
     for (i, e) in entries.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set("Title", text_string(&e.title));
-        d.set("Parent", Object::Reference(parent[i].map_or(root_id, |p| ids[p])));
+        d.set(
+            "Parent",
+            Object::Reference(parent[i].map_or(root_id, |p| ids[p])),
+        );
         let sibs = children(parent[i]);
         let pos = sibs.iter().position(|&s| s == i).unwrap_or(0);
         if pos > 0 {
@@ -245,7 +281,8 @@ pub fn compress(doc: &mut Document) {
         .collect();
     let work = |chunk: &mut [&mut lopdf::Stream]| {
         for s in chunk.iter_mut() {
-            let mut enc = ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(4));
+            let mut enc =
+                ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(4));
             if enc.write_all(&s.content).is_err() {
                 continue;
             }

@@ -49,7 +49,14 @@ pub struct PageStyle {
 }
 impl Default for PageStyle {
     fn default() -> Self {
-        PageStyle { width_mm: 210.0, height_mm: 297.0, inner_mm: 25.0, outer_mm: 20.0, top_mm: 24.0, bottom_mm: 24.0 }
+        PageStyle {
+            width_mm: 210.0,
+            height_mm: 297.0,
+            inner_mm: 25.0,
+            outer_mm: 20.0,
+            top_mm: 24.0,
+            bottom_mm: 24.0,
+        }
     }
 }
 
@@ -116,7 +123,13 @@ pub struct TableStyle {
 }
 impl Default for TableStyle {
     fn default() -> Self {
-        TableStyle { size_pt: 8.5, leading_pt: 11.5, header_tint: "#e8eef3".into(), rule: "#b8c4cc".into(), cell_pad_pt: 4.0 }
+        TableStyle {
+            size_pt: 8.5,
+            leading_pt: 11.5,
+            header_tint: "#e8eef3".into(),
+            rule: "#b8c4cc".into(),
+            cell_pad_pt: 4.0,
+        }
     }
 }
 
@@ -131,7 +144,13 @@ pub struct ChartStyle {
 }
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { color: String::new(), accent: "#d9822b".into(), grid: "#d5dbe0".into(), width_mm: 78.0, height_mm: 44.0 }
+        ChartStyle {
+            color: String::new(),
+            accent: "#d9822b".into(),
+            grid: "#d5dbe0".into(),
+            width_mm: 78.0,
+            height_mm: 44.0,
+        }
     }
 }
 
@@ -165,7 +184,13 @@ pub struct CoverStyle {
 }
 impl Default for CoverStyle {
     fn default() -> Self {
-        CoverStyle { band_mm: 120.0, title_pt: 32.0, subtitle_pt: 15.0, summary: true, logo: true }
+        CoverStyle {
+            band_mm: 120.0,
+            title_pt: 32.0,
+            subtitle_pt: 15.0,
+            summary: true,
+            logo: true,
+        }
     }
 }
 
@@ -177,7 +202,10 @@ pub struct HeaderStyle {
 }
 impl Default for HeaderStyle {
     fn default() -> Self {
-        HeaderStyle { size_pt: 8.0, title: true }
+        HeaderStyle {
+            size_pt: 8.0,
+            title: true,
+        }
     }
 }
 
@@ -223,7 +251,9 @@ pub const MM: f32 = 72.0 / 25.4;
 impl Style {
     /// Reads `pdf.yaml` from the theme (or uses the defaults when there is none).
     pub fn load(theme: &Theme, brand: &str) -> Result<Style, PdfError> {
-        let origin = theme.file("pdf.yaml").map_or_else(|| "pdf.yaml".to_string(), |f| f.origin.clone());
+        let origin = theme
+            .file("pdf.yaml")
+            .map_or_else(|| "pdf.yaml".to_string(), |f| f.origin.clone());
         let file = match theme.file("pdf.yaml") {
             Some(f) => {
                 let text = String::from_utf8_lossy(&f.bytes);
@@ -250,13 +280,20 @@ impl Style {
         };
         let brand = Rgb::parse(brand).unwrap_or(Rgb(0.0, 0.333, 0.549));
         let or_brand = |key: &str, value: &str| {
-            if value.trim().is_empty() { Ok(brand) } else { colour(key, value) }
+            if value.trim().is_empty() {
+                Ok(brand)
+            } else {
+                colour(key, value)
+            }
         };
         let align = file.text.align.trim().to_lowercase();
         if align != "left" && align != "justify" {
             return Err(PdfError::Style {
                 origin: origin.to_string(),
-                message: format!("`text.align` must be `left` or `justify`, not {:?}", file.text.align),
+                message: format!(
+                    "`text.align` must be `left` or `justify`, not {:?}",
+                    file.text.align
+                ),
             });
         }
         Ok(Style {
@@ -289,7 +326,11 @@ impl Style {
     /// Left and right margin of a page (1-based physical page number):
     /// the inner margin is on the binding side.
     pub fn margins(&self, page_no: usize) -> (f32, f32) {
-        if page_no % 2 == 1 { (self.inner, self.outer) } else { (self.outer, self.inner) }
+        if page_no % 2 == 1 {
+            (self.inner, self.outer)
+        } else {
+            (self.outer, self.inner)
+        }
     }
 
     pub fn measure(&self) -> f32 {

@@ -21,7 +21,15 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, face: Face, size: f32, color: Rgb) -> Span {
-        Span { text: text.into(), face, size, color, link: None, rise: 0.0, hyphenate: true }
+        Span {
+            text: text.into(),
+            face,
+            size,
+            color,
+            link: None,
+            rise: 0.0,
+            hyphenate: true,
+        }
     }
     pub fn no_hyphens(mut self) -> Span {
         self.hyphenate = false;
@@ -158,7 +166,12 @@ impl Breaker<'_> {
     /// hyphenation of a word that would overflow).
     pub fn lines(&self, spans: &[Span], max: f32) -> Vec<Line> {
         let toks = tokenize(spans);
-        let mut b = Builder { spans, lines: Vec::new(), cur: Line::default(), pending: None };
+        let mut b = Builder {
+            spans,
+            lines: Vec::new(),
+            cur: Line::default(),
+            pending: None,
+        };
         for tok in toks {
             match tok {
                 Tok::Space(i) => {
@@ -198,7 +211,11 @@ impl Breaker<'_> {
     fn place(&self, b: &mut Builder, mut pieces: Vec<(usize, String)>, max: f32) {
         loop {
             let w: f32 = pieces.iter().map(|(s, t)| self.w(&b.spans[*s], t)).sum();
-            let space = if b.cur.frags.is_empty() { 0.0 } else { b.pending.map_or(0.0, |p| p.1) };
+            let space = if b.cur.frags.is_empty() {
+                0.0
+            } else {
+                b.pending.map_or(0.0, |p| p.1)
+            };
             if b.cur.width + space + w <= max + 0.01 {
                 self.add_word(b, &pieces);
                 return;
@@ -208,7 +225,8 @@ impl Breaker<'_> {
                 let (s, text) = (&pieces[0].0, pieces[0].1.clone());
                 let span = &b.spans[*s];
                 let core_end = text.trim_end_matches(|c: char| !c.is_alphabetic()).len();
-                let core_start = text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+                let core_start =
+                    text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
                 if core_start < core_end {
                     let breaks = self.hyph.breaks(&text[core_start..core_end]);
                     for &br in breaks.iter().rev() {
@@ -237,7 +255,8 @@ impl Breaker<'_> {
             let mut full = false;
             for (s, t) in &pieces {
                 for c in t.chars() {
-                    let cw = self.fonts.face(b.spans[*s].face).advance(c) * b.spans[*s].size / 1000.0;
+                    let cw =
+                        self.fonts.face(b.spans[*s].face).advance(c) * b.spans[*s].size / 1000.0;
                     if !full && (acc + cw <= max || head.is_empty()) {
                         acc += cw;
                         match head.last_mut() {
@@ -267,7 +286,15 @@ impl Breaker<'_> {
 /// `extra` widens each interword space (justification). Returns the link
 /// areas it covered.
 #[allow(clippy::too_many_arguments)]
-pub fn emit_line(page: &mut Page, spans: &[Span], line: &Line, x: f32, y: f32, extra: f32, mark: &Mark) {
+pub fn emit_line(
+    page: &mut Page,
+    spans: &[Span],
+    line: &Line,
+    x: f32,
+    y: f32,
+    extra: f32,
+    mark: &Mark,
+) {
     for f in &line.frags {
         let s = &spans[f.span];
         let fx = x + f.x + extra * f.spaces_before as f32;
@@ -290,7 +317,13 @@ pub fn emit_line(page: &mut Page, spans: &[Span], line: &Line, x: f32, y: f32, e
         if let Some(to) = &s.link {
             let spaces_in = f.text.matches(' ').count() as f32;
             page.push(
-                Item::Link { x: fx, y: y - s.size * 0.95, w: f.w + extra * spaces_in, h: s.size * 1.25, to: to.clone() },
+                Item::Link {
+                    x: fx,
+                    y: y - s.size * 0.95,
+                    w: f.w + extra * spaces_in,
+                    h: s.size * 1.25,
+                    to: to.clone(),
+                },
                 mark.clone(),
             );
         }
