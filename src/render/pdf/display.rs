@@ -152,6 +152,8 @@ pub struct OutlineEntry {
 #[derive(Debug, Clone)]
 pub struct Image {
     pub bytes: Vec<u8>,
+    /// Where it came from, relative to the plan folder (for messages).
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Default)]

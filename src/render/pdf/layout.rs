@@ -597,7 +597,7 @@ impl<'a> Layout<'a> {
                 } else {
                     (lw, lh)
                 };
-                self.doc.images.push(super::display::Image { bytes });
+                self.doc.images.push(super::display::Image { bytes, source: logo.display().to_string() });
                 let index = self.doc.images.len() - 1;
                 let alt = plan.meta.organisation.clone();
                 self.page().push(
@@ -1285,7 +1285,7 @@ impl<'a> Layout<'a> {
                     w = h * iw as f32 / ih as f32;
                 }
                 self.need(h + 20.0);
-                self.doc.images.push(super::display::Image { bytes });
+                self.doc.images.push(super::display::Image { bytes, source: path.clone() });
                 let index = self.doc.images.len() - 1;
                 let (x, y) = (self.x0() + indent, self.y);
                 self.page().push(

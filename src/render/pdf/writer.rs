@@ -70,7 +70,7 @@ pub fn write(
     for img in &doc.images {
         let mut warnings = Vec::new();
         images
-            .push(RawImage::decode_from_bytes(&img.bytes, &mut warnings).map_err(PdfError::Image)?);
+            .push(RawImage::decode_from_bytes(&img.bytes, &mut warnings).map_err(|e| PdfError::Image(format!("{}: {e}", img.source)))?);
     }
     let ids: [Option<FontId>; 4] =
         std::array::from_fn(|i| subsets[i].as_ref().map(|(id, _)| id.clone()));
