@@ -48,6 +48,8 @@ pub struct Layout<'a> {
     missing_seen: BTreeSet<(char, String)>,
     /// Collect outline entries and anchors (off while sizing the contents).
     record: bool,
+    /// Outline depth of the last heading: a goal's entry goes below it.
+    depth: usize,
 }
 
 struct Cell {
@@ -105,6 +107,7 @@ impl<'a> Layout<'a> {
             missing: Vec::new(),
             missing_seen: BTreeSet::new(),
             record: true,
+            depth: 1,
         }
     }
 
@@ -974,6 +977,7 @@ impl<'a> Layout<'a> {
                 self.doc.anchors.insert(a, (page, top));
             }
             if let Some(d) = depth {
+                self.depth = d;
                 self.doc.outline.push(OutlineEntry {
                     title: text.to_string(),
                     depth: d,
@@ -1698,6 +1702,12 @@ impl<'a> Layout<'a> {
             self.doc
                 .anchors
                 .insert(format!("{}#{}", self.slug, g.anchor()), (page, top));
+            self.doc.outline.push(OutlineEntry {
+                title: format!("{}  {}", g.id, g.title),
+                depth: self.depth + 1,
+                page,
+                y: top,
+            });
         }
         self.page().push(
             Item::Rect {
