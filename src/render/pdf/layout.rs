@@ -208,6 +208,7 @@ impl<'a> Layout<'a> {
             fonts: self.fonts,
             hyph: self.hyph,
             hyphenate: hyphenate && self.st.file.text.hyphenate,
+            justify: self.st.justify,
         }
     }
 

@@ -119,7 +119,13 @@ pub struct Breaker<'a> {
     pub fonts: &'a Fonts,
     pub hyph: &'a Hyphenation,
     pub hyphenate: bool,
+    /// Justified text hyphenates whenever it can; ragged text only when the
+    /// line would otherwise end short, so the rag stays even with few hyphens.
+    pub justify: bool,
 }
+
+/// At most this many hyphenated lines in a row.
+const MAX_HYPHEN_RUN: usize = 2;
 
 struct Builder<'s> {
     spans: &'s [Span],
@@ -127,6 +133,8 @@ struct Builder<'s> {
     cur: Line,
     /// Space (span, width) waiting to go before the next word.
     pending: Option<(Option<usize>, f32)>,
+    /// Hyphenated lines just before the current one.
+    hyphen_run: usize,
 }
 
 impl Builder<'_> {
@@ -171,6 +179,7 @@ impl Breaker<'_> {
             lines: Vec::new(),
             cur: Line::default(),
             pending: None,
+            hyphen_run: 0,
         };
         for tok in toks {
             match tok {
@@ -221,7 +230,13 @@ impl Breaker<'_> {
                 return;
             }
             // Hyphenate a single-style word.
-            if self.hyphenate && pieces.len() == 1 && b.spans[pieces[0].0].hyphenate {
+            let short = max - b.cur.width > max * 0.08 || b.cur.frags.is_empty();
+            if self.hyphenate
+                && (self.justify || short)
+                && b.hyphen_run < MAX_HYPHEN_RUN
+                && pieces.len() == 1
+                && b.spans[pieces[0].0].hyphenate
+            {
                 let (s, text) = (&pieces[0].0, pieces[0].1.clone());
                 let span = &b.spans[*s];
                 let core_end = text.trim_end_matches(|c: char| !c.is_alphabetic()).len();
@@ -235,6 +250,7 @@ impl Breaker<'_> {
                         if b.cur.width + space + self.w(span, &head) <= max + 0.01 {
                             self.add_word(b, &[(*s, head)]);
                             b.flush(false);
+                            b.hyphen_run += 1;
                             pieces = vec![(*s, text[at..].to_string())];
                             break;
                         }
@@ -246,6 +262,7 @@ impl Breaker<'_> {
             }
             if !b.cur.frags.is_empty() {
                 b.flush(false);
+                b.hyphen_run = 0;
                 continue;
             }
             // An empty line and still too wide: break between characters.
