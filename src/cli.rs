@@ -70,6 +70,8 @@ enum OnlyArg {
     Data,
     /// the static site in site/
     Site,
+    /// the PDF, <slug>.pdf
+    Pdf,
 }
 
 impl From<OnlyArg> for Output {
@@ -77,6 +79,7 @@ impl From<OnlyArg> for Output {
         match o {
             OnlyArg::Data => Output::Data,
             OnlyArg::Site => Output::Site,
+            OnlyArg::Pdf => Output::Pdf,
         }
     }
 }

@@ -66,10 +66,12 @@ pub enum Output {
     Data,
     /// `site/`: the static website.
     Site,
+    /// `<slug>.pdf`, the print-ready plan.
+    Pdf,
 }
 
 impl Output {
-    pub const ALL: [Output; 2] = [Output::Data, Output::Site];
+    pub const ALL: [Output; 3] = [Output::Data, Output::Site, Output::Pdf];
 }
 
 pub struct BuildOptions {
@@ -87,9 +89,11 @@ pub enum BuildError {
     Load(#[from] LoadError),
     #[error("the plan has problems; nothing was written")]
     Invalid,
-    /// The theme or a renderer failed (a template error, say).
+    /// The theme or a renderer found problems (a template error, say).
     #[error("the output could not be rendered; nothing was written")]
     Render(Vec<Diagnostic>),
+    #[error("cannot render the PDF: {0}")]
+    Pdf(#[from] render::pdf::PdfError),
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -130,13 +134,40 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
     };
     let out = options.out.clone().unwrap_or_else(|| dir.join("output"));
     let wanted = |o: Output| options.only.is_empty() || options.only.contains(&o);
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     let result = (|| {
         let stage = output::Stage::new(&out)?;
         let mut files = Vec::new();
-        if wanted(Output::Site) {
-            let theme = theme::Theme::load(&plan.root, &plan.meta.theme, plan.meta.language)
-                .map_err(BuildError::Render)?;
-            render::html::render(plan, &theme, None, &|rel, bytes| {
+        let theme = if wanted(Output::Site) || wanted(Output::Pdf) {
+            Some(
+                theme::Theme::load(&plan.root, &plan.meta.theme, plan.meta.language)
+                    .map_err(BuildError::Render)?,
+            )
+        } else {
+            None
+        };
+        let pdf_name = format!("{}.pdf", markdown::slugify(&plan.meta.title));
+        let mut pdf: Option<Vec<u8>> = None;
+        if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
+            let rendered = render::pdf::render(plan, theme)?;
+            // Renderer warnings (a character the font lacks) obey --strict too.
+            if options.strict && !rendered.diagnostics.is_empty() {
+                return Err(BuildError::Render(rendered.diagnostics));
+            }
+            stage.write(&pdf_name, &rendered.bytes)?;
+            warnings.extend(rendered.diagnostics);
+            files.push(pdf_name.clone());
+            pdf = Some(rendered.bytes);
+        }
+        if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
+            // The site carries the PDF too, so the published site can link to
+            // it: this build's, or the one a previous build left.
+            let pdf = pdf.or_else(|| std::fs::read(out.join(&pdf_name)).ok());
+            if let Some(bytes) = &pdf {
+                stage.write(&format!("site/{pdf_name}"), bytes)?;
+            }
+            let pdf_link = pdf.is_some().then_some(pdf_name.as_str());
+            render::html::render(plan, theme, pdf_link, &|rel, bytes| {
                 stage.write(&format!("site/{rel}"), bytes)
             })?;
             for rel in plan_files(plan) {
@@ -159,6 +190,8 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         stage.commit()?;
         Ok(files)
     })();
+    let mut checked = checked;
+    checked.diagnostics.extend(warnings);
     match result {
         Ok(files) => Ok(Built {
             checked,

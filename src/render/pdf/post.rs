@@ -1,0 +1,313 @@
+//! lopdf post-processing where printpdf falls short: a nested outline in
+//! document order pointing at each heading, `/Lang`, our own document
+//! information (without printpdf's empty `GTS_PDFXVersion`), subset tags on
+//! the font names, and compression.
+
+use super::PdfError;
+use super::display::OutlineEntry;
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+/// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as
+/// UTF-16BE with a byte order mark.
+pub fn text_string(s: &str) -> Object {
+    if s.chars().all(|c| (' '..='~').contains(&c)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            bytes.extend(u.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+pub struct Info<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    pub lang: &'a str,
+    /// Seconds since 1970 (from `SOURCE_DATE_EPOCH` when set).
+    pub created: u64,
+}
+
+pub fn finish(
+    mut doc: Document,
+    links: &[super::writer::InternalLink],
+    outline: &[OutlineEntry],
+    page_height: f32,
+    info: &Info,
+) -> Result<Vec<u8>, PdfError> {
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    // Links inside the document, to a heading's position.
+    for l in links {
+        let (Some(on), Some(to)) = (pages.get(l.page), pages.get(l.dest_page)) else {
+            continue;
+        };
+        let mut a = Dictionary::new();
+        a.set("Type", Object::Name(b"Annot".to_vec()));
+        a.set("Subtype", Object::Name(b"Link".to_vec()));
+        a.set(
+            "Rect",
+            Object::Array(l.rect.iter().map(|v| Object::Real(*v)).collect()),
+        );
+        a.set(
+            "Border",
+            Object::Array(vec![
+                Object::Integer(0),
+                Object::Integer(0),
+                Object::Integer(0),
+            ]),
+        );
+        a.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(*to),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Integer(0),
+                Object::Real(l.top),
+                Object::Null,
+            ]),
+        );
+        let id = doc.add_object(a);
+        if let Ok(page) = doc.get_dictionary_mut(*on) {
+            match page.get_mut(b"Annots") {
+                Ok(Object::Array(arr)) => arr.push(Object::Reference(id)),
+                _ => page.set("Annots", Object::Array(vec![Object::Reference(id)])),
+            }
+        }
+    }
+    // Document information.
+    let date = pdf_date(info.created);
+    let mut dict = Dictionary::new();
+    dict.set("Title", text_string(info.title));
+    dict.set("Author", text_string(info.author));
+    if !info.subject.is_empty() {
+        dict.set("Subject", text_string(info.subject));
+    }
+    dict.set("Creator", text_string("planpress"));
+    dict.set(
+        "Producer",
+        text_string(concat!(
+            "planpress ",
+            env!("CARGO_PKG_VERSION"),
+            " (printpdf, lopdf)"
+        )),
+    );
+    dict.set(
+        "CreationDate",
+        Object::String(date.clone().into_bytes(), StringFormat::Literal),
+    );
+    dict.set(
+        "ModDate",
+        Object::String(date.into_bytes(), StringFormat::Literal),
+    );
+    let info_id = doc.add_object(dict);
+    doc.trailer.set("Info", Object::Reference(info_id));
+
+    // Font names get a subset tag (the faces were subset before embedding).
+    let mut n = 0u32;
+    let ids: Vec<ObjectId> = doc.objects.keys().copied().collect();
+    for id in ids {
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
+                if let Ok(Object::Name(name)) = d.get(key)
+                    && name.starts_with(b"NotoSans")
+                    && !name.contains(&b'+')
+                {
+                    let tag = subset_tag(name);
+                    let mut new = tag.into_bytes();
+                    new.push(b'+');
+                    new.extend_from_slice(name);
+                    d.set(key, Object::Name(new));
+                    n += 1;
+                }
+            }
+        }
+    }
+    let _ = n;
+
+    // The outline.
+    let outline_id = build_outline(&mut doc, outline, &pages, page_height);
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| PdfError::Post(e.to_string()))?;
+    catalog.set("Lang", text_string(info.lang));
+    if let Some(id) = outline_id {
+        catalog.set("Outlines", Object::Reference(id));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+
+    compress(&mut doc);
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| PdfError::Post(e.to_string()))?;
+    Ok(out)
+}
+
+/// Six capital letters derived from the face name (stable across builds).
+fn subset_tag(name: &[u8]) -> String {
+    let mut h: u32 = 2166136261;
+    for b in name {
+        h = (h ^ u32::from(*b)).wrapping_mul(16777619);
+    }
+    (0..6)
+        .map(|i| {
+            let c = (h >> (i * 5)) % 26;
+            char::from(b'A' + c as u8)
+        })
+        .collect()
+}
+
+fn build_outline(
+    doc: &mut Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+    page_height: f32,
+) -> Option<ObjectId> {
+    if entries.is_empty() {
+        return None;
+    }
+    let root_id = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry with a smaller depth.
+    let mut parent: Vec<Option<usize>> = vec![None; entries.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if entries[top].depth >= e.depth {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        parent[i] = stack.last().copied();
+        stack.push(i);
+    }
+    // Children of each entry (index n: the top level), and descendant counts.
+    let n = entries.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, p) in parent.iter().enumerate() {
+        kids[p.unwrap_or(n)].push(i);
+    }
+    let mut below = vec![0i64; n + 1];
+    for i in (0..n).rev() {
+        // Children come after their parent, so their counts are final here.
+        below[i] = kids[i].iter().map(|&k| 1 + below[k]).sum();
+    }
+    below[n] = kids[n].iter().map(|&k| 1 + below[k]).sum();
+    let children = |p: Option<usize>| -> &Vec<usize> { &kids[p.unwrap_or(n)] };
+    let descendants = |p: Option<usize>, _: &[Option<usize>]| -> i64 { below[p.unwrap_or(n)] };
+    for (i, e) in entries.iter().enumerate() {
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(&e.title));
+        d.set(
+            "Parent",
+            Object::Reference(parent[i].map_or(root_id, |p| ids[p])),
+        );
+        let sibs = children(parent[i]);
+        let pos = sibs.iter().position(|&s| s == i).unwrap_or(0);
+        if pos > 0 {
+            d.set("Prev", Object::Reference(ids[sibs[pos - 1]]));
+        }
+        if pos + 1 < sibs.len() {
+            d.set("Next", Object::Reference(ids[sibs[pos + 1]]));
+        }
+        let kids = children(Some(i));
+        if let (Some(f), Some(l)) = (kids.first(), kids.last()) {
+            d.set("First", Object::Reference(ids[*f]));
+            d.set("Last", Object::Reference(ids[*l]));
+            d.set("Count", Object::Integer(descendants(Some(i), &parent)));
+        }
+        if let Some(page) = pages.get(e.page) {
+            d.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Integer(0),
+                    Object::Real(page_height - e.y + 6.0),
+                    Object::Null,
+                ]),
+            );
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let top = children(None);
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(f), Some(l)) = (top.first(), top.last()) {
+        root.set("First", Object::Reference(ids[*f]));
+        root.set("Last", Object::Reference(ids[*l]));
+    }
+    root.set("Count", Object::Integer(descendants(None, &parent)));
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    Some(root_id)
+}
+
+/// `D:YYYYMMDDHHmmSSZ` for seconds since 1970.
+fn pdf_date(secs: u64) -> String {
+    let days = (secs / 86400) as i64;
+    let rem = secs % 86400;
+    let (h, m, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
+    // Civil date from days (Howard Hinnant's algorithm).
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let mo = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if mo <= 2 { y + 1 } else { y };
+    format!("D:{y:04}{mo:02}{d:02}{h:02}{m:02}{s:02}Z")
+}
+
+/// Deflates every stream that has no filter yet, on two threads.
+pub fn compress(doc: &mut Document) {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.content.len() > 64 => Some(s),
+            _ => None,
+        })
+        .collect();
+    let work = |chunk: &mut [&mut lopdf::Stream]| {
+        for s in chunk.iter_mut() {
+            let mut enc =
+                ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), Compression::new(4));
+            if enc.write_all(&s.content).is_err() {
+                continue;
+            }
+            if let Ok(c) = enc.finish()
+                && c.len() + 19 < s.content.len()
+            {
+                s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                s.set_content(c);
+            }
+        }
+    };
+    let mid = streams.len() / 2;
+    let (a, b) = streams.split_at_mut(mid);
+    std::thread::scope(|scope| {
+        scope.spawn(|| work(a));
+        work(b);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
+
+        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
+    }
+}
