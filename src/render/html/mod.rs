@@ -267,7 +267,7 @@ fn goal_cards(
         .map_err(|e| render_error(tera, &e, "goal.html"))
 }
 
-/// The navigation tree as HTML, built once; `mark_current` flags the page.
+/// The navigation tree as HTML, built once; `splice_nav` marks the page.
 fn nav_html(plan: &Plan) -> String {
     fn list(out: &mut String, sections: &[Section], prefix: &str) {
         out.push_str("<ol>");
@@ -296,26 +296,26 @@ fn nav_html(plan: &Plan) -> String {
 const NAV_MARK: &str = "<!--planpress:nav-->";
 
 /// Puts the navigation, with `slug` marked as the current page, where the
-/// template printed `{{ nav | safe }}`.
+/// template printed `{{ nav | safe }}`, copying each part once.
 fn splice_nav(page: String, nav: &str, slug: &str) -> String {
     let Some(at) = page.find(NAV_MARK) else {
         return page;
     };
-    let marked = mark_current(nav, slug);
-    let mut out = String::with_capacity(page.len() + marked.len());
+    let link = format!("<a href=\"{slug}.html\">");
+    let (before, after) = match nav.find(&link).filter(|_| !slug.is_empty()) {
+        Some(i) => (&nav[..i + link.len() - 1], &nav[i + link.len() - 1..]),
+        None => (nav, ""),
+    };
+    let current = if after.is_empty() {
+        ""
+    } else {
+        " aria-current=\"page\""
+    };
+    let mut out = String::with_capacity(page.len() + nav.len() + current.len());
     out.push_str(&page[..at]);
-    out.push_str(&marked);
+    out.push_str(before);
+    out.push_str(current);
+    out.push_str(after);
     out.push_str(&page[at + NAV_MARK.len()..]);
     out
-}
-
-fn mark_current(nav: &str, slug: &str) -> String {
-    if slug.is_empty() {
-        return nav.to_string();
-    }
-    nav.replacen(
-        &format!("<a href=\"{slug}.html\">"),
-        &format!("<a href=\"{slug}.html\" aria-current=\"page\">"),
-        1,
-    )
 }

@@ -33,29 +33,30 @@ pub fn render(chart: &Chart, id: &str, legend: &Legend) -> String {
     ));
     // Grid and y labels.
     for t in &chart.y_ticks {
-        let y = py(t.at);
+        let yf = py(t.at);
+        let y = C(yf);
         s.push_str(&format!(
-            "<line class=\"grid\" x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\"/>\
-<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            LEFT,
-            W - RIGHT,
-            LEFT - 8.0,
-            y + 4.0,
+            "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\
+<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            C(LEFT),
+            C(W - RIGHT),
+            C(LEFT - 8.0),
+            C(yf + 4.0),
             escape(&t.label)
         ));
     }
     // x axis and year labels.
     s.push_str(&format!(
-        "<line class=\"axis\" x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
-        py(0.0),
-        W - RIGHT,
-        py(0.0)
+        "<line class=\"axis\" x1=\"{LEFT}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+        C(py(0.0)),
+        C(W - RIGHT),
+        C(py(0.0))
     ));
     for t in &chart.x_ticks {
         s.push_str(&format!(
-            "<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            inset(px(t.at), pw),
-            H - 12.0,
+            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            C(inset(px(t.at), pw)),
+            C(H - 12.0),
             escape(&t.label)
         ));
     }
@@ -68,35 +69,37 @@ pub fn render(chart: &Chart, id: &str, legend: &Legend) -> String {
                     .enumerate()
                     .map(|(i, p)| {
                         format!(
-                            "{}{:.1},{:.1}",
+                            "{}{},{}",
                             if i == 0 { "M" } else { "L" },
-                            inset(px(p.x), pw),
-                            py(p.y)
+                            C(inset(px(p.x), pw)),
+                            C(py(p.y))
                         )
                     })
                     .collect();
                 s.push_str(&format!("<path class=\"actual\" d=\"{}\"/>", d.join(" ")));
                 for p in &series.points {
-                    let (x, y) = (inset(px(p.x), pw), py(p.y));
+                    let (xf, yf) = (inset(px(p.x), pw), py(p.y));
+                    let (x, y) = (C(xf), C(yf));
                     s.push_str(&format!(
-                        "<circle class=\"actual-point\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\"/>\
-<text class=\"value\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-                        y - 10.0,
+                        "<circle class=\"actual-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>\
+<text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                        C(yf - 10.0),
                         escape(&p.label)
                     ));
                 }
             }
             SeriesKind::Target => {
                 for p in &series.points {
-                    let (x, y) = (inset(px(p.x), pw), py(p.y));
+                    let (xf, yf) = (inset(px(p.x), pw), py(p.y));
+                    let (x, y) = (C(xf), C(yf));
                     s.push_str(&format!(
-                        "<path class=\"target\" d=\"M{x:.1},{:.1} L{:.1},{y:.1} L{x:.1},{:.1} L{:.1},{y:.1} Z\"/>\
-<text class=\"value target-value\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-                        y - 7.0,
-                        x + 7.0,
-                        y + 7.0,
-                        x - 7.0,
-                        y - 12.0,
+                        "<path class=\"target\" d=\"M{x},{} L{},{y} L{x},{} L{},{y} Z\"/>\
+<text class=\"value target-value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                        C(yf - 7.0),
+                        C(xf + 7.0),
+                        C(yf + 7.0),
+                        C(xf - 7.0),
+                        C(yf - 12.0),
                         escape(&p.label)
                     ));
                 }
@@ -106,20 +109,33 @@ pub fn render(chart: &Chart, id: &str, legend: &Legend) -> String {
     }
     // Legend, top left inside the plot.
     s.push_str(&format!(
-        "<g class=\"legend\" aria-hidden=\"true\"><circle class=\"actual-point\" cx=\"{:.1}\" cy=\"12\" r=\"4\"/>\
-<text x=\"{:.1}\" y=\"16\">{}</text><path class=\"target\" d=\"M{:.1},5 L{:.1},12 L{:.1},19 L{:.1},12 Z\"/><text x=\"{:.1}\" y=\"16\">{}</text></g>",
-        LEFT + 6.0,
-        LEFT + 16.0,
+        "<g class=\"legend\" aria-hidden=\"true\"><circle class=\"actual-point\" cx=\"{}\" cy=\"12\" r=\"4\"/>\
+<text x=\"{}\" y=\"16\">{}</text><path class=\"target\" d=\"M{},5 L{},12 L{},19 L{},12 Z\"/><text x=\"{}\" y=\"16\">{}</text></g>",
+        C(LEFT + 6.0),
+        C(LEFT + 16.0),
         escape(legend.actual),
-        LEFT + 150.0,
-        LEFT + 157.0,
-        LEFT + 150.0,
-        LEFT + 143.0,
-        LEFT + 164.0,
+        C(LEFT + 150.0),
+        C(LEFT + 157.0),
+        C(LEFT + 150.0),
+        C(LEFT + 143.0),
+        C(LEFT + 164.0),
         escape(legend.target)
     ));
     s.push_str("</svg>");
     s
+}
+
+/// A coordinate written with one decimal. `format!("{:.1}")` takes the
+/// exact (and slow) float formatting path; charts have thousands of these.
+struct C(f64);
+
+impl std::fmt::Display for C {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", t / 10, t % 10)
+    }
 }
 
 /// Keeps end points off the plot's edges so their labels fit.
