@@ -149,7 +149,11 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         let pdf_name = format!("{}.pdf", markdown::slugify(&plan.meta.title));
         let mut pdf: Option<Vec<u8>> = None;
         if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
-            let rendered = render::pdf::render(plan, theme)?;
+            let rendered =
+                render::pdf::render(plan, theme).map_err(|e| match e.as_diagnostic() {
+                    Some(d) => BuildError::Render(vec![d]),
+                    None => BuildError::Pdf(e),
+                })?;
             // Renderer warnings (a character the font lacks) obey --strict too.
             if options.strict && !rendered.diagnostics.is_empty() {
                 return Err(BuildError::Render(rendered.diagnostics));

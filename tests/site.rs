@@ -287,3 +287,33 @@ fn search_index_sitemap_and_canonical_links() {
     assert!(!plain.join("site/sitemap.xml").exists());
     assert!(!read(&plain.join("site/unge.html")).contains("rel=\"canonical\""));
 }
+
+/// The PDF style is the theme author's file: a mistake in it is reported
+/// like any other problem (file, line, code; exit 1), and nothing is written.
+#[test]
+fn a_pdf_style_error_is_a_diagnostic() {
+    let plan = Plan::new("pdfstyle");
+    plan.write("themes/default/pdf.yaml", "text:\n  size_pt: [1\n");
+    let out = TempDir::new("pdfstyle-out");
+    let run = plan.build(&[
+        "--out",
+        path_str(out.path()),
+        "--only",
+        "pdf",
+        "--format",
+        "json",
+    ]);
+    run.assert_code(1).assert_no_panic();
+    let d = &run.json().diags()[0];
+    assert_eq!(
+        (d.code.as_str(), d.file.as_str(), d.line),
+        ("pdf-style", "themes/default/pdf.yaml", 2)
+    );
+    assert!(!out.join("testplan-2027.pdf").exists());
+
+    plan.write("themes/default/pdf.yaml", "text:\n  align: centre\n");
+    let run = plan.build(&["--out", path_str(out.path()), "--only", "pdf"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("error[pdf-style]"), "{}", run.stderr);
+    assert!(run.stderr.contains("`left` or `justify`"), "{}", run.stderr);
+}

@@ -23,13 +23,37 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum PdfError {
     #[error("the PDF style in {origin} is not valid: {message}")]
-    Style { origin: String, message: String },
+    Style {
+        origin: String,
+        /// Where in the file, when the YAML parser could say.
+        pos: Option<crate::load::yaml::Pos>,
+        message: String,
+    },
     #[error("font problem: {0}")]
     Font(String),
     #[error("cannot embed an image in the PDF: {0}")]
     Image(String),
     #[error("cannot finish the PDF file: {0}")]
     Post(String),
+}
+
+impl PdfError {
+    /// A style error is the theme author's to fix: report it like any other
+    /// problem in the plan's files, with code `pdf-style`.
+    pub fn as_diagnostic(&self) -> Option<Diagnostic> {
+        match self {
+            PdfError::Style {
+                origin,
+                pos,
+                message,
+            } => Some(
+                Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone()).hint(
+                    "see the comments in the default theme's pdf.yaml for every key and its form",
+                ),
+            ),
+            _ => None,
+        }
+    }
 }
 
 /// A rendered PDF and what the renderer has to say about it.

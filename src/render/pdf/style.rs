@@ -262,7 +262,17 @@ impl Style {
                 } else {
                     serde_saphyr::from_str::<StyleFile>(&text).map_err(|e| PdfError::Style {
                         origin: f.origin.clone(),
-                        message: e.to_string(),
+                        pos: e.location().map(|l| crate::load::yaml::Pos {
+                            line: l.line() as u32,
+                            column: l.column() as u32,
+                        }),
+                        message: e
+                            .without_snippet()
+                            .to_string()
+                            .lines()
+                            .next()
+                            .unwrap_or("not valid YAML")
+                            .to_string(),
                     })?
                 }
             }
@@ -275,6 +285,7 @@ impl Style {
         let colour = |key: &str, value: &str| {
             Rgb::parse(value).ok_or_else(|| PdfError::Style {
                 origin: origin.to_string(),
+                pos: None,
                 message: format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
             })
         };
@@ -290,6 +301,7 @@ impl Style {
         if align != "left" && align != "justify" {
             return Err(PdfError::Style {
                 origin: origin.to_string(),
+                pos: None,
                 message: format!(
                     "`text.align` must be `left` or `justify`, not {:?}",
                     file.text.align
