@@ -119,6 +119,7 @@ pub struct Built {
 /// Checks the plan and, when it passes, writes the chosen outputs. The old
 /// output stays untouched until everything new is written.
 pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> {
+    let timer = Timer::start();
     let checked = check(dir).map_err(|e| BuildFailure {
         error: e.into(),
         checked: None,
@@ -134,6 +135,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
     };
     let out = options.out.clone().unwrap_or_else(|| dir.join("output"));
     let wanted = |o: Output| options.only.is_empty() || options.only.contains(&o);
+    timer.lap("check");
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let result = (|| {
         let stage = output::Stage::new(&out)?;
@@ -162,6 +164,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             warnings.extend(rendered.diagnostics);
             files.push(pdf_name.clone());
             pdf = Some(rendered.bytes);
+            timer.lap("pdf");
         }
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDF too, so the published site can link to
@@ -181,6 +184,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 stage.write(&format!("site/{}", render::html::asset_href(&rel)), &bytes)?;
             }
             files.push("site/".to_string());
+            timer.lap("site");
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;
@@ -190,8 +194,10 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 source,
             })?;
             files.extend(["goals.json".to_string(), "goals.csv".to_string()]);
+            timer.lap("data");
         }
         stage.commit()?;
+        timer.lap("swap in");
         Ok(files)
     })();
     let mut checked = checked;
@@ -206,6 +212,25 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             error,
             checked: Some(Box::new(checked)),
         }),
+    }
+}
+
+/// Prints how long each stage took when `PLANPRESS_TIMING` is set, for
+/// benchmarking.
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn start() -> Timer {
+        Timer(std::env::var_os("PLANPRESS_TIMING").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&self, stage: &str) {
+        if let Some(t0) = self.0 {
+            eprintln!(
+                "timing: {stage} done at {:.3} s",
+                t0.elapsed().as_secs_f64()
+            );
+        }
     }
 }
 

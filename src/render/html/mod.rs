@@ -42,69 +42,63 @@ pub fn render(
     let base = site.base_context();
     let write_page = |file: SiteFile| write(&file.0, &file.1);
 
-    std::thread::scope(|scope| {
-        let chunk = sections.len().div_ceil(2).max(1);
-        let handles: Vec<_> = sections
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                let (tera, site, base, nav, sections, write_page) =
-                    (&tera, &site, &base, &nav, &sections, &write_page);
-                scope.spawn(move || -> Result<(), BuildError> {
-                    for (i, s) in part.iter().enumerate() {
-                        let index = c * chunk + i;
-                        let prev = sections.get(index.wrapping_sub(1));
-                        let next = sections.get(index + 1);
-                        let page = section_page(plan, tera, site, base, nav, s, prev, next)?;
-                        write_page(page)?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(BuildError::Render(Vec::new())))
-            })
-            .collect::<Result<Vec<()>, BuildError>>()
-    })?;
-
-    let page = |template: &str, ctx: &Context| render_one(&tera, template, ctx, &nav, "");
-    let mut ctx = base.clone();
-    ctx.insert("current", "index");
-    ctx.insert("nav", NAV_MARK);
-    ctx.insert("toc", &plan.toc());
-    ctx.insert("target_groups", &plan.target_groups);
-    ctx.insert("tracks", &plan.tracks);
-    ctx.insert(
-        "sections",
-        &sections
+    // Section pages on two threads, the fixed pages (whose goals overview is
+    // big in a big plan) on a third: together they keep both cores busy.
+    let section_pages = |part: &[&Section], offset: usize| -> Result<(), BuildError> {
+        for (i, s) in part.iter().enumerate() {
+            let index = offset + i;
+            let prev = sections.get(index.wrapping_sub(1));
+            let next = sections.get(index + 1);
+            write_page(section_page(
+                plan, &tera, &site, &base, &nav, s, prev, next,
+            )?)?;
+        }
+        Ok(())
+    };
+    let fixed_pages = || -> Result<(), BuildError> {
+        let page = |template: &str, ctx: &Context| render_one(&tera, template, ctx, &nav, "");
+        let mut ctx = base.clone();
+        ctx.insert("current", "index");
+        ctx.insert("nav", NAV_MARK);
+        ctx.insert("toc", &plan.toc());
+        ctx.insert("target_groups", &plan.target_groups);
+        ctx.insert("tracks", &plan.tracks);
+        let cards: Vec<SectionCard> = sections
             .iter()
             .map(|s| SectionCard::of(plan, &site, s))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("status_counts", &site.status_counts(plan));
-    write_page(page("index.html", &ctx)?)?;
+            .collect();
+        ctx.insert("sections", &cards);
+        ctx.insert("status_counts", &site.status_counts(plan));
+        write_page(page("index.html", &ctx)?)?;
 
-    let mut ctx = base.clone();
-    ctx.insert("current", "goals");
-    ctx.insert("nav", NAV_MARK);
-    ctx.insert("groups", &site.goal_groups(plan));
-    ctx.insert("tracks", &plan.tracks);
-    ctx.insert("target_groups", &plan.target_groups);
-    write_page(page("goals.html", &ctx)?)?;
+        let mut ctx = base.clone();
+        ctx.insert("current", "goals");
+        ctx.insert("nav", NAV_MARK);
+        ctx.insert("groups", &site.goal_groups(plan));
+        ctx.insert("tracks", &plan.tracks);
+        ctx.insert("target_groups", &plan.target_groups);
+        write_page(page("goals.html", &ctx)?)?;
 
-    let mut ctx = base.clone();
-    ctx.insert("current", "search");
-    ctx.insert("nav", NAV_MARK);
-    write_page(page("search.html", &ctx)?)?;
-
-    let mut ctx = base.clone();
-    ctx.insert("current", "404");
-    ctx.insert("nav", NAV_MARK);
-    write_page(page("404.html", &ctx)?)?;
+        for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+            let mut ctx = base.clone();
+            ctx.insert("current", current);
+            ctx.insert("nav", NAV_MARK);
+            write_page(page(template, &ctx)?)?;
+        }
+        Ok(())
+    };
+    let half = sections.len().div_ceil(2);
+    let (first, second) = sections.split_at(half);
+    std::thread::scope(|scope| {
+        let a = scope.spawn(|| section_pages(first, 0));
+        let b = scope.spawn(|| section_pages(second, half));
+        let fixed = fixed_pages();
+        // A panic in a thread is a bug: re-raise it.
+        let join = |h: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>| {
+            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+        };
+        join(a).and(join(b)).and(fixed)
+    })?;
 
     write("search-index.js", search_index(plan).as_bytes())?;
     if let Some(base_url) = &plan.meta.base_url {
@@ -252,7 +246,7 @@ fn goal_cards(
     let views: Vec<GoalView> = section
         .goals
         .iter()
-        .map(|g| site.goal_view(plan, section, g))
+        .map(|g| site.goal_view(plan, section, g, true))
         .collect();
     let mut ctx = base.clone();
     ctx.insert("goals", &views);

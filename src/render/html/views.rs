@@ -93,7 +93,15 @@ impl Site {
         )
     }
 
-    pub(super) fn goal_view(&self, plan: &Plan, section: &Section, goal: &Goal) -> GoalView {
+    /// A goal ready for `goal.html`; `charts` draws an SVG chart for each
+    /// numeric indicator (the goals overview does not show them).
+    pub(super) fn goal_view(
+        &self,
+        plan: &Plan,
+        section: &Section,
+        goal: &Goal,
+        charts: bool,
+    ) -> GoalView {
         let lang = self.lang;
         let (baseline, actual, target, not_measured) = self.words();
         let words = Words {
@@ -112,7 +120,9 @@ impl Site {
             .enumerate()
             .map(|(i, ind)| {
                 let fmt = |v: &YearValue| locale::value(&v.value, ind.unit, lang);
-                let chart = Chart::of(ind, lang, &words)
+                let chart = charts
+                    .then(|| Chart::of(ind, lang, &words))
+                    .flatten()
                     .map(|c| svg::render(&c, &format!("chart-{}-{i}", goal.anchor()), &legend));
                 IndicatorView {
                     name: ind.name.clone(),
@@ -237,7 +247,7 @@ impl Site {
             goals: Vec::new(),
         };
         for (section, goal) in plan.all_goals() {
-            let view = self.goal_view(plan, section, goal);
+            let view = self.goal_view(plan, section, goal, false);
             let group = section
                 .target_group
                 .as_ref()
