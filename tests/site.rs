@@ -21,7 +21,8 @@ fn build_site(plan: &Plan, name: &str) -> TempDir {
 
 /// The quality gates CI enforces on the example plan: the W3C Nu HTML
 /// Checker finds no errors, axe-core finds no WCAG 2.1 AA violations in
-/// headless Chromium, and every internal link and image resolves.
+/// headless Chromium, every internal link and image resolves, the pages run
+/// without JavaScript errors, and search finds sections and goals.
 #[test]
 fn example_site_passes_html_accessibility_and_link_gates() {
     let out = TempDir::new("gates");
@@ -39,9 +40,18 @@ fn example_site_passes_html_accessibility_and_link_gates() {
         repo_root().join("tests/js/node_modules/axe-core").is_dir(),
         "the browser checks are not installed: run scripts/install-test-tools.sh (scripts/test.sh does it)"
     );
+    // Search, as a reader types it: any case, Danish letters, `aa` for `å`.
+    let searches = [
+        "FÆRRE LEDIGE=Færre ledige bliver langtidsledige",
+        "påbegynder=Flere unge påbegynder en uddannelse",
+        "paabegynder=Flere unge påbegynder en uddannelse",
+        "førtidspension=Tilgangen til førtidspension bremses",
+        "forord=Forord",
+    ];
     let output = Command::new("node")
         .arg(&checker)
         .arg(out.join("site"))
+        .args(searches.iter().flat_map(|s| ["--search", s]))
         .output()
         .expect("node runs (run scripts/install-test-tools.sh)");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -56,6 +66,8 @@ fn example_site_passes_html_accessibility_and_link_gates() {
     assert_eq!(summary["vnu_errors"], 0, "{stdout}");
     assert_eq!(summary["axe_violations"], 0, "{stdout}");
     assert_eq!(summary["broken_links"], 0, "{stdout}");
+    assert_eq!(summary["js_errors"], 0, "{stdout}");
+    assert_eq!(summary["search_failures"], 0, "{stdout}");
     assert!(output.status.success(), "{stdout}");
 }
 

@@ -80,7 +80,7 @@ const CONTENT_TYPES = {
 // ---------------------------------------------------------------- arguments
 function usage(msg) {
   if (msg) console.error(`check-site: ${msg}`);
-  console.error('usage: node tests/js/check-site.mjs <site-dir> [--screenshots <out-dir>] [--jobs N]');
+  console.error('usage: node tests/js/check-site.mjs <site-dir> [--screenshots <out-dir>] [--jobs N] [--search QUERY=TITLE ...]');
   process.exit(2);
 }
 
@@ -88,9 +88,17 @@ const argv = process.argv.slice(2);
 let siteDir = null;
 let shotDir = null;
 let jobs = 2;
+// --search "øget=Some title": typing the query into the site's search page
+// must list a result with that title.
+const searches = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
-  if (a === '--screenshots') {
+  if (a === '--search') {
+    const spec = argv[++i] ?? usage('--search needs QUERY=TITLE');
+    const at = spec.indexOf('=');
+    if (at < 1) usage('--search needs QUERY=TITLE');
+    searches.push({ query: spec.slice(0, at), title: spec.slice(at + 1) });
+  } else if (a === '--screenshots') {
     shotDir = argv[++i] ?? usage('--screenshots needs a directory');
   } else if (a.startsWith('--screenshots=')) {
     shotDir = a.slice('--screenshots='.length);
@@ -401,6 +409,7 @@ async function main() {
   const axeResults = new Map(); // page -> violations
   const pageErrors = [];
   const screenshots = [];
+  const searchResults = [];
   let browser;
   try {
     const { chromium } = require('playwright-core');
@@ -496,6 +505,20 @@ async function main() {
       }
       await page.close();
     }
+    // search: type each query into the search page's box, as a reader would
+    for (const { query, title } of searches) {
+      const page = await context.newPage();
+      const state = watch(page, 'search.html');
+      await page.goto(`${origin}/search.html`, { waitUntil: 'load' });
+      await page.fill('#search-page-q', query);
+      await page.press('#search-page-q', 'Enter');
+      await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent.trim() !== '');
+      const titles = await page.$$eval('[data-search-results] li > a', (as) => as.map((a) => a.textContent.trim()));
+      const found = titles.includes(title);
+      searchResults.push({ query, title, found, titles: titles.slice(0, 5) });
+      state.label = '';
+      await page.close();
+    }
     await context.close();
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -531,8 +554,16 @@ async function main() {
 
   if (pageErrors.length) {
     line();
-    line(`== JavaScript errors (not counted): ${pageErrors.length}`);
+    line(`== JavaScript errors: ${pageErrors.length}`);
     for (const e of pageErrors) line(`  ${e}`);
+  }
+  const searchFailures = searchResults.filter((r) => !r.found).length;
+  if (searchResults.length) {
+    line();
+    line(`== search: ${searchResults.length} quer(y/ies), ${searchFailures} failed`);
+    for (const r of searchResults) {
+      line(`  ${r.found ? 'ok  ' : 'FAIL'} "${r.query}" -> ${r.found ? r.title : `no "${r.title}" among ${JSON.stringify(r.titles)}`}`);
+    }
   }
   if (screenshots.length) {
     line();
@@ -540,8 +571,21 @@ async function main() {
     for (const s of screenshots) line(`  ${s}`);
   }
 
-  const summary = { pages: pages.length, vnu_errors: vnu.errors.length, axe_violations: axeCount, broken_links: broken.size };
-  const ok = pages.length > 0 && summary.vnu_errors === 0 && summary.axe_violations === 0 && summary.broken_links === 0;
+  const summary = {
+    pages: pages.length,
+    vnu_errors: vnu.errors.length,
+    axe_violations: axeCount,
+    broken_links: broken.size,
+    js_errors: pageErrors.length,
+    search_failures: searchFailures,
+  };
+  const ok =
+    pages.length > 0 &&
+    summary.vnu_errors === 0 &&
+    summary.axe_violations === 0 &&
+    summary.broken_links === 0 &&
+    summary.js_errors === 0 &&
+    summary.search_failures === 0;
   line();
   if (pages.length === 0) line('check-site: FAIL: no .html page found');
   line(`check-site: ${ok ? 'OK' : 'FAIL'} in ${((performance.now() - T0) / 1000).toFixed(1)} s`);
