@@ -4,7 +4,8 @@
 //! the font names, and compression.
 
 use super::PdfError;
-use super::display::OutlineEntry;
+use super::display::{OutlineEntry, Role};
+use super::writer::Tags;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as
@@ -36,6 +37,7 @@ pub fn finish(
     outline: &[OutlineEntry],
     page_height: f32,
     info: &Info,
+    tags: Option<&Tags>,
 ) -> Result<Vec<u8>, PdfError> {
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     // Links inside the document, to a heading's position.
@@ -139,6 +141,17 @@ pub fn finish(
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    let xmp = xmp(info);
+    let mut md = Dictionary::new();
+    md.set("Type", Object::Name(b"Metadata".to_vec()));
+    md.set("Subtype", Object::Name(b"XML".to_vec()));
+    let md_id = doc.add_object(lopdf::Stream::new(md, xmp.into_bytes()));
+    doc.catalog_mut()
+        .map_err(|e| PdfError::Post(e.to_string()))?
+        .set("Metadata", Object::Reference(md_id));
+    if let Some(tags) = tags {
+        structure(&mut doc, &pages, tags)?;
+    }
 
     compress(&mut doc);
     let mut out = Vec::new();
@@ -310,4 +323,300 @@ mod tests {
 
         assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
     }
+}
+
+/// The structure type of a role.
+pub fn role_name(role: &Role) -> &'static str {
+    match role {
+        Role::Document => "Document",
+        Role::Sect => "Sect",
+        Role::Heading(1) => "H1",
+        Role::Heading(2) => "H2",
+        Role::Heading(3) => "H3",
+        Role::Heading(4) => "H4",
+        Role::Heading(5) => "H5",
+        Role::Heading(_) => "H6",
+        Role::Paragraph => "P",
+        Role::List => "L",
+        Role::ListItem => "LI",
+        Role::Label => "Lbl",
+        Role::ListBody => "LBody",
+        Role::Quote => "BlockQuote",
+        Role::Code => "Code",
+        Role::Table => "Table",
+        Role::TableHead => "THead",
+        Role::TableBody => "TBody",
+        Role::TableRow => "TR",
+        Role::TableHeaderCell => "TH",
+        Role::TableCell => "TD",
+        Role::Figure { .. } => "Figure",
+        Role::Caption => "Caption",
+        Role::Toc => "TOC",
+        Role::TocItem => "TOCI",
+    }
+}
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// The structure tree: every element with content (or with an element
+/// with content below it), its marked content and link annotations, the
+/// parent tree, `/StructParents` on the pages and `/StructParent` on the
+/// links, and `/MarkInfo`.
+fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), PdfError> {
+    let err = |e: lopdf::Error| PdfError::Post(e.to_string());
+    let n = tags.structure.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let parent = |e: usize| tags.structure[e].parent as usize;
+    // Marked content of each element, in page and stream order.
+    let mut content: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
+    for (p, m) in tags.mcids.iter().enumerate() {
+        for (mcid, e) in m.iter().enumerate() {
+            if let Some(c) = content.get_mut(*e as usize) {
+                c.push((p, mcid as i64));
+            }
+        }
+    }
+    // Link annotations, matched to the link areas by page and rectangle.
+    let mut areas: std::collections::HashMap<usize, Vec<([f32; 4], u32, bool)>> =
+        std::collections::HashMap::new();
+    for (p, r, e) in &tags.links {
+        areas.entry(*p).or_default().push((*r, *e, false));
+    }
+    // (element the link is in, annotation, page index)
+    let mut links: Vec<(usize, ObjectId, usize)> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let Some(list) = areas.get_mut(&p) else {
+            continue;
+        };
+        let annots: Vec<ObjectId> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots"))
+        {
+            Ok(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            _ => Vec::new(),
+        };
+        for a in annots {
+            let Ok(rect) = doc
+                .get_dictionary(a)
+                .and_then(|d| d.get(b"Rect"))
+                .and_then(Object::as_array)
+            else {
+                continue;
+            };
+            let r: Vec<f32> = rect.iter().filter_map(|o| o.as_float().ok()).collect();
+            if r.len() != 4 {
+                continue;
+            }
+            let hit = list.iter_mut().find(|(ar, _, used)| {
+                !used && ar.iter().zip(&r).all(|(x, y)| (x - y).abs() < 0.05)
+            });
+            if let Some(h) = hit {
+                h.2 = true;
+                links.push((h.1 as usize, a, p));
+            }
+        }
+    }
+    // Keep the elements with something in them.
+    let mut keep: Vec<bool> = content.iter().map(|c| !c.is_empty()).collect();
+    for (e, _, _) in &links {
+        if let Some(k) = keep.get_mut(*e) {
+            *k = true;
+        }
+    }
+    keep[0] = true;
+    for e in (1..n).rev() {
+        if keep[e] {
+            let p = parent(e);
+            if p < e {
+                keep[p] = true;
+            }
+        }
+    }
+    let root_id = doc.new_object_id();
+    let ids: Vec<Option<ObjectId>> = keep
+        .iter()
+        .map(|k| k.then(|| doc.new_object_id()))
+        .collect();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in 1..n {
+        if keep[e] {
+            kids[if parent(e) < e { parent(e) } else { 0 }].push(e);
+        }
+    }
+    // Link elements, each with a reference to its annotation.
+    let next_key = pages.len() as i64;
+    let mut nums: Vec<Object> = Vec::with_capacity(2 * (pages.len() + links.len()));
+    let mut link_elems: Vec<Vec<ObjectId>> = vec![Vec::new(); n];
+    let mut link_nums = Vec::with_capacity(2 * links.len());
+    for (k, (e, annot, p)) in links.iter().enumerate() {
+        let e = if ids.get(*e).copied().flatten().is_some() { *e } else { 0 };
+        let key = next_key + k as i64;
+        let mut objr = Dictionary::new();
+        objr.set("Type", name("OBJR"));
+        objr.set("Obj", Object::Reference(*annot));
+        objr.set("Pg", Object::Reference(pages[*p]));
+        let mut d = Dictionary::new();
+        d.set("Type", name("StructElem"));
+        d.set("S", name("Link"));
+        d.set("P", Object::Reference(ids[e].unwrap_or(root_id)));
+        d.set("Pg", Object::Reference(pages[*p]));
+        d.set("K", Object::Array(vec![Object::Dictionary(objr)]));
+        let id = doc.add_object(d);
+        link_elems[e].push(id);
+        if let Ok(a) = doc.get_dictionary_mut(*annot) {
+            a.set("StructParent", Object::Integer(key));
+            let mut f = 4; // print
+            if let Ok(Object::Integer(v)) = a.get(b"F") {
+                f |= *v;
+            }
+            a.set("F", Object::Integer(f));
+        }
+        link_nums.push(Object::Integer(key));
+        link_nums.push(Object::Reference(id));
+    }
+    for e in 0..n {
+        let Some(id) = ids[e] else { continue };
+        let el = &tags.structure[e];
+        let mut d = Dictionary::new();
+        d.set("Type", name("StructElem"));
+        d.set("S", name(role_name(&el.role)));
+        d.set(
+            "P",
+            Object::Reference(if e == 0 {
+                root_id
+            } else {
+                ids[if parent(e) < e { parent(e) } else { 0 }].unwrap_or(root_id)
+            }),
+        );
+        let mut k: Vec<Object> = Vec::new();
+        let first = content[e].first().map(|(p, _)| *p);
+        if let Some(p) = first {
+            d.set("Pg", Object::Reference(pages[p]));
+        }
+        for (p, m) in &content[e] {
+            if Some(*p) == first {
+                k.push(Object::Integer(*m));
+            } else {
+                let mut mcr = Dictionary::new();
+                mcr.set("Type", name("MCR"));
+                mcr.set("Pg", Object::Reference(pages[*p]));
+                mcr.set("MCID", Object::Integer(*m));
+                k.push(Object::Dictionary(mcr));
+            }
+        }
+        k.extend(link_elems[e].iter().map(|l| Object::Reference(*l)));
+        k.extend(kids[e].iter().filter_map(|c| ids[*c]).map(Object::Reference));
+        d.set("K", Object::Array(k));
+        match &el.role {
+            Role::Figure { alt } => d.set("Alt", text_string(alt)),
+            Role::TableHeaderCell => {
+                let mut a = Dictionary::new();
+                a.set("O", name("Table"));
+                a.set("Scope", name("Column"));
+                d.set("A", Object::Dictionary(a));
+            }
+            _ => {}
+        }
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    // The parent tree: for each page, the element of each MCID; then the links.
+    for (p, page) in pages.iter().enumerate() {
+        let refs: Vec<Object> = tags
+            .mcids
+            .get(p)
+            .map(|m| {
+                m.iter()
+                    .map(|e| Object::Reference(ids[*e as usize].unwrap_or(root_id)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let arr = doc.add_object(Object::Array(refs));
+        nums.push(Object::Integer(p as i64));
+        nums.push(Object::Reference(arr));
+        if let Ok(pd) = doc.get_dictionary_mut(*page) {
+            pd.set("StructParents", Object::Integer(p as i64));
+            pd.set("Tabs", name("S"));
+        }
+    }
+    nums.extend(link_nums);
+    let mut tree = Dictionary::new();
+    tree.set("Nums", Object::Array(nums));
+    let tree_id = doc.add_object(tree);
+    let mut root = Dictionary::new();
+    root.set("Type", name("StructTreeRoot"));
+    root.set("K", Object::Reference(ids[0].unwrap_or(root_id)));
+    root.set("ParentTree", Object::Reference(tree_id));
+    root.set(
+        "ParentTreeNextKey",
+        Object::Integer(next_key + links.len() as i64),
+    );
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let catalog = doc.catalog_mut().map_err(err)?;
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    Ok(())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// XMP metadata: title, language, author, subject, dates and producer.
+fn xmp(info: &Info) -> String {
+    let d = pdf_date(info.created);
+    // D:YYYYMMDDHHmmSSZ -> YYYY-MM-DDTHH:mm:SSZ
+    let iso = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &d[2..6],
+        &d[6..8],
+        &d[8..10],
+        &d[10..12],
+        &d[12..14],
+        &d[14..16]
+    );
+    let desc = if info.subject.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
+            xml_escape(info.subject)
+        )
+    };
+    format!(
+        concat!(
+            "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+            "<rdf:Description rdf:about=\"\"",
+            " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"",
+            " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"",
+            " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n",
+            "<dc:format>application/pdf</dc:format>\n",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n",
+            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n",
+            "{desc}\n",
+            "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n",
+            "<xmp:CreatorTool>planpress</xmp:CreatorTool>\n",
+            "<xmp:CreateDate>{date}</xmp:CreateDate>\n",
+            "<xmp:ModifyDate>{date}</xmp:ModifyDate>\n",
+            "<pdf:Producer>planpress {version} (printpdf, lopdf)</pdf:Producer>\n",
+            "</rdf:Description>\n",
+            "</rdf:RDF>\n",
+            "</x:xmpmeta>\n",
+            "<?xpacket end=\"w\"?>"
+        ),
+        title = xml_escape(info.title),
+        author = xml_escape(info.author),
+        desc = desc,
+        lang = xml_escape(info.lang),
+        date = iso,
+        version = env!("CARGO_PKG_VERSION"),
+    )
 }

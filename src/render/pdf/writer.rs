@@ -2,7 +2,7 @@
 //! knows printpdf.
 
 use super::PdfError;
-use super::display::{Document, Face, Item, LinkTo, Seg};
+use super::display::{Document, Elem, Face, Item, LinkTo, Mark, Seg};
 use super::fonts::Fonts;
 use super::style::Rgb;
 use printpdf::{
@@ -36,6 +36,24 @@ pub struct InternalLink {
     pub top: f32,
 }
 
+/// What the structure tree needs from the written pages.
+#[derive(Default)]
+pub struct Tags {
+    /// The structure (see [`Document::structure`]).
+    pub structure: Vec<Elem>,
+    /// For each page, the element of each marked-content id (MCID) on it.
+    pub mcids: Vec<Vec<u32>>,
+    /// Each link area: its page, rectangle (PDF coordinates) and the
+    /// element of the text it is on.
+    pub links: Vec<(usize, [f32; 4], u32)>,
+}
+
+/// Whether to tag the PDF (`PLANPRESS_PDF_TAGGED=0` turns it off, to
+/// compare the drawing with and without the tags).
+pub fn tagging() -> bool {
+    std::env::var("PLANPRESS_PDF_TAGGED").map_or(true, |v| v != "0" && v != "false")
+}
+
 /// Pages per printpdf document. Large plans are written in chunks, each
 /// compressed while the next is built, then merged: this keeps only one
 /// chunk's drawing operations in memory at a time.
@@ -47,7 +65,8 @@ pub fn write(
     mut doc: Document,
     fonts: &Fonts,
     title: &str,
-) -> Result<(lopdf::Document, Vec<InternalLink>), PdfError> {
+    tagged: bool,
+) -> Result<(lopdf::Document, Vec<InternalLink>, Tags), PdfError> {
     // Characters used per face, for subsetting.
     let mut used: [BTreeSet<char>; 4] = Default::default();
     for page in &doc.pages {
@@ -87,6 +106,11 @@ pub fn write(
         .unwrap_or(CHUNK);
     let chunked = total > chunk;
     let mut links = Vec::new();
+    let mut tags = Tags {
+        structure: std::mem::take(&mut doc.structure),
+        mcids: Vec::with_capacity(total),
+        links: Vec::new(),
+    };
     let mut pages_iter = all_pages.into_iter().enumerate().peekable();
     // Chunks are built here and turned into PDF objects and compressed by
     // two workers; at most a few chunks' drawing operations exist at once.
@@ -162,7 +186,19 @@ pub fn write(
                 let Some((index, page)) = pages_iter.next() else {
                     break;
                 };
-                let ops = page_ops(page, index, &ids, &image_ids, h, &doc.anchors, &mut links);
+                let mut mcids = Vec::new();
+                let tagging = tagged.then_some((&mut mcids, &mut tags.links, &tags.structure[..]));
+                let ops = page_ops(
+                    page,
+                    index,
+                    &ids,
+                    &image_ids,
+                    h,
+                    &doc.anchors,
+                    &mut links,
+                    tagging,
+                );
+                tags.mcids.push(mcids);
                 pages.push(PdfPage::new(
                     Mm(w / super::style::MM),
                     Mm(h / super::style::MM),
@@ -187,7 +223,7 @@ pub fn write(
             .pop()
             .ok_or_else(|| PdfError::Post("no pages".into()))?
     };
-    Ok((merged, links))
+    Ok((merged, links, tags))
 }
 
 /// Joins chunk documents: pages in order, fonts shared, the glyph pages dropped.
@@ -255,7 +291,63 @@ fn merge(parts: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
     Ok(base)
 }
 
-/// The printpdf operations of one page.
+/// Marked content in force: an artifact or a structure element's content.
+#[derive(Clone, Copy, PartialEq)]
+enum Marked {
+    Artifact,
+    Elem(u32),
+}
+
+/// Ends the marked-content sequence in force.
+fn end_marked(ops: &mut Vec<Op>, open: &mut Option<Marked>) {
+    if open.take().is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+}
+
+/// Switches the marked-content sequence to `want`: an artifact, or a new
+/// MCID for the element.
+fn switch_marked(
+    ops: &mut Vec<Op>,
+    open: &mut Option<Marked>,
+    want: Option<Marked>,
+    mcids: &mut Vec<u32>,
+    structure: &[Elem],
+) {
+    if *open == want {
+        return;
+    }
+    end_marked(ops, open);
+    match want {
+        None => {}
+        Some(Marked::Artifact) => ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        }),
+        Some(Marked::Elem(e)) => {
+            let mut map = std::collections::BTreeMap::new();
+            map.insert(
+                "MCID".to_string(),
+                printpdf::DictItem::Int(mcids.len() as i64),
+            );
+            mcids.push(e);
+            let tag = structure
+                .get(e as usize)
+                .map_or("Span", |el| super::post::role_name(&el.role));
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: tag.into(),
+                properties: printpdf::DictItem::Dict { map },
+            });
+        }
+    }
+    *open = want;
+}
+
+type Tagging<'a> = (&'a mut Vec<u32>, &'a mut Vec<(usize, [f32; 4], u32)>, &'a [Elem]);
+
+/// The printpdf operations of one page; with `tagging`, its content is
+/// marked (an MCID per run of items of one element, furniture as
+/// artifacts), the MCIDs' elements and the link areas are recorded.
+#[allow(clippy::too_many_arguments)]
 fn page_ops(
     page: super::display::Page,
     index: usize,
@@ -264,19 +356,39 @@ fn page_ops(
     h: f32,
     anchors: &std::collections::HashMap<String, (usize, f32)>,
     links: &mut Vec<InternalLink>,
+    tagging: Option<Tagging>,
 ) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 2);
+    let mut no_mcids = Vec::new();
+    let mut no_links = Vec::new();
+    let (mcids, link_tags, structure, tagged) = match tagging {
+        Some((m, l, s)) => (m, l, s, true),
+        None => (&mut no_mcids, &mut no_links, &[][..], false),
+    };
+    let mut open: Option<Marked> = None;
     // Graphics state carried between items: one text object for a run
     // of text, font and colour set only when they change.
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<Rgb> = None;
     let mut line_start = (0.0f32, 0.0f32);
-    for (item, _mark) in &page.items {
+    for (k, (item, mark)) in page.items.iter().enumerate() {
         let is_text = matches!(item, Item::Text { .. });
+        let want = if !tagged {
+            None
+        } else if *mark == Mark::Furniture {
+            Some(Marked::Artifact)
+        } else {
+            Some(Marked::Elem(page.elems.get(k).copied().unwrap_or(0)))
+        };
         if in_text && !is_text {
+            // A marked-content sequence begun in the text object ends in it.
+            end_marked(&mut ops, &mut open);
             ops.push(Op::EndTextSection);
             in_text = false;
+        }
+        if !is_text && !matches!(item, Item::Link { .. }) {
+            switch_marked(&mut ops, &mut open, want, mcids, structure);
         }
         match item {
             Item::Text {
@@ -292,10 +404,12 @@ fn page_ops(
                     continue;
                 };
                 if !in_text {
+                    end_marked(&mut ops, &mut open);
                     ops.push(Op::StartTextSection);
                     in_text = true;
                     line_start = (0.0, 0.0);
                 }
+                switch_marked(&mut ops, &mut open, want, mcids, structure);
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(id.clone()),
@@ -480,6 +594,10 @@ fn page_ops(
             }
             Item::Link { x, y, w, h: lh, to } => {
                 let rect = [r2(*x), r2(h - *y - *lh), r2(*x + *w), r2(h - *y)];
+                if tagged {
+                    let e = page.elems.get(k).copied().unwrap_or(0);
+                    link_tags.push((index, rect, e));
+                }
                 match to {
                     LinkTo::Uri(u) => {
                         let rect = Rect {
@@ -540,6 +658,7 @@ fn page_ops(
             }
         }
     }
+    end_marked(&mut ops, &mut open);
     if in_text {
         ops.push(Op::EndTextSection);
     }
