@@ -5,9 +5,7 @@
 //! table headers on every page a table crosses, and numbers the table of
 //! contents in a second pass.
 
-use super::display::{
-    Document, Elem, Face, Item, LinkTo, Mark, OutlineEntry, Page, Role, Seg,
-};
+use super::display::{Document, Elem, Face, Item, LinkTo, Mark, OutlineEntry, Page, Role, Seg};
 use super::fonts::Fonts;
 use super::hyphenate::Hyphenation;
 use super::style::{MM, Rgb, Style};
@@ -1610,9 +1608,7 @@ impl<'a> Layout<'a> {
         for (k, row) in rows.iter().enumerate() {
             let h = row_h(row);
             let row_prev = self.open(Role::TableRow);
-            self.cell_elems = (0..ncols)
-                .map(|_| self.new_elem(Role::TableCell))
-                .collect();
+            self.cell_elems = (0..ncols).map(|_| self.new_elem(Role::TableCell)).collect();
             self.table_row(
                 spec, k, row, &head, &widths, indent, h, head_h, page_room, total_w,
             );

@@ -155,7 +155,14 @@ pub fn finish(
 
     compress(&mut doc);
     let mut out = Vec::new();
-    doc.save_to(&mut out)
+    // Object streams: the structure tree is many small objects.
+    let opts = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(200)
+        .compression_level(6)
+        .build();
+    doc.save_with_options(&mut out, opts)
         .map_err(|e| PdfError::Post(e.to_string()))?;
     Ok(out)
 }
@@ -315,16 +322,6 @@ pub fn compress(doc: &mut Document) {
     });
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates() {
-        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
-
-        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
-    }
-}
-
 /// The structure type of a role.
 pub fn role_name(role: &Role) -> &'static str {
     match role {
@@ -392,8 +389,7 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         let Some(list) = areas.get_mut(&p) else {
             continue;
         };
-        let annots: Vec<ObjectId> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots"))
-        {
+        let annots: Vec<ObjectId> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots")) {
             Ok(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
             _ => Vec::new(),
         };
@@ -451,7 +447,11 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
     let mut link_elems: Vec<Vec<ObjectId>> = vec![Vec::new(); n];
     let mut link_nums = Vec::with_capacity(2 * links.len());
     for (k, (e, annot, p)) in links.iter().enumerate() {
-        let e = if ids.get(*e).copied().flatten().is_some() { *e } else { 0 };
+        let e = if ids.get(*e).copied().flatten().is_some() {
+            *e
+        } else {
+            0
+        };
         let key = next_key + k as i64;
         let mut objr = Dictionary::new();
         objr.set("Type", name("OBJR"));
@@ -507,7 +507,12 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
             }
         }
         k.extend(link_elems[e].iter().map(|l| Object::Reference(*l)));
-        k.extend(kids[e].iter().filter_map(|c| ids[*c]).map(Object::Reference));
+        k.extend(
+            kids[e]
+                .iter()
+                .filter_map(|c| ids[*c])
+                .map(Object::Reference),
+        );
         d.set("K", Object::Array(k));
         match &el.role {
             Role::Figure { alt } => d.set("Alt", text_string(alt)),
@@ -619,4 +624,14 @@ fn xmp(info: &Info) -> String {
         date = iso,
         version = env!("CARGO_PKG_VERSION"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
+
+        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
+    }
 }

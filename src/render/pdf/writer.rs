@@ -342,7 +342,11 @@ fn switch_marked(
     *open = want;
 }
 
-type Tagging<'a> = (&'a mut Vec<u32>, &'a mut Vec<(usize, [f32; 4], u32)>, &'a [Elem]);
+type Tagging<'a> = (
+    &'a mut Vec<u32>,
+    &'a mut Vec<(usize, [f32; 4], u32)>,
+    &'a [Elem],
+);
 
 /// The printpdf operations of one page; with `tagging`, its content is
 /// marked (an MCID per run of items of one element, furniture as
