@@ -312,12 +312,19 @@ pub fn emit_line(
     extra: f32,
     mark: &Mark,
 ) {
-    for f in &line.frags {
+    let n = line.frags.len();
+    for (k, f) in line.frags.iter().enumerate() {
         let s = &spans[f.span];
         let fx = x + f.x + extra * f.spaces_before as f32;
         let text = f.text.trim_end_matches(' ');
         if text.is_empty() {
             continue;
+        }
+        // A line broken at a space ends with one (invisible), so text taken
+        // from the structure keeps its words apart (ISO 32000 14.8.2.5).
+        let mut text = f.text.clone();
+        if k + 1 == n && !line.last && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
+            text.push(' ');
         }
         page.push(
             Item::Text {
@@ -326,7 +333,7 @@ pub fn emit_line(
                 face: s.face,
                 size: s.size,
                 color: s.color,
-                text: f.text.clone(),
+                text,
                 space_extra: extra,
             },
             mark.clone(),
