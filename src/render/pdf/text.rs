@@ -320,10 +320,10 @@ pub fn emit_line(
         if text.is_empty() {
             continue;
         }
-        // A line broken at a space ends with one (invisible), so text taken
+        // A line not broken in a word ends with a space (invisible), so text taken
         // from the structure keeps its words apart (ISO 32000 14.8.2.5).
         let mut text = f.text.clone();
-        if k + 1 == n && !line.last && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
+        if k + 1 == n && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
             text.push(' ');
         }
         page.push(
