@@ -312,12 +312,26 @@ pub fn emit_line(
     extra: f32,
     mark: &Mark,
 ) {
-    let n = line.frags.len();
+    let n = line
+        .frags
+        .iter()
+        .rposition(|f| !f.text.trim_end_matches(' ').is_empty())
+        .map_or(0, |i| i + 1);
+    // The last text item placed on this line.
+    let mut last: Option<usize> = None;
     for (k, f) in line.frags.iter().enumerate() {
         let s = &spans[f.span];
         let fx = x + f.x + extra * f.spaces_before as f32;
         let text = f.text.trim_end_matches(' ');
         if text.is_empty() {
+            // A space of its own (a soft break): not drawn, but kept at
+            // the end of the text before it.
+            if let Some(i) = last
+                && let Some((Item::Text { text, .. }, _)) = page.items.get_mut(i)
+                && !text.ends_with(' ')
+            {
+                text.push(' ');
+            }
             continue;
         }
         // A line not broken in a word ends with a space (invisible), so text taken
@@ -338,6 +352,7 @@ pub fn emit_line(
             },
             mark.clone(),
         );
+        last = Some(page.items.len() - 1);
         if let Some(to) = &s.link {
             let spaces_in = f.text.matches(' ').count() as f32;
             page.push(
