@@ -362,37 +362,48 @@ fn name(s: &str) -> Object {
 /// parent tree, `/StructParents` on the pages and `/StructParent` on the
 /// links, and `/MarkInfo`.
 fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), PdfError> {
+    use std::collections::HashMap;
     let err = |e: lopdf::Error| PdfError::Post(e.to_string());
     let n = tags.structure.len();
     if n == 0 {
         return Ok(());
     }
-    let parent = |e: usize| tags.structure[e].parent as usize;
-    // Marked content of each element, in page and stream order.
-    let mut content: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
-    for (p, m) in tags.mcids.iter().enumerate() {
-        for (mcid, e) in m.iter().enumerate() {
-            if let Some(c) = content.get_mut(*e as usize) {
-                c.push((p, mcid as i64));
-            }
-        }
+    // An element's parent (always an earlier element; the root is its own).
+    let parent = |e: usize| {
+        let p = tags.structure[e].parent as usize;
+        if p < e { p } else { 0 }
+    };
+    // Link annotations, matched to the link areas by page and rectangle:
+    // (element the link is in, annotation, page index, MCID of its text).
+    let mut areas: HashMap<usize, Vec<(&super::writer::LinkTag, bool)>> = HashMap::new();
+    for l in &tags.links {
+        areas.entry(l.page).or_default().push((l, false));
     }
-    // Link annotations, matched to the link areas by page and rectangle.
-    let mut areas: std::collections::HashMap<usize, Vec<([f32; 4], u32, bool)>> =
-        std::collections::HashMap::new();
-    for (p, r, e) in &tags.links {
-        areas.entry(*p).or_default().push((*r, *e, false));
-    }
-    // (element the link is in, annotation, page index)
-    let mut links: Vec<(usize, ObjectId, usize)> = Vec::new();
+    let mut links: Vec<(usize, ObjectId, usize, Option<u32>)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let Some(list) = areas.get_mut(&p) else {
             continue;
         };
-        let annots: Vec<ObjectId> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots")) {
-            Ok(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+        // printpdf writes its annotations inline; a structure element
+        // refers to an indirect object.
+        let inline: Vec<Object> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots")) {
+            Ok(Object::Array(a)) => a.clone(),
             _ => Vec::new(),
         };
+        let annots: Vec<ObjectId> = inline
+            .into_iter()
+            .filter_map(|o| match o {
+                Object::Reference(r) => Some(r),
+                Object::Dictionary(d) => Some(doc.add_object(d)),
+                _ => None,
+            })
+            .collect();
+        if let Ok(pd) = doc.get_dictionary_mut(*page) {
+            pd.set(
+                "Annots",
+                Object::Array(annots.iter().map(|a| Object::Reference(*a)).collect()),
+            );
+        }
         for a in annots {
             let Ok(rect) = doc
                 .get_dictionary(a)
@@ -405,29 +416,56 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
             if r.len() != 4 {
                 continue;
             }
-            let hit = list.iter_mut().find(|(ar, _, used)| {
-                !used && ar.iter().zip(&r).all(|(x, y)| (x - y).abs() < 0.05)
+            let hit = list.iter_mut().find(|(l, used)| {
+                !used && l.rect.iter().zip(&r).all(|(x, y)| (x - y).abs() < 0.05)
             });
             if let Some(h) = hit {
-                h.2 = true;
-                links.push((h.1 as usize, a, p));
+                h.1 = true;
+                let e = h.0.elem as usize;
+                links.push((if e < n { e } else { 0 }, a, p, h.0.mcid));
             }
+        }
+    }
+    let link_ids: Vec<ObjectId> = links.iter().map(|_| doc.new_object_id()).collect();
+    // The text of a link: its MCID goes in the Link element.
+    let link_text: HashMap<(usize, u32), usize> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (_, _, p, m))| m.map(|m| ((*p, m), j)))
+        .collect();
+    // What each element holds, in reading order: marked content on a page
+    // or a link.
+    enum Kid {
+        Mcr(usize, i64),
+        Link(usize),
+    }
+    let mut content: Vec<Vec<Kid>> = (0..n).map(|_| Vec::new()).collect();
+    let mut placed = vec![false; links.len()];
+    for (p, m) in tags.mcids.iter().enumerate() {
+        for (mcid, e) in m.iter().enumerate() {
+            let Some(c) = content.get_mut(*e as usize) else {
+                continue;
+            };
+            match link_text.get(&(p, mcid as u32)) {
+                Some(&j) => {
+                    c.push(Kid::Link(j));
+                    placed[j] = true;
+                }
+                None => c.push(Kid::Mcr(p, mcid as i64)),
+            }
+        }
+    }
+    for (j, (e, _, _, _)) in links.iter().enumerate() {
+        if !placed[j] {
+            content[*e].push(Kid::Link(j));
         }
     }
     // Keep the elements with something in them.
     let mut keep: Vec<bool> = content.iter().map(|c| !c.is_empty()).collect();
-    for (e, _, _) in &links {
-        if let Some(k) = keep.get_mut(*e) {
-            *k = true;
-        }
-    }
     keep[0] = true;
     for e in (1..n).rev() {
         if keep[e] {
-            let p = parent(e);
-            if p < e {
-                keep[p] = true;
-            }
+            keep[parent(e)] = true;
         }
     }
     let root_id = doc.new_object_id();
@@ -438,43 +476,39 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
     let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
     for e in 1..n {
         if keep[e] {
-            kids[if parent(e) < e { parent(e) } else { 0 }].push(e);
+            kids[parent(e)].push(e);
         }
     }
-    // Link elements, each with a reference to its annotation.
+    let elem_ref = |e: usize| Object::Reference(ids[e].unwrap_or(root_id));
+    // Link elements: the link's text (when marked on its own) and a
+    // reference to its annotation.
     let next_key = pages.len() as i64;
-    let mut nums: Vec<Object> = Vec::with_capacity(2 * (pages.len() + links.len()));
-    let mut link_elems: Vec<Vec<ObjectId>> = vec![Vec::new(); n];
     let mut link_nums = Vec::with_capacity(2 * links.len());
-    for (k, (e, annot, p)) in links.iter().enumerate() {
-        let e = if ids.get(*e).copied().flatten().is_some() {
-            *e
-        } else {
-            0
-        };
-        let key = next_key + k as i64;
+    for (j, (e, annot, p, mcid)) in links.iter().enumerate() {
+        let key = next_key + j as i64;
         let mut objr = Dictionary::new();
         objr.set("Type", name("OBJR"));
         objr.set("Obj", Object::Reference(*annot));
         objr.set("Pg", Object::Reference(pages[*p]));
+        let mut k = Vec::new();
+        if let Some(m) = mcid
+            && placed[j]
+        {
+            k.push(Object::Integer(i64::from(*m)));
+        }
+        k.push(Object::Dictionary(objr));
         let mut d = Dictionary::new();
         d.set("Type", name("StructElem"));
         d.set("S", name("Link"));
-        d.set("P", Object::Reference(ids[e].unwrap_or(root_id)));
+        d.set("P", elem_ref(*e));
         d.set("Pg", Object::Reference(pages[*p]));
-        d.set("K", Object::Array(vec![Object::Dictionary(objr)]));
-        let id = doc.add_object(d);
-        link_elems[e].push(id);
+        d.set("K", Object::Array(k));
+        doc.objects.insert(link_ids[j], Object::Dictionary(d));
         if let Ok(a) = doc.get_dictionary_mut(*annot) {
             a.set("StructParent", Object::Integer(key));
-            let mut f = 4; // print
-            if let Ok(Object::Integer(v)) = a.get(b"F") {
-                f |= *v;
-            }
-            a.set("F", Object::Integer(f));
         }
         link_nums.push(Object::Integer(key));
-        link_nums.push(Object::Reference(id));
+        link_nums.push(Object::Reference(link_ids[j]));
     }
     for e in 0..n {
         let Some(id) = ids[e] else { continue };
@@ -484,29 +518,33 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         d.set("S", name(role_name(&el.role)));
         d.set(
             "P",
-            Object::Reference(if e == 0 {
-                root_id
+            if e == 0 {
+                Object::Reference(root_id)
             } else {
-                ids[if parent(e) < e { parent(e) } else { 0 }].unwrap_or(root_id)
-            }),
+                elem_ref(parent(e))
+            },
         );
         let mut k: Vec<Object> = Vec::new();
-        let first = content[e].first().map(|(p, _)| *p);
+        let first = content[e].iter().find_map(|c| match c {
+            Kid::Mcr(p, _) => Some(*p),
+            Kid::Link(_) => None,
+        });
         if let Some(p) = first {
             d.set("Pg", Object::Reference(pages[p]));
         }
-        for (p, m) in &content[e] {
-            if Some(*p) == first {
-                k.push(Object::Integer(*m));
-            } else {
-                let mut mcr = Dictionary::new();
-                mcr.set("Type", name("MCR"));
-                mcr.set("Pg", Object::Reference(pages[*p]));
-                mcr.set("MCID", Object::Integer(*m));
-                k.push(Object::Dictionary(mcr));
+        for c in &content[e] {
+            match c {
+                Kid::Mcr(p, m) if Some(*p) == first => k.push(Object::Integer(*m)),
+                Kid::Mcr(p, m) => {
+                    let mut mcr = Dictionary::new();
+                    mcr.set("Type", name("MCR"));
+                    mcr.set("Pg", Object::Reference(pages[*p]));
+                    mcr.set("MCID", Object::Integer(*m));
+                    k.push(Object::Dictionary(mcr));
+                }
+                Kid::Link(j) => k.push(Object::Reference(link_ids[*j])),
             }
         }
-        k.extend(link_elems[e].iter().map(|l| Object::Reference(*l)));
         k.extend(
             kids[e]
                 .iter()
@@ -527,13 +565,18 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         doc.objects.insert(id, Object::Dictionary(d));
     }
     // The parent tree: for each page, the element of each MCID; then the links.
+    let mut nums: Vec<Object> = Vec::with_capacity(2 * (pages.len() + links.len()));
     for (p, page) in pages.iter().enumerate() {
         let refs: Vec<Object> = tags
             .mcids
             .get(p)
             .map(|m| {
                 m.iter()
-                    .map(|e| Object::Reference(ids[*e as usize].unwrap_or(root_id)))
+                    .enumerate()
+                    .map(|(mcid, e)| match link_text.get(&(p, mcid as u32)) {
+                        Some(&j) => Object::Reference(link_ids[j]),
+                        None => elem_ref(*e as usize),
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -551,7 +594,7 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
     let tree_id = doc.add_object(tree);
     let mut root = Dictionary::new();
     root.set("Type", name("StructTreeRoot"));
-    root.set("K", Object::Reference(ids[0].unwrap_or(root_id)));
+    root.set("K", elem_ref(0));
     root.set("ParentTree", Object::Reference(tree_id));
     root.set(
         "ParentTreeNextKey",

@@ -43,9 +43,18 @@ pub struct Tags {
     pub structure: Vec<Elem>,
     /// For each page, the element of each marked-content id (MCID) on it.
     pub mcids: Vec<Vec<u32>>,
-    /// Each link area: its page, rectangle (PDF coordinates) and the
-    /// element of the text it is on.
-    pub links: Vec<(usize, [f32; 4], u32)>,
+    /// Each link area (see [`LinkTag`]).
+    pub links: Vec<LinkTag>,
+}
+
+/// A link area: its page, rectangle (PDF coordinates), the element of
+/// the text it is on, and the MCID of the link's text (marked on its own)
+/// when the area belongs to one piece of text.
+pub struct LinkTag {
+    pub page: usize,
+    pub rect: [f32; 4],
+    pub elem: u32,
+    pub mcid: Option<u32>,
 }
 
 /// Whether to tag the PDF (`PLANPRESS_PDF_TAGGED=0` turns it off, to
@@ -296,6 +305,8 @@ fn merge(parts: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
 enum Marked {
     Artifact,
     Elem(u32),
+    /// The text of a link (item index on the page): an MCID of its own.
+    Link(u32, usize),
 }
 
 /// Ends the marked-content sequence in force.
@@ -323,7 +334,7 @@ fn switch_marked(
         Some(Marked::Artifact) => ops.push(Op::BeginMarkedContent {
             tag: "Artifact".into(),
         }),
-        Some(Marked::Elem(e)) => {
+        Some(Marked::Elem(e) | Marked::Link(e, _)) => {
             let mut map = std::collections::BTreeMap::new();
             map.insert(
                 "MCID".to_string(),
@@ -342,11 +353,7 @@ fn switch_marked(
     *open = want;
 }
 
-type Tagging<'a> = (
-    &'a mut Vec<u32>,
-    &'a mut Vec<(usize, [f32; 4], u32)>,
-    &'a [Elem],
-);
+type Tagging<'a> = (&'a mut Vec<u32>, &'a mut Vec<LinkTag>, &'a [Elem]);
 
 /// The printpdf operations of one page; with `tagging`, its content is
 /// marked (an MCID per run of items of one element, furniture as
@@ -370,6 +377,7 @@ fn page_ops(
         None => (&mut no_mcids, &mut no_links, &[][..], false),
     };
     let mut open: Option<Marked> = None;
+    let mut link_mcid: Option<(usize, u32)> = None;
     // Graphics state carried between items: one text object for a run
     // of text, font and colour set only when they change.
     let mut in_text = false;
@@ -383,7 +391,19 @@ fn page_ops(
         } else if *mark == Mark::Furniture {
             Some(Marked::Artifact)
         } else {
-            Some(Marked::Elem(page.elems.get(k).copied().unwrap_or(0)))
+            let e = page.elems.get(k).copied().unwrap_or(0);
+            // Text followed by its link area is the link's text (a contents
+            // entry's area covers the whole entry: that stays in the TOCI).
+            let link_text = is_text
+                && matches!(
+                    page.items.get(k + 1),
+                    Some((Item::Link { .. }, m)) if !matches!(m, Mark::Furniture | Mark::TocEntry)
+                );
+            Some(if link_text {
+                Marked::Link(e, k)
+            } else {
+                Marked::Elem(e)
+            })
         };
         if in_text && !is_text {
             // A marked-content sequence begun in the text object ends in it.
@@ -414,6 +434,9 @@ fn page_ops(
                     line_start = (0.0, 0.0);
                 }
                 switch_marked(&mut ops, &mut open, want, mcids, structure);
+                if let Some(Marked::Link(_, t)) = want {
+                    link_mcid = Some((t, mcids.len() as u32 - 1));
+                }
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(id.clone()),
@@ -599,8 +622,14 @@ fn page_ops(
             Item::Link { x, y, w, h: lh, to } => {
                 let rect = [r2(*x), r2(h - *y - *lh), r2(*x + *w), r2(h - *y)];
                 if tagged {
-                    let e = page.elems.get(k).copied().unwrap_or(0);
-                    link_tags.push((index, rect, e));
+                    let elem = page.elems.get(k).copied().unwrap_or(0);
+                    let mcid = link_mcid.filter(|(t, _)| t + 1 == k).map(|(_, m)| m);
+                    link_tags.push(LinkTag {
+                        page: index,
+                        rect,
+                        elem,
+                        mcid,
+                    });
                 }
                 match to {
                     LinkTo::Uri(u) => {
