@@ -39,6 +39,13 @@ pub fn finish(
     info: &Info,
     tags: Option<&Tags>,
 ) -> Result<Vec<u8>, PdfError> {
+    let timing = std::env::var_os("PLANPRESS_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("post: {what} at {:.3} s", t0.elapsed().as_secs_f64());
+        }
+    };
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     // Links inside the document, to a heading's position.
     for l in links {
@@ -151,19 +158,26 @@ pub fn finish(
         .set("Metadata", Object::Reference(md_id));
     if let Some(tags) = tags {
         structure(&mut doc, &pages, tags)?;
+        lap("structure");
     }
 
     compress(&mut doc);
+    lap("compress");
     let mut out = Vec::new();
     // Object streams: the structure tree is many small objects.
     let opts = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
-        .max_objects_per_stream(200)
+        .max_objects_per_stream(500)
         .compression_level(6)
         .build();
-    doc.save_with_options(&mut out, opts)
-        .map_err(|e| PdfError::Post(e.to_string()))?;
+    if std::env::var_os("XX_CLASSIC").is_some() {
+        doc.save_to(&mut out).map_err(|e| PdfError::Post(e.to_string()))?;
+    } else {
+        doc.save_with_options(&mut out, opts)
+            .map_err(|e| PdfError::Post(e.to_string()))?;
+    }
+    lap("save");
     Ok(out)
 }
 
@@ -480,6 +494,11 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         }
     }
     let elem_ref = |e: usize| Object::Reference(ids[e].unwrap_or(root_id));
+    // One attribute object shared by all column header cells.
+    let mut a = Dictionary::new();
+    a.set("O", name("Table"));
+    a.set("Scope", name("Column"));
+    let column_scope = doc.add_object(a);
     // Link elements: the link's text (when marked on its own) and a
     // reference to its annotation.
     let next_key = pages.len() as i64;
@@ -497,8 +516,8 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
             k.push(Object::Integer(i64::from(*m)));
         }
         k.push(Object::Dictionary(objr));
+        // `/Type /StructElem` is optional: left out, as for every element.
         let mut d = Dictionary::new();
-        d.set("Type", name("StructElem"));
         d.set("S", name("Link"));
         d.set("P", elem_ref(*e));
         d.set("Pg", Object::Reference(pages[*p]));
@@ -514,7 +533,6 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         let Some(id) = ids[e] else { continue };
         let el = &tags.structure[e];
         let mut d = Dictionary::new();
-        d.set("Type", name("StructElem"));
         d.set("S", name(role_name(&el.role)));
         d.set(
             "P",
@@ -554,12 +572,7 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         d.set("K", Object::Array(k));
         match &el.role {
             Role::Figure { alt } => d.set("Alt", text_string(alt)),
-            Role::TableHeaderCell => {
-                let mut a = Dictionary::new();
-                a.set("O", name("Table"));
-                a.set("Scope", name("Column"));
-                d.set("A", Object::Dictionary(a));
-            }
+            Role::TableHeaderCell => d.set("A", Object::Reference(column_scope)),
             _ => {}
         }
         doc.objects.insert(id, Object::Dictionary(d));
@@ -580,9 +593,8 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
                     .collect()
             })
             .unwrap_or_default();
-        let arr = doc.add_object(Object::Array(refs));
         nums.push(Object::Integer(p as i64));
-        nums.push(Object::Reference(arr));
+        nums.push(Object::Array(refs));
         if let Ok(pd) = doc.get_dictionary_mut(*page) {
             pd.set("StructParents", Object::Integer(p as i64));
             pd.set("Tabs", name("S"));
