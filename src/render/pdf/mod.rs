@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod layout;
 pub mod post;
+pub mod save;
 pub mod style;
 pub mod text;
 pub mod writer;

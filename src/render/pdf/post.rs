@@ -163,20 +163,8 @@ pub fn finish(
 
     compress(&mut doc);
     lap("compress");
-    let mut out = Vec::new();
     // Object streams: the structure tree is many small objects.
-    let opts = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(6)
-        .build();
-    if std::env::var_os("XX_CLASSIC").is_some() {
-        doc.save_to(&mut out).map_err(|e| PdfError::Post(e.to_string()))?;
-    } else {
-        doc.save_with_options(&mut out, opts)
-            .map_err(|e| PdfError::Post(e.to_string()))?;
-    }
+    let out = super::save::save(&doc);
     lap("save");
     Ok(out)
 }
