@@ -242,3 +242,65 @@ pub fn save(doc: &Document) -> Vec<u8> {
     let _ = write!(out, "\nendobj\nstartxref\n{start}\n%%EOF\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
+
+    #[test]
+    fn what_is_written_reads_back() {
+        let mut doc = Document::with_version("1.7");
+        let mut d = Dictionary::new();
+        d.set("S", Object::Name(b"P".to_vec()));
+        d.set("Odd Name#", Object::Real(12.5));
+        d.set(
+            "T",
+            Object::String(b"a (b) \\ c".to_vec(), StringFormat::Literal),
+        );
+        d.set(
+            "U",
+            Object::String(vec![0xFE, 0xFF, 0, b'x'], StringFormat::Hexadecimal),
+        );
+        d.set(
+            "K",
+            Object::Array(vec![
+                Object::Integer(-3),
+                Object::Null,
+                Object::Boolean(true),
+            ]),
+        );
+        let elem = doc.add_object(d);
+        let stream = doc.add_object(Stream::new(Dictionary::new(), b"BT ET".to_vec()));
+        let mut cat = Dictionary::new();
+        cat.set("Type", Object::Name(b"Catalog".to_vec()));
+        cat.set("E", Object::Reference(elem));
+        cat.set("C", Object::Reference(stream));
+        let root = doc.add_object(cat);
+        doc.trailer.set("Root", Object::Reference(root));
+        let bytes = super::save(&doc);
+        let back = Document::load_mem(&bytes).expect("reads back");
+        let e = back.get_dictionary(elem).expect("element");
+        assert_eq!(
+            e.get(b"S").and_then(Object::as_name).ok(),
+            Some(b"P".as_slice())
+        );
+        assert_eq!(
+            e.get(b"Odd Name#").and_then(Object::as_float).ok(),
+            Some(12.5)
+        );
+        assert_eq!(
+            e.get(b"T").and_then(Object::as_str).ok(),
+            Some(b"a (b) \\ c".as_slice())
+        );
+        assert_eq!(
+            e.get(b"U").and_then(Object::as_str).ok(),
+            Some([0xFE, 0xFF, 0, b'x'].as_slice())
+        );
+        let s = back
+            .get_object(stream)
+            .and_then(Object::as_stream)
+            .expect("stream");
+        assert_eq!(s.content, b"BT ET");
+        assert!(back.catalog().is_ok());
+    }
+}
