@@ -729,6 +729,19 @@ fn example_plan_is_tagged() {
         .map(|w| &w[1])
         .collect();
     assert_eq!(got, want.iter().collect::<Vec<_>>());
+    // The contents page: one TOCI per entry of the table of contents, in its order.
+    let toci: Vec<&String> = items
+        .windows(2)
+        .filter(|w| w[0] == "TOCI")
+        .map(|w| &w[1])
+        .collect();
+    assert_eq!(toci.len(), want.len(), "{toci:?}");
+    for (t, w) in toci.iter().zip(&want) {
+        assert!(
+            t.starts_with(w.trim_end_matches('"')),
+            "TOCI {t} is not {w}"
+        );
+    }
     // Every figure (the charts, the logo, images) has a text alternative.
     let alts = figure_alts(&pdf);
     assert!(alts.len() > 5, "{alts:?}");
