@@ -428,4 +428,327 @@ fn a_plan_written_in_chunks_is_the_same_plan() {
         pages(&whole),
         "chunked and whole PDFs differ in text"
     );
+    // The same structure tree, too.
+    check_tagged(&pdf, "da", "Beskæftigelsesplan 2027");
+    assert_eq!(struct_text(&pdf), struct_text(&whole));
+}
+
+// ----- tagging ----------------------------------------------------------------
+
+/// `pdfinfo -struct-text` as a flat list: each element's type (`H1`, `P`,
+/// `TH`, …) and each non-empty text as `"…"` (whitespace normalized), in
+/// reading order.
+fn struct_text(pdf: &Path) -> Vec<String> {
+    let out = run(tool("pdfinfo").arg("-struct-text").arg(pdf));
+    let mut items = Vec::new();
+    for line in out.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('/') {
+            continue;
+        }
+        if let Some(text) = t.strip_prefix('"') {
+            let text = normalize(text.strip_suffix('"').unwrap_or(text));
+            if !text.is_empty() {
+                items.push(format!("\"{text}\""));
+            }
+        } else {
+            let tag = t.split_whitespace().next().unwrap_or(t);
+            items.push(tag.trim_end_matches(':').to_string());
+        }
+    }
+    items
+}
+
+/// A PDF text string as Rust text.
+fn pdf_text(o: &lopdf::Object) -> String {
+    match o {
+        lopdf::Object::String(b, _) if b.starts_with(&[0xFE, 0xFF]) => {
+            let units: Vec<u16> = b[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        lopdf::Object::String(b, _) => String::from_utf8_lossy(b).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The `/Alt` of every Figure element, in element order.
+fn figure_alts(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).expect("load PDF");
+    let mut alts = Vec::new();
+    for obj in doc.objects.values() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"S").and_then(lopdf::Object::as_name).ok() == Some(b"Figure".as_slice())
+        {
+            alts.push(d.get(b"Alt").map(pdf_text).unwrap_or_default());
+        }
+    }
+    alts
+}
+
+/// The catalog and pages carry what a tagged PDF needs.
+fn check_tagged(pdf: &Path, lang: &str, title: &str) {
+    let info = run(tool("pdfinfo").arg(pdf));
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let doc = lopdf::Document::load(pdf).expect("load PDF");
+    let catalog = doc.catalog().expect("catalog");
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(lopdf::Object::as_bool);
+    assert_eq!(marked.ok(), Some(true), "no /MarkInfo << /Marked true >>");
+    assert_eq!(pdf_text(catalog.get(b"Lang").expect("/Lang")), lang);
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .and_then(lopdf::Object::as_dict)
+        .expect("/ViewerPreferences");
+    assert_eq!(
+        prefs
+            .get(b"DisplayDocTitle")
+            .and_then(lopdf::Object::as_bool)
+            .ok(),
+        Some(true)
+    );
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(lopdf::Object::as_reference)
+        .expect("/StructTreeRoot");
+    let root = doc.get_dictionary(root).expect("struct tree root");
+    assert!(root.get(b"ParentTree").is_ok(), "no /ParentTree");
+    for (n, page) in doc.get_pages() {
+        let pd = doc.get_dictionary(page).expect("page");
+        assert!(
+            pd.get(b"StructParents").is_ok(),
+            "page {n} has no /StructParents"
+        );
+    }
+    let md = catalog
+        .get(b"Metadata")
+        .and_then(lopdf::Object::as_reference)
+        .expect("/Metadata");
+    let mut stream = doc
+        .get_object(md)
+        .and_then(lopdf::Object::as_stream)
+        .expect("metadata stream")
+        .clone();
+    let _ = stream.decompress();
+    let xmp = String::from_utf8_lossy(&stream.content).to_string();
+    assert!(xmp.contains("<dc:title>"), "{xmp}");
+    assert!(xmp.contains(title), "{xmp}");
+    assert!(
+        xmp.contains(&format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>")),
+        "{xmp}"
+    );
+}
+
+#[test]
+fn tagged_structure_follows_the_markdown() {
+    let dir = fixture("pdf-tagged");
+    let (pdf, stderr) = build(&dir);
+    check_file(&pdf);
+    check_tagged(&pdf, "en", "Tagged Plan 2027");
+    // The image without alt text is reported at its Markdown line.
+    assert!(
+        stderr.contains("missing-alt") && stderr.contains("01-structure.md:20"),
+        "{stderr}"
+    );
+    let items = struct_text(&pdf);
+    let start = items
+        .iter()
+        .position(|i| i == "\"1 Structure\"")
+        .expect("the section heading");
+    let q = |s: &str| format!("\"{s}\"");
+    let expected: Vec<String> = [
+        "\"1 Structure\"",
+        "H2",
+        "\"Goals in brief\"",
+        "P",
+        "\"A first paragraph about the plan.\"",
+        "L",
+        "LI",
+        "Lbl",
+        "\"•\"",
+        "LBody",
+        "P",
+        "\"Bullet one\"",
+        "LI",
+        "Lbl",
+        "\"•\"",
+        "LBody",
+        "P",
+        "\"Bullet two\"",
+        "Table",
+        "THead",
+        "TR",
+        "TH",
+        "\"Group\"",
+        "TH",
+        "\"Target\"",
+        "TBody",
+        "TR",
+        "TD",
+        "\"Young\"",
+        "TD",
+        "\"40\"",
+        "TR",
+        "TD",
+        "\"Adults\"",
+        "TD",
+        "\"55\"",
+        "Figure",
+        "Caption",
+        "\"Bar chart of unemployment 2020 to 2026\"",
+        "Figure",
+        "BlockQuote",
+        "P",
+        "\"A short quotation.\"",
+        "P",
+        "\"A closing paragraph with\"",
+        "Link",
+        "\"a link\"",
+        "Object",
+        "\".\"",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(items[start - 1], "H1", "{items:#?}");
+    assert_eq!(&items[start..], &expected[..], "{items:#?}");
+    // Before it: the cover, then the contents as a TOC.
+    let head: Vec<&str> = items[..start].iter().map(String::as_str).collect();
+    let toc = head.iter().position(|i| *i == "TOC").expect("a TOC");
+    assert_eq!(head[toc + 1], "TOCI", "{head:?}");
+    assert!(head[toc + 2].starts_with("\"1") && head[toc + 2].contains("Structure"));
+    assert_eq!(head[0], "Document");
+    assert_eq!(&head[1..3], &["H1", &q("Tagged Plan 2027")]);
+    // Nothing of the running header and footer.
+    let all = items.join("\n");
+    assert!(
+        !all.contains("of 3"),
+        "page numbers in the structure:\n{all}"
+    );
+    assert!(
+        !all.contains("Tagtown Municipality"),
+        "footer in the structure:\n{all}"
+    );
+    assert_eq!(
+        items
+            .iter()
+            .filter(|i| **i == q("Tagged Plan 2027"))
+            .count(),
+        1,
+        "the running header is in the structure:\n{all}"
+    );
+    // Figures carry their text alternative; the one without alt text a fallback.
+    let alts = figure_alts(&pdf);
+    assert_eq!(alts.len(), 2, "{alts:?}");
+    assert_eq!(alts[0], "Bar chart of unemployment 2020 to 2026");
+    assert_eq!(alts[1], "Figure bars.png");
+}
+
+/// Renders every page to PNG; returns the images' bytes.
+fn render_pages(pdf: &Path, tag: &str) -> Vec<Vec<u8>> {
+    let dir = pdf.parent().expect("folder").join(format!("png-{tag}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("png folder");
+    run(tool("pdftoppm")
+        .args(["-r", "40", "-png"])
+        .arg(pdf)
+        .arg(dir.join("p")));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("pngs")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read(f).expect("png"))
+        .collect()
+}
+
+#[test]
+fn tagging_changes_neither_drawing_nor_text() {
+    for name in ["pdf-tagged", "pdf-en"] {
+        let dir = fixture(name);
+        let (tagged, _) = build(&dir);
+        let (plain, _) = build_with(&dir, &[("PLANPRESS_PDF_TAGGED", "0")]);
+        check_file(&tagged);
+        check_file(&plain);
+        let info = run(tool("pdfinfo").arg(&plain));
+        assert!(info.contains("Tagged:          no"), "{info}");
+        assert_eq!(pages(&tagged), pages(&plain), "{name}: text differs");
+        let a = render_pages(&tagged, "tagged");
+        let b = render_pages(&plain, "plain");
+        assert_eq!(a.len(), b.len());
+        for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+            assert!(x == y, "{name}: page {} renders differently", k + 1);
+        }
+    }
+}
+
+#[test]
+fn example_plan_is_tagged() {
+    let dir = Path::new(ROOT);
+    let (pdf, _) = build(dir);
+    check_tagged(&pdf, "da", "Beskæftigelsesplan 2027");
+    let items = struct_text(&pdf);
+    let all = items.join("\n");
+    for tag in [
+        "H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TH", "TD", "Figure", "TOC",
+        "TOCI", "Link",
+    ] {
+        assert!(items.iter().any(|i| i == tag), "no {tag}:\n{all}");
+    }
+    assert!(!all.contains("Side 3 af"), "page numbers in the structure");
+    assert!(
+        !items.iter().any(|i| i == "\"Eksempelby Kommune\""),
+        "footer in the structure"
+    );
+    assert_eq!(
+        items
+            .iter()
+            .filter(|i| **i == "\"Beskæftigelsesplan 2027\"")
+            .count(),
+        1,
+        "the running header title is in the structure (only the cover's title is content)"
+    );
+    // Section headings in the order of the table of contents (and the outline).
+    let plan = plan_of(dir);
+    let want: Vec<String> = plan
+        .toc()
+        .iter()
+        .map(|e| format!("\"{} {}\"", e.number, normalize(&e.title)))
+        .collect();
+    let got: Vec<&String> = items
+        .windows(2)
+        .filter(|w| ["H1", "H2", "H3"].contains(&w[0].as_str()) && want.contains(&w[1]))
+        .map(|w| &w[1])
+        .collect();
+    assert_eq!(got, want.iter().collect::<Vec<_>>());
+    // The contents page: one TOCI per entry of the table of contents, in its order.
+    let toci: Vec<&String> = items
+        .windows(2)
+        .filter(|w| w[0] == "TOCI")
+        .map(|w| &w[1])
+        .collect();
+    assert_eq!(toci.len(), want.len(), "{toci:?}");
+    for (t, w) in toci.iter().zip(&want) {
+        assert!(
+            t.starts_with(w.trim_end_matches('"')),
+            "TOCI {t} is not {w}"
+        );
+    }
+    // Every figure (the charts, the logo, images) has a text alternative.
+    let alts = figure_alts(&pdf);
+    assert!(alts.len() > 5, "{alts:?}");
+    assert!(alts.iter().all(|a| !a.trim().is_empty()), "{alts:?}");
+    // The charts' alternative is generated from their figures.
+    assert!(
+        alts.iter()
+            .any(|a| a.chars().any(|c| c.is_ascii_digit()) && a.len() > 40)
+    );
 }

@@ -130,12 +130,59 @@ pub enum Seg {
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub items: Vec<(Item, Mark)>,
+    /// The structure element (index into [`Document::structure`]) of each
+    /// item, parallel to `items`; meaningless for [`Mark::Furniture`].
+    pub elems: Vec<u32>,
+    /// The element the next pushed item belongs to.
+    pub elem: u32,
 }
 
 impl Page {
     pub fn push(&mut self, item: Item, mark: Mark) {
         self.items.push((item, mark));
+        self.elems.push(self.elem);
     }
+}
+
+/// The role of a structure element: the plan's logical structure, in the
+/// vocabulary of tagged documents but without knowing how it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    Document,
+    /// A group of elements (the contents page with its heading).
+    Sect,
+    Heading(u8),
+    Paragraph,
+    List,
+    ListItem,
+    /// A list item's marker (bullet, number).
+    Label,
+    ListBody,
+    Quote,
+    Code,
+    Table,
+    TableHead,
+    TableBody,
+    TableRow,
+    /// A header cell for its column.
+    TableHeaderCell,
+    TableCell,
+    /// A chart or image with its text alternative.
+    Figure {
+        alt: String,
+    },
+    Caption,
+    Toc,
+    TocItem,
+}
+
+/// A structure element; `parent` is an index into [`Document::structure`]
+/// (the root, index 0, is its own parent). Children are in reading order
+/// by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elem {
+    pub role: Role,
+    pub parent: u32,
 }
 
 /// An entry of the document outline (bookmarks).
@@ -165,4 +212,6 @@ pub struct Document {
     pub anchors: std::collections::HashMap<String, (usize, f32)>,
     pub outline: Vec<OutlineEntry>,
     pub images: Vec<Image>,
+    /// The logical structure; element 0 is the document.
+    pub structure: Vec<Elem>,
 }

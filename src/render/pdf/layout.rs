@@ -5,7 +5,7 @@
 //! table headers on every page a table crosses, and numbers the table of
 //! contents in a second pass.
 
-use super::display::{Document, Face, Item, LinkTo, Mark, OutlineEntry, Page, Seg};
+use super::display::{Document, Elem, Face, Item, LinkTo, Mark, OutlineEntry, Page, Role, Seg};
 use super::fonts::Fonts;
 use super::hyphenate::Hyphenation;
 use super::style::{MM, Rgb, Style};
@@ -50,6 +50,14 @@ pub struct Layout<'a> {
     record: bool,
     /// Outline depth of the last heading: a goal's entry goes below it.
     depth: usize,
+    /// The structure element items are placed in (index into the structure).
+    cur: u32,
+    /// The label element of the list item whose marker is pending.
+    pending_lbl: Option<u32>,
+    /// Drawing a table header again on a later page (not content).
+    repeat_header: bool,
+    /// The cell elements of the table row being drawn.
+    cell_elems: Vec<u32>,
 }
 
 struct Cell {
@@ -95,6 +103,10 @@ impl<'a> Layout<'a> {
             doc: Document {
                 width: st.page_w,
                 height: st.page_h,
+                structure: vec![Elem {
+                    role: Role::Document,
+                    parent: 0,
+                }],
                 ..Document::default()
             },
             y: 0.0,
@@ -108,7 +120,33 @@ impl<'a> Layout<'a> {
             missing_seen: BTreeSet::new(),
             record: true,
             depth: 1,
+            cur: 0,
+            pending_lbl: None,
+            repeat_header: false,
+            cell_elems: Vec::new(),
         }
+    }
+
+    // ----- structure -------------------------------------------------------
+
+    /// A new structure element below the current one (not entered).
+    fn new_elem(&mut self, role: Role) -> u32 {
+        self.doc.structure.push(Elem {
+            role,
+            parent: self.cur,
+        });
+        (self.doc.structure.len() - 1) as u32
+    }
+
+    /// Enters a new element below the current one; returns the one to go
+    /// back to with [`Layout::close`].
+    fn open(&mut self, role: Role) -> u32 {
+        let e = self.new_elem(role);
+        std::mem::replace(&mut self.cur, e)
+    }
+
+    fn close(&mut self, prev: u32) {
+        self.cur = prev;
     }
 
     fn label(&self, key: &'a str) -> &'a str {
@@ -125,7 +163,10 @@ impl<'a> Layout<'a> {
         if self.doc.pages.is_empty() {
             self.doc.pages.push(Page::default());
         }
-        self.doc.pages.last_mut().expect("a page")
+        let cur = self.cur;
+        let page = self.doc.pages.last_mut().expect("a page");
+        page.elem = cur;
+        page
     }
 
     fn new_page(&mut self) {
@@ -233,6 +274,34 @@ impl<'a> Layout<'a> {
         mark: &Mark,
         justify: bool,
     ) {
+        // A paragraph-like block is one structure element.
+        let role = match mark {
+            Mark::Paragraph => Some(Role::Paragraph),
+            Mark::Heading(l) => Some(Role::Heading(*l)),
+            Mark::Code => Some(Role::Code),
+            Mark::Caption => Some(Role::Caption),
+            Mark::Figure { alt } => Some(Role::Figure { alt: alt.clone() }),
+            _ => None,
+        };
+        let prev = role.map(|r| self.open(r));
+        self.place_lines_in(spans, lines, x, width, lead, size, mark, justify);
+        if let Some(p) = prev {
+            self.close(p);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_lines_in(
+        &mut self,
+        spans: &[Span],
+        lines: &[Line],
+        x: f32,
+        width: f32,
+        lead: f32,
+        size: f32,
+        mark: &Mark,
+        justify: bool,
+    ) {
         // `x` is on the current page; later pages may have other margins.
         let rel = x - self.x0();
         let n = lines.len();
@@ -298,7 +367,12 @@ impl<'a> Layout<'a> {
             let mx = self.x0() + mrel;
             let mline = self.breaker(false).lines(&marker, 1000.0);
             if let Some(l) = mline.first() {
+                let prev = self.cur;
+                if let Some(lbl) = self.pending_lbl.take() {
+                    self.cur = lbl;
+                }
                 emit_line(self.page(), &marker, l, mx, base, 0.0, &Mark::ListItem);
+                self.cur = prev;
             }
         }
         emit_line(self.page(), spans, line, x, base, extra, mark);
@@ -432,6 +506,8 @@ impl<'a> Layout<'a> {
         // The body, starting after the cover and the contents.
         self.record = true;
         self.cover();
+        // The contents (laid out last) stand here in the structure.
+        let toc_elem = self.new_elem(Role::Sect);
         for _ in 0..toc_pages {
             self.doc.pages.push(Page::default());
         }
@@ -451,6 +527,21 @@ impl<'a> Layout<'a> {
         });
         let mut toc_out = contents.doc.pages.split_off(1);
         toc_out.resize_with(toc_pages, Page::default);
+        // Its structure goes below the placeholder: element 0 is the
+        // placeholder, the others follow this document's.
+        let offset = self.doc.structure.len() as u32 - 1;
+        let map = |e: u32| if e == 0 { toc_elem } else { e + offset };
+        for el in contents.doc.structure.iter().skip(1) {
+            self.doc.structure.push(Elem {
+                role: el.role.clone(),
+                parent: map(el.parent),
+            });
+        }
+        for page in &mut toc_out {
+            for e in &mut page.elems {
+                *e = map(*e);
+            }
+        }
         let toc_outline = contents.doc.outline;
         for (k, page) in toc_out.into_iter().enumerate() {
             self.doc.pages[1 + k] = page;
@@ -536,6 +627,7 @@ impl<'a> Layout<'a> {
             .as_ref()
             .map_or(0.0, |(_, l)| l.len() as f32 * slead + 6.0);
         let mut y = band - 16.0 * MM - sub_h - tlines.len() as f32 * tlead;
+        let prev = self.open(Role::Heading(1));
         for l in &tlines {
             emit_line(
                 self.page(),
@@ -548,8 +640,10 @@ impl<'a> Layout<'a> {
             );
             y += tlead;
         }
+        self.close(prev);
         if let Some((sub, slines)) = &sub {
             y += 6.0;
+            let prev = self.open(Role::Paragraph);
             for l in slines {
                 emit_line(
                     self.page(),
@@ -562,6 +656,7 @@ impl<'a> Layout<'a> {
                 );
                 y += slead;
             }
+            self.close(prev);
         }
         // Period below the band.
         let mut y = band + 22.0 * MM;
@@ -569,20 +664,24 @@ impl<'a> Layout<'a> {
             Span::new(locale::period(plan.meta.period), Face::Bold, 24.0, st.brand).no_hyphens(),
         ];
         let (period, plines) = self.lines(&period, width, false);
+        let prev = self.open(Role::Paragraph);
         for l in &plines {
             emit_line(self.page(), &period, l, x0, y, 0.0, &Mark::Paragraph);
             y += 30.0;
         }
+        self.close(prev);
         if st.file.cover.summary
             && let Some(summary) = &plan.meta.summary
         {
             y += 6.0;
             let s = vec![Span::new(summary.clone(), Face::Regular, 11.5, st.text)];
             let (s, lines) = self.lines(&s, width * 0.82, true);
+            let prev = self.open(Role::Paragraph);
             for l in &lines {
                 emit_line(self.page(), &s, l, x0, y, 0.0, &Mark::Paragraph);
                 y += 16.5;
             }
+            self.close(prev);
         }
         // Logo (PNG or JPEG) and the organisation at the foot.
         let foot = h - 25.0 * MM;
@@ -607,6 +706,7 @@ impl<'a> Layout<'a> {
                 });
                 let index = self.doc.images.len() - 1;
                 let alt = plan.meta.organisation.clone();
+                let prev = self.open(Role::Figure { alt: alt.clone() });
                 self.page().push(
                     Item::Image {
                         index,
@@ -617,6 +717,7 @@ impl<'a> Layout<'a> {
                     },
                     Mark::Figure { alt },
                 );
+                self.close(prev);
                 logo_drawn = true;
             }
         }
@@ -656,7 +757,9 @@ impl<'a> Layout<'a> {
             let (s, lines) = self.lines(&s, width, false);
             if let Some(l) = lines.first() {
                 let x = w - st.outer - l.width;
+                let prev = self.open(Role::Paragraph);
                 emit_line(self.page(), &s, l, x, foot + 8.0, 0.0, &Mark::Paragraph);
+                self.close(prev);
             }
         }
     }
@@ -675,6 +778,7 @@ impl<'a> Layout<'a> {
         }
         self.heading_text(&title, 1, None, None);
         self.y += 8.0;
+        let toc_prev = self.open(Role::Toc);
         let st = self.st;
         let x0 = self.x0();
         let measure = self.measure();
@@ -706,6 +810,7 @@ impl<'a> Layout<'a> {
                 self.y += 4.0;
             }
             let top = self.y;
+            let item_prev = self.open(Role::TocItem);
             let base = Self::baseline(self.y, lead, size);
             let num = vec![Span::new(entry.number.clone(), face, size, st.heading)];
             let nl = self.breaker(false).lines(&num, 100.0);
@@ -732,7 +837,7 @@ impl<'a> Layout<'a> {
             )];
             let pl = self.breaker(false).lines(&pnum, 100.0);
             let px = x0 + measure - pl[0].width;
-            emit_line(self.page(), &pnum, &pl[0], px, base, 0.0, &Mark::TocEntry);
+            let pnum_page = self.page_no();
             for l in &tlines {
                 let b = Self::baseline(self.y, lead, size);
                 emit_line(self.page(), &title, l, text_x, b, 0.0, &Mark::TocEntry);
@@ -746,6 +851,11 @@ impl<'a> Layout<'a> {
                 }
                 self.y += 2.0;
             }
+            // The page number after the title, in reading order.
+            let cur = self.cur;
+            let pg = &mut self.doc.pages[pnum_page - 1];
+            pg.elem = cur;
+            emit_line(pg, &pnum, &pl[0], px, base, 0.0, &Mark::TocEntry);
             self.at_top = false;
             let link_h = self.y - top;
             self.page().push(
@@ -758,9 +868,11 @@ impl<'a> Layout<'a> {
                 },
                 Mark::TocEntry,
             );
+            self.close(item_prev);
             let _ = page;
             self.y += if top_level { 4.0 } else { 1.0 };
         }
+        self.close(toc_prev);
     }
 
     /// Running header and footer on every page but the cover.
@@ -913,6 +1025,7 @@ impl<'a> Layout<'a> {
         let (fs, lead) = (self.fs, self.lead);
         self.fs = 8.5;
         self.lead = 11.5;
+        let list_prev = self.open(Role::List);
         for f in &section.footnotes {
             let marker = vec![Span::new(
                 format!("{}", f.number),
@@ -921,9 +1034,16 @@ impl<'a> Layout<'a> {
                 self.st.brand,
             )];
             self.pending_marker = Some((0.0, marker));
+            let item_prev = self.open(Role::ListItem);
+            self.pending_lbl = Some(self.new_elem(Role::Label));
+            let body_prev = self.open(Role::ListBody);
             self.blocks(&f.content, 14.0, section, depth);
+            self.close(body_prev);
+            self.close(item_prev);
             self.pending_marker = None;
+            self.pending_lbl = None;
         }
+        self.close(list_prev);
         self.fs = fs;
         self.lead = lead;
     }
@@ -991,11 +1111,13 @@ impl<'a> Layout<'a> {
             }
         }
         let x = self.x0();
+        let prev = self.open(Role::Heading(level));
         for l in &lines {
             let b = Self::baseline(self.y, lead, size);
             emit_line(self.page(), &spans, l, x, b, 0.0, &Mark::Heading(level));
             self.y += lead;
         }
+        self.close(prev);
         if level == 1 {
             let y = self.y + 3.0;
             let w = 18.0 * MM;
@@ -1097,6 +1219,7 @@ impl<'a> Layout<'a> {
             }
             Block::List { start, items } => {
                 let marker_w = if start.is_some() { 18.0 } else { 13.0 };
+                let list_prev = self.open(Role::List);
                 for (n, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(s) => format!("{}.", s + n as u64),
@@ -1112,13 +1235,20 @@ impl<'a> Layout<'a> {
                         vec![Span::new(marker, Face::Regular, self.fs, color)],
                     ));
                     let before = self.y;
+                    let item_prev = self.open(Role::ListItem);
+                    self.pending_lbl = Some(self.new_elem(Role::Label));
+                    let body_prev = self.open(Role::ListBody);
                     self.blocks(item, indent + marker_w, section, depth);
+                    self.close(body_prev);
+                    self.close(item_prev);
                     self.pending_marker = None;
+                    self.pending_lbl = None;
                     // Tight items: no paragraph space between them.
                     if self.y > before && n + 1 < items.len() {
                         self.y -= para_space * 0.6;
                     }
                 }
+                self.close(list_prev);
                 self.y += para_space * 0.4;
             }
             Block::Quote(inner) => {
@@ -1126,7 +1256,9 @@ impl<'a> Layout<'a> {
                 self.y += 2.0;
                 let (fs_color, st) = (self.st.muted, self.st);
                 let _ = fs_color;
+                let prev = self.open(Role::Quote);
                 self.blocks(inner, indent + 14.0, section, depth);
+                self.close(prev);
                 let end = (self.page_no(), self.y - para_space);
                 for p in start.0..=end.0 {
                     let y1 = if p == start.0 { start.1 } else { st.top };
@@ -1163,6 +1295,7 @@ impl<'a> Layout<'a> {
                 }
                 let (spans, lines) = self.lines(&spans, measure - 12.0, false);
                 let bg = Rgb(0.955, 0.96, 0.965);
+                let prev = self.open(Role::Code);
                 for l in &lines {
                     if self.room() < lead {
                         self.new_page();
@@ -1183,6 +1316,7 @@ impl<'a> Layout<'a> {
                     self.y += lead;
                     self.at_top = false;
                 }
+                self.close(prev);
                 self.y += para_space;
             }
             Block::Table { align, head, rows } => {
@@ -1299,12 +1433,16 @@ impl<'a> Layout<'a> {
                 });
                 let index = self.doc.images.len() - 1;
                 let (x, y) = (self.x0() + indent, self.y);
+                let prev = self.open(Role::Figure {
+                    alt: figure_alt(alt, path, self.label("pdf_figure")),
+                });
                 self.page().push(
                     Item::Image { index, x, y, w, h },
                     Mark::Figure {
                         alt: alt.to_string(),
                     },
                 );
+                self.close(prev);
                 self.y += h + 4.0;
                 self.at_top = false;
                 drawn = true;
@@ -1321,8 +1459,12 @@ impl<'a> Layout<'a> {
         let mark = if drawn {
             Mark::Caption
         } else {
+            let path = match target {
+                LinkTarget::Asset(p) => p.as_str(),
+                _ => "",
+            };
             Mark::Figure {
-                alt: alt.to_string(),
+                alt: figure_alt(alt, path, self.label("pdf_figure")),
             }
         };
         if !drawn {
@@ -1451,63 +1593,30 @@ impl<'a> Layout<'a> {
         let first_h = rows.first().map_or(0.0, row_h);
         let page_room = self.limit() - self.st.top;
         self.need(head_h + first_h.min(page_room * 0.5));
+        let table_prev = self.open(Role::Table);
+        let head_prev = self.open(Role::TableHead);
+        let row_prev = self.open(Role::TableRow);
+        self.cell_elems = (0..ncols)
+            .map(|_| self.new_elem(Role::TableHeaderCell))
+            .collect();
         self.draw_row(
             spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w,
         );
+        self.close(row_prev);
+        self.close(head_prev);
+        let body_prev = self.open(Role::TableBody);
         for (k, row) in rows.iter().enumerate() {
             let h = row_h(row);
-            if self.room() < h {
-                if h <= page_room - head_h {
-                    self.new_page();
-                    self.draw_row(
-                        spec, &spec.head, &head, &widths, indent, head_h, 0, None, true, total_w,
-                    );
-                } else {
-                    // Taller than a page: split it by lines.
-                    let mut from = 0usize;
-                    let max_lines = row.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
-                    while from < max_lines {
-                        let mut fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
-                        if fit < 2 {
-                            self.new_page();
-                            self.draw_row(
-                                spec, &spec.head, &head, &widths, indent, head_h, 0, None, true,
-                                total_w,
-                            );
-                            fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
-                        }
-                        let to = (from + fit.max(1) as usize).min(max_lines);
-                        let part_h = (to - from) as f32 * lead + 2.0 * pad;
-                        self.draw_row(
-                            spec,
-                            &spec.rows[k],
-                            row,
-                            &widths,
-                            indent,
-                            part_h,
-                            from,
-                            Some(to),
-                            false,
-                            total_w,
-                        );
-                        from = to;
-                    }
-                    continue;
-                }
-            }
-            self.draw_row(
-                spec,
-                &spec.rows[k],
-                row,
-                &widths,
-                indent,
-                h,
-                0,
-                None,
-                false,
-                total_w,
+            let row_prev = self.open(Role::TableRow);
+            self.cell_elems = (0..ncols).map(|_| self.new_elem(Role::TableCell)).collect();
+            self.table_row(
+                spec, k, row, &head, &widths, indent, h, head_h, page_room, total_w,
             );
+            self.close(row_prev);
         }
+        self.cell_elems.clear();
+        self.close(body_prev);
+        self.close(table_prev);
         // A closing rule under the table.
         let (x, y) = (self.x0() + indent, self.y);
         let c = self.st.brand.tint(0.3);
@@ -1522,6 +1631,83 @@ impl<'a> Layout<'a> {
             },
             Mark::Furniture,
         );
+    }
+
+    /// Draws one body row, across pages when it must, with the header
+    /// repeated on each new page.
+    #[allow(clippy::too_many_arguments)]
+    fn table_row(
+        &mut self,
+        spec: &TableSpec,
+        k: usize,
+        row: &[(Vec<Span>, Vec<Line>)],
+        head: &[(Vec<Span>, Vec<Line>)],
+        widths: &[f32],
+        indent: f32,
+        h: f32,
+        head_h: f32,
+        page_room: f32,
+        total_w: f32,
+    ) {
+        let ts = &self.st.file.tables;
+        let (lead, pad) = (ts.leading_pt, ts.cell_pad_pt);
+        {
+            if self.room() < h {
+                if h <= page_room - head_h {
+                    self.new_page();
+                    self.repeat_header = true;
+                    self.draw_row(
+                        spec, &spec.head, head, widths, indent, head_h, 0, None, true, total_w,
+                    );
+                    self.repeat_header = false;
+                } else {
+                    // Taller than a page: split it by lines.
+                    let mut from = 0usize;
+                    let max_lines = row.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+                    while from < max_lines {
+                        let mut fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
+                        if fit < 2 {
+                            self.new_page();
+                            self.repeat_header = true;
+                            self.draw_row(
+                                spec, &spec.head, head, widths, indent, head_h, 0, None, true,
+                                total_w,
+                            );
+                            self.repeat_header = false;
+                            fit = ((self.room() - 2.0 * pad) / lead).floor() as isize;
+                        }
+                        let to = (from + fit.max(1) as usize).min(max_lines);
+                        let part_h = (to - from) as f32 * lead + 2.0 * pad;
+                        self.draw_row(
+                            spec,
+                            &spec.rows[k],
+                            row,
+                            widths,
+                            indent,
+                            part_h,
+                            from,
+                            Some(to),
+                            false,
+                            total_w,
+                        );
+                        from = to;
+                    }
+                    return;
+                }
+            }
+            self.draw_row(
+                spec,
+                &spec.rows[k],
+                row,
+                widths,
+                indent,
+                h,
+                0,
+                None,
+                false,
+                total_w,
+            );
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1567,7 +1753,10 @@ impl<'a> Layout<'a> {
                 Mark::Furniture,
             );
         }
-        let mark = if header {
+        let mark = if header && self.repeat_header {
+            // The header again on a later page: drawn, but not content twice.
+            Mark::Furniture
+        } else if header {
             Mark::TableHeaderCell
         } else {
             Mark::TableCell
@@ -1598,7 +1787,12 @@ impl<'a> Layout<'a> {
                     };
                     self.status_symbol(s, sx + size * 0.5, b - size * 0.33, size * 0.48);
                 }
+                let prev = self.cur;
+                if let Some(e) = self.cell_elems.get(i) {
+                    self.cur = *e;
+                }
                 emit_line(self.page(), spans, line, lx, b, 0.0, &mark);
+                self.cur = prev;
             }
             x += w;
         }
@@ -1745,6 +1939,7 @@ impl<'a> Layout<'a> {
             st.status[status_index(g.status)],
         )];
         let sl = self.breaker(false).lines(&sspan, 200.0);
+        let prev = self.open(Role::Paragraph);
         emit_line(
             self.page(),
             &sspan,
@@ -1754,6 +1949,7 @@ impl<'a> Layout<'a> {
             0.0,
             &Mark::Paragraph,
         );
+        self.close(prev);
         self.place_lines(
             &title,
             &lines,
@@ -2057,7 +2253,11 @@ impl<'a> Layout<'a> {
             let top = self.y;
             for (k, c) in row.iter().enumerate() {
                 let x = self.x0() + k as f32 * (cw + gap);
+                let prev = self.open(Role::Figure {
+                    alt: format!("{}. {}", c.title, c.description),
+                });
                 self.chart(c, x, top, cw, ch);
+                self.close(prev);
             }
             self.y = top + ch + 10.0;
             self.at_top = false;
@@ -2417,6 +2617,19 @@ fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, dash: f32) -> Vec<Seg> {
 
 /// Replaces spaces inside each span by no-break spaces so a value is not
 /// broken across lines; the line breaker treats U+00A0 as part of a word.
+/// The text alternative of an image: its alt text, or (when the Markdown
+/// gives none; validation warns about that) a word for a figure and the
+/// file's name.
+fn figure_alt(alt: &str, path: &str, figure: &str) -> String {
+    if !alt.trim().is_empty() {
+        return alt.trim().to_string();
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    format!("{} {name}", figure.trim_end_matches(':'))
+        .trim()
+        .to_string()
+}
+
 fn nbsp_words(spans: &[Span]) -> Vec<Span> {
     spans.to_vec()
 }

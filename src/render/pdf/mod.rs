@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod layout;
 pub mod post;
+pub mod save;
 pub mod style;
 pub mod text;
 pub mod writer;
@@ -81,7 +82,8 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
     let pages = doc.pages.len();
     let outline = std::mem::take(&mut doc.outline);
     let height = doc.height;
-    let (lo, links) = writer::write(doc, &fonts, &plan.meta.title)?;
+    let tagged = writer::tagging();
+    let (lo, links, tags) = writer::write(doc, &fonts, &plan.meta.title, tagged)?;
     lap("printpdf");
     let created = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -99,7 +101,7 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
         lang: plan.meta.language.code(),
         created,
     };
-    let bytes = post::finish(lo, &links, &outline, height, &info)?;
+    let bytes = post::finish(lo, &links, &outline, height, &info, tagged.then_some(&tags))?;
     lap("lopdf");
     let diagnostics = missing
         .into_iter()

@@ -4,7 +4,8 @@
 //! the font names, and compression.
 
 use super::PdfError;
-use super::display::OutlineEntry;
+use super::display::{OutlineEntry, Role};
+use super::writer::Tags;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as
@@ -36,7 +37,15 @@ pub fn finish(
     outline: &[OutlineEntry],
     page_height: f32,
     info: &Info,
+    tags: Option<&Tags>,
 ) -> Result<Vec<u8>, PdfError> {
+    let timing = std::env::var_os("PLANPRESS_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("post: {what} at {:.3} s", t0.elapsed().as_secs_f64());
+        }
+    };
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     // Links inside the document, to a heading's position.
     for l in links {
@@ -139,11 +148,24 @@ pub fn finish(
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    let xmp = xmp(info);
+    let mut md = Dictionary::new();
+    md.set("Type", Object::Name(b"Metadata".to_vec()));
+    md.set("Subtype", Object::Name(b"XML".to_vec()));
+    let md_id = doc.add_object(lopdf::Stream::new(md, xmp.into_bytes()));
+    doc.catalog_mut()
+        .map_err(|e| PdfError::Post(e.to_string()))?
+        .set("Metadata", Object::Reference(md_id));
+    if let Some(tags) = tags {
+        structure(&mut doc, &pages, tags)?;
+        lap("structure");
+    }
 
     compress(&mut doc);
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .map_err(|e| PdfError::Post(e.to_string()))?;
+    lap("compress");
+    // Object streams: the structure tree is many small objects.
+    let out = super::save::save(&doc);
+    lap("save");
     Ok(out)
 }
 
@@ -300,6 +322,351 @@ pub fn compress(doc: &mut Document) {
         scope.spawn(|| work(a));
         work(b);
     });
+}
+
+/// The structure type of a role.
+pub fn role_name(role: &Role) -> &'static str {
+    match role {
+        Role::Document => "Document",
+        Role::Sect => "Sect",
+        Role::Heading(1) => "H1",
+        Role::Heading(2) => "H2",
+        Role::Heading(3) => "H3",
+        Role::Heading(4) => "H4",
+        Role::Heading(5) => "H5",
+        Role::Heading(_) => "H6",
+        Role::Paragraph => "P",
+        Role::List => "L",
+        Role::ListItem => "LI",
+        Role::Label => "Lbl",
+        Role::ListBody => "LBody",
+        Role::Quote => "BlockQuote",
+        Role::Code => "Code",
+        Role::Table => "Table",
+        Role::TableHead => "THead",
+        Role::TableBody => "TBody",
+        Role::TableRow => "TR",
+        Role::TableHeaderCell => "TH",
+        Role::TableCell => "TD",
+        Role::Figure { .. } => "Figure",
+        Role::Caption => "Caption",
+        Role::Toc => "TOC",
+        Role::TocItem => "TOCI",
+    }
+}
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// The structure tree: every element with content (or with an element
+/// with content below it), its marked content and link annotations, the
+/// parent tree, `/StructParents` on the pages and `/StructParent` on the
+/// links, and `/MarkInfo`.
+fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), PdfError> {
+    use std::collections::HashMap;
+    let err = |e: lopdf::Error| PdfError::Post(e.to_string());
+    let n = tags.structure.len();
+    if n == 0 {
+        return Ok(());
+    }
+    // An element's parent (always an earlier element; the root is its own).
+    let parent = |e: usize| {
+        let p = tags.structure[e].parent as usize;
+        if p < e { p } else { 0 }
+    };
+    // Link annotations, matched to the link areas by page and rectangle:
+    // (element the link is in, annotation, page index, MCID of its text).
+    let mut areas: HashMap<usize, Vec<(&super::writer::LinkTag, bool)>> = HashMap::new();
+    for l in &tags.links {
+        areas.entry(l.page).or_default().push((l, false));
+    }
+    let mut links: Vec<(usize, ObjectId, usize, Option<u32>)> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let Some(list) = areas.get_mut(&p) else {
+            continue;
+        };
+        // printpdf writes its annotations inline; a structure element
+        // refers to an indirect object.
+        let inline: Vec<Object> = match doc.get_dictionary(*page).and_then(|d| d.get(b"Annots")) {
+            Ok(Object::Array(a)) => a.clone(),
+            _ => Vec::new(),
+        };
+        let annots: Vec<ObjectId> = inline
+            .into_iter()
+            .filter_map(|o| match o {
+                Object::Reference(r) => Some(r),
+                Object::Dictionary(d) => Some(doc.add_object(d)),
+                _ => None,
+            })
+            .collect();
+        if let Ok(pd) = doc.get_dictionary_mut(*page) {
+            pd.set(
+                "Annots",
+                Object::Array(annots.iter().map(|a| Object::Reference(*a)).collect()),
+            );
+        }
+        for a in annots {
+            let Ok(rect) = doc
+                .get_dictionary(a)
+                .and_then(|d| d.get(b"Rect"))
+                .and_then(Object::as_array)
+            else {
+                continue;
+            };
+            let r: Vec<f32> = rect.iter().filter_map(|o| o.as_float().ok()).collect();
+            if r.len() != 4 {
+                continue;
+            }
+            let hit = list.iter_mut().find(|(l, used)| {
+                !used && l.rect.iter().zip(&r).all(|(x, y)| (x - y).abs() < 0.05)
+            });
+            if let Some(h) = hit {
+                h.1 = true;
+                let e = h.0.elem as usize;
+                links.push((if e < n { e } else { 0 }, a, p, h.0.mcid));
+            }
+        }
+    }
+    let link_ids: Vec<ObjectId> = links.iter().map(|_| doc.new_object_id()).collect();
+    // The text of a link: its MCID goes in the Link element.
+    let link_text: HashMap<(usize, u32), usize> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (_, _, p, m))| m.map(|m| ((*p, m), j)))
+        .collect();
+    // What each element holds, in reading order: marked content on a page
+    // or a link.
+    enum Kid {
+        Mcr(usize, i64),
+        Link(usize),
+    }
+    let mut content: Vec<Vec<Kid>> = (0..n).map(|_| Vec::new()).collect();
+    let mut placed = vec![false; links.len()];
+    for (p, m) in tags.mcids.iter().enumerate() {
+        for (mcid, e) in m.iter().enumerate() {
+            let Some(c) = content.get_mut(*e as usize) else {
+                continue;
+            };
+            match link_text.get(&(p, mcid as u32)) {
+                Some(&j) => {
+                    c.push(Kid::Link(j));
+                    placed[j] = true;
+                }
+                None => c.push(Kid::Mcr(p, mcid as i64)),
+            }
+        }
+    }
+    for (j, (e, _, _, _)) in links.iter().enumerate() {
+        if !placed[j] {
+            content[*e].push(Kid::Link(j));
+        }
+    }
+    // Keep the elements with something in them.
+    let mut keep: Vec<bool> = content.iter().map(|c| !c.is_empty()).collect();
+    keep[0] = true;
+    for e in (1..n).rev() {
+        if keep[e] {
+            keep[parent(e)] = true;
+        }
+    }
+    let root_id = doc.new_object_id();
+    let ids: Vec<Option<ObjectId>> = keep
+        .iter()
+        .map(|k| k.then(|| doc.new_object_id()))
+        .collect();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in 1..n {
+        if keep[e] {
+            kids[parent(e)].push(e);
+        }
+    }
+    let elem_ref = |e: usize| Object::Reference(ids[e].unwrap_or(root_id));
+    // One attribute object shared by all column header cells.
+    let mut a = Dictionary::new();
+    a.set("O", name("Table"));
+    a.set("Scope", name("Column"));
+    let column_scope = doc.add_object(a);
+    // Link elements: the link's text (when marked on its own) and a
+    // reference to its annotation.
+    let next_key = pages.len() as i64;
+    let mut link_nums = Vec::with_capacity(2 * links.len());
+    for (j, (e, annot, p, mcid)) in links.iter().enumerate() {
+        let key = next_key + j as i64;
+        let mut objr = Dictionary::new();
+        objr.set("Type", name("OBJR"));
+        objr.set("Obj", Object::Reference(*annot));
+        objr.set("Pg", Object::Reference(pages[*p]));
+        let mut k = Vec::new();
+        if let Some(m) = mcid
+            && placed[j]
+        {
+            k.push(Object::Integer(i64::from(*m)));
+        }
+        k.push(Object::Dictionary(objr));
+        // `/Type /StructElem` is optional: left out, as for every element.
+        let mut d = Dictionary::new();
+        d.set("S", name("Link"));
+        d.set("P", elem_ref(*e));
+        d.set("Pg", Object::Reference(pages[*p]));
+        d.set("K", Object::Array(k));
+        doc.objects.insert(link_ids[j], Object::Dictionary(d));
+        if let Ok(a) = doc.get_dictionary_mut(*annot) {
+            a.set("StructParent", Object::Integer(key));
+        }
+        link_nums.push(Object::Integer(key));
+        link_nums.push(Object::Reference(link_ids[j]));
+    }
+    for e in 0..n {
+        let Some(id) = ids[e] else { continue };
+        let el = &tags.structure[e];
+        let mut d = Dictionary::new();
+        d.set("S", name(role_name(&el.role)));
+        d.set(
+            "P",
+            if e == 0 {
+                Object::Reference(root_id)
+            } else {
+                elem_ref(parent(e))
+            },
+        );
+        let mut k: Vec<Object> = Vec::new();
+        let first = content[e].iter().find_map(|c| match c {
+            Kid::Mcr(p, _) => Some(*p),
+            Kid::Link(_) => None,
+        });
+        if let Some(p) = first {
+            d.set("Pg", Object::Reference(pages[p]));
+        }
+        for c in &content[e] {
+            match c {
+                Kid::Mcr(p, m) if Some(*p) == first => k.push(Object::Integer(*m)),
+                Kid::Mcr(p, m) => {
+                    let mut mcr = Dictionary::new();
+                    mcr.set("Type", name("MCR"));
+                    mcr.set("Pg", Object::Reference(pages[*p]));
+                    mcr.set("MCID", Object::Integer(*m));
+                    k.push(Object::Dictionary(mcr));
+                }
+                Kid::Link(j) => k.push(Object::Reference(link_ids[*j])),
+            }
+        }
+        k.extend(
+            kids[e]
+                .iter()
+                .filter_map(|c| ids[*c])
+                .map(Object::Reference),
+        );
+        d.set("K", Object::Array(k));
+        match &el.role {
+            Role::Figure { alt } => d.set("Alt", text_string(alt)),
+            Role::TableHeaderCell => d.set("A", Object::Reference(column_scope)),
+            _ => {}
+        }
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    // The parent tree: for each page, the element of each MCID; then the links.
+    let mut nums: Vec<Object> = Vec::with_capacity(2 * (pages.len() + links.len()));
+    for (p, page) in pages.iter().enumerate() {
+        let refs: Vec<Object> = tags
+            .mcids
+            .get(p)
+            .map(|m| {
+                m.iter()
+                    .enumerate()
+                    .map(|(mcid, e)| match link_text.get(&(p, mcid as u32)) {
+                        Some(&j) => Object::Reference(link_ids[j]),
+                        None => elem_ref(*e as usize),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        nums.push(Object::Integer(p as i64));
+        nums.push(Object::Array(refs));
+        if let Ok(pd) = doc.get_dictionary_mut(*page) {
+            pd.set("StructParents", Object::Integer(p as i64));
+            pd.set("Tabs", name("S"));
+        }
+    }
+    nums.extend(link_nums);
+    let mut tree = Dictionary::new();
+    tree.set("Nums", Object::Array(nums));
+    let tree_id = doc.add_object(tree);
+    let mut root = Dictionary::new();
+    root.set("Type", name("StructTreeRoot"));
+    root.set("K", elem_ref(0));
+    root.set("ParentTree", Object::Reference(tree_id));
+    root.set(
+        "ParentTreeNextKey",
+        Object::Integer(next_key + links.len() as i64),
+    );
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let catalog = doc.catalog_mut().map_err(err)?;
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    Ok(())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// XMP metadata: title, language, author, subject, dates and producer.
+fn xmp(info: &Info) -> String {
+    let d = pdf_date(info.created);
+    // D:YYYYMMDDHHmmSSZ -> YYYY-MM-DDTHH:mm:SSZ
+    let iso = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &d[2..6],
+        &d[6..8],
+        &d[8..10],
+        &d[10..12],
+        &d[12..14],
+        &d[14..16]
+    );
+    let desc = if info.subject.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
+            xml_escape(info.subject)
+        )
+    };
+    format!(
+        concat!(
+            "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+            "<rdf:Description rdf:about=\"\"",
+            " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"",
+            " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"",
+            " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n",
+            "<dc:format>application/pdf</dc:format>\n",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n",
+            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n",
+            "{desc}\n",
+            "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n",
+            "<xmp:CreatorTool>planpress</xmp:CreatorTool>\n",
+            "<xmp:CreateDate>{date}</xmp:CreateDate>\n",
+            "<xmp:ModifyDate>{date}</xmp:ModifyDate>\n",
+            "<pdf:Producer>planpress {version} (printpdf, lopdf)</pdf:Producer>\n",
+            "</rdf:Description>\n",
+            "</rdf:RDF>\n",
+            "</x:xmpmeta>\n",
+            "<?xpacket end=\"w\"?>"
+        ),
+        title = xml_escape(info.title),
+        author = xml_escape(info.author),
+        desc = desc,
+        lang = xml_escape(info.lang),
+        date = iso,
+        version = env!("CARGO_PKG_VERSION"),
+    )
 }
 
 #[cfg(test)]

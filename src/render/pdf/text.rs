@@ -312,12 +312,33 @@ pub fn emit_line(
     extra: f32,
     mark: &Mark,
 ) {
-    for f in &line.frags {
+    let n = line
+        .frags
+        .iter()
+        .rposition(|f| !f.text.trim_end_matches(' ').is_empty())
+        .map_or(0, |i| i + 1);
+    // The last text item placed on this line.
+    let mut last: Option<usize> = None;
+    for (k, f) in line.frags.iter().enumerate() {
         let s = &spans[f.span];
         let fx = x + f.x + extra * f.spaces_before as f32;
         let text = f.text.trim_end_matches(' ');
         if text.is_empty() {
+            // A space of its own (a soft break): not drawn, but kept at
+            // the end of the text before it.
+            if let Some(i) = last
+                && let Some((Item::Text { text, .. }, _)) = page.items.get_mut(i)
+                && !text.ends_with(' ')
+            {
+                text.push(' ');
+            }
             continue;
+        }
+        // A line not broken in a word ends with a space (invisible), so text taken
+        // from the structure keeps its words apart (ISO 32000 14.8.2.5).
+        let mut text = f.text.clone();
+        if k + 1 == n && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
+            text.push(' ');
         }
         page.push(
             Item::Text {
@@ -326,11 +347,12 @@ pub fn emit_line(
                 face: s.face,
                 size: s.size,
                 color: s.color,
-                text: f.text.clone(),
+                text,
                 space_extra: extra,
             },
             mark.clone(),
         );
+        last = Some(page.items.len() - 1);
         if let Some(to) = &s.link {
             let spaces_in = f.text.matches(' ').count() as f32;
             page.push(

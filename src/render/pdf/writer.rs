@@ -2,7 +2,7 @@
 //! knows printpdf.
 
 use super::PdfError;
-use super::display::{Document, Face, Item, LinkTo, Seg};
+use super::display::{Document, Elem, Face, Item, LinkTo, Mark, Seg};
 use super::fonts::Fonts;
 use super::style::Rgb;
 use printpdf::{
@@ -36,6 +36,33 @@ pub struct InternalLink {
     pub top: f32,
 }
 
+/// What the structure tree needs from the written pages.
+#[derive(Default)]
+pub struct Tags {
+    /// The structure (see [`Document::structure`]).
+    pub structure: Vec<Elem>,
+    /// For each page, the element of each marked-content id (MCID) on it.
+    pub mcids: Vec<Vec<u32>>,
+    /// Each link area (see [`LinkTag`]).
+    pub links: Vec<LinkTag>,
+}
+
+/// A link area: its page, rectangle (PDF coordinates), the element of
+/// the text it is on, and the MCID of the link's text (marked on its own)
+/// when the area belongs to one piece of text.
+pub struct LinkTag {
+    pub page: usize,
+    pub rect: [f32; 4],
+    pub elem: u32,
+    pub mcid: Option<u32>,
+}
+
+/// Whether to tag the PDF (`PLANPRESS_PDF_TAGGED=0` turns it off, to
+/// compare the drawing with and without the tags).
+pub fn tagging() -> bool {
+    std::env::var("PLANPRESS_PDF_TAGGED").map_or(true, |v| v != "0" && v != "false")
+}
+
 /// Pages per printpdf document. Large plans are written in chunks, each
 /// compressed while the next is built, then merged: this keeps only one
 /// chunk's drawing operations in memory at a time.
@@ -47,7 +74,8 @@ pub fn write(
     mut doc: Document,
     fonts: &Fonts,
     title: &str,
-) -> Result<(lopdf::Document, Vec<InternalLink>), PdfError> {
+    tagged: bool,
+) -> Result<(lopdf::Document, Vec<InternalLink>, Tags), PdfError> {
     // Characters used per face, for subsetting.
     let mut used: [BTreeSet<char>; 4] = Default::default();
     for page in &doc.pages {
@@ -87,6 +115,11 @@ pub fn write(
         .unwrap_or(CHUNK);
     let chunked = total > chunk;
     let mut links = Vec::new();
+    let mut tags = Tags {
+        structure: std::mem::take(&mut doc.structure),
+        mcids: Vec::with_capacity(total),
+        links: Vec::new(),
+    };
     let mut pages_iter = all_pages.into_iter().enumerate().peekable();
     // Chunks are built here and turned into PDF objects and compressed by
     // two workers; at most a few chunks' drawing operations exist at once.
@@ -162,7 +195,19 @@ pub fn write(
                 let Some((index, page)) = pages_iter.next() else {
                     break;
                 };
-                let ops = page_ops(page, index, &ids, &image_ids, h, &doc.anchors, &mut links);
+                let mut mcids = Vec::new();
+                let tagging = tagged.then_some((&mut mcids, &mut tags.links, &tags.structure[..]));
+                let ops = page_ops(
+                    page,
+                    index,
+                    &ids,
+                    &image_ids,
+                    h,
+                    &doc.anchors,
+                    &mut links,
+                    tagging,
+                );
+                tags.mcids.push(mcids);
                 pages.push(PdfPage::new(
                     Mm(w / super::style::MM),
                     Mm(h / super::style::MM),
@@ -187,7 +232,7 @@ pub fn write(
             .pop()
             .ok_or_else(|| PdfError::Post("no pages".into()))?
     };
-    Ok((merged, links))
+    Ok((merged, links, tags))
 }
 
 /// Joins chunk documents: pages in order, fonts shared, the glyph pages dropped.
@@ -255,7 +300,65 @@ fn merge(parts: Vec<lopdf::Document>) -> Result<lopdf::Document, PdfError> {
     Ok(base)
 }
 
-/// The printpdf operations of one page.
+/// Marked content in force: an artifact or a structure element's content.
+#[derive(Clone, Copy, PartialEq)]
+enum Marked {
+    Artifact,
+    Elem(u32),
+    /// The text of a link (item index on the page): an MCID of its own.
+    Link(u32, usize),
+}
+
+/// Ends the marked-content sequence in force.
+fn end_marked(ops: &mut Vec<Op>, open: &mut Option<Marked>) {
+    if open.take().is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+}
+
+/// Switches the marked-content sequence to `want`: an artifact, or a new
+/// MCID for the element.
+fn switch_marked(
+    ops: &mut Vec<Op>,
+    open: &mut Option<Marked>,
+    want: Option<Marked>,
+    mcids: &mut Vec<u32>,
+    structure: &[Elem],
+) {
+    if *open == want {
+        return;
+    }
+    end_marked(ops, open);
+    match want {
+        None => {}
+        Some(Marked::Artifact) => ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        }),
+        Some(Marked::Elem(e) | Marked::Link(e, _)) => {
+            let mut map = std::collections::BTreeMap::new();
+            map.insert(
+                "MCID".to_string(),
+                printpdf::DictItem::Int(mcids.len() as i64),
+            );
+            mcids.push(e);
+            let tag = structure
+                .get(e as usize)
+                .map_or("Span", |el| super::post::role_name(&el.role));
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: tag.into(),
+                properties: printpdf::DictItem::Dict { map },
+            });
+        }
+    }
+    *open = want;
+}
+
+type Tagging<'a> = (&'a mut Vec<u32>, &'a mut Vec<LinkTag>, &'a [Elem]);
+
+/// The printpdf operations of one page; with `tagging`, its content is
+/// marked (an MCID per run of items of one element, furniture as
+/// artifacts), the MCIDs' elements and the link areas are recorded.
+#[allow(clippy::too_many_arguments)]
 fn page_ops(
     page: super::display::Page,
     index: usize,
@@ -264,19 +367,52 @@ fn page_ops(
     h: f32,
     anchors: &std::collections::HashMap<String, (usize, f32)>,
     links: &mut Vec<InternalLink>,
+    tagging: Option<Tagging>,
 ) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 2);
+    let mut no_mcids = Vec::new();
+    let mut no_links = Vec::new();
+    let (mcids, link_tags, structure, tagged) = match tagging {
+        Some((m, l, s)) => (m, l, s, true),
+        None => (&mut no_mcids, &mut no_links, &[][..], false),
+    };
+    let mut open: Option<Marked> = None;
+    let mut link_mcid: Option<(usize, u32)> = None;
     // Graphics state carried between items: one text object for a run
     // of text, font and colour set only when they change.
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<Rgb> = None;
     let mut line_start = (0.0f32, 0.0f32);
-    for (item, _mark) in &page.items {
+    for (k, (item, mark)) in page.items.iter().enumerate() {
         let is_text = matches!(item, Item::Text { .. });
+        let want = if !tagged {
+            None
+        } else if *mark == Mark::Furniture {
+            Some(Marked::Artifact)
+        } else {
+            let e = page.elems.get(k).copied().unwrap_or(0);
+            // Text followed by its link area is the link's text (a contents
+            // entry's area covers the whole entry: that stays in the TOCI).
+            let link_text = is_text
+                && matches!(
+                    page.items.get(k + 1),
+                    Some((Item::Link { .. }, m)) if !matches!(m, Mark::Furniture | Mark::TocEntry)
+                );
+            Some(if link_text {
+                Marked::Link(e, k)
+            } else {
+                Marked::Elem(e)
+            })
+        };
         if in_text && !is_text {
+            // A marked-content sequence begun in the text object ends in it.
+            end_marked(&mut ops, &mut open);
             ops.push(Op::EndTextSection);
             in_text = false;
+        }
+        if !is_text && !matches!(item, Item::Link { .. }) {
+            switch_marked(&mut ops, &mut open, want, mcids, structure);
         }
         match item {
             Item::Text {
@@ -292,9 +428,14 @@ fn page_ops(
                     continue;
                 };
                 if !in_text {
+                    end_marked(&mut ops, &mut open);
                     ops.push(Op::StartTextSection);
                     in_text = true;
                     line_start = (0.0, 0.0);
+                }
+                switch_marked(&mut ops, &mut open, want, mcids, structure);
+                if let Some(Marked::Link(_, t)) = want {
+                    link_mcid = Some((t, mcids.len() as u32 - 1));
                 }
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
@@ -480,6 +621,16 @@ fn page_ops(
             }
             Item::Link { x, y, w, h: lh, to } => {
                 let rect = [r2(*x), r2(h - *y - *lh), r2(*x + *w), r2(h - *y)];
+                if tagged {
+                    let elem = page.elems.get(k).copied().unwrap_or(0);
+                    let mcid = link_mcid.filter(|(t, _)| t + 1 == k).map(|(_, m)| m);
+                    link_tags.push(LinkTag {
+                        page: index,
+                        rect,
+                        elem,
+                        mcid,
+                    });
+                }
                 match to {
                     LinkTo::Uri(u) => {
                         let rect = Rect {
@@ -540,6 +691,7 @@ fn page_ops(
             }
         }
     }
+    end_marked(&mut ops, &mut open);
     if in_text {
         ops.push(Op::EndTextSection);
     }
