@@ -122,15 +122,54 @@ pub fn write_object(out: &mut Vec<u8>, o: &Object) {
     }
 }
 
+/// Objects serialized already (generation 0, no streams), e.g. the
+/// structure tree's many small dictionaries: kept as bytes in one buffer
+/// rather than as lopdf objects, which take many small heap allocations.
+#[derive(Default)]
+pub struct Raw {
+    ids: Vec<u32>,
+    /// Where each object ends in `bytes`.
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+impl Raw {
+    /// The buffer to write the next object into; finish it with [`Raw::end`].
+    pub fn buf(&mut self) -> &mut Vec<u8> {
+        &mut self.bytes
+    }
+
+    /// Ends the object written since the last one as object `id`.
+    pub fn end(&mut self, id: ObjectId) {
+        self.ids.push(id.0);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// An object to pack: a lopdf object or a serialized one.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Obj(&'a Object),
+    Raw(&'a [u8]),
+}
+
 /// One object stream: its objects' ids and the compressed stream object.
-fn pack(objects: &[(ObjectId, &Object)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
+fn pack(objects: &[(ObjectId, Src)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
     use flate2::Compression;
     use flate2::write::ZlibEncoder;
     let mut body = Vec::new();
     let mut offsets = Vec::with_capacity(objects.len());
     for (id, o) in objects {
         offsets.push((id.0, body.len()));
-        write_object(&mut body, o);
+        match o {
+            Src::Obj(o) => write_object(&mut body, o),
+            Src::Raw(b) => body.extend_from_slice(b),
+        }
         body.push(b'\n');
     }
     let mut head = Vec::new();
@@ -146,24 +185,30 @@ fn pack(objects: &[(ObjectId, &Object)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
     (objects.iter().map(|(id, _)| *id).collect(), data, first)
 }
 
-/// Writes the document.
-pub fn save(doc: &Document) -> Vec<u8> {
+/// Writes the document, with the serialized objects `raw`.
+pub fn save(doc: &Document, raw: &Raw) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::new();
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let mut max_id = doc.max_id;
     for id in doc.objects.keys() {
         max_id = max_id.max(id.0);
     }
+    for id in &raw.ids {
+        max_id = max_id.max(*id);
+    }
     // (type, field 2, field 3) per object number.
     let mut xref: Vec<(u8, u32, u16)> = vec![(0, 0, 0); max_id as usize + 1];
     let mut direct: Vec<(ObjectId, &Object)> = Vec::new();
-    let mut packed: Vec<(ObjectId, &Object)> = Vec::new();
+    let mut packed: Vec<(ObjectId, Src)> = Vec::with_capacity(doc.objects.len() + raw.ids.len());
     for (id, o) in &doc.objects {
         if matches!(o, Object::Stream(_)) || id.1 != 0 {
             direct.push((*id, o));
         } else {
-            packed.push((*id, o));
+            packed.push((*id, Src::Obj(o)));
         }
+    }
+    for (i, id) in raw.ids.iter().enumerate() {
+        packed.push(((*id, 0), Src::Raw(raw.get(i))));
     }
     let mut buf = Vec::new();
     for (id, o) in direct {
@@ -177,7 +222,7 @@ pub fn save(doc: &Document) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     // Object streams, serialized and compressed on two threads.
-    let groups: Vec<&[(ObjectId, &Object)]> = packed.chunks(PER_STREAM).collect();
+    let groups: Vec<&[(ObjectId, Src)]> = packed.chunks(PER_STREAM).collect();
     let mid = groups.len() / 2;
     let (a, b) = groups.split_at(mid);
     let (mut ra, rb) = std::thread::scope(|scope| {
@@ -275,9 +320,14 @@ mod tests {
         cat.set("Type", Object::Name(b"Catalog".to_vec()));
         cat.set("E", Object::Reference(elem));
         cat.set("C", Object::Reference(stream));
+        let mut raw = super::Raw::default();
+        let raw_id = doc.new_object_id();
+        raw.buf().extend_from_slice(b"<</S/Figure/Alt<FEFF0078>>>");
+        raw.end(raw_id);
+        cat.set("R", Object::Reference(raw_id));
         let root = doc.add_object(cat);
         doc.trailer.set("Root", Object::Reference(root));
-        let bytes = super::save(&doc);
+        let bytes = super::save(&doc, &raw);
         let back = Document::load_mem(&bytes).expect("reads back");
         let e = back.get_dictionary(elem).expect("element");
         assert_eq!(
@@ -302,5 +352,10 @@ mod tests {
             .expect("stream");
         assert_eq!(s.content, b"BT ET");
         assert!(back.catalog().is_ok());
+        let r = back.get_dictionary(raw_id).expect("raw object");
+        assert_eq!(
+            r.get(b"Alt").and_then(Object::as_str).ok(),
+            Some([0xFE, 0xFF, 0, b'x'].as_slice())
+        );
     }
 }
