@@ -254,15 +254,34 @@ pub fn save(doc: &Document, raw: &Raw) -> Vec<u8> {
     let xref_id = max_id;
     let start = out.len() as u32;
     xref.push((1, start, 0));
-    let mut table = Vec::with_capacity(xref.len() * 7);
+    // Rows of 7 bytes, each behind a PNG "Up" predictor tag (neighbouring
+    // rows differ little, so the differences compress to almost nothing).
+    let mut rows = Vec::with_capacity(xref.len() * 7);
     for (t, f2, f3) in &xref {
-        table.push(*t);
-        table.extend_from_slice(&f2.to_be_bytes());
-        table.extend_from_slice(&f3.to_be_bytes());
+        rows.push(*t);
+        rows.extend_from_slice(&f2.to_be_bytes());
+        rows.extend_from_slice(&f3.to_be_bytes());
     }
     // Object 0 is the head of the free list.
-    table[5] = 0xFF;
-    table[6] = 0xFF;
+    rows[5] = 0xFF;
+    rows[6] = 0xFF;
+    let mut table = Vec::with_capacity(xref.len() * 8);
+    for (i, row) in rows.chunks(7).enumerate() {
+        table.push(2);
+        if i == 0 {
+            table.extend_from_slice(row);
+        } else {
+            let prev = &rows[(i - 1) * 7..i * 7];
+            table.extend(row.iter().zip(prev).map(|(a, b)| a.wrapping_sub(*b)));
+        }
+    }
+    let table = {
+        use flate2::Compression;
+        use flate2::write::ZlibEncoder;
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::new(6));
+        let _ = enc.write_all(&table);
+        enc.finish().unwrap_or_default()
+    };
     let mut d = Dictionary::new();
     d.set("Type", Object::Name(b"XRef".to_vec()));
     d.set("Size", Object::Integer(i64::from(max_id) + 1));
@@ -274,6 +293,11 @@ pub fn save(doc: &Document, raw: &Raw) -> Vec<u8> {
             Object::Integer(2),
         ]),
     );
+    d.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    let mut parms = Dictionary::new();
+    parms.set("Predictor", Object::Integer(12));
+    parms.set("Columns", Object::Integer(7));
+    d.set("DecodeParms", Object::Dictionary(parms));
     for key in [b"Root".as_slice(), b"Info".as_slice(), b"ID".as_slice()] {
         if let Ok(v) = doc.trailer.get(key) {
             d.set(key.to_vec(), v.clone());
