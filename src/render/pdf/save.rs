@@ -178,9 +178,12 @@ fn pack(objects: &[(ObjectId, Src)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
     }
     head.push(b'\n');
     let first = head.len();
-    head.extend_from_slice(&body);
-    let mut enc = ZlibEncoder::new(Vec::with_capacity(head.len() / 4), Compression::new(6));
+    let mut enc = ZlibEncoder::new(
+        Vec::with_capacity((head.len() + body.len()) / 4),
+        Compression::new(6),
+    );
     let _ = enc.write_all(&head);
+    let _ = enc.write_all(&body);
     let data = enc.finish().unwrap_or_default();
     (objects.iter().map(|(id, _)| *id).collect(), data, first)
 }
