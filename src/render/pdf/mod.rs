@@ -84,6 +84,7 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
     let height = doc.height;
     let tagged = writer::tagging();
     let (lo, links, tags) = writer::write(doc, &fonts, &plan.meta.title, tagged)?;
+    release_free_memory();
     lap("printpdf");
     let created = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -123,4 +124,23 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
         pages,
         diagnostics,
     })
+}
+
+/// Hands memory freed so far back to the system. The chunk documents are
+/// built on worker threads, so glibc keeps what they leave behind in those
+/// threads' arenas, where the single-threaded finishing work cannot reuse
+/// it: without this, that work's allocations come on top of it and raise
+/// the peak resident memory of a large tagged PDF by tens of megabytes.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free pages to the kernel; it is
+        // safe to call at any time, from any thread.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }

@@ -156,15 +156,19 @@ pub fn finish(
     doc.catalog_mut()
         .map_err(|e| PdfError::Post(e.to_string()))?
         .set("Metadata", Object::Reference(md_id));
-    if let Some(tags) = tags {
-        structure(&mut doc, &pages, tags)?;
-        lap("structure");
-    }
+    let raw = match tags {
+        Some(tags) => {
+            let raw = structure(&mut doc, &pages, tags)?;
+            lap("structure");
+            raw
+        }
+        None => super::save::Raw::default(),
+    };
 
     compress(&mut doc);
     lap("compress");
     // Object streams: the structure tree is many small objects.
-    let out = super::save::save(&doc);
+    let out = super::save::save(&doc, &raw);
     lap("save");
     Ok(out)
 }
@@ -363,12 +367,16 @@ fn name(s: &str) -> Object {
 /// with content below it), its marked content and link annotations, the
 /// parent tree, `/StructParents` on the pages and `/StructParent` on the
 /// links, and `/MarkInfo`.
-fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), PdfError> {
+fn structure(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    tags: &Tags,
+) -> Result<super::save::Raw, PdfError> {
     use std::collections::HashMap;
     let err = |e: lopdf::Error| PdfError::Post(e.to_string());
     let n = tags.structure.len();
     if n == 0 {
-        return Ok(());
+        return Ok(super::save::Raw::default());
     }
     // An element's parent (always an earlier element; the root is its own).
     let parent = |e: usize| {
@@ -436,34 +444,60 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         .filter_map(|(j, (_, _, p, m))| m.map(|m| ((*p, m), j)))
         .collect();
     // What each element holds, in reading order: marked content on a page
-    // or a link.
-    enum Kid {
-        Mcr(usize, i64),
-        Link(usize),
-    }
-    let mut content: Vec<Vec<Kid>> = (0..n).map(|_| Vec::new()).collect();
+    // (page, MCID) or a link (`LINK`, link index). Laid out flat: element
+    // e's entries are `items[start[e]..start[e + 1]]`.
+    const LINK: u32 = u32::MAX;
+    let link_at = |p: usize, mcid: usize| {
+        if link_text.is_empty() {
+            None
+        } else {
+            link_text.get(&(p, mcid as u32)).copied()
+        }
+    };
     let mut placed = vec![false; links.len()];
+    let mut start = vec![0u32; n + 1];
     for (p, m) in tags.mcids.iter().enumerate() {
         for (mcid, e) in m.iter().enumerate() {
-            let Some(c) = content.get_mut(*e as usize) else {
-                continue;
-            };
-            match link_text.get(&(p, mcid as u32)) {
-                Some(&j) => {
-                    c.push(Kid::Link(j));
+            if (*e as usize) < n {
+                start[*e as usize + 1] += 1;
+                if let Some(j) = link_at(p, mcid) {
                     placed[j] = true;
                 }
-                None => c.push(Kid::Mcr(p, mcid as i64)),
             }
         }
     }
     for (j, (e, _, _, _)) in links.iter().enumerate() {
         if !placed[j] {
-            content[*e].push(Kid::Link(j));
+            start[*e + 1] += 1;
         }
     }
+    for e in 0..n {
+        start[e + 1] += start[e];
+    }
+    let mut fill: Vec<u32> = start[..n].to_vec();
+    let mut items: Vec<(u32, u32)> = vec![(0, 0); start[n] as usize];
+    for (p, m) in tags.mcids.iter().enumerate() {
+        for (mcid, e) in m.iter().enumerate() {
+            let e = *e as usize;
+            if e < n {
+                items[fill[e] as usize] = match link_at(p, mcid) {
+                    Some(j) => (LINK, j as u32),
+                    None => (p as u32, mcid as u32),
+                };
+                fill[e] += 1;
+            }
+        }
+    }
+    for (j, (e, _, _, _)) in links.iter().enumerate() {
+        if !placed[j] {
+            items[fill[*e] as usize] = (LINK, j as u32);
+            fill[*e] += 1;
+        }
+    }
+    drop(fill);
+    let content = |e: usize| &items[start[e] as usize..start[e + 1] as usize];
     // Keep the elements with something in them.
-    let mut keep: Vec<bool> = content.iter().map(|c| !c.is_empty()).collect();
+    let mut keep: Vec<bool> = (0..n).map(|e| start[e] < start[e + 1]).collect();
     keep[0] = true;
     for e in (1..n).rev() {
         if keep[e] {
@@ -471,130 +505,161 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
         }
     }
     let root_id = doc.new_object_id();
-    let ids: Vec<Option<ObjectId>> = keep
+    // Object number of each kept element (0: not kept).
+    let ids: Vec<u32> = keep
         .iter()
-        .map(|k| k.then(|| doc.new_object_id()))
+        .map(|k| if *k { doc.new_object_id().0 } else { 0 })
         .collect();
-    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for e in 1..n {
-        if keep[e] {
-            kids[parent(e)].push(e);
-        }
+    // The kept children of each element, laid out flat like the content.
+    let mut kid_start = vec![0u32; n + 1];
+    for (e, _) in keep.iter().enumerate().skip(1).filter(|(_, k)| **k) {
+        kid_start[parent(e) + 1] += 1;
     }
-    let elem_ref = |e: usize| Object::Reference(ids[e].unwrap_or(root_id));
+    for e in 0..n {
+        kid_start[e + 1] += kid_start[e];
+    }
+    let mut kid_fill: Vec<u32> = kid_start[..n].to_vec();
+    let mut kids = vec![0u32; kid_start[n] as usize];
+    for (e, _) in keep.iter().enumerate().skip(1).filter(|(_, k)| **k) {
+        let p = parent(e);
+        kids[kid_fill[p] as usize] = e as u32;
+        kid_fill[p] += 1;
+    }
+    drop(kid_fill);
+    let elem_num = |e: usize| if ids[e] != 0 { ids[e] } else { root_id.0 };
     // One attribute object shared by all column header cells.
     let mut a = Dictionary::new();
     a.set("O", name("Table"));
     a.set("Scope", name("Column"));
     let column_scope = doc.add_object(a);
+    let mut raw = super::save::Raw::default();
     // Link elements: the link's text (when marked on its own) and a
     // reference to its annotation.
     let next_key = pages.len() as i64;
-    let mut link_nums = Vec::with_capacity(2 * links.len());
     for (j, (e, annot, p, mcid)) in links.iter().enumerate() {
         let key = next_key + j as i64;
-        let mut objr = Dictionary::new();
-        objr.set("Type", name("OBJR"));
-        objr.set("Obj", Object::Reference(*annot));
-        objr.set("Pg", Object::Reference(pages[*p]));
-        let mut k = Vec::new();
+        // `/Type /StructElem` is optional: left out, as for every element.
+        let b = raw.buf();
+        b.extend_from_slice(b"<</S/Link/P ");
+        write_ref(b, (elem_num(*e), 0));
+        b.extend_from_slice(b"/Pg ");
+        write_ref(b, pages[*p]);
+        b.extend_from_slice(b"/K[");
         if let Some(m) = mcid
             && placed[j]
         {
-            k.push(Object::Integer(i64::from(*m)));
+            write_uint(b, u64::from(*m));
+            b.push(b' ');
         }
-        k.push(Object::Dictionary(objr));
-        // `/Type /StructElem` is optional: left out, as for every element.
-        let mut d = Dictionary::new();
-        d.set("S", name("Link"));
-        d.set("P", elem_ref(*e));
-        d.set("Pg", Object::Reference(pages[*p]));
-        d.set("K", Object::Array(k));
-        doc.objects.insert(link_ids[j], Object::Dictionary(d));
+        b.extend_from_slice(b"<</Type/OBJR/Obj ");
+        write_ref(b, *annot);
+        b.extend_from_slice(b"/Pg ");
+        write_ref(b, pages[*p]);
+        b.extend_from_slice(b">>]>>");
+        raw.end(link_ids[j]);
         if let Ok(a) = doc.get_dictionary_mut(*annot) {
             a.set("StructParent", Object::Integer(key));
         }
-        link_nums.push(Object::Integer(key));
-        link_nums.push(Object::Reference(link_ids[j]));
     }
     for e in 0..n {
-        let Some(id) = ids[e] else { continue };
-        let el = &tags.structure[e];
-        let mut d = Dictionary::new();
-        d.set("S", name(role_name(&el.role)));
-        d.set(
-            "P",
-            if e == 0 {
-                Object::Reference(root_id)
-            } else {
-                elem_ref(parent(e))
-            },
-        );
-        let mut k: Vec<Object> = Vec::new();
-        let first = content[e].iter().find_map(|c| match c {
-            Kid::Mcr(p, _) => Some(*p),
-            Kid::Link(_) => None,
-        });
-        if let Some(p) = first {
-            d.set("Pg", Object::Reference(pages[p]));
+        if ids[e] == 0 {
+            continue;
         }
-        for c in &content[e] {
-            match c {
-                Kid::Mcr(p, m) if Some(*p) == first => k.push(Object::Integer(*m)),
-                Kid::Mcr(p, m) => {
-                    let mut mcr = Dictionary::new();
-                    mcr.set("Type", name("MCR"));
-                    mcr.set("Pg", Object::Reference(pages[*p]));
-                    mcr.set("MCID", Object::Integer(*m));
-                    k.push(Object::Dictionary(mcr));
-                }
-                Kid::Link(j) => k.push(Object::Reference(link_ids[*j])),
+        let el = &tags.structure[e];
+        let b = raw.buf();
+        b.extend_from_slice(b"<</S/");
+        b.extend_from_slice(role_name(&el.role).as_bytes());
+        b.extend_from_slice(b"/P ");
+        write_ref(b, (if e == 0 { root_id.0 } else { elem_num(parent(e)) }, 0));
+        let first = content(e)
+            .iter()
+            .find(|(p, _)| *p != LINK)
+            .map(|(p, _)| *p);
+        if let Some(p) = first {
+            b.extend_from_slice(b"/Pg ");
+            write_ref(b, pages[p as usize]);
+        }
+        b.extend_from_slice(b"/K[");
+        let mut sep = false;
+        for &(p, m) in content(e) {
+            if sep {
+                b.push(b' ');
+            }
+            sep = true;
+            if p == LINK {
+                write_ref(b, link_ids[m as usize]);
+            } else if Some(p) == first {
+                write_uint(b, u64::from(m));
+            } else {
+                b.extend_from_slice(b"<</Type/MCR/Pg ");
+                write_ref(b, pages[p as usize]);
+                b.extend_from_slice(b"/MCID ");
+                write_uint(b, u64::from(m));
+                b.extend_from_slice(b">>");
             }
         }
-        k.extend(
-            kids[e]
-                .iter()
-                .filter_map(|c| ids[*c])
-                .map(Object::Reference),
-        );
-        d.set("K", Object::Array(k));
+        for &c in &kids[kid_start[e] as usize..kid_start[e + 1] as usize] {
+            if sep {
+                b.push(b' ');
+            }
+            sep = true;
+            write_ref(b, (ids[c as usize], 0));
+        }
+        b.push(b']');
         match &el.role {
-            Role::Figure { alt } => d.set("Alt", text_string(alt)),
-            Role::TableHeaderCell => d.set("A", Object::Reference(column_scope)),
+            Role::Figure { alt } => {
+                b.extend_from_slice(b"/Alt");
+                super::save::write_object(b, &text_string(alt));
+            }
+            Role::TableHeaderCell => {
+                b.extend_from_slice(b"/A ");
+                write_ref(b, column_scope);
+            }
             _ => {}
         }
-        doc.objects.insert(id, Object::Dictionary(d));
+        b.extend_from_slice(b">>");
+        raw.end((ids[e], 0));
     }
     // The parent tree: for each page, the element of each MCID; then the links.
-    let mut nums: Vec<Object> = Vec::with_capacity(2 * (pages.len() + links.len()));
+    let tree_id = doc.new_object_id();
+    let b = raw.buf();
+    b.extend_from_slice(b"<</Nums[");
+    for p in 0..pages.len() {
+        if p > 0 {
+            b.push(b' ');
+        }
+        write_uint(b, p as u64);
+        b.extend_from_slice(b" [");
+        if let Some(m) = tags.mcids.get(p) {
+            for (mcid, e) in m.iter().enumerate() {
+                if mcid > 0 {
+                    b.push(b' ');
+                }
+                match link_at(p, mcid) {
+                    Some(j) => write_ref(b, link_ids[j]),
+                    None => write_ref(b, (elem_num(*e as usize), 0)),
+                }
+            }
+        }
+        b.push(b']');
+    }
+    for (j, id) in link_ids.iter().enumerate() {
+        b.push(b' ');
+        write_uint(b, (next_key as u64) + j as u64);
+        b.push(b' ');
+        write_ref(b, *id);
+    }
+    b.extend_from_slice(b"]>>");
+    raw.end(tree_id);
     for (p, page) in pages.iter().enumerate() {
-        let refs: Vec<Object> = tags
-            .mcids
-            .get(p)
-            .map(|m| {
-                m.iter()
-                    .enumerate()
-                    .map(|(mcid, e)| match link_text.get(&(p, mcid as u32)) {
-                        Some(&j) => Object::Reference(link_ids[j]),
-                        None => elem_ref(*e as usize),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        nums.push(Object::Integer(p as i64));
-        nums.push(Object::Array(refs));
         if let Ok(pd) = doc.get_dictionary_mut(*page) {
             pd.set("StructParents", Object::Integer(p as i64));
             pd.set("Tabs", name("S"));
         }
     }
-    nums.extend(link_nums);
-    let mut tree = Dictionary::new();
-    tree.set("Nums", Object::Array(nums));
-    let tree_id = doc.add_object(tree);
     let mut root = Dictionary::new();
     root.set("Type", name("StructTreeRoot"));
-    root.set("K", elem_ref(0));
+    root.set("K", Object::Reference((elem_num(0), 0)));
     root.set("ParentTree", Object::Reference(tree_id));
     root.set(
         "ParentTreeNextKey",
@@ -606,7 +671,30 @@ fn structure(doc: &mut Document, pages: &[ObjectId], tags: &Tags) -> Result<(), 
     let mut mark = Dictionary::new();
     mark.set("Marked", Object::Boolean(true));
     catalog.set("MarkInfo", Object::Dictionary(mark));
-    Ok(())
+    Ok(raw)
+}
+
+/// Writes an unsigned integer in decimal.
+fn write_uint(out: &mut Vec<u8>, mut v: u64) {
+    let mut tmp = [0u8; 20];
+    let mut i = tmp.len();
+    loop {
+        i -= 1;
+        tmp[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&tmp[i..]);
+}
+
+/// Writes an indirect reference, `12 0 R`.
+fn write_ref(out: &mut Vec<u8>, id: ObjectId) {
+    write_uint(out, u64::from(id.0));
+    out.push(b' ');
+    write_uint(out, u64::from(id.1));
+    out.extend_from_slice(b" R");
 }
 
 fn xml_escape(s: &str) -> String {

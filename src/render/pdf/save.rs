@@ -122,15 +122,54 @@ pub fn write_object(out: &mut Vec<u8>, o: &Object) {
     }
 }
 
+/// Objects serialized already (generation 0, no streams), e.g. the
+/// structure tree's many small dictionaries: kept as bytes in one buffer
+/// rather than as lopdf objects, which take many small heap allocations.
+#[derive(Default)]
+pub struct Raw {
+    ids: Vec<u32>,
+    /// Where each object ends in `bytes`.
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+impl Raw {
+    /// The buffer to write the next object into; finish it with [`Raw::end`].
+    pub fn buf(&mut self) -> &mut Vec<u8> {
+        &mut self.bytes
+    }
+
+    /// Ends the object written since the last one as object `id`.
+    pub fn end(&mut self, id: ObjectId) {
+        self.ids.push(id.0);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// An object to pack: a lopdf object or a serialized one.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Obj(&'a Object),
+    Raw(&'a [u8]),
+}
+
 /// One object stream: its objects' ids and the compressed stream object.
-fn pack(objects: &[(ObjectId, &Object)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
+fn pack(objects: &[(ObjectId, Src)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
     use flate2::Compression;
     use flate2::write::ZlibEncoder;
     let mut body = Vec::new();
     let mut offsets = Vec::with_capacity(objects.len());
     for (id, o) in objects {
         offsets.push((id.0, body.len()));
-        write_object(&mut body, o);
+        match o {
+            Src::Obj(o) => write_object(&mut body, o),
+            Src::Raw(b) => body.extend_from_slice(b),
+        }
         body.push(b'\n');
     }
     let mut head = Vec::new();
@@ -139,31 +178,40 @@ fn pack(objects: &[(ObjectId, &Object)]) -> (Vec<ObjectId>, Vec<u8>, usize) {
     }
     head.push(b'\n');
     let first = head.len();
-    head.extend_from_slice(&body);
-    let mut enc = ZlibEncoder::new(Vec::with_capacity(head.len() / 4), Compression::new(6));
+    let mut enc = ZlibEncoder::new(
+        Vec::with_capacity((head.len() + body.len()) / 4),
+        Compression::new(6),
+    );
     let _ = enc.write_all(&head);
+    let _ = enc.write_all(&body);
     let data = enc.finish().unwrap_or_default();
     (objects.iter().map(|(id, _)| *id).collect(), data, first)
 }
 
-/// Writes the document.
-pub fn save(doc: &Document) -> Vec<u8> {
+/// Writes the document, with the serialized objects `raw`.
+pub fn save(doc: &Document, raw: &Raw) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::new();
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let mut max_id = doc.max_id;
     for id in doc.objects.keys() {
         max_id = max_id.max(id.0);
     }
+    for id in &raw.ids {
+        max_id = max_id.max(*id);
+    }
     // (type, field 2, field 3) per object number.
     let mut xref: Vec<(u8, u32, u16)> = vec![(0, 0, 0); max_id as usize + 1];
     let mut direct: Vec<(ObjectId, &Object)> = Vec::new();
-    let mut packed: Vec<(ObjectId, &Object)> = Vec::new();
+    let mut packed: Vec<(ObjectId, Src)> = Vec::with_capacity(doc.objects.len() + raw.ids.len());
     for (id, o) in &doc.objects {
         if matches!(o, Object::Stream(_)) || id.1 != 0 {
             direct.push((*id, o));
         } else {
-            packed.push((*id, o));
+            packed.push((*id, Src::Obj(o)));
         }
+    }
+    for (i, id) in raw.ids.iter().enumerate() {
+        packed.push(((*id, 0), Src::Raw(raw.get(i))));
     }
     let mut buf = Vec::new();
     for (id, o) in direct {
@@ -177,7 +225,7 @@ pub fn save(doc: &Document) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     // Object streams, serialized and compressed on two threads.
-    let groups: Vec<&[(ObjectId, &Object)]> = packed.chunks(PER_STREAM).collect();
+    let groups: Vec<&[(ObjectId, Src)]> = packed.chunks(PER_STREAM).collect();
     let mid = groups.len() / 2;
     let (a, b) = groups.split_at(mid);
     let (mut ra, rb) = std::thread::scope(|scope| {
@@ -209,15 +257,34 @@ pub fn save(doc: &Document) -> Vec<u8> {
     let xref_id = max_id;
     let start = out.len() as u32;
     xref.push((1, start, 0));
-    let mut table = Vec::with_capacity(xref.len() * 7);
+    // Rows of 7 bytes, each behind a PNG "Up" predictor tag (neighbouring
+    // rows differ little, so the differences compress to almost nothing).
+    let mut rows = Vec::with_capacity(xref.len() * 7);
     for (t, f2, f3) in &xref {
-        table.push(*t);
-        table.extend_from_slice(&f2.to_be_bytes());
-        table.extend_from_slice(&f3.to_be_bytes());
+        rows.push(*t);
+        rows.extend_from_slice(&f2.to_be_bytes());
+        rows.extend_from_slice(&f3.to_be_bytes());
     }
     // Object 0 is the head of the free list.
-    table[5] = 0xFF;
-    table[6] = 0xFF;
+    rows[5] = 0xFF;
+    rows[6] = 0xFF;
+    let mut table = Vec::with_capacity(xref.len() * 8);
+    for (i, row) in rows.chunks(7).enumerate() {
+        table.push(2);
+        if i == 0 {
+            table.extend_from_slice(row);
+        } else {
+            let prev = &rows[(i - 1) * 7..i * 7];
+            table.extend(row.iter().zip(prev).map(|(a, b)| a.wrapping_sub(*b)));
+        }
+    }
+    let table = {
+        use flate2::Compression;
+        use flate2::write::ZlibEncoder;
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::new(6));
+        let _ = enc.write_all(&table);
+        enc.finish().unwrap_or_default()
+    };
     let mut d = Dictionary::new();
     d.set("Type", Object::Name(b"XRef".to_vec()));
     d.set("Size", Object::Integer(i64::from(max_id) + 1));
@@ -229,6 +296,11 @@ pub fn save(doc: &Document) -> Vec<u8> {
             Object::Integer(2),
         ]),
     );
+    d.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    let mut parms = Dictionary::new();
+    parms.set("Predictor", Object::Integer(12));
+    parms.set("Columns", Object::Integer(7));
+    d.set("DecodeParms", Object::Dictionary(parms));
     for key in [b"Root".as_slice(), b"Info".as_slice(), b"ID".as_slice()] {
         if let Ok(v) = doc.trailer.get(key) {
             d.set(key.to_vec(), v.clone());
@@ -275,9 +347,14 @@ mod tests {
         cat.set("Type", Object::Name(b"Catalog".to_vec()));
         cat.set("E", Object::Reference(elem));
         cat.set("C", Object::Reference(stream));
+        let mut raw = super::Raw::default();
+        let raw_id = doc.new_object_id();
+        raw.buf().extend_from_slice(b"<</S/Figure/Alt<FEFF0078>>>");
+        raw.end(raw_id);
+        cat.set("R", Object::Reference(raw_id));
         let root = doc.add_object(cat);
         doc.trailer.set("Root", Object::Reference(root));
-        let bytes = super::save(&doc);
+        let bytes = super::save(&doc, &raw);
         let back = Document::load_mem(&bytes).expect("reads back");
         let e = back.get_dictionary(elem).expect("element");
         assert_eq!(
@@ -302,5 +379,10 @@ mod tests {
             .expect("stream");
         assert_eq!(s.content, b"BT ET");
         assert!(back.catalog().is_ok());
+        let r = back.get_dictionary(raw_id).expect("raw object");
+        assert_eq!(
+            r.get(b"Alt").and_then(Object::as_str).ok(),
+            Some([0xFE, 0xFF, 0, b'x'].as_slice())
+        );
     }
 }
