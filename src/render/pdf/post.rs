@@ -570,11 +570,18 @@ fn structure(
         b.extend_from_slice(b"<</S/");
         b.extend_from_slice(role_name(&el.role).as_bytes());
         b.extend_from_slice(b"/P ");
-        write_ref(b, (if e == 0 { root_id.0 } else { elem_num(parent(e)) }, 0));
-        let first = content(e)
-            .iter()
-            .find(|(p, _)| *p != LINK)
-            .map(|(p, _)| *p);
+        write_ref(
+            b,
+            (
+                if e == 0 {
+                    root_id.0
+                } else {
+                    elem_num(parent(e))
+                },
+                0,
+            ),
+        );
+        let first = content(e).iter().find(|(p, _)| *p != LINK).map(|(p, _)| *p);
         if let Some(p) = first {
             b.extend_from_slice(b"/Pg ");
             write_ref(b, pages[p as usize]);
