@@ -26,10 +26,17 @@ echo "== planpress build --only data"
 hyperfine --warmup 1 --runs 10 "$pp build $plan --out $out --only data"
 echo "== site: planpress vs Hugo (same corpus, same navigation on every page)"
 if command -v hugo >/dev/null; then
-  # Both write into a fresh folder each run, as in CI's fresh clone.
-  hyperfine --warmup 1 --runs 5 --export-json "$work/site.json" \
-    -n planpress --prepare "rm -rf $out" "$pp build $plan --out $out --only site" \
-    -n hugo --prepare "rm -rf $work/hugo-out$n" "hugo --quiet --source $work/hugo$n --destination $PWD/$work/hugo-out$n"
+  # Both write into a fresh folder each run, as in CI's fresh clone. Old
+  # outputs are moved aside, not deleted: on ext4, creating a thousand files
+  # right after deleting a thousand is slow and uneven (inode reuse), which
+  # would measure the file system rather than the tools.
+  trash="$work/trash"
+  mkdir -p "$trash"
+  aside() { echo "mv $1 $trash/\$(date +%s%N) 2>/dev/null || true"; }
+  hyperfine --warmup 1 --runs 8 --export-json "$work/site.json" \
+    -n planpress --prepare "$(aside "$out")" "$pp build $plan --out $out --only site" \
+    -n hugo --prepare "$(aside "$work/hugo-out$n")" "hugo --quiet --source $work/hugo$n --destination $PWD/$work/hugo-out$n"
+  rm -rf "$trash"
   python3 - "$work/site.json" <<'PY'
 import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
