@@ -2479,22 +2479,8 @@ impl<'a> Layout<'a> {
                     }
                     for p in &s.points {
                         let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        let r = 3.2;
-                        let d = vec![
-                            Seg::Move(xx, yy - r),
-                            Seg::Line(xx + r, yy),
-                            Seg::Line(xx, yy + r),
-                            Seg::Line(xx - r, yy),
-                        ];
-                        self.page().push(
-                            Item::Path {
-                                segments: d,
-                                closed: true,
-                                stroke: None,
-                                fill: Some(st.accent),
-                            },
-                            mark.clone(),
-                        );
+                        self.page()
+                            .push(diamond(xx, yy, 3.2, st.accent), mark.clone());
                         label(self, &p.label, xx, yy, st.accent, true);
                     }
                 }
@@ -2546,23 +2532,8 @@ impl<'a> Layout<'a> {
                     );
                 }
                 SeriesKind::Target => {
-                    let r = 3.0;
-                    let (xx, yy) = (lx + 3.0, cy);
-                    let d = vec![
-                        Seg::Move(xx, yy - r),
-                        Seg::Line(xx + r, yy),
-                        Seg::Line(xx, yy + r),
-                        Seg::Line(xx - r, yy),
-                    ];
-                    self.page().push(
-                        Item::Path {
-                            segments: d,
-                            closed: true,
-                            stroke: None,
-                            fill: Some(st.accent),
-                        },
-                        mark.clone(),
-                    );
+                    self.page()
+                        .push(diamond(lx + 3.0, cy, 3.0, st.accent), mark.clone());
                 }
             }
             let tx = lx + 12.0;
@@ -2688,6 +2659,21 @@ fn kinds_of(ind: &crate::model::Indicator, y: i32) -> Vec<(&'static str, &Value)
         out.push(("target", &t.value));
     }
     out
+}
+
+/// A target marker: a filled diamond of radius `r` centred on (`x`, `y`).
+fn diamond(x: f32, y: f32, r: f32, fill: Rgb) -> Item {
+    Item::Path {
+        segments: vec![
+            Seg::Move(x, y - r),
+            Seg::Line(x + r, y),
+            Seg::Line(x, y + r),
+            Seg::Line(x - r, y),
+        ],
+        closed: true,
+        stroke: None,
+        fill: Some(fill),
+    }
 }
 
 #[cfg(test)]
