@@ -2025,60 +2025,52 @@ impl<'a> Layout<'a> {
             self.y += 6.0;
         }
         if !g.initiatives.is_empty() {
-            let mut spans = vec![Span::new(
-                format!("{}: ", self.label("initiatives")),
-                Face::Bold,
-                9.0,
-                st.text,
-            )];
-            spans.push(Span::new(
+            let rest = vec![Span::new(
                 g.initiatives.join(" · "),
                 Face::Regular,
                 9.0,
                 st.text,
-            ));
-            let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(
-                &spans,
-                &lines,
-                self.x0(),
-                measure,
-                12.5,
-                9.0,
-                &Mark::Paragraph,
-                false,
-            );
-            self.y += 4.0;
+            )];
+            self.labelled_line("initiatives", rest);
         }
         if !g.links.is_empty() {
-            let mut spans = vec![Span::new(
-                format!("{}: ", self.label("links")),
-                Face::Bold,
-                9.0,
-                st.text,
-            )];
+            let mut rest = Vec::new();
             for (k, l) in g.links.iter().enumerate() {
                 if k > 0 {
-                    spans.push(Span::new(" · ", Face::Regular, 9.0, st.text));
+                    rest.push(Span::new(" · ", Face::Regular, 9.0, st.text));
                 }
                 let mut s = Span::new(l.title.clone(), Face::Regular, 9.0, st.brand);
                 s.link = Some(LinkTo::Uri(l.url.clone()));
-                spans.push(s);
+                rest.push(s);
             }
-            let (spans, lines) = self.lines(&spans, measure, true);
-            self.place_lines(
-                &spans,
-                &lines,
-                self.x0(),
-                measure,
-                12.5,
-                9.0,
-                &Mark::Paragraph,
-                false,
-            );
-            self.y += 4.0;
+            self.labelled_line("links", rest);
         }
         self.charts(g);
+    }
+
+    /// A small paragraph under a goal: a bold label (`Indsatser:`) and `rest`.
+    fn labelled_line(&mut self, label_key: &str, rest: Vec<Span>) {
+        let st = self.st;
+        let measure = self.measure();
+        let mut spans = vec![Span::new(
+            format!("{}: ", self.label(label_key)),
+            Face::Bold,
+            9.0,
+            st.text,
+        )];
+        spans.extend(rest);
+        let (spans, lines) = self.lines(&spans, measure, true);
+        self.place_lines(
+            &spans,
+            &lines,
+            self.x0(),
+            measure,
+            12.5,
+            9.0,
+            &Mark::Paragraph,
+            false,
+        );
+        self.y += 4.0;
     }
 
     fn goal_table(&mut self, g: &Goal) {
