@@ -38,12 +38,59 @@ pub struct Meta {
     pub allow_html: bool,
 }
 
+/// Reads a `#rrggbb` or `#rgb` colour into its red, green and blue bytes.
+/// The one parser for colours: validation, the site and the PDF all use it.
+pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => {
+            let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            Some([byte(0)?, byte(2)?, byte(4)?])
+        }
+        _ => None,
+    }
+}
+
+impl Meta {
+    /// A plan's facts with the defaults plan.yaml documents for the rest:
+    /// Danish, the default theme, the default brand colour, no extras.
+    pub fn new(title: &str, organisation: &str, period: Period) -> Meta {
+        Meta {
+            title: title.to_string(),
+            subtitle: None,
+            organisation: organisation.to_string(),
+            summary: None,
+            period,
+            language: Language::Da,
+            theme: "default".into(),
+            as_of: None,
+            brand: Brand::default(),
+            base_url: None,
+            allow_html: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Brand {
     /// A `#rrggbb` colour.
     pub primary: String,
     /// Relative to the plan folder.
     pub logo: Option<PathBuf>,
+}
+
+impl Default for Brand {
+    fn default() -> Brand {
+        Brand {
+            primary: "#00558c".into(),
+            logo: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -546,6 +593,15 @@ mod tests {
             year,
             value: Value::Number(v),
         }
+    }
+
+    #[test]
+    fn colours_in_both_forms() {
+        assert_eq!(parse_colour("#00558c"), Some([0x00, 0x55, 0x8c]));
+        assert_eq!(parse_colour(" #fa0 "), Some([0xff, 0xaa, 0x00]));
+        assert_eq!(parse_colour("#+0558c"), None);
+        assert_eq!(parse_colour("00558c"), None);
+        assert_eq!(parse_colour("#00558"), None);
     }
 
     #[test]

@@ -38,22 +38,7 @@ pub(super) struct PlanHead {
 impl PlanHead {
     pub(super) fn unknown() -> PlanHead {
         PlanHead {
-            meta: Meta {
-                title: String::new(),
-                subtitle: None,
-                organisation: String::new(),
-                summary: None,
-                period: Period { start: 0, end: 0 },
-                language: Language::Da,
-                theme: "default".into(),
-                as_of: None,
-                brand: Brand {
-                    primary: "#00558c".into(),
-                    logo: None,
-                },
-                base_url: None,
-                allow_html: false,
-            },
+            meta: Meta::new("", "", Period { start: 0, end: 0 }),
             period: None,
             target_groups: Vec::new(),
             tracks: Vec::new(),
@@ -243,10 +228,7 @@ fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
 }
 
 fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
-    let mut brand = Brand {
-        primary: "#00558c".into(),
-        logo: None,
-    };
+    let mut brand = Brand::default();
     let Some(node) = node else { return brand };
     let Some(f) = Fields::read(ctx, node, "brand", &["primary", "logo"]) else {
         return brand;
@@ -254,8 +236,7 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
     if let Some(n) = f.get("primary")
         && let Some(colour) = text(ctx, n, "primary")
     {
-        let hex = colour.strip_prefix('#').unwrap_or("");
-        if (hex.len() == 6 || hex.len() == 3) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        if parse_colour(&colour).is_some() {
             brand.primary = colour.to_lowercase();
         } else {
             ctx.error(

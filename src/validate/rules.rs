@@ -471,9 +471,13 @@ pub(super) fn check_fragments(
     links: &[(String, Pos, String, String)],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let sections = plan.all_sections();
+    let sections: HashMap<&str, &Section> = plan
+        .all_sections()
+        .into_iter()
+        .map(|s| (s.slug.as_str(), s))
+        .collect();
     for (file, pos, slug, fragment) in links {
-        let Some(target) = sections.iter().find(|s| &s.slug == slug) else {
+        let Some(target) = sections.get(slug.as_str()) else {
             continue;
         };
         let mut ids: Vec<String> = target.goals.iter().map(Goal::anchor).collect();

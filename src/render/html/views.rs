@@ -210,6 +210,12 @@ impl Site {
     }
 
     pub(super) fn status_counts(&self, plan: &Plan) -> Vec<(StatusView, usize)> {
+        let goals = plan.all_goals();
+        let statuses: Vec<Status> = goals
+            .iter()
+            .flat_map(|(_, g)| &g.indicators)
+            .map(|i| i.status)
+            .collect();
         [
             Status::Achieved,
             Status::OnTrack,
@@ -217,15 +223,7 @@ impl Site {
             Status::NotMeasured,
         ]
         .into_iter()
-        .map(|s| {
-            let n = plan
-                .all_goals()
-                .iter()
-                .flat_map(|(_, g)| &g.indicators)
-                .filter(|i| i.status == s)
-                .count();
-            (self.status(s), n)
-        })
+        .map(|s| (self.status(s), statuses.iter().filter(|x| **x == s).count()))
         .collect()
     }
 
@@ -378,7 +376,7 @@ pub(super) struct TocItem {
 /// The brand colour, darkened until it reaches 4.5:1 against white.
 fn readable_on_white(hex: &str) -> String {
     let Some((r, g, b)) = parse_hex(hex) else {
-        return "#00558c".into();
+        return Brand::default().primary;
     };
     let mut f = 1.0;
     loop {
@@ -391,18 +389,8 @@ fn readable_on_white(hex: &str) -> String {
 }
 
 fn parse_hex(hex: &str) -> Option<(f64, f64, f64)> {
-    let h = hex.strip_prefix('#')?;
-    let h = if h.len() == 3 {
-        h.chars().flat_map(|c| [c, c]).collect::<String>()
-    } else {
-        h.to_string()
-    };
-    let v = u32::from_str_radix(&h, 16).ok()?;
-    Some((
-        f64::from((v >> 16) & 255),
-        f64::from((v >> 8) & 255),
-        f64::from(v & 255),
-    ))
+    let [r, g, b] = parse_colour(hex)?;
+    Some((f64::from(r), f64::from(g), f64::from(b)))
 }
 
 fn contrast_with_white(r: f64, g: f64, b: f64) -> f64 {

@@ -2671,7 +2671,7 @@ fn diamond(x: f32, y: f32, r: f32, fill: Rgb) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Brand, Language, Meta, Period};
+    use crate::model::{Language, Meta, Period};
 
     fn plan(paragraphs: Vec<String>) -> Plan {
         let body = paragraphs
@@ -2679,25 +2679,14 @@ mod tests {
             .map(|p| Block::Paragraph(vec![Inline::Text(p)]))
             .collect();
         Plan {
-            meta: Meta {
-                title: "Testplan 2027".into(),
-                subtitle: None,
-                organisation: "Testby Kommune".into(),
-                summary: None,
-                period: Period {
+            meta: Meta::new(
+                "Testplan 2027",
+                "Testby Kommune",
+                Period {
                     start: 2027,
                     end: 2027,
                 },
-                language: Language::Da,
-                theme: "default".into(),
-                as_of: None,
-                brand: Brand {
-                    primary: "#00558c".into(),
-                    logo: None,
-                },
-                base_url: None,
-                allow_html: false,
-            },
+            ),
             target_groups: vec![],
             tracks: vec![],
             national_goals: vec![],

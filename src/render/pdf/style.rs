@@ -11,17 +11,11 @@ pub struct Rgb(pub f32, pub f32, pub f32);
 impl Rgb {
     /// Parses `#rrggbb` (or `#rgb`).
     pub fn parse(s: &str) -> Option<Rgb> {
-        let h = s.trim().strip_prefix('#')?;
-        let h: String = match h.len() {
-            3 => h.chars().flat_map(|c| [c, c]).collect(),
-            6 => h.to_string(),
-            _ => return None,
-        };
-        let v = u32::from_str_radix(&h, 16).ok()?;
+        let [r, g, b] = crate::model::parse_colour(s)?;
         Some(Rgb(
-            ((v >> 16) & 0xff) as f32 / 255.0,
-            ((v >> 8) & 0xff) as f32 / 255.0,
-            (v & 0xff) as f32 / 255.0,
+            f32::from(r) / 255.0,
+            f32::from(g) / 255.0,
+            f32::from(b) / 255.0,
         ))
     }
 
