@@ -85,6 +85,15 @@ impl Theme {
         self.labels.get(key).map_or(key, String::as_str)
     }
 
+    /// A status in words: the theme's `status_<code>` label, or the built-in
+    /// word. The site and the PDF both ask here, so they always agree.
+    pub fn status_word(&self, status: crate::model::Status, language: Language) -> String {
+        self.labels
+            .get(&format!("status_{}", status.code()))
+            .cloned()
+            .unwrap_or_else(|| crate::locale::status(status, language).to_string())
+    }
+
     pub fn labels(&self) -> &HashMap<String, String> {
         &self.labels
     }

@@ -329,3 +329,23 @@ fn a_pdf_style_error_is_a_diagnostic() {
     assert!(run.stderr.contains("error[pdf-style]"), "{}", run.stderr);
     assert!(run.stderr.contains("`left` or `justify`"), "{}", run.stderr);
 }
+
+/// A theme that renames a status renames it everywhere it is shown: the
+/// site and the PDF read status words from the same place.
+#[test]
+fn a_relabelled_status_shows_the_same_in_site_and_pdf() {
+    let plan = Plan::new("statusword");
+    let labels = read(&repo_root().join("themes/default/labels/da.yaml"))
+        .replace("status_on_track: På vej", "status_on_track: Godt på vej");
+    plan.write("themes/default/labels/da.yaml", &labels);
+    let out = TempDir::new("statusword-out");
+    plan.build(&["--out", path_str(out.path()), "--only", "site,pdf"])
+        .assert_code(0);
+    assert!(read(&out.join("site/unge.html")).contains("Godt på vej"));
+    let text = Command::new("pdftotext")
+        .arg(out.join("testplan-2027.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (run scripts/install-test-tools.sh)");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Godt på vej"));
+}

@@ -17,6 +17,8 @@ pub(super) struct Site {
     /// Number and depth of each section by slug, from the plan's TOC.
     pub(super) toc: std::collections::HashMap<String, TocEntry>,
     pub(super) labels: std::collections::HashMap<String, String>,
+    /// Each status in words, indexed by `Status as usize`.
+    pub(super) status_words: [String; 4],
     pub(super) info: SiteInfo,
 }
 
@@ -48,6 +50,13 @@ impl Site {
                 .map(|e| (e.slug.clone(), e))
                 .collect(),
             labels: theme.labels().clone(),
+            status_words: [
+                Status::Achieved,
+                Status::OnTrack,
+                Status::OffTrack,
+                Status::NotMeasured,
+            ]
+            .map(|s| theme.status_word(s, lang)),
             info: SiteInfo {
                 title: plan.meta.title.clone(),
                 subtitle: plan.meta.subtitle.clone(),
@@ -201,11 +210,7 @@ impl Site {
         StatusView {
             code: s.code(),
             symbol: s.symbol(),
-            word: self
-                .labels
-                .get(&format!("status_{}", s.code()))
-                .cloned()
-                .unwrap_or_else(|| locale::status(s, self.lang).to_string()),
+            word: self.status_words[s as usize].clone(),
         }
     }
 

@@ -1875,7 +1875,7 @@ impl<'a> Layout<'a> {
         let est = {
             let sw = self
                 .fonts
-                .width(Face::Bold, 8.5, locale::status(g.status, lang))
+                .width(Face::Bold, 8.5, &self.theme.status_word(g.status, lang))
                 + 14.0;
             let t = vec![Span::new(
                 format!("{}  {}", g.id, g.title),
@@ -1922,7 +1922,7 @@ impl<'a> Layout<'a> {
         );
         self.y += 7.0;
         // Status at the right of the title.
-        let word = locale::status(g.status, lang).to_string();
+        let word = self.theme.status_word(g.status, lang).to_string();
         let sw = self.fonts.width(Face::Bold, 8.5, &word) + 14.0;
         let title = vec![
             Span::new(format!("{}  ", g.id), Face::Bold, 12.0, st.heading).no_hyphens(),
@@ -2197,7 +2197,9 @@ impl<'a> Layout<'a> {
             row.push(Cell {
                 spans: vec![
                     Span::new(
-                        locale::status(ind.status, lang).replace(' ', "\u{a0}"),
+                        self.theme
+                            .status_word(ind.status, lang)
+                            .replace(' ', "\u{a0}"),
                         Face::Regular,
                         size,
                         st.text,
