@@ -177,7 +177,7 @@ fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
         Value::Missing => words.not_measured.to_string(),
         other => locale::value(other, ind.unit, lang),
     };
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &ind.baseline {
         parts.push(format!("{} {}: {}.", words.baseline, b.year, fmt(&b.value)));
     }
@@ -193,7 +193,8 @@ fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
     if !ind.targets.is_empty() {
         parts.push(format!("{}: {}.", words.target, list(&ind.targets)));
     }
-    parts.join(" ")
+    // A value that ends in an abbreviation (`kr.`) ends its sentence too.
+    parts.join(" ").replace("..", ".")
 }
 
 /// An axis from a round number to a round number in 3–6 round steps.

@@ -111,6 +111,7 @@ pub fn run() -> ExitCode {
                 out,
                 only: only.into_iter().map(Output::from).collect(),
                 strict: report.strict,
+                render: planpress::render::Options::from_env(),
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {

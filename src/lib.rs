@@ -81,6 +81,8 @@ pub struct BuildOptions {
     pub only: Vec<Output>,
     /// Warnings stop the build too.
     pub strict: bool,
+    /// How the renderers work (tagging, the documents' date, timing).
+    pub render: render::Options,
 }
 
 #[derive(Debug, Error)]
@@ -92,8 +94,6 @@ pub enum BuildError {
     /// The theme or a renderer found problems (a template error, say).
     #[error("the output could not be rendered; nothing was written")]
     Render(Vec<Diagnostic>),
-    #[error("cannot render the PDF: {0}")]
-    Pdf(#[from] render::pdf::PdfError),
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -119,7 +119,7 @@ pub struct Built {
 /// Checks the plan and, when it passes, writes the chosen outputs. The old
 /// output stays untouched until everything new is written.
 pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> {
-    let timer = Timer::start();
+    let timer = render::Clock::new(options.render.timing);
     let checked = check(dir).map_err(|e| BuildFailure {
         error: e.into(),
         checked: None,
@@ -148,28 +148,48 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         } else {
             None
         };
-        let pdf_name = format!("{}.pdf", markdown::slugify(&plan.meta.title));
-        let mut pdf: Option<Vec<u8>> = None;
+        let pdf_name = render::pdf::Pdf::file_name(plan);
+        let mut pdf_written = false;
         if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
-            let rendered =
-                render::pdf::render(plan, theme).map_err(|e| match e.as_diagnostic() {
-                    Some(d) => BuildError::Render(vec![d]),
-                    None => BuildError::Pdf(e),
-                })?;
+            use render::Renderer;
+            let write = |rel: &str, bytes: &[u8]| {
+                let path = stage.path(rel);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(path, bytes)
+            };
+            let ctx = render::RenderContext {
+                plan,
+                theme,
+                options: &options.render,
+                clock: &timer,
+                write: &write,
+            };
+            let rendered = render::pdf::Pdf.render(&ctx).map_err(|e| match e {
+                render::RenderError::Problems(d) => BuildError::Render(d),
+                render::RenderError::Write { file, source } => BuildError::Write {
+                    path: out.join(file),
+                    source,
+                },
+            })?;
             // Renderer warnings (a character the font lacks) obey --strict too.
             if options.strict && !rendered.diagnostics.is_empty() {
                 return Err(BuildError::Render(rendered.diagnostics));
             }
-            stage.write(&pdf_name, &rendered.bytes)?;
             warnings.extend(rendered.diagnostics);
-            files.push(pdf_name.clone());
-            pdf = Some(rendered.bytes);
+            files.extend(rendered.files);
+            pdf_written = true;
             timer.lap("pdf");
         }
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDF too, so the published site can link to
             // it: this build's, or the one a previous build left.
-            let pdf = pdf.or_else(|| std::fs::read(out.join(&pdf_name)).ok());
+            let pdf = if pdf_written {
+                std::fs::read(stage.path(&pdf_name)).ok()
+            } else {
+                std::fs::read(out.join(&pdf_name)).ok()
+            };
             if let Some(bytes) = &pdf {
                 stage.write(&format!("site/{pdf_name}"), bytes)?;
             }
@@ -212,25 +232,6 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             error,
             checked: Some(Box::new(checked)),
         }),
-    }
-}
-
-/// Prints how long each stage took when `PLANPRESS_TIMING` is set, for
-/// benchmarking.
-struct Timer(Option<std::time::Instant>);
-
-impl Timer {
-    fn start() -> Timer {
-        Timer(std::env::var_os("PLANPRESS_TIMING").map(|_| std::time::Instant::now()))
-    }
-
-    fn lap(&self, stage: &str) {
-        if let Some(t0) = self.0 {
-            eprintln!(
-                "timing: {stage} done at {:.3} s",
-                t0.elapsed().as_secs_f64()
-            );
-        }
     }
 }
 

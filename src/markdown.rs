@@ -34,6 +34,8 @@ pub enum Block {
         align: Vec<Align>,
         head: Vec<Vec<Inline>>,
         rows: Vec<Vec<Vec<Inline>>>,
+        /// The table's first line in its file (for messages about it).
+        line: u32,
     },
     Rule,
     /// Raw HTML; escaped unless the plan sets `allow_html`.
@@ -74,6 +76,8 @@ pub enum Inline {
         target: LinkTarget,
         alt: String,
         title: String,
+        /// The image's line in its file (for messages about it).
+        line: u32,
     },
     FootnoteRef {
         label: String,
@@ -334,7 +338,12 @@ impl<'a> Builder<'a, '_> {
                         _ => {}
                     }
                 }
-                Block::Table { align, head, rows }
+                Block::Table {
+                    align,
+                    head,
+                    rows,
+                    line: pos.line,
+                }
             }
             Tag::FootnoteDefinition(label) => {
                 let content = self.blocks();
@@ -492,6 +501,7 @@ impl<'a> Builder<'a, '_> {
                     target,
                     alt,
                     title: title.to_string(),
+                    line: pos.line,
                 });
             }
             // Superscript, subscript: keep the text.

@@ -282,6 +282,8 @@ pub struct Goal {
     pub indicators: Vec<Indicator>,
     /// The goal's overall status, from its indicators.
     pub status: Status,
+    /// The line of its `id` in the section file (for messages about it).
+    pub line: u32,
 }
 
 impl Goal {

@@ -188,6 +188,7 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
         },
     ));
     Some(Goal {
+        line: id_pos.line,
         status: goal_status(&indicators),
         id,
         title: title?,

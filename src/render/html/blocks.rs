@@ -99,7 +99,9 @@ impl Writer<'_> {
                 escape_into(out, text);
                 out.push_str("</code></pre>\n");
             }
-            Block::Table { align, head, rows } => {
+            Block::Table {
+                align, head, rows, ..
+            } => {
                 out.push_str(&format!(
                     "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"prose-table\">\n<thead><tr>",
                     escape(self.table_label)
@@ -156,7 +158,9 @@ impl Writer<'_> {
                     self.inlines(out, content);
                     out.push_str("</a>");
                 }
-                Inline::Image { target, alt, title } => {
+                Inline::Image {
+                    target, alt, title, ..
+                } => {
                     out.push_str(&format!("<img src=\"{}\" alt=\"{}\"", escape(&href(target)), escape(alt)));
                     if !title.is_empty() {
                         out.push_str(&format!(" title=\"{}\"", escape(title)));

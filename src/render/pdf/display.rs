@@ -1,10 +1,11 @@
-//! The display list: what the layout engine decides and the writer draws.
+//! The display list: what the layout engine decides and the backend draws.
 //!
 //! Everything here is neutral: positions in points from the page's top-left
 //! corner, colours as RGB, text as Unicode strings in one of the four faces.
 //! Nothing in this module (or in the layout) knows how a PDF is written.
-//! Every item carries a [`Mark`] saying which structural element it belongs
-//! to, so a later tagging pass can build a structure tree from it.
+//! Every item says what it belongs to ([`Owner`]): an element of the
+//! document's logical structure, or an artifact (running header, footer,
+//! decoration) that a screen reader skips.
 
 use super::style::Rgb;
 
@@ -36,25 +37,23 @@ impl Face {
     }
 }
 
-/// The structural element an item belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Mark {
-    Heading(u8),
-    Paragraph,
-    ListItem,
-    Quote,
-    Code,
-    TableCell,
-    TableHeaderCell,
-    /// A chart or image, with its text alternative.
-    Figure {
-        alt: String,
-    },
-    Caption,
-    Footnote,
-    /// Running header and footer, cover decoration, rules: not content.
-    Furniture,
-    TocEntry,
+/// What kind of artifact an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Artifact {
+    /// The running header.
+    Header,
+    /// The running footer with the page number.
+    Footer,
+    /// Decoration: rules, bands, tints, a table header drawn again.
+    Layout,
+}
+
+/// What an item belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// An element of [`Document::structure`].
+    Elem(u32),
+    Artifact(Artifact),
 }
 
 /// Where a link goes.
@@ -102,15 +101,17 @@ pub enum Item {
         stroke: Option<(Rgb, f32)>,
         fill: Option<Rgb>,
     },
-    /// A clickable area; `y` is its top edge.
+    /// A clickable area; `y` is its top edge. `alt` says where it goes,
+    /// for readers that cannot see the text around it.
     Link {
         x: f32,
         y: f32,
         w: f32,
         h: f32,
         to: LinkTo,
+        alt: String,
     },
-    /// A raster image (index into [`Document::images`]); `y` is its top edge.
+    /// An image (index into [`Document::images`]); `y` is its top edge.
     Image {
         index: usize,
         x: f32,
@@ -129,33 +130,37 @@ pub enum Seg {
 
 #[derive(Debug, Clone, Default)]
 pub struct Page {
-    pub items: Vec<(Item, Mark)>,
-    /// The structure element (index into [`Document::structure`]) of each
-    /// item, parallel to `items`; meaningless for [`Mark::Furniture`].
-    pub elems: Vec<u32>,
-    /// The element the next pushed item belongs to.
-    pub elem: u32,
+    pub items: Vec<Item>,
+    /// What each item belongs to, parallel to `items`.
+    pub owners: Vec<Owner>,
 }
 
 impl Page {
-    pub fn push(&mut self, item: Item, mark: Mark) {
-        self.items.push((item, mark));
-        self.elems.push(self.elem);
+    pub fn push(&mut self, item: Item, owner: Owner) {
+        self.items.push(item);
+        self.owners.push(owner);
     }
+}
+
+/// Which cells a table header cell is the header of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Column,
+    Row,
 }
 
 /// The role of a structure element: the plan's logical structure, in the
 /// vocabulary of tagged documents but without knowing how it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Role {
-    Document,
     /// A group of elements (the contents page with its heading).
     Sect,
-    Heading(u8),
+    /// A heading of level 1–6 and its text.
+    Heading { level: u8, title: String },
     Paragraph,
-    List,
+    List { ordered: bool },
     ListItem,
-    /// A list item's marker (bullet, number).
+    /// A list item's marker (bullet, number) or a footnote's number.
     Label,
     ListBody,
     Quote,
@@ -164,25 +169,36 @@ pub enum Role {
     TableHead,
     TableBody,
     TableRow,
-    /// A header cell for its column.
-    TableHeaderCell,
+    TableHeaderCell(Scope),
     TableCell,
     /// A chart or image with its text alternative.
-    Figure {
-        alt: String,
-    },
+    Figure { alt: String },
     Caption,
     Toc,
     TocItem,
+    /// A link: its text and its clickable areas.
+    Link,
+    /// A footnote.
+    Note,
 }
 
-/// A structure element; `parent` is an index into [`Document::structure`]
-/// (the root, index 0, is its own parent). Children are in reading order
-/// by index.
+/// A structure element. `parent` is an index into
+/// [`Document::structure`], or `None` at the top (below the document).
+/// Children are in reading order by index. `at` points into
+/// [`Document::sources`] for elements that stand for something an author
+/// wrote (an image), so the backend can name its file and line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
     pub role: Role,
-    pub parent: u32,
+    pub parent: Option<u32>,
+    pub at: Option<u32>,
+}
+
+/// A place in the plan's files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub file: String,
+    pub line: Option<u32>,
 }
 
 /// An entry of the document outline (bookmarks).
@@ -195,12 +211,21 @@ pub struct OutlineEntry {
     pub y: f32,
 }
 
-/// A decoded raster image.
+/// The kinds of image the PDF can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+/// An image file as read from the plan folder.
 #[derive(Debug, Clone)]
 pub struct Image {
-    pub bytes: Vec<u8>,
-    /// Where it came from, relative to the plan folder (for messages).
-    pub source: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    pub format: ImageFormat,
+    /// Index into [`Document::sources`]: where the image was asked for.
+    pub at: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -212,6 +237,8 @@ pub struct Document {
     pub anchors: std::collections::HashMap<String, (usize, f32)>,
     pub outline: Vec<OutlineEntry>,
     pub images: Vec<Image>,
-    /// The logical structure; element 0 is the document.
+    /// The logical structure, in reading order.
     pub structure: Vec<Elem>,
+    /// Places in the plan's files that elements and images point at.
+    pub sources: Vec<Source>,
 }

@@ -1,24 +1,26 @@
 //! The PDF plan: an A4 document with a cover, a table of contents, running
 //! header and footer, every section with its goal tables and charts, an
-//! outline and metadata.
+//! outline and metadata, tagged as PDF/UA-1.
 //!
 //! [`layout`] turns the plan into a neutral display list ([`display`]);
-//! [`writer`] draws that list with printpdf; [`post`] finishes the file with
-//! lopdf (outline, language, metadata, compression).
+//! [`write`] draws that list with krilla, the only module that knows how a
+//! PDF is written. [`messages`] holds every problem either can report.
 
 pub mod display;
 pub mod fonts;
 pub mod hyphenate;
+pub mod images;
 pub mod layout;
-pub mod post;
-pub mod save;
+pub mod messages;
 pub mod style;
-pub mod text;
-pub mod writer;
+mod write;
 
+use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Plan;
 use crate::theme::Theme;
+use layout::Problem;
+use messages::Message;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -32,115 +34,112 @@ pub enum PdfError {
     },
     #[error("font problem: {0}")]
     Font(String),
-    #[error("cannot embed an image in the PDF: {0}")]
-    Image(String),
-    #[error("cannot finish the PDF file: {0}")]
-    Post(String),
 }
 
 impl PdfError {
-    /// A style error is the theme author's to fix: report it like any other
-    /// problem in the plan's files, with code `pdf-style`.
-    pub fn as_diagnostic(&self) -> Option<Diagnostic> {
+    /// As a problem of the plan's files: a style error (code `pdf-style`)
+    /// is the theme author's to fix.
+    pub fn diagnostic(&self) -> Diagnostic {
         match self {
             PdfError::Style {
                 origin,
                 pos,
                 message,
-            } => Some(
-                Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone()).hint(
-                    "see the comments in the default theme's pdf.yaml for every key and its form",
-                ),
-            ),
-            _ => None,
+            } => Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone())
+                .hint("see the comments in the default theme's pdf.yaml for every key and its form"),
+            PdfError::Font(what) => Message::Write { what: what.clone() }.diagnostic(),
         }
     }
 }
 
+/// The PDF renderer: writes `<slug>.pdf`.
+pub struct Pdf;
+
+impl Pdf {
+    /// The PDF's file name: the plan's title as a slug.
+    pub fn file_name(plan: &Plan) -> String {
+        format!("{}.pdf", crate::markdown::slugify(&plan.meta.title))
+    }
+}
+
+impl Renderer for Pdf {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, RenderError> {
+        let pdf = render(ctx.plan, ctx.theme, ctx)?;
+        let name = Pdf::file_name(ctx.plan);
+        (ctx.write)(&name, &pdf.bytes).map_err(|source| RenderError::Write {
+            file: name.clone(),
+            source,
+        })?;
+        Ok(Rendered {
+            files: vec![name],
+            diagnostics: pdf.diagnostics,
+        })
+    }
+}
+
 /// A rendered PDF and what the renderer has to say about it.
-pub struct Rendered {
+pub struct Output {
     pub bytes: Vec<u8>,
     pub pages: usize,
     /// Warnings, e.g. characters the font cannot draw.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Renders the plan as a PDF.
-pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
-    let timing = std::env::var_os("PLANPRESS_TIMING").is_some();
-    let t0 = std::time::Instant::now();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("pdf: {what} at {:.3} s", t0.elapsed().as_secs_f64());
-        }
-    };
-    let style = style::Style::load(theme, &plan.meta.brand.primary)?;
-    let fonts = fonts::Fonts::load()?;
+/// Renders the plan as PDF bytes.
+pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Output, RenderError> {
+    let problem = |e: PdfError| RenderError::Problems(vec![e.diagnostic()]);
+    let style = style::Style::load(theme, &plan.meta.brand.primary).map_err(problem)?;
+    let fonts = fonts::Fonts::load(style.file.text.kerning).map_err(problem)?;
     let hyph = hyphenate::Hyphenation::for_language(plan.meta.language);
-    let (mut doc, missing) = layout::Layout::new(plan, theme, &style, &fonts, &hyph).run();
-    lap("layout");
+    let env = layout::Env {
+        plan,
+        theme,
+        st: &style,
+        fonts: &fonts,
+        hyph: &hyph,
+    };
+    let (doc, problems) = layout::Layout::new(env).run();
+    ctx.clock.lap("pdf: layout");
     let pages = doc.pages.len();
-    let outline = std::mem::take(&mut doc.outline);
-    let height = doc.height;
-    let tagged = writer::tagging();
-    let (lo, links, tags) = writer::write(doc, &fonts, &plan.meta.title, tagged)?;
-    release_free_memory();
-    lap("printpdf");
-    let created = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        });
+    let mut warnings: Vec<Message> = Vec::new();
+    for p in problems {
+        let m = match p {
+            Problem::MissingGlyph { ch, file } => Message::MissingGlyph { file, ch },
+            Problem::TableTooWide { file, line } => Message::TableTooWide {
+                file,
+                line,
+                min_size: style.file.tables.min_size_pt,
+            },
+        };
+        if !warnings.contains(&m) {
+            warnings.push(m);
+        }
+    }
     let subject = plan.meta.subtitle.clone().unwrap_or_default();
-    let info = post::Info {
+    let info = write::Info {
         title: &plan.meta.title,
         author: &plan.meta.organisation,
         subject: &subject,
         lang: plan.meta.language.code(),
-        created,
+        created: ctx.options.date,
+        tagged: ctx.options.tagged,
     };
-    let bytes = post::finish(lo, &links, &outline, height, &info, tagged.then_some(&tags))?;
-    lap("lopdf");
-    let diagnostics = missing
-        .into_iter()
-        .map(|m| {
-            Diagnostic::new(
-                Severity::Warning,
-                "pdf-missing-glyph",
-                &m.source,
-                None,
-                format!(
-                    "the PDF font has no glyph for {:?} (U+{:04X}); it is shown as `?` in the PDF",
-                    m.ch, m.ch as u32
-                ),
-            )
-        })
-        .collect();
-    Ok(Rendered {
+    let bytes = write::write(doc, &fonts, &info, &|stage| ctx.clock.lap(stage)).map_err(|m| {
+        RenderError::Problems(
+            warnings
+                .iter()
+                .chain(&m)
+                .map(Message::diagnostic)
+                .collect(),
+        )
+    })?;
+    Ok(Output {
         bytes,
         pages,
-        diagnostics,
+        diagnostics: warnings.iter().map(Message::diagnostic).collect(),
     })
-}
-
-/// Hands memory freed so far back to the system. The chunk documents are
-/// built on worker threads, so glibc keeps what they leave behind in those
-/// threads' arenas, where the single-threaded finishing work cannot reuse
-/// it: without this, that work's allocations come on top of it and raise
-/// the peak resident memory of a large tagged PDF by tens of megabytes.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        unsafe extern "C" {
-            fn malloc_trim(pad: usize) -> i32;
-        }
-        // SAFETY: malloc_trim only returns free pages to the kernel; it is
-        // safe to call at any time, from any thread.
-        unsafe {
-            malloc_trim(0);
-        }
-    }
 }

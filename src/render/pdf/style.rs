@@ -1,4 +1,7 @@
 //! The PDF style: `pdf.yaml` of the theme, with a default for every key.
+//! Every size and spacing the layout uses is here, so a theme can restyle
+//! the document (the goal cards included) without touching code; the
+//! default theme's `pdf.yaml` documents each key.
 
 use super::PdfError;
 use crate::theme::Theme;
@@ -31,177 +34,148 @@ impl Rgb {
     pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct PageStyle {
-    pub width_mm: f32,
-    pub height_mm: f32,
-    pub inner_mm: f32,
-    pub outer_mm: f32,
-    pub top_mm: f32,
-    pub bottom_mm: f32,
-}
-impl Default for PageStyle {
-    fn default() -> Self {
-        PageStyle {
-            width_mm: 210.0,
-            height_mm: 297.0,
-            inner_mm: 25.0,
-            outer_mm: 20.0,
-            top_mm: 24.0,
-            bottom_mm: 24.0,
+/// Declares a section of `pdf.yaml`: a struct whose every key is optional,
+/// with its default beside its type.
+macro_rules! section {
+    ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty = $default:expr),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct $name {
+            $(pub $field: $ty,)*
         }
-    }
+        impl Default for $name {
+            fn default() -> Self {
+                $name { $($field: $default.into(),)* }
+            }
+        }
+    };
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TextStyle {
-    pub size_pt: f32,
-    pub leading_pt: f32,
-    pub align: String,
-    pub hyphenate: bool,
-    pub paragraph_space_pt: f32,
-    pub color: String,
-    pub muted: String,
-}
-impl Default for TextStyle {
-    fn default() -> Self {
-        TextStyle {
-            size_pt: 10.5,
-            leading_pt: 14.5,
-            align: "left".into(),
-            hyphenate: true,
-            paragraph_space_pt: 6.0,
-            color: "#1f2933".into(),
-            muted: "#5b6770".into(),
-        }
-    }
-}
+section!(PageStyle {
+    width_mm: f32 = 210.0,
+    height_mm: f32 = 297.0,
+    inner_mm: f32 = 25.0,
+    outer_mm: f32 = 20.0,
+    top_mm: f32 = 24.0,
+    bottom_mm: f32 = 24.0,
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct HeadingStyle {
-    pub color: String,
-    pub h1_pt: f32,
-    pub h2_pt: f32,
-    pub h3_pt: f32,
-    pub h4_pt: f32,
-    pub space_above_pt: f32,
-    pub space_below_pt: f32,
-    pub section_new_page: bool,
-}
-impl Default for HeadingStyle {
-    fn default() -> Self {
-        HeadingStyle {
-            color: String::new(),
-            h1_pt: 20.0,
-            h2_pt: 14.0,
-            h3_pt: 11.5,
-            h4_pt: 10.5,
-            space_above_pt: 16.0,
-            space_below_pt: 6.0,
-            section_new_page: true,
-        }
-    }
-}
+section!(TextStyle {
+    size_pt: f32 = 10.5,
+    leading_pt: f32 = 14.5,
+    align: String = "left",
+    hyphenate: bool = true,
+    kerning: bool = true,
+    paragraph_space_pt: f32 = 6.0,
+    color: String = "#1f2933",
+    muted: String = "#5b6770",
+    code_color: String = "#8c2929",
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TableStyle {
-    pub size_pt: f32,
-    pub leading_pt: f32,
-    pub header_tint: String,
-    pub rule: String,
-    pub cell_pad_pt: f32,
-}
-impl Default for TableStyle {
-    fn default() -> Self {
-        TableStyle {
-            size_pt: 8.5,
-            leading_pt: 11.5,
-            header_tint: "#e8eef3".into(),
-            rule: "#b8c4cc".into(),
-            cell_pad_pt: 4.0,
-        }
-    }
-}
+section!(HeadingStyle {
+    color: String = "",
+    h1_pt: f32 = 20.0,
+    h2_pt: f32 = 14.0,
+    h3_pt: f32 = 11.5,
+    h4_pt: f32 = 10.5,
+    leading: f32 = 1.25,
+    space_above_pt: f32 = 16.0,
+    space_below_pt: f32 = 6.0,
+    section_new_page: bool = true,
+    bar_mm: f32 = 18.0,
+    bar_pt: f32 = 2.2,
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ChartStyle {
-    pub color: String,
-    pub accent: String,
-    pub grid: String,
-    pub width_mm: f32,
-    pub height_mm: f32,
-}
-impl Default for ChartStyle {
-    fn default() -> Self {
-        ChartStyle {
-            color: String::new(),
-            accent: "#d9822b".into(),
-            grid: "#d5dbe0".into(),
-            width_mm: 78.0,
-            height_mm: 44.0,
-        }
-    }
-}
+section!(BlockStyle {
+    bullet_indent_pt: f32 = 13.0,
+    number_indent_pt: f32 = 18.0,
+    quote_indent_pt: f32 = 14.0,
+    quote_bar_pt: f32 = 2.5,
+    code_size: f32 = 0.85,
+    code_leading: f32 = 1.35,
+    code_background: String = "#f3f5f6",
+    code_text: String = "#333d47",
+    caption_pt: f32 = 8.5,
+    caption_leading_pt: f32 = 11.5,
+    figure_max_height: f32 = 0.6,
+    footnote_pt: f32 = 8.5,
+    footnote_leading_pt: f32 = 11.5,
+    footnote_indent_pt: f32 = 14.0,
+    footnote_rule_mm: f32 = 40.0,
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct StatusStyle {
-    pub achieved: String,
-    pub on_track: String,
-    pub off_track: String,
-    pub not_measured: String,
-}
-impl Default for StatusStyle {
-    fn default() -> Self {
-        StatusStyle {
-            achieved: "#2e7d32".into(),
-            on_track: "#1565c0".into(),
-            off_track: "#c62828".into(),
-            not_measured: "#6b7780".into(),
-        }
-    }
-}
+section!(TableStyle {
+    size_pt: f32 = 8.5,
+    leading_pt: f32 = 11.5,
+    min_size_pt: f32 = 6.5,
+    header_tint: String = "#e8eef3",
+    rule: String = "#b8c4cc",
+    cell_pad_pt: f32 = 4.0,
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct CoverStyle {
-    pub band_mm: f32,
-    pub title_pt: f32,
-    pub subtitle_pt: f32,
-    pub summary: bool,
-    pub logo: bool,
-}
-impl Default for CoverStyle {
-    fn default() -> Self {
-        CoverStyle {
-            band_mm: 120.0,
-            title_pt: 32.0,
-            subtitle_pt: 15.0,
-            summary: true,
-            logo: true,
-        }
-    }
-}
+section!(GoalStyle {
+    space_above_pt: f32 = 14.0,
+    bar_pt: f32 = 1.6,
+    title_pt: f32 = 12.0,
+    title_leading_pt: f32 = 15.5,
+    status_pt: f32 = 8.5,
+    description_pt: f32 = 9.5,
+    description_leading_pt: f32 = 13.0,
+    facts_pt: f32 = 8.5,
+    facts_leading_pt: f32 = 12.0,
+    lines_pt: f32 = 9.0,
+    lines_leading_pt: f32 = 12.5,
+    indicator_column: f32 = 0.3,
+});
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct HeaderStyle {
-    pub size_pt: f32,
-    pub title: bool,
-}
-impl Default for HeaderStyle {
-    fn default() -> Self {
-        HeaderStyle {
-            size_pt: 8.0,
-            title: true,
-        }
-    }
-}
+section!(ChartStyle {
+    color: String = "",
+    accent: String = "#d9822b",
+    grid: String = "#d5dbe0",
+    width_mm: f32 = 78.0,
+    height_mm: f32 = 44.0,
+    gap_mm: f32 = 8.0,
+    title_pt: f32 = 8.0,
+    label_pt: f32 = 6.8,
+    line_pt: f32 = 1.6,
+});
+
+section!(StatusStyle {
+    achieved: String = "#2e7d32",
+    on_track: String = "#1565c0",
+    off_track: String = "#c62828",
+    not_measured: String = "#6b7780",
+});
+
+section!(CoverStyle {
+    band_mm: f32 = 120.0,
+    stripe_mm: f32 = 2.5,
+    title_pt: f32 = 32.0,
+    subtitle_pt: f32 = 15.0,
+    organisation_pt: f32 = 10.0,
+    period_pt: f32 = 24.0,
+    summary_pt: f32 = 11.5,
+    summary: bool = true,
+    logo: bool = true,
+    logo_height_mm: f32 = 16.0,
+    logo_max_width_mm: f32 = 70.0,
+});
+
+section!(ContentsStyle {
+    entry_pt: f32 = 11.0,
+    sub_entry_pt: f32 = 10.0,
+    summary_pt: f32 = 8.5,
+    number_width_pt: f32 = 26.0,
+    page_width_pt: f32 = 30.0,
+});
+
+section!(HeaderStyle {
+    size_pt: f32 = 8.0,
+    title: bool = true,
+    header_mm: f32 = 9.0,
+    footer_mm: f32 = 11.0,
+});
 
 /// `pdf.yaml` as written.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -210,10 +184,13 @@ pub struct StyleFile {
     pub page: PageStyle,
     pub text: TextStyle,
     pub headings: HeadingStyle,
+    pub blocks: BlockStyle,
     pub tables: TableStyle,
+    pub goals: GoalStyle,
     pub charts: ChartStyle,
     pub status: StatusStyle,
     pub cover: CoverStyle,
+    pub contents: ContentsStyle,
     pub header: HeaderStyle,
 }
 
@@ -230,6 +207,9 @@ pub struct Style {
     pub justify: bool,
     pub text: Rgb,
     pub muted: Rgb,
+    pub code: Rgb,
+    pub code_background: Rgb,
+    pub code_text: Rgb,
     pub brand: Rgb,
     pub heading: Rgb,
     pub header_tint: Rgb,
@@ -241,6 +221,14 @@ pub struct Style {
 }
 
 pub const MM: f32 = 72.0 / 25.4;
+
+fn style_error(origin: &str, message: String) -> PdfError {
+    PdfError::Style {
+        origin: origin.to_string(),
+        pos: None,
+        message,
+    }
+}
 
 impl Style {
     /// Reads `pdf.yaml` from the theme (or uses the defaults when there is none).
@@ -277,10 +265,11 @@ impl Style {
 
     pub fn from_file(file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
         let colour = |key: &str, value: &str| {
-            Rgb::parse(value).ok_or_else(|| PdfError::Style {
-                origin: origin.to_string(),
-                pos: None,
-                message: format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
+            Rgb::parse(value).ok_or_else(|| {
+                style_error(
+                    origin,
+                    format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
+                )
             })
         };
         let brand = Rgb::parse(brand).unwrap_or(Rgb(0.0, 0.333, 0.549));
@@ -293,14 +282,23 @@ impl Style {
         };
         let align = file.text.align.trim().to_lowercase();
         if align != "left" && align != "justify" {
-            return Err(PdfError::Style {
-                origin: origin.to_string(),
-                pos: None,
-                message: format!(
+            return Err(style_error(
+                origin,
+                format!(
                     "`text.align` must be `left` or `justify`, not {:?}",
                     file.text.align
                 ),
-            });
+            ));
+        }
+        let t = &file.tables;
+        if !(t.min_size_pt > 0.0 && t.min_size_pt <= t.size_pt) {
+            return Err(style_error(
+                origin,
+                format!(
+                    "`tables.min_size_pt` must lie between 0 and `tables.size_pt` ({}), not {}",
+                    t.size_pt, t.min_size_pt
+                ),
+            ));
         }
         Ok(Style {
             page_w: file.page.width_mm * MM,
@@ -312,6 +310,9 @@ impl Style {
             justify: align == "justify",
             text: colour("text.color", &file.text.color)?,
             muted: colour("text.muted", &file.text.muted)?,
+            code: colour("text.code_color", &file.text.code_color)?,
+            code_background: colour("blocks.code_background", &file.blocks.code_background)?,
+            code_text: colour("blocks.code_text", &file.blocks.code_text)?,
             brand,
             heading: or_brand("headings.color", &file.headings.color)?,
             header_tint: colour("tables.header_tint", &file.tables.header_tint)?,

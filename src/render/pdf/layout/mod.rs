@@ -1,0 +1,353 @@
+//! The layout engine: walks the plan and places everything on pages,
+//! producing a [`Document`] display list. It measures text with the body
+//! font's metrics, breaks lines (with hyphenation), keeps headings with what
+//! follows, avoids single lines stranded at a page's top or bottom, repeats
+//! table headers on every page a table crosses, and numbers the table of
+//! contents in a second pass.
+//!
+//! The rooms, by what they lay out: [`flow`] (pages, pagination, placing
+//! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
+//! as spans), [`blocks`] (headings, paragraphs, lists, quotes, code,
+//! figures, footnotes), [`tables`], [`goals`] (goal cards and their
+//! tables), [`charts`], [`cover`], [`contents`] and [`furniture`] (running
+//! header and footer). Top-level sections that start on a page of their
+//! own are laid out in parallel and joined.
+
+mod blocks;
+mod charts;
+mod contents;
+mod cover;
+mod flow;
+mod furniture;
+mod goals;
+mod inline;
+mod tables;
+pub mod text;
+
+use super::display::{Artifact, Document, Elem, Owner, Page, Role, Source};
+use super::fonts::Fonts;
+use super::hyphenate::Hyphenation;
+use super::style::Style;
+use crate::model::{Plan, Section, TocEntry};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use text::Span;
+
+/// Something the layout could not do as asked, for the renderer to report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A character the font cannot draw, and the file it stands in.
+    MissingGlyph { ch: char, file: String },
+    /// A table too wide for the page even in the smallest type and in
+    /// bands of columns: some of its words are cut between letters.
+    TableTooWide { file: String, line: Option<u32> },
+}
+
+/// What the layout engine needs, shared by every part of it.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    pub plan: &'a Plan,
+    pub theme: &'a Theme,
+    pub st: &'a Style,
+    pub fonts: &'a Fonts,
+    pub hyph: &'a Hyphenation,
+}
+
+pub struct Layout<'a> {
+    env: Env<'a>,
+    plan: &'a Plan,
+    st: &'a Style,
+    fonts: &'a Fonts,
+    doc: Document,
+    /// The top of the next thing to place on the current page.
+    y: f32,
+    /// Nothing placed yet on the current page below its top.
+    at_top: bool,
+    /// Body text size and leading in force (footnotes use smaller ones).
+    fs: f32,
+    lead: f32,
+    /// Marker of a list item, drawn with the item's first line, and the
+    /// label element it belongs to.
+    pending_marker: Option<(f32, Vec<Span>, Option<u32>)>,
+    /// The section being laid out (for fragments and diagnostics).
+    slug: String,
+    source: String,
+    problems: Vec<Problem>,
+    missing_seen: BTreeSet<(char, String)>,
+    /// Collect outline entries and anchors (off while sizing the contents).
+    record: bool,
+    /// Outline depth of the last heading: a goal's entry goes below it.
+    depth: usize,
+    /// Tag level of the current section's heading: goal titles go one below.
+    section_level: u8,
+    /// The structure element items are placed in.
+    cur: Option<u32>,
+    /// Everything placed is this artifact (a table header drawn again).
+    artifact: Option<Artifact>,
+    /// The Link element of each link of the text being placed.
+    links: HashMap<u32, u32>,
+    next_link: u32,
+    /// Goals already drawn: a goal placed twice is drawn once.
+    placed_goals: std::collections::HashSet<String>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(env: Env<'a>) -> Self {
+        let st = env.st;
+        Layout {
+            env,
+            plan: env.plan,
+            st,
+            fonts: env.fonts,
+            doc: Document {
+                width: st.page_w,
+                height: st.page_h,
+                ..Document::default()
+            },
+            y: 0.0,
+            at_top: true,
+            fs: st.file.text.size_pt,
+            lead: st.file.text.leading_pt,
+            pending_marker: None,
+            slug: String::new(),
+            source: "plan.yaml".into(),
+            problems: Vec::new(),
+            missing_seen: BTreeSet::new(),
+            record: true,
+            depth: 1,
+            section_level: 1,
+            cur: None,
+            artifact: None,
+            links: HashMap::new(),
+            next_link: 0,
+            placed_goals: Default::default(),
+        }
+    }
+
+    // ----- structure -------------------------------------------------------
+
+    /// A new structure element below the current one (not entered).
+    fn new_elem(&mut self, role: Role) -> u32 {
+        self.doc.structure.push(Elem {
+            role,
+            parent: self.cur,
+            at: None,
+        });
+        (self.doc.structure.len() - 1) as u32
+    }
+
+    /// Enters a new element below the current one; returns the one to go
+    /// back to with [`Layout::close`].
+    fn open(&mut self, role: Role) -> Option<u32> {
+        let e = self.new_elem(role);
+        std::mem::replace(&mut self.cur, Some(e))
+    }
+
+    fn close(&mut self, prev: Option<u32>) {
+        self.cur = prev;
+    }
+
+    /// A place in the current section's file, for elements and images.
+    fn source_at(&mut self, line: Option<u32>) -> u32 {
+        self.doc.sources.push(Source {
+            file: self.source.clone(),
+            line,
+        });
+        (self.doc.sources.len() - 1) as u32
+    }
+
+    /// What the next item placed belongs to.
+    fn owner(&self) -> Owner {
+        match (self.artifact, self.cur) {
+            (Some(a), _) => Owner::Artifact(a),
+            (None, Some(e)) => Owner::Elem(e),
+            // Content outside any element would be lost to the structure;
+            // every caller opens one first.
+            (None, None) => Owner::Artifact(Artifact::Layout),
+        }
+    }
+
+    fn label(&self, key: &'a str) -> &'a str {
+        self.env.theme.label(key)
+    }
+
+    // ----- the document ------------------------------------------------------
+
+    /// Lays out the whole plan.
+    pub fn run(mut self) -> (Document, Vec<Problem>) {
+        let env = self.env;
+        let plan = self.plan;
+        let toc = plan.toc();
+        // How many pages the contents take (their numbers have a fixed column).
+        let mut sizing = Layout::new(env);
+        sizing.record = false;
+        sizing.doc.pages.push(Page::default());
+        sizing.contents(&toc, &|_| 0);
+        let toc_pages = sizing.doc.pages.len() - 1;
+        self.cover();
+        // The contents (laid out last) stand here in the structure.
+        let toc_elem = self.new_elem(Role::Sect);
+        for _ in 0..toc_pages {
+            self.doc.pages.push(Page::default());
+        }
+        let sections = plan.all_sections();
+        let entries: Vec<(&Section, &TocEntry)> =
+            sections.iter().copied().zip(toc.iter()).collect();
+        // Top-level sections that start on a page of their own do not
+        // depend on each other: lay out runs of them in parallel.
+        if self.st.file.headings.section_new_page {
+            let groups = top_level_groups(&entries);
+            let chunks: Vec<(Document, Vec<Problem>)> = groups
+                .par_iter()
+                .map(|group| {
+                    let mut l = Layout::new(env);
+                    // Pages are numbered as in the whole document, so
+                    // margins alternate right.
+                    l.doc.pages.resize_with(1, Page::default);
+                    l.at_top = false;
+                    for (section, entry) in group {
+                        l.section(section, entry);
+                    }
+                    // The placeholder page goes; what points at pages moves up.
+                    l.doc.pages.remove(0);
+                    for (p, _) in l.doc.anchors.values_mut() {
+                        *p -= 1;
+                    }
+                    for o in &mut l.doc.outline {
+                        o.page -= 1;
+                    }
+                    (l.doc, l.problems)
+                })
+                .collect();
+            for (chunk, problems) in chunks {
+                self.append(chunk, None, 2);
+                self.problems.extend(problems);
+            }
+        } else {
+            // The first section starts on a page of its own.
+            self.at_top = false;
+            for (section, entry) in &entries {
+                self.section(section, entry);
+            }
+        }
+        // The contents, with the pages the headings landed on.
+        let anchors = self.doc.anchors.clone();
+        let mut contents = Layout::new(env);
+        contents.doc.pages.push(Page::default());
+        contents.contents(&toc, &|slug: &str| {
+            anchors.get(slug).map_or(0, |(p, _)| p + 1)
+        });
+        let mut toc_doc = contents.doc;
+        toc_doc.pages.remove(0);
+        toc_doc.pages.resize_with(toc_pages, Page::default);
+        let toc_outline = std::mem::take(&mut toc_doc.outline);
+        self.place_contents(toc_doc, toc_elem);
+        let mut outline = toc_outline;
+        outline.append(&mut self.doc.outline);
+        self.doc.outline = outline;
+        self.problems.extend(contents.problems);
+        self.furniture();
+        (self.doc, self.problems)
+    }
+
+    /// Adds the pages of `other` at the end, its structure below `parent`.
+    /// `other` was laid out with its first page numbered `first_no`; a page
+    /// that lands on the other side of a spread moves to its margins.
+    fn append(&mut self, other: Document, parent: Option<u32>, first_no: usize) {
+        let page_offset = self.doc.pages.len();
+        let elem_offset = self.doc.structure.len() as u32;
+        let source_offset = self.doc.sources.len() as u32;
+        let image_offset = self.doc.images.len();
+        self.doc.structure.extend(other.structure.into_iter().map(|e| Elem {
+            role: e.role,
+            parent: e.parent.map(|p| p + elem_offset).or(parent),
+            at: e.at.map(|a| a + source_offset),
+        }));
+        self.doc.sources.extend(other.sources);
+        self.doc.images.extend(other.images.into_iter().map(|mut i| {
+            i.at += source_offset;
+            i
+        }));
+        for (k, mut page) in other.pages.into_iter().enumerate() {
+            shift_page(&mut page, elem_offset, image_offset);
+            let was = self.st.margins(first_no + k).0;
+            let now = self.st.margins(page_offset + k + 1).0;
+            if was != now {
+                for item in &mut page.items {
+                    flow::shift_x(item, now - was);
+                }
+            }
+            self.doc.pages.push(page);
+        }
+        for (key, (p, y)) in other.anchors {
+            self.doc.anchors.insert(key, (p + page_offset, y));
+        }
+        self.doc
+            .outline
+            .extend(other.outline.into_iter().map(|mut o| {
+                o.page += page_offset;
+                o
+            }));
+    }
+
+    /// Puts the contents' pages in place of the empty pages after the
+    /// cover, their structure below `toc_elem`.
+    fn place_contents(&mut self, toc: Document, toc_elem: u32) {
+        let elem_offset = self.doc.structure.len() as u32;
+        self.doc.structure.extend(toc.structure.into_iter().map(|e| Elem {
+            role: e.role,
+            parent: Some(e.parent.map_or(toc_elem, |p| p + elem_offset)),
+            at: None,
+        }));
+        for (k, mut page) in toc.pages.into_iter().enumerate() {
+            shift_page(&mut page, elem_offset, 0);
+            self.doc.pages[1 + k] = page;
+        }
+        for (key, (p, y)) in toc.anchors {
+            self.doc.anchors.insert(key, (p, y));
+        }
+    }
+}
+
+/// Renumbers the element and image references of a page moved into a
+/// larger document.
+fn shift_page(page: &mut Page, elem_offset: u32, image_offset: usize) {
+    for o in &mut page.owners {
+        if let Owner::Elem(e) = o {
+            *e += elem_offset;
+        }
+    }
+    if image_offset > 0 {
+        for item in &mut page.items {
+            if let super::display::Item::Image { index, .. } = item {
+                *index += image_offset;
+            }
+        }
+    }
+}
+
+/// Sections in runs that each start with a top-level section, a few runs
+/// per core: each run can be laid out on its own.
+fn top_level_groups<'s>(
+    entries: &[(&'s Section, &'s TocEntry)],
+) -> Vec<Vec<(&'s Section, &'s TocEntry)>> {
+    let starts: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries[i].1.depth == 1)
+        .collect();
+    let runs = (rayon::current_num_threads() * 4).max(1);
+    let per_run = starts.len().div_ceil(runs).max(1);
+    let mut groups = Vec::new();
+    for (k, chunk) in starts.chunks(per_run).enumerate() {
+        let from = if k == 0 { 0 } else { chunk[0] };
+        let to = starts
+            .get((k + 1) * per_run)
+            .copied()
+            .unwrap_or(entries.len());
+        groups.push(entries[from..to].to_vec());
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests;

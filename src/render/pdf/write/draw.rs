@@ -1,0 +1,203 @@
+//! Drawing display-list items on a krilla surface.
+
+use super::super::display::{Face, Item, Seg};
+use super::super::fonts::{Fonts, Glyph};
+use super::super::style::Rgb;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::num::NormalizedF32;
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+/// An image ready to draw.
+pub enum Drawable {
+    Raster(krilla::image::Image),
+    Svg(Box<usvg::Tree>),
+    /// Could not be read; nothing is drawn (the reason is reported).
+    None,
+}
+
+/// What drawing needs besides the items: the fonts as krilla knows them,
+/// the images, and a buffer for glyphs.
+pub struct Painter<'f> {
+    pub fonts: &'f Fonts,
+    pub faces: [Font; 4],
+    pub images: Vec<Drawable>,
+    glyphs: Vec<Glyph>,
+    out: Vec<KrillaGlyph>,
+    fill: Option<Rgb>,
+}
+
+fn colour(c: Rgb) -> rgb::Color {
+    let u = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    rgb::Color::new(u(c.0), u(c.1), u(c.2))
+}
+
+fn fill(c: Rgb) -> Fill {
+    Fill {
+        paint: colour(c).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn stroke(c: Rgb, width: f32) -> Stroke {
+    Stroke {
+        paint: colour(c).into(),
+        width,
+        line_cap: LineCap::Butt,
+        line_join: LineJoin::Miter,
+        ..Stroke::default()
+    }
+}
+
+impl<'f> Painter<'f> {
+    pub fn new(fonts: &'f Fonts, images: Vec<Drawable>) -> Option<Painter<'f>> {
+        let face = |f: Face| {
+            let bytes: &'static [u8] = fonts.face(f).bytes;
+            let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> = std::sync::Arc::new(bytes);
+            Font::new(data.into(), 0)
+        };
+        Some(Painter {
+            fonts,
+            faces: [
+                face(Face::Regular)?,
+                face(Face::Bold)?,
+                face(Face::Italic)?,
+                face(Face::BoldItalic)?,
+            ],
+            images,
+            glyphs: Vec::new(),
+            out: Vec::new(),
+            fill: None,
+        })
+    }
+
+    /// Starts a page: nothing is set on a fresh surface.
+    pub fn reset(&mut self) {
+        self.fill = None;
+    }
+
+    fn set_fill(&mut self, surface: &mut Surface, c: Rgb) {
+        if self.fill != Some(c) {
+            surface.set_fill(Some(fill(c)));
+            self.fill = Some(c);
+        }
+    }
+
+    pub fn draw(&mut self, surface: &mut Surface, item: &Item) {
+        match item {
+            Item::Text {
+                x,
+                y,
+                face,
+                size,
+                color,
+                text,
+                space_extra,
+            } => {
+                self.fonts
+                    .face(*face)
+                    .glyphs(text, self.fonts.kerning, &mut self.glyphs);
+                let extra = space_extra / size;
+                self.out.clear();
+                self.out.extend(self.glyphs.iter().map(|g| {
+                    let space = text.as_bytes()[g.start] == b' ';
+                    KrillaGlyph {
+                        glyph_id: GlyphId::new(u32::from(g.id)),
+                        text_range: g.start..g.end,
+                        x_advance: g.advance / 1000.0 + if space { extra } else { 0.0 },
+                        x_offset: 0.0,
+                        y_offset: 0.0,
+                        y_advance: 0.0,
+                        location: None,
+                    }
+                }));
+                self.set_fill(surface, *color);
+                surface.set_stroke(None);
+                let font = self.faces[face.index()].clone();
+                surface.draw_glyphs(Point::from_xy(*x, *y), &self.out, font, text, *size, false);
+            }
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
+                let mut pb = PathBuilder::new();
+                pb.move_to(*x1, *y1);
+                pb.line_to(*x2, *y2);
+                if let Some(path) = pb.finish() {
+                    surface.set_fill(None);
+                    self.fill = None;
+                    surface.set_stroke(Some(stroke(*color, *width)));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+            }
+            Item::Rect { x, y, w, h, color } => {
+                let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) else {
+                    return;
+                };
+                let mut pb = PathBuilder::new();
+                pb.push_rect(rect);
+                if let Some(path) = pb.finish() {
+                    self.set_fill(surface, *color);
+                    surface.set_stroke(None);
+                    surface.draw_path(&path);
+                }
+            }
+            Item::Path {
+                segments,
+                closed,
+                stroke: line,
+                fill: inside,
+            } => {
+                let mut pb = PathBuilder::new();
+                for s in segments {
+                    match *s {
+                        Seg::Move(x, y) => pb.move_to(x, y),
+                        Seg::Line(x, y) => pb.line_to(x, y),
+                        Seg::Cubic(a, b, c, d, e, f) => pb.cubic_to(a, b, c, d, e, f),
+                    }
+                }
+                if *closed {
+                    pb.close();
+                }
+                let Some(path) = pb.finish() else { return };
+                match inside {
+                    Some(c) => self.set_fill(surface, *c),
+                    None => {
+                        surface.set_fill(None);
+                        self.fill = None;
+                    }
+                }
+                surface.set_stroke(line.map(|(c, w)| stroke(c, w)));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+            Item::Image { index, x, y, w, h } => {
+                let Some(size) = Size::from_wh(w.max(0.01), h.max(0.01)) else {
+                    return;
+                };
+                surface.push_transform(&Transform::from_translate(*x, *y));
+                match self.images.get(*index) {
+                    Some(Drawable::Raster(image)) => surface.draw_image(image.clone(), size),
+                    Some(Drawable::Svg(tree)) => {
+                        let _ = surface.draw_svg(tree, size, SvgSettings::default());
+                    }
+                    _ => {}
+                }
+                surface.pop();
+                // Drawing may leave any fill behind.
+                self.fill = None;
+            }
+            // Links are annotations of the page, not drawing.
+            Item::Link { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! The backend: draws the display list with krilla and returns the PDF.
+//! The only module that knows krilla.
+//!
+//! Tagged and untagged documents come from the same code: tagged, the
+//! file is written as PDF/UA-1 (krilla checks what it can and reports the
+//! rest at the end, as [`Message`]s pointing at the plan's files); untagged,
+//! the same drawing without the structure.
+
+mod draw;
+mod tags;
+
+use super::display::{Artifact, Document, ImageFormat, Item, LinkTo, Owner};
+use super::fonts::Fonts;
+use super::messages::Message;
+use draw::{Drawable, Painter};
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::configure::{Accessibility, ConfigurationBuilder, ValidationError};
+use krilla::destination::{Destination, XyzDestination};
+use krilla::error::KrillaError;
+use krilla::geom::{Point, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::surface::Location;
+use krilla::tagging::{ArtifactType, ContentTag, SpanTag};
+use krilla::{Document as Pdf, SerializeSettings};
+use std::num::NonZeroU64;
+use std::sync::Arc;
+
+/// What goes into the file besides the pages.
+pub struct Info<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    pub lang: &'a str,
+    /// Seconds since 1970 (UTC).
+    pub created: u64,
+    pub tagged: bool,
+}
+
+/// A krilla location for a place in [`Document::sources`].
+fn location(index: u32) -> Option<Location> {
+    NonZeroU64::new(u64::from(index) + 1)
+}
+
+/// Writes the PDF; what stops it comes back as messages about the plan.
+pub fn write(
+    mut doc: Document,
+    fonts: &Fonts,
+    info: &Info,
+    lap: &dyn Fn(&str),
+) -> Result<Vec<u8>, Vec<Message>> {
+    let settings = if info.tagged {
+        let configuration = ConfigurationBuilder::new()
+            .with_accessibility_validator(Accessibility::UA1)
+            .finish()
+            .map_err(|e| vec![Message::Write { what: format!("{e:?}") }])?;
+        SerializeSettings {
+            configuration,
+            enable_tagging: true,
+            ..SerializeSettings::default()
+        }
+    } else {
+        SerializeSettings {
+            enable_tagging: false,
+            ..SerializeSettings::default()
+        }
+    };
+    let mut pdf = Pdf::new_with(settings);
+    let mut messages = Vec::new();
+    let images = images(&doc, &mut messages);
+    let Some(mut painter) = Painter::new(fonts, images) else {
+        return Err(vec![Message::Write {
+            what: "the body font cannot be read".into(),
+        }]);
+    };
+    let sources = std::mem::take(&mut doc.sources);
+    let structure = std::mem::take(&mut doc.structure);
+    let mut tree = tags::Tree::new(&structure);
+    let (w, h) = (doc.width, doc.height);
+    let anchors = std::mem::take(&mut doc.anchors);
+    let image_at: Vec<u32> = doc.images.iter().map(|i| i.at).collect();
+    let pages = std::mem::take(&mut doc.pages);
+    for (index, page) in pages.into_iter().enumerate() {
+        let settings = PageSettings::from_wh(w, h).ok_or_else(|| {
+            vec![Message::Write {
+                what: format!("the page size {w} × {h} pt is not possible"),
+            }]
+        })?;
+        let mut kpage = pdf.start_page_with(settings);
+        let mut links = Vec::new();
+        {
+            let mut surface = kpage.surface();
+            painter.reset();
+            let mut k = 0;
+            while k < page.items.len() {
+                // A run of items with the same owner is one marked sequence.
+                let owner = page.owners[k];
+                let text = matches!(page.items[k], Item::Text { .. });
+                let mut end = k;
+                while end < page.items.len()
+                    && page.owners[end] == owner
+                    && matches!(page.items[end], Item::Text { .. }) == text
+                    && !matches!(page.items[end], Item::Link { .. })
+                {
+                    end += 1;
+                }
+                if end == k {
+                    // A link: an annotation of the page, added after the drawing.
+                    if let (Item::Link { x, y, w, h, to, alt }, Owner::Elem(e)) =
+                        (&page.items[k], owner)
+                    {
+                        links.push((Rect::from_xywh(*x, *y, *w, *h), to.clone(), alt.clone(), e));
+                    }
+                    k += 1;
+                    continue;
+                }
+                let tag = match owner {
+                    Owner::Artifact(a) => ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                        match a {
+                            Artifact::Header => ArtifactType::Header,
+                            Artifact::Footer => ArtifactType::Footer,
+                            Artifact::Layout => ArtifactType::Layout,
+                        },
+                    )),
+                    Owner::Elem(_) if text => ContentTag::Span(SpanTag::empty()),
+                    Owner::Elem(_) => ContentTag::Other,
+                };
+                let id = surface.start_tagged(tag);
+                for item in &page.items[k..end] {
+                    if let Item::Image { index, .. } = item
+                        && let Some(at) = image_at.get(*index)
+                        && let Some(loc) = location(*at)
+                    {
+                        surface.set_location(loc);
+                        painter.draw(&mut surface, item);
+                        surface.reset_location();
+                    } else {
+                        painter.draw(&mut surface, item);
+                    }
+                }
+                surface.end_tagged();
+                if let (true, Owner::Elem(e)) = (info.tagged, owner) {
+                    tree.push(e, id);
+                }
+                k = end;
+            }
+            surface.finish();
+        }
+        for (rect, to, alt, e) in links {
+            let Some(rect) = rect else { continue };
+            let target = match &to {
+                LinkTo::Uri(u) => Target::Action(Action::Link(LinkAction::new(u.clone()))),
+                LinkTo::Anchor(a) => match anchors.get(a) {
+                    Some(&(page, y)) => Target::Destination(Destination::Xyz(
+                        XyzDestination::new(page, Point::from_xy(0.0, y)),
+                    )),
+                    None => continue,
+                },
+            };
+            let annotation = Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt))
+                .with_location(structure[e as usize].at.and_then(location));
+            if info.tagged {
+                let id = kpage.add_tagged_annotation(annotation);
+                tree.push(e, id);
+            } else {
+                kpage.add_annotation(annotation);
+            }
+        }
+        kpage.finish();
+        let _ = index;
+    }
+    lap("pdf: pages drawn");
+    if info.tagged {
+        let loc = |at: u32| location(at);
+        pdf.set_tag_tree(tree.finish(info.lang, &loc));
+    }
+    pdf.set_outline(outline(&doc));
+    pdf.set_metadata(metadata(info));
+    if !messages.is_empty() {
+        return Err(messages);
+    }
+    let bytes = pdf.finish().map_err(|e| report(e, &sources))?;
+    lap("pdf: finished (structure, fonts, compression)");
+    Ok(bytes)
+}
+
+/// The images as krilla draws them; one that cannot be read is reported.
+fn images(doc: &Document, messages: &mut Vec<Message>) -> Vec<Drawable> {
+    let fonts = svg_fonts();
+    doc.images
+        .iter()
+        .map(|img| {
+            let data: krilla::Data = Arc::clone(&img.bytes).into();
+            let drawable = match img.format {
+                ImageFormat::Png => krilla::image::Image::from_png(data, true).map(Drawable::Raster),
+                ImageFormat::Jpeg => {
+                    krilla::image::Image::from_jpeg(data, true).map(Drawable::Raster)
+                }
+                ImageFormat::Svg => super::images::svg_tree(&img.bytes, Some(fonts.clone()))
+                    .map(|t| Drawable::Svg(Box::new(t)))
+                    .ok_or_else(|| "it is not an SVG file that can be read".to_string()),
+            };
+            drawable.unwrap_or_else(|reason| {
+                let source = doc.sources.get(img.at as usize);
+                messages.push(Message::Image {
+                    file: source.map_or_else(|| "plan.yaml".into(), |s| s.file.clone()),
+                    line: source.and_then(|s| s.line),
+                    reason,
+                });
+                Drawable::None
+            })
+        })
+        .collect()
+}
+
+/// The body font's faces, for text in SVG images (no system fonts: what
+/// an SVG asks for is drawn in Noto Sans or not at all).
+fn svg_fonts() -> Arc<usvg::fontdb::Database> {
+    let mut db = usvg::fontdb::Database::new();
+    for bytes in [
+        notosans::REGULAR_TTF,
+        notosans::BOLD_TTF,
+        notosans::ITALIC_TTF,
+        notosans::BOLD_ITALIC_TTF,
+    ] {
+        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(bytes);
+        db.load_font_source(usvg::fontdb::Source::Binary(data));
+    }
+    db.set_sans_serif_family("Noto Sans");
+    Arc::new(db)
+}
+
+/// The outline (bookmarks), nested by depth.
+fn outline(doc: &Document) -> Outline {
+    fn build(entries: &[super::display::OutlineEntry], at: &mut usize, depth: usize) -> Vec<OutlineNode> {
+        let mut out: Vec<OutlineNode> = Vec::new();
+        while *at < entries.len() && entries[*at].depth >= depth {
+            let e = &entries[*at];
+            if e.depth > depth {
+                // A deeper entry without a parent at this depth: nest it in the last one.
+                let children = build(entries, at, depth + 1);
+                match out.last_mut() {
+                    Some(last) => children.into_iter().for_each(|c| last.push_child(c)),
+                    None => out.extend(children),
+                }
+                continue;
+            }
+            *at += 1;
+            let mut node = OutlineNode::new(
+                e.title.clone(),
+                XyzDestination::new(e.page, Point::from_xy(0.0, e.y)),
+            );
+            for c in build(entries, at, depth + 1) {
+                node.push_child(c);
+            }
+            out.push(node);
+        }
+        out
+    }
+    let mut outline = Outline::new();
+    let mut at = 0;
+    for node in build(&doc.outline, &mut at, 1) {
+        outline.push_child(node);
+    }
+    outline
+}
+
+fn metadata(info: &Info) -> Metadata {
+    let secs = info.created;
+    let days = (secs / 86_400) as i64;
+    let (y, m, d) = civil(days);
+    let rem = secs % 86_400;
+    let date = DateTime::new(y as u16)
+        .month(m as u8)
+        .day(d as u8)
+        .hour((rem / 3600) as u8)
+        .minute((rem / 60 % 60) as u8)
+        .second((rem % 60) as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0);
+    Metadata::new()
+        .title(info.title.to_string())
+        .authors(vec![info.author.to_string()])
+        .description(info.subject.to_string())
+        .language(info.lang.to_string())
+        .creator(format!("planpress {}", env!("CARGO_PKG_VERSION")))
+        .creation_date(date)
+}
+
+/// The calendar date of a day counted from 1970-01-01.
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// What krilla refused, as messages about the plan.
+fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<Message> {
+    let place = |loc: Option<Location>| {
+        let s = loc.and_then(|l| sources.get((l.get() - 1) as usize));
+        (
+            s.map_or_else(|| "plan.yaml".to_string(), |s| s.file.clone()),
+            s.and_then(|s| s.line),
+        )
+    };
+    match error {
+        KrillaError::Validation(errors) => {
+            let mut out: Vec<Message> = errors
+                .into_iter()
+                .map(|(e, _)| match e {
+                    ValidationError::MissingAltText(loc) => {
+                        let (file, line) = place(loc);
+                        Message::FigureWithoutAlt { file, line }
+                    }
+                    ValidationError::MissingAnnotationAltText(loc) => {
+                        let (file, line) = place(loc);
+                        Message::LinkWithoutDescription { file, line }
+                    }
+                    ValidationError::MissingHeadingTitle => Message::HeadingWithoutText,
+                    ValidationError::ContainsNotDefGlyph(_, loc, text) => {
+                        let (file, line) = place(loc);
+                        Message::UnmappableText { file, line, text }
+                    }
+                    ValidationError::InvalidCodepointMapping(_, _, c, loc)
+                    | ValidationError::UnicodePrivateArea(_, _, c, loc) => {
+                        let (file, line) = place(loc);
+                        Message::UnmappableText {
+                            file,
+                            line,
+                            text: c.to_string(),
+                        }
+                    }
+                    other => Message::NotConformant {
+                        what: format!("{other:?}"),
+                    },
+                })
+                .collect();
+            out.dedup();
+            out
+        }
+        KrillaError::Image(_, loc, reason) => {
+            let (file, line) = place(loc);
+            vec![Message::Image { file, line, reason }]
+        }
+        other => vec![Message::Write {
+            what: other.to_string(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(20_454), (2026, 1, 1));
+        assert_eq!(civil(19_782), (2024, 2, 29));
+    }
+}
