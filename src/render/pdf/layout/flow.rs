@@ -115,7 +115,24 @@ impl<'a> Layout<'a> {
     /// characters dropped, characters the face lacks as `?` (reported once
     /// per character and file).
     pub(super) fn check_glyphs(&mut self, spans: &[Span]) -> Vec<Span> {
-        let mut out = spans.to_vec();
+        // Neighbours in the same style are one span (Markdown splits text at
+        // every line of the source): fewer, longer runs to draw.
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match out.last_mut() {
+                Some(last)
+                    if last.face == s.face
+                        && last.size == s.size
+                        && last.color == s.color
+                        && last.rise == s.rise
+                        && last.hyphenate == s.hyphenate
+                        && last.link == s.link =>
+                {
+                    last.text.push_str(&s.text);
+                }
+                _ => out.push(s.clone()),
+            }
+        }
         for s in &mut out {
             let face = self.fonts.face(s.face);
             let drawable = |c: char| (face.has(c) && !invisible(c)) || c == '\n' || c == ' ';

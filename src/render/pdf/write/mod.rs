@@ -93,29 +93,36 @@ pub fn write(
         {
             let mut surface = kpage.surface();
             painter.reset();
+            // Artifacts (backgrounds, rules, the running header and footer)
+            // first, then the content in reading order: the drawing is the
+            // same, and each element's content is one marked sequence.
+            let order = drawing_order(&page.owners);
             let mut k = 0;
-            while k < page.items.len() {
-                // A run of items with the same owner is one marked sequence.
-                let owner = page.owners[k];
-                let text = matches!(page.items[k], Item::Text { .. });
+            while k < order.len() {
+                let owner = page.owners[order[k]];
                 let mut end = k;
-                while end < page.items.len()
-                    && page.owners[end] == owner
-                    && matches!(page.items[end], Item::Text { .. }) == text
-                    && !matches!(page.items[end], Item::Link { .. })
-                {
+                while end < order.len() && page.owners[order[end]] == owner {
                     end += 1;
                 }
-                if end == k {
-                    // A link: an annotation of the page, added after the drawing.
+                let run = &order[k..end];
+                k = end;
+                for &i in run {
+                    // Links are annotations of the page, added after the drawing.
                     if let (Item::Link { x, y, w, h, to, alt }, Owner::Elem(e)) =
-                        (&page.items[k], owner)
+                        (&page.items[i], owner)
                     {
                         links.push((Rect::from_xywh(*x, *y, *w, *h), to.clone(), alt.clone(), e));
                     }
-                    k += 1;
+                }
+                let drawn: Vec<&Item> = run
+                    .iter()
+                    .map(|&i| &page.items[i])
+                    .filter(|i| !matches!(i, Item::Link { .. }))
+                    .collect();
+                if drawn.is_empty() {
                     continue;
                 }
+                let text = drawn.iter().all(|i| matches!(i, Item::Text { .. }));
                 let tag = match owner {
                     Owner::Artifact(a) => ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
                         match a {
@@ -128,7 +135,7 @@ pub fn write(
                     Owner::Elem(_) => ContentTag::Other,
                 };
                 let id = surface.start_tagged(tag);
-                for item in &page.items[k..end] {
+                for item in drawn {
                     if let Item::Image { index, .. } = item
                         && let Some(at) = image_at.get(*index)
                         && let Some(loc) = location(*at)
@@ -144,7 +151,6 @@ pub fn write(
                 if let (true, Owner::Elem(e)) = (info.tagged, owner) {
                     tree.push(e, id);
                 }
-                k = end;
             }
             surface.finish();
         }
@@ -184,6 +190,20 @@ pub fn write(
     let bytes = pdf.finish().map_err(|e| report(e, &sources))?;
     lap("pdf: finished (structure, fonts, compression)");
     Ok(bytes)
+}
+
+/// The order to draw a page's items in: its artifacts by kind, then its
+/// content as laid out.
+fn drawing_order(owners: &[Owner]) -> Vec<usize> {
+    let rank = |o: &Owner| match o {
+        Owner::Artifact(Artifact::Layout) => 0,
+        Owner::Artifact(Artifact::Header) => 1,
+        Owner::Artifact(Artifact::Footer) => 2,
+        Owner::Elem(_) => 3,
+    };
+    let mut order: Vec<usize> = (0..owners.len()).collect();
+    order.sort_by_key(|&i| rank(&owners[i]));
+    order
 }
 
 /// The images as krilla draws them; one that cannot be read is reported.
