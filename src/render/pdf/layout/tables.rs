@@ -172,11 +172,19 @@ impl Layout<'_> {
         }
         bands.push(band);
         if bands.iter().any(|b| sum(&min, b) > avail) {
-            // Even a band of one column does not fit: its words are cut.
+            // Even a band of one column does not fit: its words are cut,
+            // in the smallest type, so as few as can be.
             self.problems.push(Problem::TableTooWide {
                 file: self.source.clone(),
                 line: spec.line,
             });
+            let (min, max) = self.column_widths(spec, floor);
+            return Fit {
+                size: floor,
+                bands: vec![(0..ncols).collect()],
+                min,
+                max,
+            };
         }
         Fit {
             size: size0,
@@ -255,7 +263,14 @@ impl Layout<'_> {
                 .map(|(a, b)| b + spare * (a - b) / give)
                 .collect()
         } else {
-            minw.iter().map(|w| w * avail / sum_min).collect()
+            // It cannot fit: columns narrower than an equal share keep their
+            // width, the wider ones share what is left.
+            let share = avail / n;
+            let small: f32 = minw.iter().filter(|w| **w <= share).sum();
+            let big: f32 = minw.iter().filter(|w| **w > share).sum::<f32>().max(0.001);
+            minw.iter()
+                .map(|w| if *w <= share { *w } else { w * (avail - small) / big })
+                .collect()
         }
     }
 
