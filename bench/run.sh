@@ -6,11 +6,15 @@
 #   bash bench/run.sh [SECTIONS]        (default 1000)
 #
 # Needs: python3, hyperfine (apt-get install hyperfine); optional: hugo
-# (apt-get install hugo), typst (pip install typst).
+# (apt-get install hugo), typst (pip install typst). The PDF part runs
+# planpress and Typst alternately, three rounds, and reports medians; then
+# the inputs of bench/stress.py (a 1 MB word, 10,000 goals, a 20 MB section).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 gen=../shared/bench/gen_corpus.py
+# A worktree under wt/ sits one folder deeper than the main checkout.
+[ -f "$gen" ] || gen=../../shared/bench/gen_corpus.py
 work=bench/work
 mkdir -p "$work"
 [ -d "$work/plan$n" ] || python3 "$gen" --sections "$n" --flavor planpress --out "$work/plan$n"
@@ -46,13 +50,68 @@ else
   hyperfine --warmup 1 --runs 5 "$pp build $plan --out $out --only site"
   echo "(install hugo to compare: apt-get install hugo)"
 fi
-if "$pp" build --help | grep -q "pdf"; then
-  echo "== PDF: planpress (peak memory from /usr/bin/time)"
-  /usr/bin/time -f "planpress pdf: %e s, %M KB peak" "$pp" build "$plan" --out "$out" --only pdf
-  if python3 -c "import typst" 2>/dev/null; then
-    [ -d "$work/typst$n" ] || python3 "$gen" --sections "$n" --flavor typst --out "$work/typst$n"
-    /usr/bin/time -f "typst: %e s, %M KB peak" python3 -c "import typst; typst.compile('$work/typst$n/plan.typ', output='$work/typst$n/x.pdf')"
-  else
-    echo "(pip install typst to compare)"
-  fi
+echo "== PDF: planpress beside Typst, alternating, peak memory from /usr/bin/time"
+# Outputs go to /dev/shm when it exists: the disk's noise is not the tools'.
+shm=/dev/shm/planpress-bench
+[ -d /dev/shm ] || shm="$work/shm"
+mkdir -p "$shm"
+have_typst=0
+if python3 -c "import typst" 2>/dev/null; then
+  have_typst=1
+  [ -d "$work/typst$n" ] || python3 "$gen" --sections "$n" --flavor typst --out "$work/typst$n"
+else
+  echo "(pip install typst to compare)"
 fi
+# The same plan with kerning off, to measure what kerning costs.
+nokern="$work/plan$n-nokern"
+if [ ! -d "$nokern" ]; then
+  cp -r "$plan" "$nokern"
+  mkdir -p "$nokern/themes/nokern"
+  printf 'text:\n  kerning: false\n' > "$nokern/themes/nokern/pdf.yaml"
+  sed -i 's/^theme: .*/theme: nokern/' "$nokern/plan.yaml"
+  grep -q '^theme:' "$nokern/plan.yaml" || echo 'theme: nokern' >> "$nokern/plan.yaml"
+fi
+pdf_run() { # label, command...
+  local label=$1; shift
+  rm -rf "$shm/out"
+  /usr/bin/time -f "$label %e s %M KB" "$@" >/dev/null 2>>"$shm/times" || true
+}
+: > "$shm/times"
+for round in 1 2 3; do
+  pdf_run planpress "$pp" build "$plan" --out "$shm/out" --only pdf
+  pdf_run nokern "$pp" build "$nokern" --out "$shm/out" --only pdf
+  [ "$have_typst" = 1 ] && pdf_run typst python3 -c "import typst; typst.compile('$work/typst$n/plan.typ', output='$shm/typst.pdf')"
+done
+rm -rf "$shm/out"
+"$pp" build "$plan" --out "$shm/out" --only pdf >/dev/null 2>&1
+size=$(stat -c %s "$shm"/out/*.pdf)
+PLANPRESS_PDF_TAGGED=0 "$pp" build "$plan" --out "$shm/plain" --only pdf >/dev/null 2>&1
+plain=$(stat -c %s "$shm"/plain/*.pdf)
+echo "== where the PDF build's time goes (one run)"
+rm -rf "$shm/out"
+PLANPRESS_TIMING=1 "$pp" build "$plan" --out "$shm/out" --only pdf 2>&1 | grep timing
+python3 - "$shm/times" "$size" "$plain" <<'PY'
+import sys, statistics, collections
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    parts = line.split()
+    if len(parts) == 5 and parts[2] == "s":
+        runs[parts[0]].append((float(parts[1]), int(parts[3]) / 1024))
+med = {k: (statistics.median(t for t, _ in v), max(m for _, m in v)) for k, v in runs.items()}
+p = med["planpress"]
+print(f"planpress pdf: {p[0]:.2f} s (median of {len(runs['planpress'])}), {p[1]:.0f} MB peak, "
+      f"{int(sys.argv[2]) / 1e6:.1f} MB tagged, {int(sys.argv[3]) / 1e6:.1f} MB untagged")
+k = med["nokern"]
+print(f"without kerning: {k[0]:.2f} s; kerning costs {100 * (p[0] - k[0]) / k[0]:+.0f} % of the PDF build")
+if "typst" in med:
+    t = med["typst"]
+    print(f"typst: {t[0]:.2f} s, {t[1]:.0f} MB peak; planpress is {t[0] / p[0]:.1f}x faster "
+          f"with 1/{t[1] / p[1]:.1f} of the memory")
+PY
+echo "== PDF: inputs that would show a quadratic path (bench/stress.py)"
+[ -d "$work/stress" ] || python3 bench/stress.py "$work/stress"
+for s in word goals section; do
+  rm -rf "$shm/out"
+  /usr/bin/time -f "$s: %e s, %M KB peak" "$pp" build "$work/stress/$s" --out "$shm/out" --only pdf 2>&1 | grep -v '^built'
+done
+rm -rf "$shm"

@@ -5,6 +5,8 @@
 #           a Java runtime only if `java` is missing (for the Nu HTML Checker)
 #   npm:    tests/js/node_modules from tests/js/package-lock.json
 #           (vnu-jar, axe-core, playwright-core)
+#   PyPI:   outloud and pdfua, two independent PDF/UA-1 checkers the PDF
+#           tests run on the example plan
 # Idempotent: anything already in place is skipped, so a second run takes
 # well under a second. One line of output per step.
 set -euo pipefail
@@ -70,6 +72,23 @@ else
   ( cd "$JS_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
       npm ci --no-audit --no-fund --loglevel=error >/dev/null )
   printf '%s\n' "$lock_sum" > "$STAMP"
+fi
+
+# --- PyPI packages -----------------------------------------------------------
+# Versions the PDF tests were written against; pip skips what is there.
+py_missing=()
+command -v outloud >/dev/null 2>&1 || py_missing+=("outloud==0.2.1")
+command -v pdfua   >/dev/null 2>&1 || py_missing+=(pdfua)
+if [ "${#py_missing[@]}" -eq 0 ]; then
+  say "pip: outloud, pdfua already installed (skip)"
+else
+  command -v python3 >/dev/null 2>&1 || { say "pip: python3 not found" >&2; exit 1; }
+  say "pip: installing ${py_missing[*]}"
+  python3 -m pip install --quiet --disable-pip-version-check "${py_missing[@]}" >/dev/null \
+    || { say "pip: installing ${py_missing[*]} failed" >&2; exit 1; }
+  for c in outloud pdfua; do
+    command -v "$c" >/dev/null 2>&1 || { say "pip: $c still missing after install (is pip's bin folder on PATH?)" >&2; exit 1; }
+  done
 fi
 
 say "done"

@@ -453,3 +453,30 @@ fn wide_tables_fit_the_page() {
     );
     assert_eq!(stderr.matches("pdf-table-too-wide").count(), 1, "{stderr}");
 }
+
+/// An image that cannot be decoded stops the build with a message at its
+/// Markdown line, never "validation failed" or a half-written PDF.
+#[test]
+fn a_broken_image_is_reported_at_its_line() {
+    let dir = plan_with_text("Før billedet.\n\n![Et søjlediagram](assets/brudt.png)\n");
+    // A PNG whose header is sound and whose data is cut off.
+    let png = std::fs::read(fixture("pdf-tagged").join("content/assets/bars.png")).unwrap();
+    let cut = &png[..png.len().min(60)];
+    std::fs::create_dir_all(dir.0.join("content/assets")).unwrap();
+    std::fs::write(dir.0.join("content/assets/brudt.png"), cut).unwrap();
+    let out = out_dir();
+    let result = Command::new(BIN)
+        .arg("build")
+        .arg(&dir.0)
+        .arg("--out")
+        .arg(&out)
+        .args(["--only", "pdf"])
+        .output()
+        .expect("run planpress");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("content/01-tekst.md:7"), "{stderr}");
+    assert!(stderr.contains("brudt.png") || stderr.contains("image"), "{stderr}");
+    assert!(!stderr.contains("validation failed"), "{stderr}");
+    assert!(!out.exists(), "a PDF was written");
+}

@@ -380,6 +380,60 @@ fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<Message
 mod tests {
     use super::*;
 
+    /// What krilla's PDF/UA-1 check refuses comes back as a message at
+    /// the file and line the element stands for.
+    #[test]
+    fn validation_errors_point_at_the_plan() {
+        use super::super::display::{Elem, Page, Role, Source};
+        let mut page = Page::default();
+        page.push(
+            Item::Rect {
+                x: 10.0,
+                y: 10.0,
+                w: 50.0,
+                h: 20.0,
+                color: super::super::style::Rgb(0.2, 0.3, 0.4),
+            },
+            Owner::Elem(0),
+        );
+        let doc = Document {
+            width: 595.0,
+            height: 842.0,
+            pages: vec![page],
+            structure: vec![Elem {
+                role: Role::Figure { alt: " ".into() },
+                parent: None,
+                at: Some(0),
+            }],
+            sources: vec![Source {
+                file: "content/01-a.md".into(),
+                line: Some(7),
+            }],
+            ..Document::default()
+        };
+        let fonts = Fonts::load(true).unwrap();
+        let info = Info {
+            title: "Plan",
+            author: "Kommune",
+            subject: "",
+            lang: "da",
+            created: 0,
+            tagged: true,
+        };
+        let messages = write(doc.clone(), &fonts, &info, &|_| {}).unwrap_err();
+        assert_eq!(
+            messages,
+            [Message::FigureWithoutAlt {
+                file: "content/01-a.md".into(),
+                line: Some(7)
+            }]
+        );
+        let d = messages[0].diagnostic();
+        assert_eq!((d.code, d.file.as_str(), d.pos.map(|p| p.line)), ("pdf-figure-without-alt", "content/01-a.md", Some(7)));
+        // Untagged, there is nothing to refuse.
+        assert!(write(doc, &fonts, &Info { tagged: false, ..info }, &|_| {}).is_ok());
+    }
+
     #[test]
     fn dates() {
         assert_eq!(civil(0), (1970, 1, 1));
