@@ -269,7 +269,12 @@ fn outline_is_nested_and_in_document_order() {
     let o = Objects::read(&pdf);
     let catalog = o.catalog();
     assert_eq!(text(&catalog["/Lang"]), "da");
-    fn titles(o: &Objects, first: &serde_json::Value, depth: usize, out: &mut Vec<(usize, String)>) {
+    fn titles(
+        o: &Objects,
+        first: &serde_json::Value,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
         let mut next = first.clone();
         while next.is_string() {
             let d = o.get(&next);
@@ -415,7 +420,13 @@ fn a_megabyte_word_or_line_is_set_in_seconds() {
     let word = plan_with_text(&"æ".repeat(500_000));
     let took = build_within(&word.0, Duration::from_secs(20));
     eprintln!("1 MB word: {took:?}");
-    let words = ["borgere", "virksomheder", "jobcentret", "beskæftigelse", "uddannelse"];
+    let words = [
+        "borgere",
+        "virksomheder",
+        "jobcentret",
+        "beskæftigelse",
+        "uddannelse",
+    ];
     let line: Vec<&str> = (0..95_000).map(|i| words[i * 7 % 5]).collect();
     let line = plan_with_text(&line.join(" "));
     let took = build_within(&line.0, Duration::from_secs(20));
@@ -431,7 +442,10 @@ fn wide_tables_fit_the_page() {
     let dir = fixture("pdf-wide");
     let (pdf, stderr) = build(&dir);
     check_file(&pdf);
-    let text = run(tool("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&pdf).arg("-"));
+    let text = run(tool("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-"));
     let words: Vec<&str> = text.split_whitespace().collect();
     // Every figure of the goal table and the Markdown tables, whole.
     for figure in [
@@ -441,12 +455,18 @@ fn wide_tables_fit_the_page() {
         assert!(words.contains(&figure), "{figure} is not whole in:\n{text}");
     }
     for broken in ["3.22", "32.40", "3.8", "33.60"] {
-        assert!(!words.contains(&broken), "{broken} is a split figure:\n{text}");
+        assert!(
+            !words.contains(&broken),
+            "{broken} is a split figure:\n{text}"
+        );
     }
     // The twenty-year table: two bands, each headed by "Kommune".
     let plain = pages(&pdf).join(" ");
     assert!(plain.matches("Kommune 2008").count() == 1, "{plain}");
-    assert!(plain.matches("Kommune 20").count() >= 3, "no second band:\n{plain}");
+    assert!(
+        plain.matches("Kommune 20").count() >= 3,
+        "no second band:\n{plain}"
+    );
     assert!(
         stderr.contains("warning[pdf-table-too-wide]") && stderr.contains("content/01-maal.md:38"),
         "{stderr}"
@@ -476,7 +496,10 @@ fn a_broken_image_is_reported_at_its_line() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("content/01-tekst.md:7"), "{stderr}");
-    assert!(stderr.contains("brudt.png") || stderr.contains("image"), "{stderr}");
+    assert!(
+        stderr.contains("brudt.png") || stderr.contains("image"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("validation failed"), "{stderr}");
     assert!(!out.exists(), "a PDF was written");
 }

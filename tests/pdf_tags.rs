@@ -30,14 +30,25 @@ fn check_tagged(pdf: &Path, lang: &str, title: &str) {
         // Link annotations say where they go and print with the page.
         for a in page["/Annots"].as_array().into_iter().flatten() {
             let a = o.get(a);
-            assert!(!text(&a["/Contents"]).trim().is_empty(), "a link without a description: {a}");
-            assert_eq!(a["/F"].as_i64().unwrap_or(0) & 4, 4, "a link without the print flag: {a}");
+            assert!(
+                !text(&a["/Contents"]).trim().is_empty(),
+                "a link without a description: {a}"
+            );
+            assert_eq!(
+                a["/F"].as_i64().unwrap_or(0) & 4,
+                4,
+                "a link without the print flag: {a}"
+            );
         }
     }
-    let xmp = String::from_utf8(o.stream(catalog["/Metadata"].as_str().expect("/Metadata"))).unwrap();
+    let xmp =
+        String::from_utf8(o.stream(catalog["/Metadata"].as_str().expect("/Metadata"))).unwrap();
     assert!(xmp.contains(title), "{xmp}");
     assert!(xmp.contains(&format!("<rdf:li>{lang}</rdf:li>")), "{xmp}");
-    assert!(xmp.contains("pdfuaid:part") && xmp.contains('1'), "no PDF/UA identification: {xmp}");
+    assert!(
+        xmp.contains("pdfuaid:part") && xmp.contains('1'),
+        "no PDF/UA identification: {xmp}"
+    );
 }
 
 /// The `/Alt` of every Figure element.
@@ -131,20 +142,29 @@ fn tagged_structure_follows_the_markdown() {
     assert_eq!(&head[1..3], &["H1", "\"Tagged Plan 2027\""]);
     // Nothing of the running header and footer.
     let all = items.join("\n");
-    assert!(!all.contains("of 3"), "page numbers in the structure:\n{all}");
+    assert!(
+        !all.contains("of 3"),
+        "page numbers in the structure:\n{all}"
+    );
     assert!(
         !all.contains("Tagtown Municipality"),
         "footer in the structure:\n{all}"
     );
     assert_eq!(
-        items.iter().filter(|i| *i == "\"Tagged Plan 2027\"").count(),
+        items
+            .iter()
+            .filter(|i| *i == "\"Tagged Plan 2027\"")
+            .count(),
         1,
         "the running header is in the structure:\n{all}"
     );
     // Figures carry their text alternative; the one without alt text a fallback.
     let mut alts = figure_alts(&pdf);
     alts.sort();
-    assert_eq!(alts, ["Bar chart of unemployment 2020 to 2026", "Figure bars.png"]);
+    assert_eq!(
+        alts,
+        ["Bar chart of unemployment 2020 to 2026", "Figure bars.png"]
+    );
 }
 
 #[test]
@@ -241,16 +261,32 @@ fn example_plan_is_tagged() {
         })
         .collect();
     for pair in headings.windows(2) {
-        assert!(pair[1].0 <= pair[0].0 + 1, "{:?} skips a level after {:?}", pair[1], pair[0]);
+        assert!(
+            pair[1].0 <= pair[0].0 + 1,
+            "{:?} skips a level after {:?}",
+            pair[1],
+            pair[0]
+        );
     }
-    let v1 = headings.iter().position(|(_, t)| t.starts_with("\"V1 ")).expect("goal V1");
-    let section = headings[..v1].iter().rev().find(|(_, t)| t.starts_with("\"2 ")).expect("its section");
+    let v1 = headings
+        .iter()
+        .position(|(_, t)| t.starts_with("\"V1 "))
+        .expect("goal V1");
+    let section = headings[..v1]
+        .iter()
+        .rev()
+        .find(|(_, t)| t.starts_with("\"2 "))
+        .expect("its section");
     assert_eq!(headings[v1].0, section.0 + 1);
     // Every table row has the table's full set of cells, and goal tables
     // have row headers as well as column headers.
     let o = Objects::read(&pdf);
     let tree = Tree { o: &o };
-    let tables: Vec<&Value> = o.all().map(|(_, d)| d).filter(|d| kind(d) == "Table").collect();
+    let tables: Vec<&Value> = o
+        .all()
+        .map(|(_, d)| d)
+        .filter(|d| kind(d) == "Table")
+        .collect();
     let mut row_headers = 0;
     for t in &tables {
         let mut all = Vec::new();
@@ -260,7 +296,10 @@ fn example_plan_is_tagged() {
             .filter(|e| kind(e) == "TR")
             .map(|r| tree.kids(r).len())
             .collect();
-        assert!(widths.windows(2).all(|w| w[0] == w[1]), "rows of {widths:?} cells");
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "rows of {widths:?} cells"
+        );
         row_headers += all
             .iter()
             .filter(|e| kind(e) == "TH" && format!("{}", e["/A"]).contains("Row"))
@@ -279,14 +318,20 @@ fn example_plan_is_tagged() {
         .collect();
     assert_eq!(toci.len(), want.len(), "{toci:?}");
     for (t, w) in toci.iter().zip(&want) {
-        assert!(t.starts_with(w.trim_end_matches('"')), "TOCI {t} is not {w}");
+        assert!(
+            t.starts_with(w.trim_end_matches('"')),
+            "TOCI {t} is not {w}"
+        );
     }
     // Every figure (the charts, the logo, images) has a text alternative;
     // the charts' is made from their figures.
     let alts = figure_alts(&pdf);
     assert!(alts.len() > 5, "{alts:?}");
     assert!(alts.iter().all(|a| !a.trim().is_empty()), "{alts:?}");
-    assert!(alts.iter().any(|a| a.chars().any(|c| c.is_ascii_digit()) && a.len() > 40));
+    assert!(
+        alts.iter()
+            .any(|a| a.chars().any(|c| c.is_ascii_digit()) && a.len() > 40)
+    );
 }
 
 /// What `outloud` says about a PDF: its error count and the PDF/UA-1
@@ -316,7 +361,11 @@ fn independent_pdf_ua_checkers_pass() {
     for dir in [Path::new(ROOT).to_path_buf(), fixture("pdf-en")] {
         let (pdf, _) = build(&dir);
         let (errors, failed) = outloud(&pdf);
-        assert!(failed.is_empty(), "{}: failed PDF/UA-1 checkpoints {failed:?}", dir.display());
+        assert!(
+            failed.is_empty(),
+            "{}: failed PDF/UA-1 checkpoints {failed:?}",
+            dir.display()
+        );
         assert_eq!(errors, 0, "{}: outloud reports errors", dir.display());
         let out = std::process::Command::new("pdfua")
             .args(["check", "--min-severity", "error"])

@@ -35,7 +35,8 @@ impl Options {
             .ok()
             .and_then(|s| s.trim().parse::<u64>().ok());
         Options {
-            tagged: std::env::var("PLANPRESS_PDF_TAGGED").map_or(true, |v| v != "0" && v != "false"),
+            tagged: std::env::var("PLANPRESS_PDF_TAGGED")
+                .map_or(true, |v| v != "0" && v != "false"),
             timing: std::env::var_os("PLANPRESS_TIMING").is_some(),
             ..Options::at(date)
         }

@@ -103,7 +103,12 @@ pub fn page_count(pdf: &Path) -> usize {
 }
 
 /// Renders pages `first..=last` to PNG at `dpi`; returns the images' bytes.
-pub fn render_pages(pdf: &Path, tag: &str, dpi: u32, range: Option<(usize, usize)>) -> Vec<Vec<u8>> {
+pub fn render_pages(
+    pdf: &Path,
+    tag: &str,
+    dpi: u32,
+    range: Option<(usize, usize)>,
+) -> Vec<Vec<u8>> {
     let dir = pdf.parent().expect("folder").join(format!("png-{tag}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("png folder");
@@ -129,7 +134,14 @@ pub fn render_pages(pdf: &Path, tag: &str, dpi: u32, range: Option<(usize, usize
 /// height and the pixels.
 pub fn page_pixels(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     let out = Command::new("pdftoppm")
-        .args(["-r", &dpi.to_string(), "-f", &page.to_string(), "-l", &page.to_string()])
+        .args([
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
         .arg(pdf)
         .output()
         .expect("pdftoppm");

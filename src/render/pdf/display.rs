@@ -156,9 +156,14 @@ pub enum Role {
     /// A group of elements (the contents page with its heading).
     Sect,
     /// A heading of level 1–6 and its text.
-    Heading { level: u8, title: String },
+    Heading {
+        level: u8,
+        title: String,
+    },
     Paragraph,
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     ListItem,
     /// A list item's marker (bullet, number) or a footnote's number.
     Label,
@@ -172,7 +177,9 @@ pub enum Role {
     TableHeaderCell(Scope),
     TableCell,
     /// A chart or image with its text alternative.
-    Figure { alt: String },
+    Figure {
+        alt: String,
+    },
     Caption,
     Toc,
     TocItem,

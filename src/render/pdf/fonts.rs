@@ -193,7 +193,12 @@ fn kerning_pairs(font: &FontRef<'_>, upm: f32) -> FxHashMap<u32, f32> {
         .iter()
         .filter(|r| r.feature_tag() == skrifa::Tag::new(b"kern"))
         .filter_map(|r| r.feature(features.offset_data()).ok())
-        .flat_map(|f| f.lookup_list_indices().iter().map(|i| i.get()).collect::<Vec<_>>())
+        .flat_map(|f| {
+            f.lookup_list_indices()
+                .iter()
+                .map(|i| i.get())
+                .collect::<Vec<_>>()
+        })
         .collect();
     indices.sort_unstable();
     indices.dedup();
@@ -226,7 +231,8 @@ fn add_subtable(subtable: &PairPos<'_>, upm: f32, out: &mut FxHashMap<u32, f32>)
                 let Ok(set) = set else { continue };
                 for record in set.pair_value_records().iter().flatten() {
                     let dx = record.value_record1().x_advance().unwrap_or(0);
-                    let key = u32::from(first.to_u16()) << 16 | u32::from(record.second_glyph().to_u16());
+                    let key =
+                        u32::from(first.to_u16()) << 16 | u32::from(record.second_glyph().to_u16());
                     out.entry(key).or_insert(f32::from(dx) * scale);
                 }
             }
@@ -237,8 +243,7 @@ fn add_subtable(subtable: &PairPos<'_>, upm: f32, out: &mut FxHashMap<u32, f32>)
             else {
                 return;
             };
-            let seconds: Vec<(u16, u16)> =
-                class2.iter().map(|(g, c)| (g.to_u16(), c)).collect();
+            let seconds: Vec<(u16, u16)> = class2.iter().map(|(g, c)| (g.to_u16(), c)).collect();
             let records: Vec<_> = p.class1_records().iter().flatten().collect();
             for first in coverage.iter() {
                 let c1 = class1.get(first) as usize;
@@ -333,7 +338,8 @@ mod tests {
             fonts.width(f, 10.0, "AV") + fonts.width(f, 10.0, " ") + fonts.width(f, 10.0, "To");
         assert!((whole - parts).abs() < 1e-4);
         // Joining two pieces adds the pair between them.
-        let joined = fonts.width(f, 10.0, "A") + fonts.width(f, 10.0, "V") + fonts.join(f, 10.0, "A", "V");
+        let joined =
+            fonts.width(f, 10.0, "A") + fonts.width(f, 10.0, "V") + fonts.join(f, 10.0, "A", "V");
         assert!((joined - fonts.width(f, 10.0, "AV")).abs() < 1e-4);
         // The glyphs the backend draws add up to the width the layout measured.
         let mut glyphs = Vec::new();

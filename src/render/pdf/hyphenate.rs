@@ -44,9 +44,7 @@ impl Hyphenation {
         let mut at = 0;
         for syllable in hypher::hyphenate(&lower, lang) {
             at += syllable.len();
-            if at < word.len()
-                && word[..at].chars().count() >= 2
-                && word[at..].chars().count() >= 3
+            if at < word.len() && word[..at].chars().count() >= 2 && word[at..].chars().count() >= 3
             {
                 out.push(at);
             }
@@ -80,10 +78,17 @@ mod tests {
         assert_eq!(parts("uddannelsesparate"), "ud-dan-nel-ses-pa-rate");
         assert_eq!(parts("opkvalificering"), "opkva-li-fi-ce-ring");
         assert_eq!(parts("virksomhedskontakter"), "virk-som-heds-kon-tak-ter");
-        assert_eq!(parts("sygedagpengemodtagere"), "sy-ge-dag-pen-ge-mod-ta-gere");
+        assert_eq!(
+            parts("sygedagpengemodtagere"),
+            "sy-ge-dag-pen-ge-mod-ta-gere"
+        );
         assert!(h.breaks("V1").is_empty());
         assert!(h.breaks("EKSEMPELBY").is_empty());
         assert!(h.breaks(&"a".repeat(MAX_WORD + 1)).is_empty());
-        assert!(Hyphenation::for_language(Language::En).breaks("employment").is_empty());
+        assert!(
+            Hyphenation::for_language(Language::En)
+                .breaks("employment")
+                .is_empty()
+        );
     }
 }

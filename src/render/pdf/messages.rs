@@ -120,6 +120,7 @@ impl Message {
         };
         let (message, hint) = self.text();
         let pos = line.map(|line| Pos { line, column: 1 });
-        Diagnostic::new(self.severity(), self.code(), file, pos, message).maybe_hint(hint.map(String::from))
+        Diagnostic::new(self.severity(), self.code(), file, pos, message)
+            .maybe_hint(hint.map(String::from))
     }
 }

@@ -45,8 +45,9 @@ impl PdfError {
                 origin,
                 pos,
                 message,
-            } => Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone())
-                .hint("see the comments in the default theme's pdf.yaml for every key and its form"),
+            } => Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone()).hint(
+                "see the comments in the default theme's pdf.yaml for every key and its form",
+            ),
             PdfError::Font(what) => Message::Write { what: what.clone() }.diagnostic(),
         }
     }
@@ -129,13 +130,7 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
         tagged: ctx.options.tagged,
     };
     let bytes = write::write(doc, &fonts, &info, &|stage| ctx.clock.lap(stage)).map_err(|m| {
-        RenderError::Problems(
-            warnings
-                .iter()
-                .chain(&m)
-                .map(Message::diagnostic)
-                .collect(),
-        )
+        RenderError::Problems(warnings.iter().chain(&m).map(Message::diagnostic).collect())
     })?;
     Ok(Output {
         bytes,

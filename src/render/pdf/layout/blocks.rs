@@ -31,7 +31,14 @@ impl Layout<'_> {
             self.min_height(first).max(self.lead * 2.0)
         };
         let anchor = section.slug.clone();
-        self.heading(&text, level, level.min(3), Some(anchor), Some(entry.depth), min_next);
+        self.heading(
+            &text,
+            level,
+            level.min(3),
+            Some(anchor),
+            Some(entry.depth),
+            min_next,
+        );
         if let Some(tg) = section
             .target_group
             .as_deref()
@@ -205,7 +212,13 @@ impl Layout<'_> {
         }
     }
 
-    pub(super) fn blocks(&mut self, blocks: &[Block], indent: f32, section: &Section, depth: usize) {
+    pub(super) fn blocks(
+        &mut self,
+        blocks: &[Block],
+        indent: f32,
+        section: &Section,
+        depth: usize,
+    ) {
         for (k, block) in blocks.iter().enumerate() {
             let next = blocks.get(k + 1);
             self.block(block, next, indent, section, depth);
@@ -241,9 +254,11 @@ impl Layout<'_> {
                 );
             }
             Block::Paragraph(inlines) => {
-                if let [Inline::Image {
-                    target, alt, line, ..
-                }] = inlines.as_slice()
+                if let [
+                    Inline::Image {
+                        target, alt, line, ..
+                    },
+                ] = inlines.as_slice()
                 {
                     self.figure(target, alt, *line, indent);
                 } else {
@@ -457,7 +472,13 @@ impl Layout<'_> {
         };
         let fig_alt = figure_alt(alt, path, self.label("pdf_figure"));
         let at = self.source_at(Some(line));
-        if let Some(Picture { bytes, format, w, h }) = picture {
+        if let Some(Picture {
+            bytes,
+            format,
+            w,
+            h,
+        }) = picture
+        {
             let mut w_pt = measure.min(w * 0.75);
             let mut h_pt = w_pt * h / w;
             let max_h = (self.limit() - self.st.top) * max_share;

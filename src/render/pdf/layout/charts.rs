@@ -203,7 +203,13 @@ impl Layout<'_> {
                 color: st.grid,
             });
             let tw = self.fonts.width(Face::Regular, small, &t.label);
-            self.push(text(px - 4.0 - tw, yy + small * 0.35, Face::Regular, st.muted, &t.label));
+            self.push(text(
+                px - 4.0 - tw,
+                yy + small * 0.35,
+                Face::Regular,
+                st.muted,
+                &t.label,
+            ));
         }
         // x axis and labels.
         let axis_y = py + ph;
@@ -226,7 +232,13 @@ impl Layout<'_> {
                 width: 0.5,
                 color: st.muted,
             });
-            self.push(text(xx - tw / 2.0, axis_y + 10.0, Face::Regular, st.muted, &t.label));
+            self.push(text(
+                xx - tw / 2.0,
+                axis_y + 10.0,
+                Face::Regular,
+                st.muted,
+                &t.label,
+            ));
         }
         // Points are obstacles for the value labels.
         let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();

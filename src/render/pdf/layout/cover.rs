@@ -107,7 +107,12 @@ impl Layout<'_> {
             && let Some(summary) = &plan.meta.summary
         {
             y += 6.0;
-            let s = vec![Span::new(summary.clone(), Face::Regular, cs.summary_pt, st.text)];
+            let s = vec![Span::new(
+                summary.clone(),
+                Face::Regular,
+                cs.summary_pt,
+                st.text,
+            )];
             let (s, lines) = self.lines(&s, width * 0.82, true);
             let prev = self.open(Role::Paragraph);
             for l in &lines {

@@ -61,7 +61,10 @@ impl<'a> Layout<'a> {
     /// Runs `f` with page `index` (0-based) as the current page, to draw
     /// beside something placed earlier (a status beside its goal's title).
     pub(super) fn on_page<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        let later = self.doc.pages.split_off((index + 1).min(self.doc.pages.len()));
+        let later = self
+            .doc
+            .pages
+            .split_off((index + 1).min(self.doc.pages.len()));
         let r = f(self);
         self.doc.pages.extend(later);
         r
@@ -145,9 +148,7 @@ impl<'a> Layout<'a> {
                     // Not drawn.
                 } else if drawable(c) {
                     t.push(c);
-                } else if c == '\u{00a0}' || c == '\u{202f}' {
-                    t.push(' ');
-                } else if c == '\t' || c == '\r' {
+                } else if matches!(c, '\u{00a0}' | '\u{202f}' | '\t' | '\r') {
                     t.push(' ');
                 } else {
                     if self.missing_seen.insert((c, self.source.clone())) {

@@ -35,7 +35,10 @@ impl Layout<'_> {
             let page = &mut self.doc.pages[i];
             if hs.title {
                 let x = if odd { right - title_w } else { l };
-                page.push(text(x, hy, title.clone()), Owner::Artifact(Artifact::Header));
+                page.push(
+                    text(x, hy, title.clone()),
+                    Owner::Artifact(Artifact::Header),
+                );
                 page.push(
                     Item::Rule {
                         x1: l,

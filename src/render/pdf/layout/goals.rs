@@ -41,10 +41,23 @@ impl Layout<'_> {
         let title_text = format!("{}  {}", g.id, g.title);
         // Keep the goal's heading, description and facts with its table's first rows.
         let est = {
-            let t = vec![Span::new(title_text.clone(), Face::Bold, gs.title_pt, st.text)];
-            let n = self.breaker(false).lines(&t, measure - status_w - 12.0).len();
+            let t = vec![Span::new(
+                title_text.clone(),
+                Face::Bold,
+                gs.title_pt,
+                st.text,
+            )];
+            let n = self
+                .breaker(false)
+                .lines(&t, measure - status_w - 12.0)
+                .len();
             let d = g.description.as_ref().map_or(0, |d| {
-                let s = [Span::new(d.clone(), Face::Regular, gs.description_pt, st.text)];
+                let s = [Span::new(
+                    d.clone(),
+                    Face::Regular,
+                    gs.description_pt,
+                    st.text,
+                )];
                 self.breaker(true).lines(&s, measure).len()
             });
             n as f32 * gs.title_leading_pt
@@ -110,7 +123,12 @@ impl Layout<'_> {
         self.close(prev);
         self.y += 2.0;
         if let Some(d) = &g.description {
-            let s = vec![Span::new(d.clone(), Face::Regular, gs.description_pt, st.text)];
+            let s = vec![Span::new(
+                d.clone(),
+                Face::Regular,
+                gs.description_pt,
+                st.text,
+            )];
             let (s, lines) = self.lines(&s, measure, true);
             self.place_lines(
                 Some(Role::Paragraph),
@@ -131,7 +149,12 @@ impl Layout<'_> {
         }
         let size = gs.lines_pt;
         if !g.initiatives.is_empty() {
-            let rest = vec![Span::new(g.initiatives.join(" · "), Face::Regular, size, st.text)];
+            let rest = vec![Span::new(
+                g.initiatives.join(" · "),
+                Face::Regular,
+                size,
+                st.text,
+            )];
             self.labelled_line("initiatives", rest);
         }
         if !g.links.is_empty() {
@@ -336,7 +359,11 @@ impl Layout<'_> {
                     } else {
                         Face::Regular
                     };
-                    let color = if kind == "baseline" { st.muted } else { st.text };
+                    let color = if kind == "baseline" {
+                        st.muted
+                    } else {
+                        st.text
+                    };
                     let nl = if n > 0 { "\n" } else { "" };
                     let mut figure = Span::new(format!("{nl}{text}"), face, size, color);
                     figure.hyphenate = ind.unit == Unit::Text;

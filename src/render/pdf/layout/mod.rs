@@ -141,7 +141,7 @@ impl<'a> Layout<'a> {
     /// back to with [`Layout::close`].
     fn open(&mut self, role: Role) -> Option<u32> {
         let e = self.new_elem(role);
-        std::mem::replace(&mut self.cur, Some(e))
+        self.cur.replace(e)
     }
 
     fn close(&mut self, prev: Option<u32>) {
@@ -259,16 +259,20 @@ impl<'a> Layout<'a> {
         let elem_offset = self.doc.structure.len() as u32;
         let source_offset = self.doc.sources.len() as u32;
         let image_offset = self.doc.images.len();
-        self.doc.structure.extend(other.structure.into_iter().map(|e| Elem {
-            role: e.role,
-            parent: e.parent.map(|p| p + elem_offset).or(parent),
-            at: e.at.map(|a| a + source_offset),
-        }));
+        self.doc
+            .structure
+            .extend(other.structure.into_iter().map(|e| Elem {
+                role: e.role,
+                parent: e.parent.map(|p| p + elem_offset).or(parent),
+                at: e.at.map(|a| a + source_offset),
+            }));
         self.doc.sources.extend(other.sources);
-        self.doc.images.extend(other.images.into_iter().map(|mut i| {
-            i.at += source_offset;
-            i
-        }));
+        self.doc
+            .images
+            .extend(other.images.into_iter().map(|mut i| {
+                i.at += source_offset;
+                i
+            }));
         for (k, mut page) in other.pages.into_iter().enumerate() {
             shift_page(&mut page, elem_offset, image_offset);
             let was = self.st.margins(first_no + k).0;
@@ -295,11 +299,13 @@ impl<'a> Layout<'a> {
     /// cover, their structure below `toc_elem`.
     fn place_contents(&mut self, toc: Document, toc_elem: u32) {
         let elem_offset = self.doc.structure.len() as u32;
-        self.doc.structure.extend(toc.structure.into_iter().map(|e| Elem {
-            role: e.role,
-            parent: Some(e.parent.map_or(toc_elem, |p| p + elem_offset)),
-            at: None,
-        }));
+        self.doc
+            .structure
+            .extend(toc.structure.into_iter().map(|e| Elem {
+                role: e.role,
+                parent: Some(e.parent.map_or(toc_elem, |p| p + elem_offset)),
+                at: None,
+            }));
         for (k, mut page) in toc.pages.into_iter().enumerate() {
             shift_page(&mut page, elem_offset, 0);
             self.doc.pages[1 + k] = page;

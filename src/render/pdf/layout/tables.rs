@@ -269,7 +269,13 @@ impl Layout<'_> {
             let small: f32 = minw.iter().filter(|w| **w <= share).sum();
             let big: f32 = minw.iter().filter(|w| **w > share).sum::<f32>().max(0.001);
             minw.iter()
-                .map(|w| if *w <= share { *w } else { w * (avail - small) / big })
+                .map(|w| {
+                    if *w <= share {
+                        *w
+                    } else {
+                        w * (avail - small) / big
+                    }
+                })
                 .collect()
         }
     }
@@ -441,7 +447,11 @@ impl Layout<'_> {
         for (i, (spans, lines)) in laid.iter().enumerate() {
             let w = g.widths[i];
             let cell = cells[i];
-            let status_w = if cell.status.is_some() { size * 1.4 } else { 0.0 };
+            let status_w = if cell.status.is_some() {
+                size * 1.4
+            } else {
+                0.0
+            };
             let end = to.unwrap_or(lines.len()).min(lines.len());
             let prev = self.cur;
             if let Some(e) = elems.get(i) {

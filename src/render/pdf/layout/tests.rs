@@ -149,7 +149,10 @@ fn parallel_sections_match_sequential() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let plan = crate::check(&root).unwrap().plan.unwrap();
     let (par, _) = lay_out(&plan, &root);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     let (seq, _) = pool.install(|| lay_out(&plan, &root));
     assert_eq!(par.pages.len(), seq.pages.len());
     assert_eq!(par.structure, seq.structure);

@@ -272,7 +272,11 @@ impl Breaker<'_> {
                         .enumerate()
                         .map(|(k, w)| {
                             let part = self.w(span, &text[w[0]..w[1]]);
-                            if k + 2 < bounds.len() { part + hyphen } else { part }
+                            if k + 2 < bounds.len() {
+                                part + hyphen
+                            } else {
+                                part
+                            }
                         })
                         .fold(0.0, f32::max)
                 }
@@ -337,7 +341,10 @@ impl Breaker<'_> {
                 None => (measured.clone(), w),
                 Some((s, at)) => {
                     let text = &spans[s].text[word[0].range.clone()][at..];
-                    (vec![(s, text, self.w(&spans[s], text))], self.w(&spans[s], text))
+                    (
+                        vec![(s, text, self.w(&spans[s], text))],
+                        self.w(&spans[s], text),
+                    )
                 }
             };
             let space = if b.cur.frags.is_empty() {
@@ -471,7 +478,11 @@ mod tests {
                 .iter()
                 .map(|l| l.strip_suffix('-').unwrap_or(l).to_string())
                 .collect();
-            assert_eq!(joined.replace(' ', ""), words.replace(' ', ""), "at {width} pt");
+            assert_eq!(
+                joined.replace(' ', ""),
+                words.replace(' ', ""),
+                "at {width} pt"
+            );
         }
         let lines = b.lines(&span("en beskæftigelsesplan"), 60.0);
         assert!(text(&lines)[0].ends_with('-'), "{:?}", text(&lines));
@@ -493,18 +504,34 @@ mod tests {
         let fonts = Fonts::load(true).unwrap();
         let hyph = Hyphenation::for_language(Language::Da);
         let b = breaker(&fonts, &hyph);
-        let spans = vec![Span::new("2.240 3.220 14,6\u{a0}%", Face::Regular, 8.5, Rgb::WHITE)];
+        let spans = vec![Span::new(
+            "2.240 3.220 14,6\u{a0}%",
+            Face::Regular,
+            8.5,
+            Rgb::WHITE,
+        )];
         let widest = fonts.width(Face::Regular, 8.5, "14,6\u{a0}%");
         assert!((b.min_width(&spans) - widest).abs() < 1e-3);
         // In that width, no number is split.
         let lines = b.lines(&spans, b.min_width(&spans));
         assert_eq!(text(&lines), ["2.240", "3.220", "14,6\u{a0}%"]);
         // A hyphenatable word is as narrow as its widest part.
-        let word = vec![Span::new("beskæftigelsesplan", Face::Regular, 8.5, Rgb::WHITE)];
+        let word = vec![Span::new(
+            "beskæftigelsesplan",
+            Face::Regular,
+            8.5,
+            Rgb::WHITE,
+        )];
         let min = b.min_width(&word);
         assert!(min < fonts.width(Face::Regular, 8.5, "beskæftigelsesplan") / 2.0);
         let lines = b.lines(&word, min);
-        assert!(text(&lines).iter().all(|l| l.ends_with('-') || l.ends_with("plan")), "{:?}", text(&lines));
+        assert!(
+            text(&lines)
+                .iter()
+                .all(|l| l.ends_with('-') || l.ends_with("plan")),
+            "{:?}",
+            text(&lines)
+        );
     }
 
     /// A long word and a long paragraph take time in proportion to their
@@ -524,7 +551,10 @@ mod tests {
             let (small, n1) = time(&unit.repeat(20_000));
             let (large, n2) = time(&unit.repeat(200_000));
             assert!(n2 > n1 * 9);
-            assert!(large < small * 30.0 + 0.05, "{unit:?}: {small} s then {large} s");
+            assert!(
+                large < small * 30.0 + 0.05,
+                "{unit:?}: {small} s then {large} s"
+            );
         }
     }
 }

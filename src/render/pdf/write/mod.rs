@@ -55,7 +55,11 @@ pub fn write(
         let configuration = ConfigurationBuilder::new()
             .with_accessibility_validator(Accessibility::UA1)
             .finish()
-            .map_err(|e| vec![Message::Write { what: format!("{e:?}") }])?;
+            .map_err(|e| {
+                vec![Message::Write {
+                    what: format!("{e:?}"),
+                }]
+            })?;
         SerializeSettings {
             configuration,
             enable_tagging: true,
@@ -108,8 +112,17 @@ pub fn write(
                 k = end;
                 for &i in run {
                     // Links are annotations of the page, added after the drawing.
-                    if let (Item::Link { x, y, w, h, to, alt }, Owner::Elem(e)) =
-                        (&page.items[i], owner)
+                    if let (
+                        Item::Link {
+                            x,
+                            y,
+                            w,
+                            h,
+                            to,
+                            alt,
+                        },
+                        Owner::Elem(e),
+                    ) = (&page.items[i], owner)
                     {
                         links.push((Rect::from_xywh(*x, *y, *w, *h), to.clone(), alt.clone(), e));
                     }
@@ -124,13 +137,13 @@ pub fn write(
                 }
                 let text = drawn.iter().all(|i| matches!(i, Item::Text { .. }));
                 let tag = match owner {
-                    Owner::Artifact(a) => ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
-                        match a {
+                    Owner::Artifact(a) => {
+                        ContentTag::Artifact(krilla::tagging::Artifact::with_kind(match a {
                             Artifact::Header => ArtifactType::Header,
                             Artifact::Footer => ArtifactType::Footer,
                             Artifact::Layout => ArtifactType::Layout,
-                        },
-                    )),
+                        }))
+                    }
                     Owner::Elem(_) if text => ContentTag::Span(SpanTag::empty()),
                     Owner::Elem(_) => ContentTag::Other,
                 };
@@ -159,9 +172,10 @@ pub fn write(
             let target = match &to {
                 LinkTo::Uri(u) => Target::Action(Action::Link(LinkAction::new(u.clone()))),
                 LinkTo::Anchor(a) => match anchors.get(a) {
-                    Some(&(page, y)) => Target::Destination(Destination::Xyz(
-                        XyzDestination::new(page, Point::from_xy(0.0, y)),
-                    )),
+                    Some(&(page, y)) => Target::Destination(Destination::Xyz(XyzDestination::new(
+                        page,
+                        Point::from_xy(0.0, y),
+                    ))),
                     None => continue,
                 },
             };
@@ -214,7 +228,9 @@ fn images(doc: &Document, messages: &mut Vec<Message>) -> Vec<Drawable> {
         .map(|img| {
             let data: krilla::Data = Arc::clone(&img.bytes).into();
             let drawable = match img.format {
-                ImageFormat::Png => krilla::image::Image::from_png(data, true).map(Drawable::Raster),
+                ImageFormat::Png => {
+                    krilla::image::Image::from_png(data, true).map(Drawable::Raster)
+                }
                 ImageFormat::Jpeg => {
                     krilla::image::Image::from_jpeg(data, true).map(Drawable::Raster)
                 }
@@ -254,7 +270,11 @@ fn svg_fonts() -> Arc<usvg::fontdb::Database> {
 
 /// The outline (bookmarks), nested by depth.
 fn outline(doc: &Document) -> Outline {
-    fn build(entries: &[super::display::OutlineEntry], at: &mut usize, depth: usize) -> Vec<OutlineNode> {
+    fn build(
+        entries: &[super::display::OutlineEntry],
+        at: &mut usize,
+        depth: usize,
+    ) -> Vec<OutlineNode> {
         let mut out: Vec<OutlineNode> = Vec::new();
         while *at < entries.len() && entries[*at].depth >= depth {
             let e = &entries[*at];
@@ -429,9 +449,23 @@ mod tests {
             }]
         );
         let d = messages[0].diagnostic();
-        assert_eq!((d.code, d.file.as_str(), d.pos.map(|p| p.line)), ("pdf-figure-without-alt", "content/01-a.md", Some(7)));
+        assert_eq!(
+            (d.code, d.file.as_str(), d.pos.map(|p| p.line)),
+            ("pdf-figure-without-alt", "content/01-a.md", Some(7))
+        );
         // Untagged, there is nothing to refuse.
-        assert!(write(doc, &fonts, &Info { tagged: false, ..info }, &|_| {}).is_ok());
+        assert!(
+            write(
+                doc,
+                &fonts,
+                &Info {
+                    tagged: false,
+                    ..info
+                },
+                &|_| {}
+            )
+            .is_ok()
+        );
     }
 
     #[test]

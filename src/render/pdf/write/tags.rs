@@ -10,7 +10,7 @@
 use super::super::display::{Elem, Role, Scope};
 use krilla::surface::Location;
 use krilla::tagging::{
-    Identifier, ListNumbering, Node, Tag, TagGroup, TagKind, TagTree, TableHeaderScope,
+    Identifier, ListNumbering, Node, TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
 };
 use std::num::NonZeroU16;
 
