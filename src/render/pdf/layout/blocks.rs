@@ -355,16 +355,8 @@ impl Layout<'_> {
         let (spans, lines) = self.lines(spans, measure, true);
         let x = self.x0() + indent;
         let (lead, fs) = (self.lead, self.fs);
-        self.place_lines(
-            Some(Role::Paragraph),
-            &spans,
-            &lines,
-            x,
-            measure,
-            lead,
-            fs,
-            justify,
-        );
+        let role = (!std::mem::take(&mut self.bare_paragraph)).then_some(Role::Paragraph);
+        self.place_lines(role, &spans, &lines, x, measure, lead, fs, justify);
     }
 
     fn list(
@@ -404,7 +396,11 @@ impl Layout<'_> {
                 Some(lbl),
             ));
             let body_prev = self.open(Role::ListBody);
+            // An item of one paragraph: its text is the list body itself.
+            self.bare_paragraph = matches!(item.as_slice(), [Block::Paragraph(inl)]
+                if !matches!(inl.as_slice(), [Inline::Image { .. }]));
             self.blocks(item, indent + marker_w, section, depth);
+            self.bare_paragraph = false;
             self.close(body_prev);
             self.close(item_prev);
             self.pending_marker = None;

@@ -88,6 +88,8 @@ pub struct Layout<'a> {
     /// The Link element of each link of the text being placed.
     links: HashMap<u32, u32>,
     next_link: u32,
+    /// The next paragraph is a list item's whole body: no element of its own.
+    bare_paragraph: bool,
     /// Goals already drawn: a goal placed twice is drawn once.
     placed_goals: std::collections::HashSet<String>,
 }
@@ -121,6 +123,7 @@ impl<'a> Layout<'a> {
             artifact: None,
             links: HashMap::new(),
             next_link: 0,
+            bare_paragraph: false,
             placed_goals: Default::default(),
         }
     }

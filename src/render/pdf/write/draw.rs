@@ -30,6 +30,12 @@ pub struct Painter<'f> {
     fill: Option<Rgb>,
 }
 
+/// A position to a hundredth of a point: finer than print can show, and
+/// short in the content stream.
+fn r(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
 fn colour(c: Rgb) -> rgb::Color {
     let u = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     rgb::Color::new(u(c.0), u(c.1), u(c.2))
@@ -118,7 +124,14 @@ impl<'f> Painter<'f> {
                 self.set_fill(surface, *color);
                 surface.set_stroke(None);
                 let font = self.faces[face.index()].clone();
-                surface.draw_glyphs(Point::from_xy(*x, *y), &self.out, font, text, *size, false);
+                surface.draw_glyphs(
+                    Point::from_xy(r(*x), r(*y)),
+                    &self.out,
+                    font,
+                    text,
+                    *size,
+                    false,
+                );
             }
             Item::Rule {
                 x1,
@@ -129,8 +142,8 @@ impl<'f> Painter<'f> {
                 color,
             } => {
                 let mut pb = PathBuilder::new();
-                pb.move_to(*x1, *y1);
-                pb.line_to(*x2, *y2);
+                pb.move_to(r(*x1), r(*y1));
+                pb.line_to(r(*x2), r(*y2));
                 if let Some(path) = pb.finish() {
                     surface.set_fill(None);
                     self.fill = None;
@@ -140,7 +153,8 @@ impl<'f> Painter<'f> {
                 }
             }
             Item::Rect { x, y, w, h, color } => {
-                let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) else {
+                let Some(rect) = Rect::from_xywh(r(*x), r(*y), r(w.max(0.01)), r(h.max(0.01)))
+                else {
                     return;
                 };
                 let mut pb = PathBuilder::new();
@@ -160,9 +174,11 @@ impl<'f> Painter<'f> {
                 let mut pb = PathBuilder::new();
                 for s in segments {
                     match *s {
-                        Seg::Move(x, y) => pb.move_to(x, y),
-                        Seg::Line(x, y) => pb.line_to(x, y),
-                        Seg::Cubic(a, b, c, d, e, f) => pb.cubic_to(a, b, c, d, e, f),
+                        Seg::Move(x, y) => pb.move_to(r(x), r(y)),
+                        Seg::Line(x, y) => pb.line_to(r(x), r(y)),
+                        Seg::Cubic(a, b, c, d, e, f) => {
+                            pb.cubic_to(r(a), r(b), r(c), r(d), r(e), r(f))
+                        }
                     }
                 }
                 if *closed {
