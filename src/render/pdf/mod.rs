@@ -85,7 +85,6 @@ impl Renderer for Pdf {
 /// A rendered PDF and what the renderer has to say about it.
 pub struct Output {
     pub bytes: Vec<u8>,
-    pub pages: usize,
     /// Warnings, e.g. characters the font cannot draw.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -105,7 +104,6 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
     };
     let (doc, problems) = layout::Layout::new(env).run();
     ctx.clock.lap("pdf: layout");
-    let pages = doc.pages.len();
     let mut warnings: Vec<Message> = Vec::new();
     for p in problems {
         let m = match p {
@@ -134,7 +132,6 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
     })?;
     Ok(Output {
         bytes,
-        pages,
         diagnostics: warnings.iter().map(Message::diagnostic).collect(),
     })
 }

@@ -86,7 +86,7 @@ pub fn write(
     let anchors = std::mem::take(&mut doc.anchors);
     let image_at: Vec<u32> = doc.images.iter().map(|i| i.at).collect();
     let pages = std::mem::take(&mut doc.pages);
-    for (index, page) in pages.into_iter().enumerate() {
+    for page in pages {
         let settings = PageSettings::from_wh(w, h).ok_or_else(|| {
             vec![Message::Write {
                 what: format!("the page size {w} × {h} pt is not possible"),
@@ -189,7 +189,6 @@ pub fn write(
             }
         }
         kpage.finish();
-        let _ = index;
     }
     lap("pdf: pages drawn");
     if info.tagged {
