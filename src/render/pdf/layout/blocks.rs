@@ -139,6 +139,10 @@ impl Layout<'_> {
         depth: Option<usize>,
         min_next: f32,
     ) {
+        // A heading with no words (a bare `##`) has nothing to show or say.
+        if text.trim().is_empty() {
+            return;
+        }
         let hs = &self.st.file.headings;
         let size = self.heading_size(visual);
         let color = self.st.heading;
