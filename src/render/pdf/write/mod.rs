@@ -263,7 +263,12 @@ fn svg_fonts() -> Arc<usvg::fontdb::Database> {
         let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(bytes);
         db.load_font_source(usvg::fontdb::Source::Binary(data));
     }
+    // Every generic family (usvg falls back to serif) is the body font.
     db.set_sans_serif_family("Noto Sans");
+    db.set_serif_family("Noto Sans");
+    db.set_monospace_family("Noto Sans");
+    db.set_cursive_family("Noto Sans");
+    db.set_fantasy_family("Noto Sans");
     Arc::new(db)
 }
 
