@@ -1,0 +1,301 @@
+//! End-to-end tests of how plan files are read: YAML syntax and the slips
+//! authors make in it, front matter, encodings and line endings. Positions
+//! are 1-based and count characters; each fixture is numbered in comments.
+
+mod common;
+use common::*;
+
+#[test]
+fn rule_yaml_syntax() {
+    let plan = Plan::new("rule_yaml_syntax");
+    // 4 summary: Mål: flere i job     <- a second `: ` inside a plain value;
+    //                                    the `:` is character 13 (å is one).
+    plan.write(
+        "content/03-syntaks.md",
+        "---\ntitle: Syntaks\norder: 3\nsummary: Mål: flere i job\n---\n\nTekst.\n",
+    );
+    let d = only(
+        &plan,
+        "error",
+        "yaml-syntax",
+        "content/03-syntaks.md",
+        4,
+        13,
+    );
+    assert!(d.hint.is_some(), "{d}");
+}
+
+#[test]
+fn rule_yaml_syntax_unclosed_bracket_in_plan_yaml() {
+    let plan = Plan::new("rule_yaml_syntax_unclosed_bracket");
+    // 12 extra: [a, b
+    // A flow sequence still open at the end of the file is reported at its
+    // opening bracket.
+    plan.write("plan.yaml", &format!("{BASE_PLAN}extra: [a, b\n"));
+    let (run, json) = plan.check_json(&[]);
+    assert_diag(&json, "yaml-syntax", "plan.yaml", 12, 8);
+    assert_eq!(json.diags().len(), 1, "{}", json.listing());
+    run.assert_code(1);
+}
+
+#[test]
+fn rule_missing_front_matter() {
+    let plan = Plan::new("rule_missing_front_matter");
+    plan.write(
+        "content/03-uden.md",
+        "Bare tekst uden front matter.\n\nMere tekst.\n",
+    );
+    let d = only(
+        &plan,
+        "error",
+        "missing-front-matter",
+        "content/03-uden.md",
+        1,
+        1,
+    );
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("---")), "{d}");
+}
+
+#[test]
+fn rule_unterminated_front_matter() {
+    let plan = Plan::new("rule_unterminated_front_matter");
+    // The block opens on line 1 and never closes.
+    plan.write(
+        "content/03-aaben.md",
+        "---\ntitle: Åben\norder: 3\n\nTeksten begynder her.\n",
+    );
+    only(
+        &plan,
+        "error",
+        "unterminated-front-matter",
+        "content/03-aaben.md",
+        1,
+        1,
+    );
+}
+
+#[test]
+fn rule_invalid_utf8() {
+    let plan = Plan::new("rule_invalid_utf8");
+    // 2 title: K<0xE6>rlighed     <- Latin-1 æ after 8 characters.
+    plan.write_bytes(
+        "content/03-latin1.md",
+        b"---\ntitle: K\xe6rlighed\norder: 3\n---\n\nTekst.\n",
+    );
+    let d = only(&plan, "error", "invalid-utf8", "content/03-latin1.md", 2, 9);
+    assert!(d.message.contains("0xE6"), "{d}");
+    assert!(
+        d.hint.as_deref().is_some_and(|h| h.contains("UTF-8")),
+        "{d}"
+    );
+}
+
+#[test]
+fn rule_no_sections_empty_content_folder() {
+    let plan = Plan::new("rule_no_sections");
+    plan.remove("content").mkdir("content");
+    let (run, json) = plan.check_json(&[]);
+    let d = assert_diag(&json, "no-sections", "content", 1, 1);
+    assert_eq!(d.severity, "error");
+    assert!(d.hint.is_some(), "{d}");
+    // The only error (coverage warnings about the vocabulary may follow).
+    assert_eq!(json.errors(), 1, "{}", json.listing());
+    run.assert_code(1);
+}
+
+#[test]
+fn rule_no_sections_without_content_folder() {
+    let plan = Plan::new("rule_no_sections_without_content");
+    plan.remove("content");
+    let (run, json) = plan.check_json(&[]);
+    let d = assert_diag(&json, "no-sections", "content", 1, 1);
+    assert_eq!(d.severity, "error");
+    assert_eq!(json.errors(), 1, "{}", json.listing());
+    run.assert_code(1);
+}
+
+#[test]
+fn duplicate_key_is_reported_at_the_second_key() {
+    let plan = Plan::new("duplicate_key");
+    // 4 title: Igen
+    plan.write(
+        "content/03-dobbelt.md",
+        "---\ntitle: Dobbelt\norder: 3\ntitle: Igen\n---\n\nTekst.\n",
+    );
+    let d = only(&plan, "error", "yaml-syntax", "content/03-dobbelt.md", 4, 1);
+    assert!(d.message.contains("title"), "{d}");
+}
+
+#[test]
+fn syntax_messages_do_not_leak_parser_internals() {
+    let cases = [
+        (
+            "duplicate key",
+            "---\ntitle: A\ntitle: B\n---\n".to_string(),
+        ),
+        ("nan", "---\ntitle: A\norder: .nan\n---\n".to_string()),
+        (
+            "deep",
+            format!("---\ntitle: {}{}\n---\n", "[".repeat(100), "]".repeat(100)),
+        ),
+    ];
+    for (name, text) in cases {
+        let plan = Plan::new(&format!("leak_{name}"));
+        plan.write("content/03-x.md", &text);
+        let (_, json) = plan.check_json(&[]);
+        let d = json.diags().into_iter().next().expect("a diagnostic");
+        for internal in ["Options", "Policy", "policy", "budget", "{ depth"] {
+            assert!(!d.message.contains(internal), "case `{name}`: {d}");
+        }
+    }
+}
+
+#[test]
+fn crlf_files_check_clean() {
+    let plan = Plan::new("crlf_clean");
+    plan.write("plan.yaml", &crlf(BASE_PLAN))
+        .write("content/01-forord.md", &crlf(BASE_FORORD))
+        .write("content/02-unge.md", &crlf(BASE_UNGE))
+        .write("content/03-ledige.md", &crlf(&ledige(LEDIGE_OK)));
+    let (run, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    run.assert_code(0);
+}
+
+#[test]
+fn crlf_file_positions() {
+    let plan = Plan::new("crlf_positions");
+    plan.write("plan.yaml", &crlf(BASE_PLAN));
+    // 3 order: tre\r
+    plan.write(
+        "content/03-type.md",
+        &crlf("---\ntitle: Type\norder: tre\n---\n\n## Afsnit\n\n#### Under\n"),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_diag(&json, "wrong-type", "content/03-type.md", 3, 8);
+    // Body positions count CRLF lines too: the skipped heading is on line 8.
+    assert_diag(&json, "heading-skip", "content/03-type.md", 8, 1);
+    assert_eq!(json.diags().len(), 2, "{}", json.listing());
+    run.assert_code(1);
+}
+
+#[test]
+fn bom_files_check_clean() {
+    let plan = Plan::new("bom_clean");
+    plan.write("plan.yaml", &format!("\u{feff}{BASE_PLAN}"))
+        .write("content/01-forord.md", &format!("\u{feff}{BASE_FORORD}"))
+        .write(
+            "content/02-unge.md",
+            &format!("\u{feff}{}", crlf(BASE_UNGE)),
+        );
+    let (run, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    run.assert_code(0);
+}
+
+#[test]
+fn bom_file_positions() {
+    let plan = Plan::new("bom_positions");
+    // The byte order mark is not a column: `tre` is at 3:8.
+    plan.write(
+        "content/03-type.md",
+        "\u{feff}---\ntitle: Type\norder: tre\n---\n\nTekst.\n",
+    );
+    only(&plan, "error", "wrong-type", "content/03-type.md", 3, 8);
+    // Nor on line 1 of plan.yaml: in `title: Mål: 2027` the second `:` is
+    // at 1:11.
+    plan.write("content/03-type.md", "---\ntitle: Type\norder: 3\n---\n");
+    plan.write(
+        "plan.yaml",
+        &format!(
+            "\u{feff}{}",
+            BASE_PLAN.replace("title: Testplan 2027", "title: Mål: 2027")
+        ),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_diag(&json, "yaml-syntax", "plan.yaml", 1, 11);
+    run.assert_code(1);
+}
+
+#[test]
+fn bom_and_crlf_positions_in_body() {
+    let plan = Plan::new("bom_crlf_body");
+    // 6 Se kortet: ![Kort over byen](assets/kort.png)\r
+    plan.write(
+        "content/03-kort.md",
+        &format!(
+            "\u{feff}{}",
+            crlf(
+                "---\ntitle: Kort\norder: 3\n---\n\nSe kortet: ![Kort over byen](assets/kort.png)\n"
+            )
+        ),
+    );
+    only(&plan, "error", "missing-file", "content/03-kort.md", 6, 12);
+}
+
+#[test]
+fn bom_is_not_a_column_in_an_invalid_utf8_position() {
+    let plan = Plan::new("bom_latin1");
+    // <BOM>title: Besk<0xE6>ftigelsesplan    <- 11 characters before 0xE6
+    plan.write_bytes(
+        "plan.yaml",
+        &[
+            b"\xef\xbb\xbftitle: Besk\xe6ftigelsesplan\n".as_slice(),
+            &BASE_PLAN.as_bytes()[21..],
+        ]
+        .concat(),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_diag(&json, "invalid-utf8", "plan.yaml", 1, 12);
+    run.assert_code(1);
+}
+
+#[test]
+fn latin1_file_reports_line_and_column_in_characters() {
+    let plan = Plan::new("latin1_positions");
+    // 3 summary: Æble og K<0xE6>rlighed     <- Æ is UTF-8 here, then a Latin-1
+    //   æ after 18 characters ("summary: Æble og K"), so column 19.
+    let mut bytes = "---\ntitle: Blandet\nsummary: Æble og K"
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xE6);
+    bytes.extend_from_slice(b"rlighed\n---\n\nTekst.\n");
+    plan.write_bytes("content/03-blandet.md", &bytes);
+    let d = only(
+        &plan,
+        "error",
+        "invalid-utf8",
+        "content/03-blandet.md",
+        3,
+        19,
+    );
+    assert!(d.message.contains("0xE6"), "{d}");
+    // A Latin-1 plan.yaml too: 1 title: Beskæftigelsesplan  (æ after 11).
+    plan.write_bytes(
+        "plan.yaml",
+        &[
+            b"title: Besk\xe6ftigelsesplan\n".as_slice(),
+            &BASE_PLAN.as_bytes()[21..],
+        ]
+        .concat(),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_diag(&json, "invalid-utf8", "plan.yaml", 1, 12);
+    run.assert_code(1);
+}
+
+#[test]
+fn bytes_that_are_not_text_in_a_markdown_file() {
+    let plan = Plan::new("binary_md");
+    // A PNG header saved as x.md: 0x89 is the first byte.
+    plan.write_bytes(
+        "content/x.md",
+        &[
+            0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', 0, 0, 0, 0x0d, 0xff, 0xfe,
+        ],
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic();
+    assert_diag(&json, "invalid-utf8", "content/x.md", 1, 1);
+    run.assert_code(1);
+}
