@@ -458,3 +458,239 @@ fn very_deep_nesting_does_not_crash() {
     run.assert_no_panic();
     run.assert_code(1);
 }
+
+// ---------------------------------------------------------------------------
+// The language of the messages
+
+/// A plan with one problem of each kind the author meets first: an unknown
+/// field with a near miss, and a heading that skips a level.
+fn plan_with_two_problems(name: &str, language: &str) -> Plan {
+    let plan = Plan::new(name);
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace("language: da", &format!("language: {language}")),
+    );
+    // 4 targetgroup: unge
+    // 8 #### Under
+    plan.write(
+        "content/03-felt.md",
+        "---\ntitle: Felt\norder: 3\ntargetgroup: unge\n---\n\n## Afsnit\n#### Under\n",
+    );
+    plan
+}
+
+#[test]
+fn a_danish_plan_gets_danish_messages() {
+    let plan = plan_with_two_problems("danish_messages", "da");
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_eq!(json.0["language"], "da");
+    let d = assert_diag(&json, "unknown-field", "content/03-felt.md", 4, 1);
+    assert_eq!(d.message, "ukendt felt `targetgroup` i et afsnit");
+    assert_eq!(d.hint.as_deref(), Some("mente du `target_group`?"));
+    let d = assert_diag(&json, "heading-skip", "content/03-felt.md", 8, 1);
+    assert_eq!(
+        d.message,
+        "overskriften på niveau 4 springer et niveau over (den forrige er på niveau 2)"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("brug `###` her: skærmlæsere navigerer efter overskrifternes niveauer")
+    );
+    // The human form: Danish labels, messages, hints and count.
+    let human = plan.check(&[]);
+    let err = &human.stderr;
+    assert!(
+        err.contains("fejl[unknown-field]: ukendt felt `targetgroup` i et afsnit"),
+        "{err}"
+    );
+    assert!(
+        err.contains("advarsel[heading-skip]: overskriften på niveau 4"),
+        "{err}"
+    );
+    assert!(err.contains("= tip: mente du `target_group`?"), "{err}");
+    assert!(err.contains("fandt 1 fejl og 1 advarsel"), "{err}");
+    for english in ["error", "warning", "help", "did you mean", "found"] {
+        assert!(
+            !err.contains(english),
+            "`{english}` in a Danish report:\n{err}"
+        );
+    }
+    // GitHub annotations too.
+    let github = plan.check(&["--format", "github"]);
+    assert!(
+        github.stdout.contains(
+            "title=unknown-field::ukendt felt `targetgroup` i et afsnit (mente du `target_group`?)"
+        ),
+        "{}",
+        github.stdout
+    );
+}
+
+#[test]
+fn an_english_plan_gets_english_messages() {
+    let plan = plan_with_two_problems("english_messages", "en");
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_eq!(json.0["language"], "en");
+    let d = assert_diag(&json, "unknown-field", "content/03-felt.md", 4, 1);
+    assert_eq!(d.message, "unknown field `targetgroup` in a section");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `target_group`?"));
+    let human = plan.check(&[]);
+    let err = &human.stderr;
+    assert!(
+        err.contains("error[unknown-field]: unknown field `targetgroup` in a section"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning[heading-skip]: this level-4 heading skips a level"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: did you mean `target_group`?"),
+        "{err}"
+    );
+    assert!(err.contains("1 error and 1 warning found"), "{err}");
+    assert!(!err.contains("fejl") && !err.contains("mente du"), "{err}");
+}
+
+#[test]
+fn lang_overrides_the_plan_and_json_keeps_the_codes() {
+    let danish = plan_with_two_problems("lang_override_da", "da");
+    let english = plan_with_two_problems("lang_override_en", "en");
+    let (_, da_as_en) = danish.check_json(&["--lang", "en"]);
+    let (_, en_as_da) = english.check_json(&["--lang", "da"]);
+    let (_, da) = danish.check_json(&[]);
+    let (_, en) = english.check_json(&[]);
+    assert_eq!(da_as_en.0["language"], "en");
+    assert_eq!(en_as_da.0["language"], "da");
+    // --lang decides the words ...
+    let words = |json: &Json| {
+        json.diags()
+            .into_iter()
+            .map(|d| (d.message, d.hint))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words(&da_as_en), words(&en));
+    assert_eq!(words(&en_as_da), words(&da));
+    assert_ne!(words(&da), words(&en));
+    // ... and nothing else: codes, severities and positions are the same.
+    let places = |json: &Json| {
+        json.diags()
+            .into_iter()
+            .map(|d| (d.code, d.severity, d.file, d.line, d.column))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(places(&da), places(&en));
+    assert_eq!(places(&da), places(&da_as_en));
+    assert_eq!(
+        places(&da).iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+        ["unknown-field", "heading-skip"]
+    );
+    // The human form follows --lang too.
+    let human = english.check(&["--lang", "da"]);
+    assert!(
+        human.stderr.contains("fandt 1 fejl og 1 advarsel"),
+        "{}",
+        human.stderr
+    );
+    let human = danish.check(&["--lang", "en"]);
+    assert!(
+        human.stderr.contains("1 error and 1 warning found"),
+        "{}",
+        human.stderr
+    );
+}
+
+#[test]
+fn the_language_is_read_from_a_plan_yaml_that_does_not_parse() {
+    let plan = Plan::new("language_of_broken_plan");
+    // 12 extra: [a, b     <- unclosed; `language: en` on line 4 still counts
+    plan.write(
+        "plan.yaml",
+        &format!(
+            "{}extra: [a, b\n",
+            BASE_PLAN.replace("language: da", "language: en")
+        ),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    let d = assert_diag(&json, "yaml-syntax", "plan.yaml", 12, 8);
+    assert_eq!(d.message, "the `[` that opens here is never closed");
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("close it with `]` on the same line")
+    );
+    // An unknown language is reported, and the messages stay Danish.
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace("language: da", "language: dansk"),
+    );
+    let d = only(&plan, "error", "invalid-value", "plan.yaml", 4, 11);
+    assert_eq!(d.message, "ukendt sprog `dansk`");
+    assert_eq!(d.hint.as_deref(), Some("mente du `da`?"));
+}
+
+#[test]
+fn fatal_errors_and_status_lines_speak_the_plans_language() {
+    // No plan.yaml: Danish unless told otherwise.
+    let empty = Plan::empty("fatal_language");
+    let run = empty.check(&[]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with("fejl: der er ingen plan.yaml i "),
+        "{}",
+        run.stderr
+    );
+    let run = empty.check(&["--lang", "en"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with("error: no plan.yaml in "),
+        "{}",
+        run.stderr
+    );
+    let run = empty.build(&["--lang", "en"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with("error: no plan.yaml in "),
+        "{}",
+        run.stderr
+    );
+    // A build's last line.
+    let plan = Plan::new("status_language");
+    let out = TempDir::new("status_language_out");
+    let run = plan.build(&["--out", path_str(out.path()), "--only", "data"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("skrev 2 afsnit og 1 mål til ") && run.stderr.contains("goals.json"),
+        "{}",
+        run.stderr
+    );
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace("language: da", "language: en"),
+    );
+    let run = plan.build(&["--out", path_str(out.path()), "--only", "data"]);
+    assert!(
+        run.stderr.contains("built 2 sections and 1 goal into "),
+        "{}",
+        run.stderr
+    );
+    // A build that problems stop.
+    plan.write("content/03-x.md", "Bare tekst.\n");
+    let run = plan.build(&["--out", path_str(out.path())]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("error: the build stopped; the previous output is untouched"),
+        "{}",
+        run.stderr
+    );
+    let run = plan.build(&["--out", path_str(out.path()), "--lang", "da"]);
+    assert!(
+        run.stderr
+            .contains("fejl: planen blev ikke bygget, og det tidligere output er ikke rørt"),
+        "{}",
+        run.stderr
+    );
+}

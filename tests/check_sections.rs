@@ -213,3 +213,178 @@ fn rule_missing_alt_is_a_warning() {
     assert_clean(&json);
     run.assert_code(0);
 }
+
+// ---------------------------------------------------------------------------
+// Paths: what a broken link or image most likely meant
+
+#[test]
+fn an_image_linked_wrongly_from_a_sub_folder_gets_the_right_path() {
+    let plan = Plan::new("image_from_sub_folder");
+    // 6 ![Kort over byen](assets/kort.png)     <- the image is content/assets/kort.png
+    plan.write("content/assets/kort.png", "png").write(
+        "content/07-opfoelgning/01-opfoelgning.md",
+        "---\ntitle: Opfølgning\norder: 7\n---\n\n![Kort over byen](assets/kort.png)\n",
+    );
+    let file = "content/07-opfoelgning/01-opfoelgning.md";
+    let d = only(&plan, "error", "missing-file", file, 6, 1);
+    assert_eq!(d.message, "billedet `assets/kort.png` findes ikke");
+    assert_eq!(d.hint.as_deref(), Some("mente du `../assets/kort.png`?"));
+    let en = in_english(&plan, "missing-file", file, 6, 1);
+    assert_eq!(
+        en.hint.as_deref(),
+        Some("did you mean `../assets/kort.png`?")
+    );
+    // Written the suggested way, it is found.
+    plan.write(
+        file,
+        "---\ntitle: Opfølgning\norder: 7\n---\n\n![Kort over byen](../assets/kort.png)\n",
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    run.assert_code(0);
+    // With no such file anywhere, the hint shows the form from this folder.
+    plan.write(
+        file,
+        "---\ntitle: Opfølgning\norder: 7\n---\n\n![Kort over byen](assets/ledighed.png)\n",
+    );
+    let d = only(&plan, "error", "missing-file", file, 6, 1);
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "læg billeder i content/assets/ og henvis til dem ud fra denne fil, fx `../assets/kort.png`"
+        )
+    );
+}
+
+#[test]
+fn a_broken_section_link_gets_the_closest_file() {
+    let plan = Plan::new("closest_section_file");
+    // 6 Se [de unge](05-unge.md#maal) og [kommunen](www.testby.dk).
+    plan.write(
+        "content/03-link.md",
+        "---\ntitle: Link\norder: 3\n---\n\nSe [de unge](05-unge.md#maal) og [kommunen](www.testby.dk).\n",
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_eq!(json.diags().len(), 2, "{}", json.listing());
+    let d = assert_diag(&json, "broken-link", "content/03-link.md", 6, 4);
+    assert_eq!(d.message, "linket `05-unge.md#maal` fører ingen steder hen");
+    assert_eq!(d.hint.as_deref(), Some("mente du `02-unge.md#maal`?"));
+    let d = assert_diag(&json, "broken-link", "content/03-link.md", 6, 34);
+    assert_eq!(d.hint.as_deref(), Some("mente du `https://www.testby.dk`?"));
+    // From a sub-folder, the page name, written as the site would show it.
+    // 6 Se [de unge](unge.html).
+    plan.write(
+        "content/07-bilag/01-bilag.md",
+        "---\ntitle: Bilag\norder: 7\n---\n\nSe [de unge](unge.html).\n",
+    )
+    .remove("content/03-link.md");
+    let d = only(
+        &plan,
+        "error",
+        "broken-link",
+        "content/07-bilag/01-bilag.md",
+        6,
+        4,
+    );
+    assert_eq!(d.hint.as_deref(), Some("mente du `../02-unge.md`?"));
+    let en = in_english(&plan, "broken-link", "content/07-bilag/01-bilag.md", 6, 4);
+    assert_eq!(en.message, "the link `unge.html` leads nowhere");
+    assert_eq!(en.hint.as_deref(), Some("did you mean `../02-unge.md`?"));
+}
+
+#[test]
+fn a_numbered_index_file_is_told_to_be_index_md() {
+    let plan = Plan::new("numbered_index");
+    plan.write(
+        "content/07-opfoelgning/01-index.md",
+        "---\ntitle: Opfølgning\norder: 7\n---\n\nTekst.\n",
+    )
+    .write(
+        "content/07-opfoelgning/02-data.md",
+        "---\ntitle: Data\norder: 8\n---\n\nTekst.\n",
+    );
+    let d = only(
+        &plan,
+        "warning",
+        "misnamed-index",
+        "content/07-opfoelgning/01-index.md",
+        1,
+        1,
+    );
+    assert_eq!(
+        d.message,
+        "en fil, der hedder `01-index.md`, er ikke mappens forside: det er kun `index.md`"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "kald den `index.md`: så står den for mappen `content/07-opfoelgning/`, og dens side får mappens navn"
+        )
+    );
+    let en = in_english(
+        &plan,
+        "misnamed-index",
+        "content/07-opfoelgning/01-index.md",
+        1,
+        1,
+    );
+    assert!(
+        en.hint
+            .as_deref()
+            .is_some_and(|h| h.starts_with("name it `index.md`")),
+        "{en}"
+    );
+    // Renamed, it is the folder's page.
+    plan.remove("content/07-opfoelgning/01-index.md").write(
+        "content/07-opfoelgning/index.md",
+        "---\ntitle: Opfølgning\norder: 7\n---\n\nTekst.\n",
+    );
+    let (run, json) = plan.check_json(&["--strict"]);
+    assert_clean(&json);
+    run.assert_code(0);
+}
+
+#[test]
+fn a_duplicate_order_across_folder_levels_explains_the_folders_place() {
+    let plan = Plan::new("order_across_levels");
+    // The folder's first file has `order: 2` (3:8), meaning "first in the
+    // folder"; but that number also places the folder beside 02-unge.md.
+    plan.write(
+        "content/07-opfoelgning/01-opfoelgning.md",
+        "---\ntitle: Opfølgning\norder: 2\n---\n\nTekst.\n",
+    )
+    .write(
+        "content/07-opfoelgning/02-data.md",
+        "---\ntitle: Data\norder: 3\n---\n\nTekst.\n",
+    );
+    let file = "content/07-opfoelgning/01-opfoelgning.md";
+    let d = only(&plan, "warning", "duplicate-order", file, 3, 8);
+    assert_eq!(
+        d.message,
+        "`order: 2` placerer også mappen `content/07-opfoelgning/` blandt afsnittene ved siden af den, og der har content/02-unge.md også `order: 2`"
+    );
+    let hint = d.hint.as_deref().unwrap_or("");
+    assert!(
+        hint.starts_with("en mappe får sin plads fra `order` på mappens forside"),
+        "{d}"
+    );
+    assert!(hint.contains(file), "{d}");
+    let en = in_english(&plan, "duplicate-order", file, 3, 8);
+    assert!(
+        en.hint.as_deref().is_some_and(|h| h.starts_with("a folder takes its place from the `order` of its page")),
+        "{en}"
+    );
+    // The human form points at the other section too.
+    let run = plan.check(&[]);
+    assert!(
+        run.stderr.contains("bemærk: samme `order` her"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/02-unge.md:3:8"),
+        "{}",
+        run.stderr
+    );
+}

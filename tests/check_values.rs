@@ -562,3 +562,152 @@ fn messages_say_an_indicator() {
     let d = assert_diag(&json, "wrong-type", "content/03-x.md", 6, 18);
     assert!(d.message.starts_with("en indikator"), "{d}");
 }
+
+// ---------------------------------------------------------------------------
+// Commas and dots the Danish way
+
+#[test]
+fn a_decimal_comma_inside_braces_asks_for_a_point() {
+    let plan = Plan::new("decimal_comma");
+    // 12         actuals: { 2025: 85,5, 2026: 800 }     <- `85,5` at column 26
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace("2025: 850", "2025: 85,5")),
+    );
+    let d = only(
+        &plan,
+        "error",
+        "decimal-comma",
+        "content/03-ledige.md",
+        12,
+        26,
+    );
+    assert_eq!(
+        d.message,
+        "`85,5` er skrevet med decimalkomma, og inde i `{ }` deler YAML det i to værdier"
+    );
+    assert_eq!(d.hint.as_deref(), Some("skriv `85.5` med punktum"));
+    let en = in_english(&plan, "decimal-comma", "content/03-ledige.md", 12, 26);
+    assert_eq!(
+        en.hint.as_deref(),
+        Some("write `85.5`, with a decimal point")
+    );
+    // In a baseline too: 11 baseline: { year: 2024, value: 90,5 } (column 40).
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace("value: 900", "value: 90,5")),
+    );
+    let d = only(
+        &plan,
+        "error",
+        "decimal-comma",
+        "content/03-ledige.md",
+        11,
+        40,
+    );
+    assert_eq!(d.hint.as_deref(), Some("skriv `90.5` med punktum"));
+}
+
+#[test]
+fn a_comma_in_an_unquoted_name_asks_for_quotes() {
+    let plan = Plan::new("comma_in_name");
+    //  7   - { id: unge, name: Unge, ledige og andre }     <- `Unge` at column 23
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace("name: Unge uden uddannelse", "name: Unge, ledige og andre"),
+    );
+    let d = only(&plan, "error", "comma-in-name", "plan.yaml", 7, 23);
+    assert_eq!(
+        d.message,
+        "kommaet i `Unge, ledige og andre` deler værdien i to: inde i `{ }` slutter et komma en værdi"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("sæt navnet i anførselstegn: `name: \"Unge, ledige og andre\"`")
+    );
+    let en = in_english(&plan, "comma-in-name", "plan.yaml", 7, 23);
+    assert_eq!(
+        en.hint.as_deref(),
+        Some("put the name in quotes: `name: \"Unge, ledige og andre\"`")
+    );
+    // Quoted, it is a name like any other.
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace(
+            "name: Unge uden uddannelse",
+            "name: \"Unge, ledige og andre\"",
+        ),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    run.assert_code(0);
+}
+
+#[test]
+fn a_danish_thousands_separator_is_not_a_decimal_point() {
+    let plan = Plan::new("thousands_separator");
+    // 13         targets: { 2027: 2.500 }     <- YAML reads 2.5, at column 26
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(
+            &LEDIGE_OK
+                .replace("direction: decrease", "direction: increase")
+                .replace("{ 2027: 700 }", "{ 2027: 2.500 }"),
+        ),
+    );
+    let d = only(
+        &plan,
+        "error",
+        "thousands-separator",
+        "content/03-ledige.md",
+        13,
+        26,
+    );
+    assert_eq!(
+        d.message,
+        "`2.500` læses som 2,5: i YAML er punktum et decimaltegn"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("skriv `2500` uden tusindtalspunktum")
+    );
+    // A decimal in a percentage is fine: 13 targets: { 2027: 45.125 }
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(
+            &LEDIGE_OK
+                .replace("unit: count", "unit: percent")
+                .replace("value: 900", "value: 90")
+                .replace("2025: 850, 2026: 800", "2025: 85, 2026: 80")
+                .replace("{ 2027: 700 }", "{ 2027: 45.125 }"),
+        ),
+    );
+    let (run, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    run.assert_code(0);
+}
+
+#[test]
+fn a_number_written_as_danish_text_gets_the_yaml_form() {
+    let plan = Plan::new("danish_number_text");
+    // 13         targets: { 2027: "14,6 %" }
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(
+            &LEDIGE_OK
+                .replace("unit: count", "unit: percent")
+                .replace("value: 900", "value: 20")
+                .replace("2025: 850, 2026: 800", "2025: 18, 2026: 17")
+                .replace("{ 2027: 700 }", "{ 2027: \"14,6 %\" }"),
+        ),
+    );
+    let d = only(&plan, "error", "wrong-type", "content/03-ledige.md", 13, 26);
+    assert_eq!(
+        d.message,
+        "`14,6 %` er tekst, men en indikator med `unit: percent` skal have et tal"
+    );
+    assert!(
+        d.hint.as_deref().is_some_and(|h| h.ends_with(": `14.6`")),
+        "{d}"
+    );
+}

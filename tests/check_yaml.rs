@@ -299,3 +299,182 @@ fn bytes_that_are_not_text_in_a_markdown_file() {
     assert_diag(&json, "invalid-utf8", "content/x.md", 1, 1);
     run.assert_code(1);
 }
+
+// ---------------------------------------------------------------------------
+// YAML slips, explained at the line the author made them
+
+/// Checks `plan` and asserts its only diagnostic is `yaml-syntax` at
+/// `file:line:column` with this Danish message and hint, and these English
+/// ones under `--lang en`.
+#[track_caller]
+fn yaml_slip(plan: &Plan, file: &str, line: u64, column: u64, da: [&str; 2], en: [&str; 2]) {
+    let d = only(plan, "error", "yaml-syntax", file, line, column);
+    assert_eq!(
+        [d.message.as_str(), d.hint.as_deref().unwrap_or("")],
+        da,
+        "{d}"
+    );
+    let d = in_english(plan, "yaml-syntax", file, line, column);
+    assert_eq!(
+        [d.message.as_str(), d.hint.as_deref().unwrap_or("")],
+        en,
+        "{d}"
+    );
+}
+
+#[test]
+fn no_space_after_the_colon_is_reported_at_its_own_line() {
+    let plan = Plan::new("no_space_after_colon");
+    // 2 title:Tekst      <- the parser only stumbles on line 3
+    // 3 order: 3
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle:Tekst\norder: 3\n---\n\nTekst.\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        2,
+        1,
+        [
+            "der mangler et mellemrum efter kolonet i `title:Tekst`",
+            "skriv `title: Tekst`",
+        ],
+        [
+            "`title:Tekst` needs a space after the colon",
+            "write `title: Tekst`",
+        ],
+    );
+    // The same slip as the only line of the front matter, and in a goal.
+    plan.write("content/03-x.md", "---\ntitle:Tekst\n---\n\nTekst.\n");
+    let d = only(&plan, "error", "yaml-syntax", "content/03-x.md", 2, 1);
+    assert_eq!(d.hint.as_deref(), Some("skriv `title: Tekst`"));
+    // 5   - id:U2
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\norder: 3\ngoals:\n  - id:U2\n    title: Et mål\n---\n",
+    );
+    let d = only(&plan, "error", "yaml-syntax", "content/03-x.md", 5, 5);
+    assert_eq!(d.hint.as_deref(), Some("skriv `id: U2`"));
+}
+
+#[test]
+fn a_missing_colon_is_reported_at_its_line() {
+    let plan = Plan::new("missing_colon");
+    // 3 order 3
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\norder 3\nsummary: Kort.\n---\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        3,
+        1,
+        [
+            "der mangler et kolon efter feltnavnet i `order 3`",
+            "skriv `order: 3`",
+        ],
+        [
+            "`order 3` has no `:` after the field name",
+            "write `order: 3`",
+        ],
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let plan = Plan::new("unclosed_quote");
+    // 2 title: "Unge i job     <- the quote at column 8; the parser ends on line 3
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: \"Unge i job\norder: 3\nsummary: Kort.\n---\n\nTekst.\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        2,
+        8,
+        [
+            "anførselstegnet `\"` her bliver aldrig lukket",
+            "slut teksten med `\"` på samme linje",
+        ],
+        [
+            "the quote `\"` that opens here is never closed",
+            "end the text with `\"` on the same line",
+        ],
+    );
+}
+
+#[test]
+fn tabs_in_the_indentation_are_named() {
+    let plan = Plan::new("tab_indent");
+    // 5 <tab>title: Et mål     <- the tab is column 1
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\ngoals:\n  - id: U2\n\ttitle: Et mål\n---\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        5,
+        1,
+        [
+            "linjen er rykket ind med tabulator",
+            "ryk ind med mellemrum: YAML tillader ikke tabulatorer til indrykning",
+        ],
+        [
+            "this line is indented with a tab",
+            "indent with spaces: YAML does not allow tabs for indentation",
+        ],
+    );
+}
+
+#[test]
+fn a_colon_inside_a_text_asks_for_quotes() {
+    let plan = Plan::new("colon_in_text");
+    // 4 summary: Mål: flere i job     <- the second `:` at column 13
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\norder: 3\nsummary: Mål: flere i job\n---\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        4,
+        13,
+        [
+            "YAML læser kolonet her som starten på et nyt felt",
+            "sæt teksten i anførselstegn: `summary: \"Mål: flere i job\"`",
+        ],
+        [
+            "a colon and a space inside a value: YAML reads them as the start of another field",
+            "put the text in quotes: `summary: \"Mål: flere i job\"`",
+        ],
+    );
+}
+
+#[test]
+fn an_unquoted_colour_is_a_comment() {
+    let plan = Plan::new("colour_comment");
+    // 12 brand:
+    // 13   primary: #00558c     <- `#` at column 12 starts a comment
+    plan.write(
+        "plan.yaml",
+        &format!("{BASE_PLAN}brand:\n  primary: #00558c\n"),
+    );
+    yaml_slip(
+        &plan,
+        "plan.yaml",
+        13,
+        12,
+        [
+            "`#00558c` læses som en kommentar: i YAML starter `#` efter et mellemrum en kommentar",
+            "sæt teksten i anførselstegn: `primary: \"#00558c\"`",
+        ],
+        [
+            "`#00558c` is read as a comment: in YAML a `#` after a space starts one",
+            "put the text in quotes: `primary: \"#00558c\"`",
+        ],
+    );
+}

@@ -346,7 +346,7 @@ pub(super) fn hint(h: &Hint) -> String {
         RenameFile => "omdøb en af filerne: sidens navn er filnavnet uden tallet foran".into(),
         OwnOrder => "giv hvert afsnit i en mappe sit eget `order`-tal".into(),
         FolderTakesPlace { folder, page } => format!(
-            "en mappe får sin plads fra `order` på sin forside ({page}: mappens index.md eller ellers dens første fil), så giv den side et tal, der passer ind blandt afsnittene omkring `{folder}/`"
+            "en mappe får sin plads fra `order` på mappens forside, som er dens index.md eller ellers dens første fil (her {page}; inde i mappen kommer den alligevel først): giv den side et tal, der passer ind blandt afsnittene omkring `{folder}/`"
         ),
         NameItIndex { folder } => format!(
             "kald den `index.md`: så står den for mappen `{folder}/`, og dens side får mappens navn"

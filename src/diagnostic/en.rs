@@ -327,7 +327,7 @@ pub(super) fn hint(h: &Hint) -> String {
         RenameFile => "rename one of the files: the page name is the file name without its number prefix".into(),
         OwnOrder => "give each section in a folder its own `order` number".into(),
         FolderTakesPlace { folder, page } => format!(
-            "a folder takes its place from the `order` of its page ({page}: its index.md, or else its first file), so give that page a number that fits among the sections around `{folder}/`"
+            "a folder takes its place from the `order` of its page, which is its index.md or else its first file (here {page}; inside the folder it comes first anyway): give that page a number that fits among the sections around `{folder}/`"
         ),
         NameItIndex { folder } => format!(
             "name it `index.md`: then it stands for the folder `{folder}/` and its page is named after the folder"

@@ -88,8 +88,8 @@ fn line_span(text: &str, pos: Pos) -> (&str, std::ops::Range<usize>) {
     (line, start..start + len)
 }
 
-/// How much of `rest` to underline: a quoted string, a bracketed flow value,
-/// or a plain token up to `:`/`,`/end.
+/// How much of `rest` to underline: a quoted string, a bracketed flow value
+/// or Markdown link, or a plain token up to `:`/`,`/end.
 fn token_len(rest: &str) -> usize {
     let mut chars = rest.char_indices();
     match chars.next() {
@@ -97,7 +97,8 @@ fn token_len(rest: &str) -> usize {
         Some((_, q @ ('"' | '\''))) => chars
             .find(|&(_, c)| c == q)
             .map_or(rest.len(), |(i, c)| i + c.len_utf8()),
-        Some((_, '{' | '[')) => rest.trim_end().len(),
+        Some((_, '!')) if rest[1..].starts_with('[') => 1 + bracketed_len(&rest[1..]),
+        Some((_, '{' | '[')) => bracketed_len(rest),
         Some(_) => {
             let end = rest
                 .char_indices()
@@ -111,6 +112,38 @@ fn token_len(rest: &str) -> usize {
                 .map_or(rest.len(), |(i, _)| i);
             rest[..end].trim_end().len().max(1)
         }
+    }
+}
+
+/// The length of the bracket `rest` starts with, up to its partner (or the
+/// line's end); a Markdown link's `(target)` right after it counts too.
+fn bracketed_len(rest: &str) -> usize {
+    let partner = |text: &str| -> Option<usize> {
+        let open = text.chars().next()?;
+        let close = match open {
+            '[' => ']',
+            '{' => '}',
+            _ => ')',
+        };
+        let mut depth = 0;
+        for (i, c) in text.char_indices() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+        }
+        None
+    };
+    match partner(rest) {
+        Some(end) if rest[end..].starts_with('(') => {
+            end + partner(&rest[end..]).unwrap_or(rest.len() - end)
+        }
+        Some(end) => end,
+        None => rest.trim_end().len(),
     }
 }
 
@@ -230,6 +263,16 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("tip: mente du `title`?"), "{text}");
+    }
+
+    #[test]
+    fn underlines_cover_one_value_or_link() {
+        assert_eq!(token_len("[a, b] # x"), 6);
+        assert_eq!(token_len("[unge](05-unge.md) og [x](y)"), 18);
+        assert_eq!(token_len("![Kort](assets/kort.png) tekst"), 24);
+        assert_eq!(token_len("{ year: 2024 }"), 14);
+        assert_eq!(token_len("[a, b"), 5);
+        assert_eq!(token_len("title: x"), 5);
     }
 
     #[test]
