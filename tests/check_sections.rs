@@ -388,3 +388,52 @@ fn a_duplicate_order_across_folder_levels_explains_the_folders_place() {
         run.stderr
     );
 }
+
+#[test]
+fn a_line_that_looks_like_a_marker_says_what_to_write() {
+    let plan = Plan::new("malformed_marker");
+    // 22 {{ goals }}
+    for (written, meant) in [
+        ("{{ goals }}", "skriv `{{ goals() }}`"),
+        ("{{goal(U1)}}", "skriv `{{ goal(\"U1\") }}`"),
+    ] {
+        plan.write(
+            "content/02-unge.md",
+            &BASE_UNGE.replace("{{ goals() }}", written),
+        );
+        let d = only(
+            &plan,
+            "warning",
+            "malformed-marker",
+            "content/02-unge.md",
+            22,
+            1,
+        );
+        assert_eq!(
+            d.message,
+            format!(
+                "`{written}` ligner en markør for mål, men er det ikke, så den ville blive vist som tekst"
+            )
+        );
+        assert_eq!(d.hint.as_deref(), Some(meant));
+    }
+    let en = in_english(&plan, "malformed-marker", "content/02-unge.md", 22, 1);
+    assert_eq!(en.hint.as_deref(), Some("write `{{ goal(\"U1\") }}`"));
+}
+
+#[test]
+fn coverage_is_not_judged_while_sections_have_errors() {
+    let plan = Plan::new("coverage_after_errors");
+    // 4 targetgroup: unge    <- misspelt: the group is not "uncovered" on top
+    plan.write(
+        "content/02-unge.md",
+        &BASE_UNGE.replace("target_group:", "targetgroup:"),
+    );
+    only(&plan, "error", "unknown-field", "content/02-unge.md", 4, 1);
+    // Nor when a section's YAML cannot be read.
+    plan.write(
+        "content/02-unge.md",
+        &BASE_UNGE.replace("title: Unge", "title:Unge"),
+    );
+    only(&plan, "error", "yaml-syntax", "content/02-unge.md", 2, 1);
+}

@@ -478,3 +478,193 @@ fn an_unquoted_colour_is_a_comment() {
         ],
     );
 }
+
+#[test]
+fn a_field_that_does_not_line_up_is_named_with_the_one_above() {
+    let plan = Plan::new("misaligned");
+    // 12       - name: Ledige i alt
+    // 13       unit: count        <- back under the dash: column 7
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\norder: 3\ngoals:\n  - id: L1\n    title: Færre ledige\n    indicators:\n      - name: Ledige i alt\n      unit: count\n        direction: decrease\n        targets: { 2027: 700 }\n---\n",
+    );
+    yaml_slip(
+        &plan,
+        "content/03-x.md",
+        9,
+        7,
+        [
+            "`unit` står ikke lige under `name` i linjen over",
+            "flyt `unit`, så den står lige under `name`",
+        ],
+        [
+            "`unit` does not line up with `name` on the line above",
+            "move `unit` so that it lines up with `name`",
+        ],
+    );
+    // Deeper than a field with a value above it.
+    //  6   title: Færre ledige
+    //  7     tracks: [skabe-job]    <- column 5
+    plan.write(
+        "content/03-x.md",
+        "---\ntitle: X\norder: 3\ngoals:\n  - id: L1\n    title: Færre ledige\n      tracks: [skabe-job]\n---\n",
+    );
+    let d = only(&plan, "error", "yaml-syntax", "content/03-x.md", 7, 7);
+    assert_eq!(
+        d.message,
+        "`tracks` står ikke lige under `title` i linjen over"
+    );
+}
+
+#[test]
+fn years_and_values_without_braces_get_them() {
+    let plan = Plan::new("no_braces");
+    // 11         targets: 2027: 700, 2028: 650     <- column 18
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace("targets: { 2027: 700 }", "targets: 2027: 700")),
+    );
+    yaml_slip(
+        &plan,
+        "content/03-ledige.md",
+        13,
+        18,
+        [
+            "år og værdier skal stå inde i `{ }`",
+            "skriv `targets: { 2027: 700 }`",
+        ],
+        [
+            "years and values must stand inside `{ }`",
+            "write `targets: { 2027: 700 }`",
+        ],
+    );
+    // A baseline gets its own form: 11 baseline: 2024: 900
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace(
+            "baseline: { year: 2024, value: 900 }",
+            "baseline: 2024: 900",
+        )),
+    );
+    let d = only(
+        &plan,
+        "error",
+        "yaml-syntax",
+        "content/03-ledige.md",
+        11,
+        19,
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("skriv `baseline: { year: 2024, value: 900 }`")
+    );
+}
+
+#[test]
+fn slips_inside_braces_are_named() {
+    let plan = Plan::new("slips_in_braces");
+    // 11   - { id: M1, name: Mål 1: Flere i uddannelse }     <- second `:` at column 26
+    plan.write(
+        "plan.yaml",
+        &BASE_PLAN.replace(
+            "name: Flere unge skal have en uddannelse",
+            "name: Mål 1: Flere i uddannelse",
+        ),
+    );
+    let d = only(&plan, "error", "yaml-syntax", "plan.yaml", 11, 26);
+    assert_eq!(
+        d.message,
+        "YAML læser kolonet her som starten på et nyt felt"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("sæt teksten i anførselstegn: `name: \"Mål 1: Flere i uddannelse\"`")
+    );
+    // 12 brand: { primary: #00558c }     <- `#` at column 19
+    plan.write(
+        "plan.yaml",
+        &format!("{BASE_PLAN}brand: {{ primary: #00558c }}\n"),
+    );
+    let d = only(&plan, "error", "yaml-syntax", "plan.yaml", 12, 19);
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("sæt teksten i anførselstegn: `primary: \"#00558c\"`")
+    );
+    // 9         unit: %     <- `%` cannot start a plain value
+    plan.write("plan.yaml", BASE_PLAN).write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace("unit: count", "unit: %")),
+    );
+    yaml_slip(
+        &plan,
+        "content/03-ledige.md",
+        9,
+        15,
+        [
+            "en værdi kan ikke begynde med `%`, medmindre den står i anførselstegn",
+            "sæt teksten i anførselstegn: `unit: \"%\"`",
+        ],
+        [
+            "a value cannot start with `%` unless it is in quotes",
+            "put the text in quotes: `unit: \"%\"`",
+        ],
+    );
+}
+
+#[test]
+fn dash_lines_that_are_not_three_dashes() {
+    let plan = Plan::new("dash_lines");
+    // The closing line on line 4 has two dashes.
+    plan.write("content/03-x.md", "---\ntitle: X\norder: 3\n--\n\nTekst.\n");
+    let d = only(
+        &plan,
+        "error",
+        "unterminated-front-matter",
+        "content/03-x.md",
+        1,
+        1,
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("linje 4 siger `--`: linjerne før og efter front matter skal være præcis `---`")
+    );
+    // The opening line has four.
+    plan.write(
+        "content/03-x.md",
+        "----\ntitle: X\norder: 3\n---\n\nTekst.\n",
+    );
+    let d = only(
+        &plan,
+        "error",
+        "missing-front-matter",
+        "content/03-x.md",
+        1,
+        1,
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("linje 1 siger `----`: linjerne før og efter front matter skal være præcis `---`")
+    );
+    // An empty line before the opening `---`.
+    plan.write(
+        "content/03-x.md",
+        "\n---\ntitle: X\norder: 3\n---\n\nTekst.\n",
+    );
+    let d = only(
+        &plan,
+        "error",
+        "missing-front-matter",
+        "content/03-x.md",
+        1,
+        1,
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("slet de tomme linjer før `---`: den skal være filens første linje")
+    );
+    let en = in_english(&plan, "missing-front-matter", "content/03-x.md", 1, 1);
+    assert_eq!(
+        en.hint.as_deref(),
+        Some("delete the empty lines before `---`: it must be the file's first line")
+    );
+}

@@ -71,6 +71,8 @@ codes! {
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
+    /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
+    MalformedMarker = "malformed-marker", Warning;
     TargetAgainstDirection = "target-against-direction", Warning;
     MaintainTargetDiffers = "maintain-target-differs", Warning;
     UncoveredTargetGroup = "uncovered-target-group", Warning;

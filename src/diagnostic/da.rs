@@ -219,6 +219,9 @@ pub(super) fn message(m: &Message) -> String {
         } => format!(
             "`order: {order}` placerer også mappen `{folder}/` blandt afsnittene ved siden af den, og der har {other} også `order: {order}`"
         ),
+        MalformedMarker { written } => format!(
+            "`{written}` ligner en markør for mål, men er det ikke, så den ville blive vist som tekst"
+        ),
         MisnamedIndex { name } => {
             format!("en fil, der hedder `{name}`, er ikke mappens forside: det er kun `index.md`")
         }
@@ -287,6 +290,13 @@ fn yaml(p: &YamlProblem) -> String {
             format!("parentesen `{bracket}` her bliver aldrig lukket")
         }
         YamlProblem::Tab => "linjen er rykket ind med tabulator".into(),
+        YamlProblem::NoBraces => "år og værdier skal stå inde i `{ }`".into(),
+        YamlProblem::ReservedStart { ch } => {
+            format!("en værdi kan ikke begynde med `{ch}`, medmindre den står i anførselstegn")
+        }
+        YamlProblem::Misaligned { field, above } => {
+            format!("`{field}` står ikke lige under `{above}` i linjen over")
+        }
         YamlProblem::CommentInValue { written } => format!(
             "`{written}` læses som en kommentar: i YAML starter `#` efter et mellemrum en kommentar"
         ),
@@ -315,7 +325,23 @@ pub(super) fn hint(h: &Hint) -> String {
         AddSectionFile => "læg én `.md`-fil for hvert afsnit i content/, fx content/01-forord.md".into(),
         StartWithFrontMatter => "begynd filen med en linje med `---`, så `title: …` og `order: …` og så igen en linje med `---`".into(),
         CloseFrontMatter => "tilføj en linje med kun `---` efter det sidste felt".into(),
-        ListInBrackets { field } => format!("skriv en liste i firkantede parenteser: `{field}: [a, b]`"),
+        ListInBrackets { field, written } => {
+            format!("skriv en liste i firkantede parenteser: `{field}: [{written}]`")
+        }
+        DashItems { field, example } => format!(
+            "skriv hvert punkt under `{field}` på sin egen linje med en bindestreg og et mellemrum foran: `{example}`"
+        ),
+        WholeNumber { field } => format!("skriv et helt tal, fx `{field}: 3`"),
+        BaselineForm { value } => {
+            format!("skriv året med: `baseline: {{ year: 2024, value: {value} }}`")
+        }
+        NotMeasured => "skriv `null` for et år uden tal, fx `2025: null`".into(),
+        DashLine { line, written } => {
+            format!("linje {line} siger `{written}`: linjerne før og efter front matter skal være præcis `---`")
+        }
+        LineUp { field, with } => format!("flyt `{field}`, så den står lige under `{with}`"),
+        FirstLine => "slet de tomme linjer før `---`: den skal være filens første linje".into(),
+        MarkerForm => "skriv `{{ goals() }}` for alle afsnittets mål eller `{{ goal(\"V1\") }}` for ét".into(),
         AllowedFields { thing, fields } => format!("{} kan have disse felter: {}", a(*thing), fields.join(", ")),
         AddLine { field, example } => format!("tilføj en linje som `{field}: {example}`"),
         FrontMatterNeedsTitle => "et afsnit skal mindst have `title: …` mellem `---`-linjerne".into(),

@@ -190,6 +190,9 @@ pub(super) fn message(m: &Message) -> String {
         } => format!(
             "`order: {order}` also places the folder `{folder}/` among the sections beside it, where {other} has `order: {order}` too"
         ),
+        MalformedMarker { written } => format!(
+            "`{written}` looks like a goal marker, but is not one, so it would be shown as text"
+        ),
         MisnamedIndex { name } => {
             format!("a file called `{name}` is not the folder's index: only `index.md` is")
         }
@@ -253,6 +256,13 @@ fn yaml(p: &YamlProblem) -> String {
             format!("the `{bracket}` that opens here is never closed")
         }
         YamlProblem::Tab => "this line is indented with a tab".into(),
+        YamlProblem::NoBraces => "years and values must stand inside `{ }`".into(),
+        YamlProblem::ReservedStart { ch } => {
+            format!("a value cannot start with `{ch}` unless it is in quotes")
+        }
+        YamlProblem::Misaligned { field, above } => {
+            format!("`{field}` does not line up with `{above}` on the line above")
+        }
         YamlProblem::CommentInValue { written } => {
             format!("`{written}` is read as a comment: in YAML a `#` after a space starts one")
         }
@@ -296,7 +306,23 @@ pub(super) fn hint(h: &Hint) -> String {
         AddSectionFile => "add one `.md` file per section, e.g. content/01-forord.md".into(),
         StartWithFrontMatter => "start the file with a line `---`, then `title: …` and `order: …`, then a line `---`".into(),
         CloseFrontMatter => "add a line with only `---` after the last front matter field".into(),
-        ListInBrackets { field } => format!("write a list in brackets: `{field}: [a, b]`"),
+        ListInBrackets { field, written } => {
+            format!("write a list in brackets: `{field}: [{written}]`")
+        }
+        DashItems { field, example } => format!(
+            "start each item of `{field}` on its own line with a dash and a space: `{example}`"
+        ),
+        WholeNumber { field } => format!("write a whole number, e.g. `{field}: 3`"),
+        BaselineForm { value } => {
+            format!("give the year too: `baseline: {{ year: 2024, value: {value} }}`")
+        }
+        NotMeasured => "for a year without a figure, write `null`, e.g. `2025: null`".into(),
+        DashLine { line, written } => {
+            format!("line {line} says `{written}`: the lines around the front matter must be exactly `---`")
+        }
+        LineUp { field, with } => format!("move `{field}` so that it lines up with `{with}`"),
+        FirstLine => "delete the empty lines before `---`: it must be the file's first line".into(),
+        MarkerForm => "write `{{ goals() }}` for all the section's goals, or `{{ goal(\"V1\") }}` for one".into(),
         AllowedFields { thing, fields } => format!("{} may have: {}", a(*thing), fields.join(", ")),
         AddLine { field, example } => format!("add a line like `{field}: {example}`"),
         FrontMatterNeedsTitle => "a section needs at least `title: …` between the `---` lines".into(),

@@ -44,6 +44,7 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::ListInBrackets {
                 field: "tracks".into(),
+                written: "skabe-job".into(),
             }),
         ),
         Code::MissingField => (
@@ -187,6 +188,12 @@ pub(super) fn example(code: Code) -> Diagnostic {
             Some(Hint::NameItIndex {
                 folder: "content/07-opfoelgning".into(),
             }),
+        ),
+        Code::MalformedMarker => (
+            M::MalformedMarker {
+                written: "{{ goals }}".into(),
+            },
+            Some(Hint::MarkerForm),
         ),
         Code::TargetAgainstDirection => (
             M::AgainstDirection {

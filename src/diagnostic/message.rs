@@ -168,6 +168,9 @@ pub enum Message {
     MisnamedIndex {
         name: String,
     },
+    MalformedMarker {
+        written: String,
+    },
     AgainstDirection {
         year: i32,
         value: f64,
@@ -254,6 +257,7 @@ impl Message {
             OutOfRange { .. } => Code::ValueOutOfRange,
             DuplicateOrder { .. } | FolderOrder { .. } => Code::DuplicateOrder,
             MisnamedIndex { .. } => Code::MisnamedIndex,
+            MalformedMarker { .. } => Code::MalformedMarker,
             AgainstDirection { .. } => Code::TargetAgainstDirection,
             MaintainDiffers { .. } => Code::MaintainTargetDiffers,
             UncoveredTargetGroup { .. } => Code::UncoveredTargetGroup,
@@ -295,6 +299,17 @@ pub enum YamlProblem {
     /// `primary: #00558c`: `#` after a space starts a comment.
     CommentInValue {
         written: String,
+    },
+    /// `targets: 2027: 2500`: years and values outside `{ }`.
+    NoBraces,
+    /// `unit: %`: a character YAML keeps for itself starts the value.
+    ReservedStart {
+        ch: char,
+    },
+    /// A field that does not line up with the one above it.
+    Misaligned {
+        field: String,
+        above: String,
     },
     DuplicateKey {
         key: Option<String>,
@@ -418,9 +433,35 @@ pub enum Hint {
     AddSectionFile,
     StartWithFrontMatter,
     CloseFrontMatter,
+    /// `written` is what the author wrote, put in brackets.
     ListInBrackets {
         field: String,
+        written: String,
     },
+    /// Each item of a list on its own line, starting with `- `.
+    DashItems {
+        field: String,
+        example: String,
+    },
+    WholeNumber {
+        field: String,
+    },
+    BaselineForm {
+        value: String,
+    },
+    NotMeasured,
+    /// A line of dashes meant as `---`.
+    DashLine {
+        line: u32,
+        written: String,
+    },
+    LineUp {
+        field: String,
+        with: String,
+    },
+    MarkerForm,
+    /// Empty lines before the opening `---`.
+    FirstLine,
     AllowedFields {
         thing: Thing,
         fields: Vec<&'static str>,

@@ -15,7 +15,7 @@ use crate::diagnostic::{Hint, YamlProblem};
 pub struct Mistake {
     pub pos: Pos,
     pub problem: YamlProblem,
-    pub hint: Hint,
+    pub hint: Option<Hint>,
 }
 
 /// Explains why `text` did not parse.
@@ -39,13 +39,13 @@ fn classify(err: &SyntaxError) -> Mistake {
             .unwrap_or("")
             .trim();
         let key = (!key.is_empty()).then(|| key.to_string());
-        (YamlProblem::DuplicateKey { key }, Hint::CheckYaml)
+        (YamlProblem::DuplicateKey { key }, None)
     } else if lower.contains("non-finite") || lower.contains(".nan") || lower.contains(".inf") {
-        (YamlProblem::NotFinite, Hint::CheckYaml)
+        (YamlProblem::NotFinite, None)
     } else if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
-        (YamlProblem::TooDeep, Hint::CheckYaml)
+        (YamlProblem::TooDeep, Some(Hint::CheckYaml))
     } else if lower.contains("tab") {
-        (YamlProblem::Tab, Hint::IndentWithSpaces)
+        (YamlProblem::Tab, Some(Hint::IndentWithSpaces))
     } else {
         // Anything else that still talks about parser settings is cut there.
         let cut = [", set ", " in options", " policy"]
@@ -54,7 +54,7 @@ fn classify(err: &SyntaxError) -> Mistake {
             .min()
             .unwrap_or(err.message.len());
         let detail = err.message[..cut].trim_end_matches(['.', ',']).to_string();
-        (YamlProblem::Parser { detail }, Hint::CheckYaml)
+        (YamlProblem::Parser { detail }, Some(Hint::CheckYaml))
     };
     Mistake {
         pos: err.pos,
@@ -65,19 +65,22 @@ fn classify(err: &SyntaxError) -> Mistake {
 
 /// The last line that held a field name, for telling a field from the
 /// continuation of a long value.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct KeyLine {
     column: usize,
+    key: String,
     /// `goals:` with nothing after it: the next line may sit deeper.
     opens: bool,
 }
 
-impl KeyLine {
-    /// Whether a line whose content starts at `column` stands where a field
-    /// name may.
-    fn admits(last: Option<KeyLine>, column: usize) -> bool {
-        last.is_none_or(|k| k.opens || column <= k.column)
-    }
+/// The last `- key: …` line of a list, for a field that slips back under
+/// its dash.
+#[derive(Clone)]
+struct ItemLine {
+    dash: usize,
+    key: String,
+    /// The column of the field the list belongs to.
+    parent: usize,
 }
 
 /// Every slip found in `text`, in line order. Lines inside `|` and `>`
@@ -85,6 +88,7 @@ impl KeyLine {
 pub fn scan(text: &str) -> Vec<Mistake> {
     let mut found = Vec::new();
     let mut last_key: Option<KeyLine> = None;
+    let mut last_item: Option<ItemLine> = None;
     let mut block: Option<usize> = None;
     for (i, line) in text.split('\n').enumerate() {
         let line_no = i as u32 + 1;
@@ -103,30 +107,31 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         }
         if content == "---" || content == "..." {
             last_key = None;
+            last_item = None;
             continue;
         }
         if let Some(tab) = indent.chars().position(|c| c == '\t') {
             found.push(Mistake {
                 pos: at(line_no, tab),
                 problem: YamlProblem::Tab,
-                hint: Hint::IndentWithSpaces,
+                hint: Some(Hint::IndentWithSpaces),
             });
             continue;
         }
         // `- - x`: the list markers, then what the item holds.
         let mut rest = content;
         let mut column = indent_chars;
-        let mut item = false;
+        let mut dash = None;
         while let Some(after) = rest.strip_prefix("- ") {
             let trimmed = after.trim_start_matches(' ');
+            dash = Some(column);
             column += rest.chars().count() - trimmed.chars().count();
             rest = trimmed;
-            item = true;
         }
         if rest.is_empty() || rest == "-" {
             continue;
         }
-        if rest.starts_with(['"', '\'', '[', '{']) {
+        if rest.starts_with(['"', '\'', '[', '{', '%', '@', '`']) {
             check_value(rest, column, line_no, None, &mut found);
             continue;
         }
@@ -134,30 +139,37 @@ pub fn scan(text: &str) -> Vec<Mistake> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
             .unwrap_or(rest.len());
         let (key, after) = rest.split_at(key_len);
-        let starts_like_a_name = key.chars().next().is_some_and(char::is_alphabetic);
         if key.is_empty() {
             continue;
         }
-        let at_key = item || KeyLine::admits(last_key, column);
-        if let Some(value) = after.strip_prefix(':') {
-            if value.is_empty() || value.starts_with([' ', '\t']) {
-                let v = value.trim_start_matches([' ', '\t']);
-                let v = strip_comment(v);
-                last_key = Some(KeyLine {
-                    column,
-                    opens: v.is_empty(),
+        let starts_like_a_name = key.chars().next().is_some_and(char::is_alphabetic);
+        let at_key = dash.is_some()
+            || last_key
+                .as_ref()
+                .is_none_or(|k| k.opens || column <= k.column);
+        let Some(value) = after.strip_prefix(':') else {
+            if at_key
+                && last_key.is_some()
+                && after.starts_with(' ')
+                && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && !rest.contains(':')
+            {
+                // `order 3`: a field name, a space and a value, but no colon.
+                let value = strip_comment(after.trim_start());
+                found.push(Mistake {
+                    pos: at(line_no, column),
+                    problem: YamlProblem::MissingColon {
+                        written: format!("{key} {value}"),
+                    },
+                    hint: Some(Hint::Write {
+                        text: format!("{key}: {value}"),
+                    }),
                 });
-                if v.starts_with(['|', '>']) {
-                    block = Some(indent_chars);
-                    continue;
-                }
-                let value_column = column
-                    + key.chars().count()
-                    + 1
-                    + (value.chars().count()
-                        - value.trim_start_matches([' ', '\t']).chars().count());
-                check_value(v, value_column, line_no, Some(key), &mut found);
-            } else if at_key
+            }
+            continue;
+        };
+        if !(value.is_empty() || value.starts_with([' ', '\t'])) {
+            if at_key
                 && starts_like_a_name
                 && !value.starts_with(['/', ':'])
                 && !matches!(key, "http" | "https" | "mailto" | "ftp")
@@ -168,42 +180,92 @@ pub fn scan(text: &str) -> Vec<Mistake> {
                     problem: YamlProblem::NoSpaceAfterColon {
                         written: format!("{key}:{value}"),
                     },
-                    hint: Hint::Write {
+                    hint: Some(Hint::Write {
                         text: format!("{key}: {value}"),
-                    },
+                    }),
                 });
                 last_key = Some(KeyLine {
                     column,
+                    key: key.to_string(),
                     opens: false,
                 });
             }
-        } else if at_key
-            && last_key.is_some()
-            && after.starts_with(' ')
-            && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            && !rest.contains(':')
-        {
-            // `order 3`: a field name, a space and a value, but no colon.
-            let value = strip_comment(after.trim_start());
+            continue;
+        }
+        // A field that does not line up: deeper than a field with a value
+        // above it, or back under the dash of the list item above it.
+        let misaligned = match (&last_key, &last_item) {
+            (Some(k), _) if dash.is_none() && !k.opens && column > k.column => Some(k.key.clone()),
+            (_, Some(item)) if dash.is_none() && column == item.dash && item.dash > item.parent => {
+                Some(item.key.clone())
+            }
+            _ => None,
+        };
+        if let Some(above) = misaligned {
             found.push(Mistake {
                 pos: at(line_no, column),
-                problem: YamlProblem::MissingColon {
-                    written: format!("{key} {value}"),
+                problem: YamlProblem::Misaligned {
+                    field: key.to_string(),
+                    above: above.clone(),
                 },
-                hint: Hint::Write {
-                    text: format!("{key}: {value}"),
-                },
+                hint: Some(Hint::LineUp {
+                    field: key.to_string(),
+                    with: above,
+                }),
             });
         }
+        if let Some(d) = dash {
+            let parent = match (&last_item, &last_key) {
+                (Some(item), _) if item.dash == d => item.parent,
+                (_, Some(k)) if k.opens => k.column,
+                _ => d.saturating_sub(1),
+            };
+            last_item = Some(ItemLine {
+                dash: d,
+                key: key.to_string(),
+                parent,
+            });
+        }
+        let raw = value.trim_start_matches([' ', '\t']);
+        let v = strip_comment(raw);
+        last_key = Some(KeyLine {
+            column,
+            key: key.to_string(),
+            opens: v.is_empty(),
+        });
+        // A comment inside `{ }` cuts the rest of the line: read it whole.
+        let v = if raw.starts_with(['{', '[']) {
+            raw.trim_end()
+        } else {
+            v
+        };
+        if v.starts_with(['|', '>']) {
+            block = Some(indent_chars);
+            continue;
+        }
+        let value_column = column
+            + key.chars().count()
+            + 1
+            + (value.chars().count() - value.trim_start_matches([' ', '\t']).chars().count());
+        check_value(v, value_column, line_no, Some(key), &mut found);
     }
     found
 }
 
-/// A value on one line: an unclosed quote or bracket, or a plain text with a
-/// `: ` inside.
+/// A value on one line: an unclosed quote or bracket, a slip inside `{ }`,
+/// a character YAML keeps for itself, years without braces, or a plain text
+/// with a `: ` inside.
 fn check_value(value: &str, column: usize, line: u32, key: Option<&str>, found: &mut Vec<Mistake>) {
     let Some(first) = value.chars().next() else {
         return;
+    };
+    let quoted = |text: &str| {
+        let text = if text.contains('"') {
+            format!("'{}'", text.replace('\'', "''"))
+        } else {
+            format!("\"{text}\"")
+        };
+        key.map_or(text.clone(), |k| format!("{k}: {text}"))
     };
     match first {
         '"' | '\'' => {
@@ -211,39 +273,149 @@ fn check_value(value: &str, column: usize, line: u32, key: Option<&str>, found: 
                 found.push(Mistake {
                     pos: at(line, column),
                     problem: YamlProblem::UnclosedQuote { quote: first },
-                    hint: Hint::CloseQuote { quote: first },
+                    hint: Some(Hint::CloseQuote { quote: first }),
                 });
             }
         }
         '[' | '{' => {
-            if let Some((offset, open)) = unclosed_bracket(value) {
+            if let Some(m) = check_flow(value, column, line) {
+                found.push(m);
+            } else if let Some((offset, open)) = unclosed_bracket(value) {
                 let close = if open == '[' { ']' } else { '}' };
                 found.push(Mistake {
                     pos: at(line, column + offset),
                     problem: YamlProblem::UnclosedBracket { bracket: open },
-                    hint: Hint::CloseBracket { bracket: close },
+                    hint: Some(Hint::CloseBracket { bracket: close }),
                 });
             }
         }
+        '%' | '@' | '`' => found.push(Mistake {
+            pos: at(line, column),
+            problem: YamlProblem::ReservedStart { ch: first },
+            hint: Some(Hint::QuoteText { fix: quoted(value) }),
+        }),
         _ => {
             let colon = value
                 .char_indices()
                 .find(|&(i, c)| c == ':' && value[i + 1..].starts_with([' ', '\t']));
-            if let Some((i, _)) = colon {
-                let quoted = if value.contains('"') {
-                    format!("'{}'", value.replace('\'', "''"))
-                } else {
-                    format!("\"{value}\"")
+            let Some((i, _)) = colon else { return };
+            // `targets: 2027: 2500`: years and values, without their braces.
+            let year = &value[..i];
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                let pairs = value.trim_end_matches(',');
+                let text = match key {
+                    Some("baseline") => format!(
+                        "baseline: {{ year: {year}, value: {} }}",
+                        value[i + 1..].split(',').next().unwrap_or("").trim()
+                    ),
+                    Some(k) => format!("{k}: {{ {pairs} }}"),
+                    None => format!("{{ {pairs} }}"),
                 };
-                let fix = key.map_or(quoted.clone(), |k| format!("{k}: {quoted}"));
                 found.push(Mistake {
-                    pos: at(line, column + value[..i].chars().count()),
-                    problem: YamlProblem::ColonInText,
-                    hint: Hint::QuoteText { fix },
+                    pos: at(line, column),
+                    problem: YamlProblem::NoBraces,
+                    hint: Some(Hint::Write { text }),
                 });
+                return;
             }
+            found.push(Mistake {
+                pos: at(line, column + value[..i].chars().count()),
+                problem: YamlProblem::ColonInText,
+                hint: Some(Hint::QuoteText { fix: quoted(value) }),
+            });
         }
     }
+}
+
+/// Slips inside a `{ }` on one line: a `#` that starts a comment where a
+/// colour was meant (`{ primary: #00558c }`), or a `: ` inside a value
+/// (`{ name: Mål 1: Flere i job }`).
+fn check_flow(value: &str, column: usize, line: u32) -> Option<Mistake> {
+    struct Level {
+        mapping: bool,
+        in_value: bool,
+        key_start: usize,
+        value_start: usize,
+        key: String,
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let text = |from: usize, to: usize| {
+        chars[from..to]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    // The value that starts at `from`, up to the next `,` or closing bracket.
+    let value_at = |from: usize| {
+        let end = (from..chars.len())
+            .find(|&j| matches!(chars[j], ',' | '}' | ']'))
+            .unwrap_or(chars.len());
+        text(from, end)
+    };
+    let mut levels: Vec<Level> = Vec::new();
+    let mut quote: Option<char> = None;
+    for (n, &c) in chars.iter().enumerate() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        let next = chars.get(n + 1).copied();
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '{' | '[' => levels.push(Level {
+                mapping: c == '{',
+                in_value: false,
+                key_start: n + 1,
+                value_start: n + 1,
+                key: String::new(),
+            }),
+            '}' | ']' => {
+                levels.pop();
+            }
+            ',' => {
+                if let Some(l) = levels.last_mut() {
+                    l.in_value = false;
+                    l.key_start = n + 1;
+                }
+            }
+            ':' if matches!(next, None | Some(' ' | ',' | '}')) => {
+                let l = levels.last_mut()?;
+                if !l.mapping {
+                    continue;
+                }
+                if l.in_value {
+                    let fix = format!("{}: \"{}\"", l.key, value_at(l.value_start));
+                    return Some(Mistake {
+                        pos: at(line, column + n),
+                        problem: YamlProblem::ColonInText,
+                        hint: Some(Hint::QuoteText { fix }),
+                    });
+                }
+                l.key = text(l.key_start, n);
+                l.in_value = true;
+                l.value_start = n + 1;
+            }
+            '#' if n > 0 && chars[n - 1] == ' ' => {
+                let l = levels.last()?;
+                let colour = value_at(n);
+                let hex = colour.len() > 1 && colour[1..].chars().all(|c| c.is_ascii_hexdigit());
+                if !hex {
+                    return None;
+                }
+                let fix = format!("{}: \"{colour}\"", l.key);
+                return Some(Mistake {
+                    pos: at(line, column + n),
+                    problem: YamlProblem::CommentInValue { written: colour },
+                    hint: Some(Hint::QuoteText { fix }),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The byte offset of the quote that closes the one `value` starts with.
@@ -355,6 +527,75 @@ mod tests {
     }
 
     #[test]
+    fn slips_inside_braces() {
+        let m = scan("brand: { primary: #00558c }\n").remove(0);
+        assert_eq!(
+            m.pos,
+            Pos {
+                line: 1,
+                column: 19
+            }
+        );
+        assert_eq!(
+            m.hint.unwrap(),
+            Hint::QuoteText {
+                fix: "primary: \"#00558c\"".into()
+            }
+        );
+        let m = scan("  - { id: M1, name: Mål 1: Flere i job }\n").remove(0);
+        assert_eq!((m.pos.column, m.problem), (26, YamlProblem::ColonInText));
+        assert_eq!(
+            m.hint.unwrap(),
+            Hint::QuoteText {
+                fix: "name: \"Mål 1: Flere i job\"".into()
+            }
+        );
+        assert_eq!(first("links: [{ title: A, url: https://x.dk/a }]\n"), None);
+    }
+
+    #[test]
+    fn years_without_braces() {
+        let m = scan("targets: 2021: 2300, 2022: 2500\n").remove(0);
+        assert_eq!(m.problem, YamlProblem::NoBraces);
+        assert_eq!(
+            m.hint.unwrap(),
+            Hint::Write {
+                text: "targets: { 2021: 2300, 2022: 2500 }".into()
+            }
+        );
+        let m = scan("baseline: 2020: 2000\n").remove(0);
+        assert_eq!(
+            m.hint.unwrap(),
+            Hint::Write {
+                text: "baseline: { year: 2020, value: 2000 }".into()
+            }
+        );
+    }
+
+    #[test]
+    fn fields_that_do_not_line_up() {
+        // Deeper than a field with a value above it.
+        let m = scan("goals:\n  id: V1\n  title: X\n    tracks: [a]\n").remove(0);
+        assert_eq!(m.pos, Pos { line: 4, column: 5 });
+        assert_eq!(
+            m.problem,
+            YamlProblem::Misaligned {
+                field: "tracks".into(),
+                above: "title".into()
+            }
+        );
+        // Back under the dash of the item above it.
+        let m = scan("indicators:\n  - name: X\n  unit: count\n").remove(0);
+        assert_eq!(m.pos, Pos { line: 3, column: 3 });
+        // A list right under its field, and items that line up, are fine.
+        assert_eq!(first("goals:\n- id: V1\n  title: X\norder: 2\n"), None);
+        assert_eq!(
+            first("goals:\n  - id: V1\n    title: X\n  - id: V2\norder: 2\n"),
+            None
+        );
+    }
+
+    #[test]
     fn block_scalars_are_prose() {
         assert_eq!(first("summary: |\n  Mål: flere i job\ntitle: x\n"), None);
     }
@@ -370,7 +611,7 @@ mod tests {
             }
         );
         assert_eq!(
-            m.hint,
+            m.hint.unwrap(),
             Hint::QuoteText {
                 fix: "summary: \"Mål: flere i job\"".into()
             }

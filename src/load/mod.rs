@@ -218,8 +218,9 @@ fn parse_yaml(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Nod
         },
         Err(e) => mistakes::explain(text, &e),
     };
-    diags
-        .push(Diagnostic::at(file, mistake.pos, Message::Yaml(mistake.problem)).hint(mistake.hint));
+    diags.push(
+        Diagnostic::at(file, mistake.pos, Message::Yaml(mistake.problem)).maybe_hint(mistake.hint),
+    );
     None
 }
 
@@ -245,9 +246,24 @@ fn split(
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         section.body = text.to_string();
-        diags.push(
-            Diagnostic::at(rel, start, Message::NoFrontMatter).hint(Hint::StartWithFrontMatter),
-        );
+        let first = first.trim();
+        let hint = if is_dash_line(first) {
+            Hint::DashLine {
+                line: 1,
+                written: first.to_string(),
+            }
+        } else if first.is_empty()
+            && text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim_end)
+                == Some("---")
+        {
+            Hint::FirstLine
+        } else {
+            Hint::StartWithFrontMatter
+        };
+        diags.push(Diagnostic::at(rel, start, Message::NoFrontMatter).hint(hint));
         return section;
     }
     let mut offset = first.len();
@@ -262,10 +278,24 @@ fn split(
         }
         offset += line.len();
     }
+    // `--`, `----` or a dash the editor made long: the closing line meant.
+    let meant = text.split('\n').enumerate().skip(1).find_map(|(i, line)| {
+        let t = line.trim();
+        is_dash_line(t).then(|| Hint::DashLine {
+            line: i as u32 + 1,
+            written: t.to_string(),
+        })
+    });
     diags.push(
-        Diagnostic::at(rel, start, Message::FrontMatterNeverEnds).hint(Hint::CloseFrontMatter),
+        Diagnostic::at(rel, start, Message::FrontMatterNeverEnds)
+            .hint(meant.unwrap_or(Hint::CloseFrontMatter)),
     );
     section
+}
+
+/// `--`, `----`, or dashes an editor made long: a line meant as `---`.
+fn is_dash_line(line: &str) -> bool {
+    line != "---" && line.chars().count() >= 2 && line.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

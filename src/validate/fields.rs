@@ -3,9 +3,8 @@
 //! Each getter returns `None` after pushing a diagnostic, so a caller can go
 //! on with the next field and one run reports all problems in a file.
 
-use crate::diagnostic::{
-    Diagnostic, Expected, Found, Hint, Message, Thing, YamlProblem, closest, did_you_mean,
-};
+use super::danish::meant_field;
+use crate::diagnostic::{Diagnostic, Expected, Found, Hint, Message, Thing, YamlProblem, closest};
 use crate::load::yaml::{Kind, Node, Pos};
 
 /// Where diagnostics for one file go, and the file's text for the checks
@@ -45,11 +44,20 @@ impl Ctx<'_> {
                 found: found(&node.kind),
             },
         );
-        if let (Kind::Str(_), Expected::List) = (&node.kind, expected) {
-            d.hint = Some(Hint::ListInBrackets {
+        d.hint = match (&node.kind, expected) {
+            (Kind::Str(s), Expected::List) => Some(Hint::ListInBrackets {
                 field: field.to_string(),
-            });
-        }
+                written: s.trim().to_string(),
+            }),
+            (Kind::Map(_), Expected::List) => Some(Hint::DashItems {
+                field: field.to_string(),
+                example: list_example(field).to_string(),
+            }),
+            (_, Expected::WholeNumber) => Some(Hint::WholeNumber {
+                field: field.to_string(),
+            }),
+            _ => None,
+        };
     }
 
     /// The text of line `line` (1-based) as written.
@@ -149,10 +157,26 @@ impl Ctx<'_> {
     }
 }
 
+/// One item of each list field, as a hint writes it.
+fn list_example(field: &str) -> &'static str {
+    match field {
+        "goals" => "- id: V1",
+        "indicators" => "- name: Virksomhedskontakter pr. år",
+        "links" => "- { title: Erhvervspolitikken, url: https://www.eksempelby.dk/erhverv }",
+        "target_groups" | "tracks" | "national_goals" => {
+            "- { id: unge, name: Unge uden uddannelse }"
+        }
+        _ => "- …",
+    }
+}
+
 /// The fields of one mapping, checked against the names it may hold.
 pub struct Fields<'n> {
     pub pos: Pos,
     entries: Vec<(&'n str, &'n Node, Pos)>,
+    /// Fields whose problem is already reported (a misspelt name, a value a
+    /// decimal comma split), so their absence is not reported again.
+    misspelt: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -174,8 +198,18 @@ impl<'n> Fields<'n> {
             return None;
         };
         let mut entries: Vec<(&'n str, &'n Node, Pos)> = Vec::with_capacity(map.len());
+        let mut misspelt = Vec::new();
         for (i, (key, value)) in map.iter().enumerate() {
             if i > 0 && ctx.decimal_comma(&map[i - 1].1, key, value) {
+                // The number before the comma is only half the value: drop it.
+                if let Some(&(name, v, _)) = entries.last()
+                    && std::ptr::eq(v, &map[i - 1].1)
+                {
+                    entries.pop();
+                    if let Some(&field) = allowed.iter().find(|f| **f == name) {
+                        misspelt.push(field);
+                    }
+                }
                 continue;
             }
             let Kind::Str(name) = &key.kind else {
@@ -205,10 +239,17 @@ impl<'n> Fields<'n> {
                 });
                 continue;
             }
-            let hint = did_you_mean(name, allowed.iter().copied()).unwrap_or(Hint::AllowedFields {
-                thing,
-                fields: allowed.to_vec(),
-            });
+            let meant = meant_field(name, allowed);
+            misspelt.extend(meant);
+            let hint = meant.map_or(
+                Hint::AllowedFields {
+                    thing,
+                    fields: allowed.to_vec(),
+                },
+                |name| Hint::DidYouMean {
+                    name: name.to_string(),
+                },
+            );
             ctx.report(
                 key.pos,
                 Message::UnknownField {
@@ -221,6 +262,7 @@ impl<'n> Fields<'n> {
         Some(Fields {
             pos: node.pos,
             entries,
+            misspelt,
         })
     }
 
@@ -248,7 +290,7 @@ impl<'n> Fields<'n> {
         example: &str,
     ) -> Option<&'n Node> {
         let found = self.get(name);
-        if found.is_none() {
+        if found.is_none() && !self.misspelt.contains(&name) {
             ctx.report(
                 self.pos,
                 Message::MissingField {

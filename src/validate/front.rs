@@ -1,9 +1,10 @@
 //! Reading a section's front matter: its fields, goals and indicators,
 //! checking each value as it is read.
 
+use super::danish;
 use super::fields::{self, Ctx, Fields, entries, seq, text};
 use super::{At, Spans, YEARS, YearRules, rules};
-use crate::diagnostic::{Diagnostic, Hint, Message, Thing, did_you_mean};
+use crate::diagnostic::{Diagnostic, Hint, Message, Thing, closest};
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
@@ -143,8 +144,13 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
                 None
             }
             None => {
-                ctx.report(n.pos, Message::BadDeadline { written: t }).hint =
-                    Some(Hint::DeadlineForm);
+                let hint = danish::date(&t).or_else(|| danish::quarter(&t)).map_or(
+                    Hint::DeadlineForm,
+                    |iso| Hint::Write {
+                        text: format!("deadline: {iso}"),
+                    },
+                );
+                ctx.report(n.pos, Message::BadDeadline { written: t }).hint = Some(hint);
                 None
             }
         }
@@ -221,7 +227,10 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             let t = text(ctx, n, "unit")?;
             let unit = Unit::parse(&t);
             if unit.is_none() {
-                let hint = did_you_mean(&t, Unit::NAMES).unwrap_or(Hint::Units);
+                let hint = danish::unit(&t)
+                    .map(|u| Unit::NAMES[u as usize])
+                    .or_else(|| closest(&t, Unit::NAMES))
+                    .map_or(Hint::Units, |name| Hint::DidYouMean { name: name.into() });
                 ctx.report(n.pos, Message::UnknownUnit { written: t }).hint = Some(hint);
             }
             unit
@@ -230,7 +239,12 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
         Some(n) => text(ctx, n, "direction").and_then(|t| {
             let d = Direction::parse(&t);
             if d.is_none() {
-                let hint = did_you_mean(&t, Direction::NAMES).unwrap_or(Hint::Directions);
+                let hint = danish::direction(&t)
+                    .map(|d| Direction::NAMES[d as usize])
+                    .or_else(|| closest(&t, Direction::NAMES))
+                    .map_or(Hint::Directions, |name| Hint::DidYouMean {
+                        name: name.into(),
+                    });
                 ctx.report(n.pos, Message::UnknownDirection { written: t })
                     .hint = Some(hint);
             }
@@ -251,6 +265,24 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             .hint = Some(Hint::OnlyNational);
     }
     let baseline = f.get("baseline").and_then(|n| {
+        if let Kind::Int(_) | Kind::Float(_) | Kind::Str(_) = &n.kind {
+            // `baseline: 2000`: the value without its year.
+            let value = match &n.kind {
+                Kind::Int(i) => i.to_string(),
+                Kind::Float(x) => crate::locale::plain_number(*x),
+                Kind::Str(s) => s.clone(),
+                _ => String::new(),
+            };
+            ctx.report(
+                n.pos,
+                Message::NotAMapping {
+                    thing: Thing::Baseline,
+                    found: fields::found(&n.kind),
+                },
+            )
+            .hint = Some(Hint::BaselineForm { value });
+            return None;
+        }
         let b = Fields::read(ctx, n, Thing::Baseline, &["year", "value"])?;
         let year_node = b.required(ctx, "year", Thing::Baseline, "2024")?;
         let year = read_year(ctx, year_node)?;
@@ -399,6 +431,7 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
                 Some(n) => Hint::WriteNumber {
                     fix: crate::locale::plain_number(n),
                 },
+                None if danish::not_measured(s) => Hint::NotMeasured,
                 None => Hint::UseUnitText,
             };
             ctx.report(

@@ -4,6 +4,7 @@
 //! it goes, then runs the rules that span files (unique ids, references,
 //! coverage, links). The model comes out only when there are no errors.
 
+mod danish;
 mod fields;
 mod front;
 mod plan_file;
@@ -48,6 +49,9 @@ pub(crate) struct Spans {
     pub references: Vec<(Thing, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
     pub vocabulary: Vec<(Thing, String, Pos)>,
+    /// Vocabularies with errors of their own: references to them are not
+    /// judged, or every one would look unknown.
+    pub broken_vocabulary: Vec<Thing>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -142,7 +146,13 @@ pub fn validate(loaded: &Loaded) -> Validated {
         sections: tree,
         root: loaded.root.clone(),
     };
-    rules::check_plan(&plan, &spans, vocabulary_known, &mut diags);
+    // Coverage is judged only on sections read without errors: a misspelt
+    // `target_group` would otherwise also leave its group "uncovered".
+    let goals_known = loaded.sections.iter().all(|s| s.front.is_some())
+        && !diags
+            .iter()
+            .any(|d| d.severity() == Severity::Error && d.file != "plan.yaml");
+    rules::check_plan(&plan, &spans, vocabulary_known, goals_known, &mut diags);
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
     let ok = !diags.iter().any(|d| d.severity() == Severity::Error);

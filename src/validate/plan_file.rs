@@ -1,8 +1,9 @@
 //! Reading plan.yaml: the plan's facts and its vocabularies.
 
+use super::danish;
 use super::fields::{self, Ctx, Fields, seq, text};
 use super::{Spans, YEARS};
-use crate::diagnostic::{Hint, Message, NoteText, Thing, YamlProblem, closest};
+use crate::diagnostic::{Expected, Found, Hint, Message, NoteText, Thing, YamlProblem, closest};
 use crate::load::Loaded;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
@@ -98,7 +99,10 @@ pub(super) fn read_plan(
         let t = text(ctx, n, "as_of")?;
         let date = Date::parse(&t);
         if date.is_none() {
-            ctx.report(n.pos, Message::BadDate { written: t }).hint = Some(Hint::AsOfForm);
+            let hint = danish::date(&t).map_or(Hint::AsOfForm, |iso| Hint::Write {
+                text: format!("as_of: {iso}"),
+            });
+            ctx.report(n.pos, Message::BadDate { written: t }).hint = Some(hint);
         }
         date
     });
@@ -126,7 +130,43 @@ pub(super) fn read_plan(
         };
         let mut out: Vec<Named> = Vec::new();
         let mut seen: HashMap<String, Pos> = HashMap::new();
-        for item in seq(ctx, list, field) {
+        let errors = ctx.diags.len();
+        let items: &[Node] = match &list.kind {
+            Kind::Seq(items) => items,
+            // `target_groups: Virksomheder, Unge`
+            Kind::Str(s) => {
+                let first = s.split(',').next().unwrap_or(s).trim();
+                ctx.report(
+                    list.pos,
+                    Message::WrongType {
+                        field: field.to_string(),
+                        expected: Expected::List,
+                        found: Found::Text,
+                    },
+                )
+                .hint = Some(Hint::DashItems {
+                    field: field.to_string(),
+                    example: vocabulary_entry(first),
+                });
+                &[]
+            }
+            _ => seq(ctx, list, field),
+        };
+        for item in items {
+            // `- Virksomheder`: a name without its id.
+            if let Kind::Str(s) = &item.kind {
+                ctx.report(
+                    item.pos,
+                    Message::NotAMapping {
+                        thing: kind,
+                        found: Found::Text,
+                    },
+                )
+                .hint = Some(Hint::Write {
+                    text: vocabulary_entry(s),
+                });
+                continue;
+            }
             let Some(e) = Fields::read(ctx, item, kind, &["id", "name"]) else {
                 continue;
             };
@@ -149,6 +189,9 @@ pub(super) fn read_plan(
             seen.insert(id.clone(), pos);
             spans.vocabulary.push((kind, id.clone(), pos));
             out.push(Named { id, name });
+        }
+        if ctx.diags.len() > errors {
+            spans.broken_vocabulary.push(kind);
         }
         out
     };
@@ -205,7 +248,21 @@ fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
         Some(p) => return Some(p),
         None => Message::NotAPeriod,
     };
-    ctx.report(node.pos, problem).hint = Some(Hint::PeriodForm);
+    // `2019 til 2022`: two years, meant as a range.
+    let years: Vec<&str> = match &node.kind {
+        Kind::Str(s) => s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| p.len() == 4)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let hint = match (&problem, &years[..]) {
+        (Message::NotAPeriod, [a, b]) => Hint::Write {
+            text: format!("period: {a}-{b}"),
+        },
+        _ => Hint::PeriodForm,
+    };
+    ctx.report(node.pos, problem).hint = Some(hint);
     None
 }
 
@@ -280,6 +337,17 @@ fn closest_file(path: &str, files: &[String]) -> Option<String> {
             closest(path, names.iter().copied()).and_then(|c| files.iter().find(|f| *f == c))
         })
         .cloned()
+}
+
+/// A vocabulary entry for `name`: `- { id: unge-uden-job, name: Unge uden job }`.
+fn vocabulary_entry(name: &str) -> String {
+    let name = name.trim();
+    let id = crate::markdown::slugify(name);
+    if name.contains([',', ':', '#', '{', '}', '[', ']']) {
+        format!("- {{ id: {id}, name: \"{}\" }}", name.replace('"', "'"))
+    } else {
+        format!("- {{ id: {id}, name: {name} }}")
+    }
 }
 
 /// `dansk`, `english`, `da-DK`: the language code meant.

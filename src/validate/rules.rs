@@ -396,6 +396,18 @@ pub(super) fn check_outline(
             diags.push(Diagnostic::at(file, *pos, message).hint(hint));
         }
     }
+    for (written, pos) in &outline.near_markers {
+        diags.push(
+            Diagnostic::at(
+                file,
+                *pos,
+                Message::MalformedMarker {
+                    written: written.clone(),
+                },
+            )
+            .hint(marker_meant(written)),
+        );
+    }
     for (marker, pos) in &outline.markers {
         if let crate::markdown::GoalsMarker::One(id) = marker
             && !goals.iter().any(|g| &g.id == id)
@@ -413,6 +425,32 @@ pub(super) fn check_outline(
             );
         }
     }
+}
+
+/// The marker `{{ goals }}` or `{{goal(V1)}}` was meant to be.
+fn marker_meant(written: &str) -> Hint {
+    let inner = written.trim_start_matches('{').trim_end_matches('}').trim();
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let arg = inner
+        .split_once('(')
+        .map(|(_, a)| {
+            a.trim_end_matches(')')
+                .trim()
+                .trim_matches(['"', '\'', '“', '”'])
+        })
+        .unwrap_or("");
+    let text = match name.as_str() {
+        "goals" | "mål" | "maal" if arg.is_empty() => "{{ goals() }}".to_string(),
+        "goal" | "goals" | "mål" | "maal" if !arg.is_empty() => {
+            format!("{{{{ goal(\"{arg}\") }}}}")
+        }
+        _ => return Hint::MarkerForm,
+    };
+    Hint::Write { text }
 }
 
 /// What a broken link most likely meant: an address without `https://`, or
@@ -501,6 +539,7 @@ pub(super) fn check_plan(
     plan: &Plan,
     spans: &Spans,
     vocabulary_known: bool,
+    goals_known: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut first: HashMap<&str, &super::At> = HashMap::new();
@@ -523,16 +562,28 @@ pub(super) fn check_plan(
     if !vocabulary_known {
         return;
     }
+    let mut goals_known = goals_known;
     for (kind, id, at) in &spans.references {
+        if spans.broken_vocabulary.contains(kind) {
+            continue;
+        }
         let list: &[Named] = match kind {
             Thing::TargetGroup => &plan.target_groups,
             Thing::Track => &plan.tracks,
             _ => &plan.national_goals,
         };
         if !list.iter().any(|n| &n.id == id) {
+            // A goal that meant another group: coverage would be guesswork.
+            goals_known = false;
             let ids: Vec<String> = list.iter().map(|n| n.id.clone()).collect();
-            let hint =
-                did_you_mean(id, ids.iter().map(String::as_str)).unwrap_or(if ids.is_empty() {
+            // The entry's name instead of its id: `target_group: Unge uden uddannelse`.
+            let by_name = list
+                .iter()
+                .find(|n| n.name.trim().eq_ignore_ascii_case(id.trim()))
+                .map(|n| Hint::DidYouMean { name: n.id.clone() });
+            let hint = by_name
+                .or_else(|| did_you_mean(id, ids.iter().map(String::as_str)))
+                .unwrap_or(if ids.is_empty() {
                     Hint::NoVocabulary { kind: *kind }
                 } else {
                     Hint::VocabularyIs { kind: *kind, ids }
@@ -551,8 +602,9 @@ pub(super) fn check_plan(
         }
     }
     let goals = plan.all_goals();
-    // With no sections at all, that is the one problem worth saying.
-    if plan.sections.is_empty() {
+    // With no sections at all, that is the one problem worth saying; with a
+    // section whose front matter could not be read, its goals are unknown.
+    if plan.sections.is_empty() || !goals_known {
         return;
     }
     for (kind, id, pos) in &spans.vocabulary {
