@@ -53,6 +53,33 @@ fn a_decimal_comma_inside_braces_asks_for_a_point() {
 }
 
 #[test]
+fn decimal_commas_that_break_the_yaml_are_found_too() {
+    let plan = Plan::new("decimal_comma_breaks_yaml");
+    // 12         actuals: { 2025: 14,0, 2026: 10,0 }
+    // `14,0` and `10,0` both leave a key `0`, which YAML cannot take twice.
+    plan.write(
+        "content/03-ledige.md",
+        &ledige(&LEDIGE_OK.replace("{ 2025: 850, 2026: 800 }", "{ 2025: 14,0, 2026: 10,0 }")),
+    );
+    let d = only(
+        &plan,
+        "error",
+        "decimal-comma",
+        "content/03-ledige.md",
+        12,
+        26,
+    );
+    assert_eq!(d.hint.as_deref(), Some("skriv `14.0` med punktum"));
+    // The human form underlines the whole number.
+    let run = plan.check(&[]);
+    assert!(
+        run.stderr.contains("   |                          ^^^^\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_comma_in_an_unquoted_name_asks_for_quotes() {
     let plan = Plan::new("comma_in_name");
     //  7   - { id: unge, name: Unge, ledige og andre }     <- `Unge` at column 23

@@ -104,7 +104,10 @@ fn token_len(rest: &str) -> usize {
                 .char_indices()
                 .find(|&(i, c)| {
                     (c == ':' && (i + 1 == rest.len() || rest[i + 1..].starts_with([' ', '\t'])))
+                        // `14,6` is one (Danish) number, not two values.
                         || c == ','
+                            && !(rest[..i].ends_with(|d: char| d.is_ascii_digit())
+                                && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
                         || c == '}'
                         || c == ']'
                         || c == '#' && i > 0 && rest[..i].ends_with(' ')
@@ -273,6 +276,7 @@ mod tests {
         assert_eq!(token_len("{ year: 2024 }"), 14);
         assert_eq!(token_len("[a, b"), 5);
         assert_eq!(token_len("title: x"), 5);
+        assert_eq!(token_len("14,6, 2020: 10"), 4);
     }
 
     #[test]

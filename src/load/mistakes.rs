@@ -8,13 +8,13 @@
 //! what to write instead; the parser's own words are the last resort.
 
 use super::yaml::{Pos, SyntaxError};
-use crate::diagnostic::{Hint, YamlProblem};
+use crate::diagnostic::{Hint, Message, YamlProblem};
 
 /// A slip, where it was made, and what to write instead.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mistake {
     pub pos: Pos,
-    pub problem: YamlProblem,
+    pub problem: Message,
     pub hint: Option<Hint>,
 }
 
@@ -58,7 +58,7 @@ fn classify(err: &SyntaxError) -> Mistake {
     };
     Mistake {
         pos: err.pos,
-        problem,
+        problem: Message::Yaml(problem),
         hint,
     }
 }
@@ -113,7 +113,7 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         if let Some(tab) = indent.chars().position(|c| c == '\t') {
             found.push(Mistake {
                 pos: at(line_no, tab),
-                problem: YamlProblem::Tab,
+                problem: Message::Yaml(YamlProblem::Tab),
                 hint: Some(Hint::IndentWithSpaces),
             });
             continue;
@@ -158,9 +158,9 @@ pub fn scan(text: &str) -> Vec<Mistake> {
                 let value = strip_comment(after.trim_start());
                 found.push(Mistake {
                     pos: at(line_no, column),
-                    problem: YamlProblem::MissingColon {
+                    problem: Message::Yaml(YamlProblem::MissingColon {
                         written: format!("{key} {value}"),
-                    },
+                    }),
                     hint: Some(Hint::Write {
                         text: format!("{key}: {value}"),
                     }),
@@ -177,9 +177,9 @@ pub fn scan(text: &str) -> Vec<Mistake> {
                 let value = strip_comment(value);
                 found.push(Mistake {
                     pos: at(line_no, column),
-                    problem: YamlProblem::NoSpaceAfterColon {
+                    problem: Message::Yaml(YamlProblem::NoSpaceAfterColon {
                         written: format!("{key}:{value}"),
-                    },
+                    }),
                     hint: Some(Hint::Write {
                         text: format!("{key}: {value}"),
                     }),
@@ -204,10 +204,10 @@ pub fn scan(text: &str) -> Vec<Mistake> {
         if let Some(above) = misaligned {
             found.push(Mistake {
                 pos: at(line_no, column),
-                problem: YamlProblem::Misaligned {
+                problem: Message::Yaml(YamlProblem::Misaligned {
                     field: key.to_string(),
                     above: above.clone(),
-                },
+                }),
                 hint: Some(Hint::LineUp {
                     field: key.to_string(),
                     with: above,
@@ -272,7 +272,7 @@ fn check_value(value: &str, column: usize, line: u32, key: Option<&str>, found: 
             if closing_quote(value).is_none() {
                 found.push(Mistake {
                     pos: at(line, column),
-                    problem: YamlProblem::UnclosedQuote { quote: first },
+                    problem: Message::Yaml(YamlProblem::UnclosedQuote { quote: first }),
                     hint: Some(Hint::CloseQuote { quote: first }),
                 });
             }
@@ -284,14 +284,14 @@ fn check_value(value: &str, column: usize, line: u32, key: Option<&str>, found: 
                 let close = if open == '[' { ']' } else { '}' };
                 found.push(Mistake {
                     pos: at(line, column + offset),
-                    problem: YamlProblem::UnclosedBracket { bracket: open },
+                    problem: Message::Yaml(YamlProblem::UnclosedBracket { bracket: open }),
                     hint: Some(Hint::CloseBracket { bracket: close }),
                 });
             }
         }
         '%' | '@' | '`' => found.push(Mistake {
             pos: at(line, column),
-            problem: YamlProblem::ReservedStart { ch: first },
+            problem: Message::Yaml(YamlProblem::ReservedStart { ch: first }),
             hint: Some(Hint::QuoteText { fix: quoted(value) }),
         }),
         _ => {
@@ -313,14 +313,14 @@ fn check_value(value: &str, column: usize, line: u32, key: Option<&str>, found: 
                 };
                 found.push(Mistake {
                     pos: at(line, column),
-                    problem: YamlProblem::NoBraces,
+                    problem: Message::Yaml(YamlProblem::NoBraces),
                     hint: Some(Hint::Write { text }),
                 });
                 return;
             }
             found.push(Mistake {
                 pos: at(line, column + value[..i].chars().count()),
-                problem: YamlProblem::ColonInText,
+                problem: Message::Yaml(YamlProblem::ColonInText),
                 hint: Some(Hint::QuoteText { fix: quoted(value) }),
             });
         }
@@ -376,10 +376,35 @@ fn check_flow(value: &str, column: usize, line: u32) -> Option<Mistake> {
                 levels.pop();
             }
             ',' => {
-                if let Some(l) = levels.last_mut() {
-                    l.in_value = false;
-                    l.key_start = n + 1;
+                let l = levels.last_mut()?;
+                // `{ 2018: 14,0, 2019: 14,6 }`: a decimal comma splits the
+                // number, and here the halves even repeat a key.
+                let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+                if l.mapping
+                    && l.in_value
+                    && digit(chars.get(n + 1))
+                    && n > 0
+                    && digit(chars.get(n - 1))
+                {
+                    let start = (l.value_start..n).find(|&j| chars[j] != ' ').unwrap_or(n);
+                    let end = (n + 1..chars.len())
+                        .find(|&j| !chars[j].is_ascii_digit())
+                        .unwrap_or(chars.len());
+                    let written = text(start, end);
+                    if written
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '-')
+                    {
+                        let fix = written.replace(',', ".");
+                        return Some(Mistake {
+                            pos: at(line, column + start),
+                            problem: Message::DecimalComma { written },
+                            hint: Some(Hint::DecimalPoint { fix }),
+                        });
+                    }
                 }
+                l.in_value = false;
+                l.key_start = n + 1;
             }
             ':' if matches!(next, None | Some(' ' | ',' | '}')) => {
                 let l = levels.last_mut()?;
@@ -390,7 +415,7 @@ fn check_flow(value: &str, column: usize, line: u32) -> Option<Mistake> {
                     let fix = format!("{}: \"{}\"", l.key, value_at(l.value_start));
                     return Some(Mistake {
                         pos: at(line, column + n),
-                        problem: YamlProblem::ColonInText,
+                        problem: Message::Yaml(YamlProblem::ColonInText),
                         hint: Some(Hint::QuoteText { fix }),
                     });
                 }
@@ -408,7 +433,7 @@ fn check_flow(value: &str, column: usize, line: u32) -> Option<Mistake> {
                 let fix = format!("{}: \"{colour}\"", l.key);
                 return Some(Mistake {
                     pos: at(line, column + n),
-                    problem: YamlProblem::CommentInValue { written: colour },
+                    problem: Message::Yaml(YamlProblem::CommentInValue { written: colour }),
                     hint: Some(Hint::QuoteText { fix }),
                 });
             }
@@ -477,8 +502,9 @@ fn at(line: u32, column: usize) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Message;
 
-    fn first(text: &str) -> Option<(u32, u32, YamlProblem)> {
+    fn first(text: &str) -> Option<(u32, u32, Message)> {
         scan(text)
             .into_iter()
             .next()
@@ -491,9 +517,9 @@ mod tests {
         assert_eq!((line, column), (2, 1));
         assert_eq!(
             problem,
-            YamlProblem::NoSpaceAfterColon {
+            Message::Yaml(YamlProblem::NoSpaceAfterColon {
                 written: "title:Tekst".into()
-            }
+            })
         );
         // In a list item too, but not in an address or a time.
         assert_eq!(first("goals:\n  - id:V1\n").unwrap().1, 5);
@@ -508,7 +534,7 @@ mod tests {
         );
         assert!(matches!(
             first("title: Unge\norder 3\n").unwrap().2,
-            YamlProblem::MissingColon { .. }
+            Message::Yaml(YamlProblem::MissingColon { .. })
         ));
     }
 
@@ -516,12 +542,20 @@ mod tests {
     fn quotes_and_brackets_left_open_are_found_where_they_open() {
         assert_eq!(
             first("title: \"Tekst\norder: 3\n").unwrap(),
-            (1, 8, YamlProblem::UnclosedQuote { quote: '"' })
+            (
+                1,
+                8,
+                Message::Yaml(YamlProblem::UnclosedQuote { quote: '"' })
+            )
         );
         assert_eq!(first("title: 'It''s fine'\n"), None);
         assert_eq!(
             first("tracks: [a, b\n").unwrap(),
-            (1, 9, YamlProblem::UnclosedBracket { bracket: '[' })
+            (
+                1,
+                9,
+                Message::Yaml(YamlProblem::UnclosedBracket { bracket: '[' })
+            )
         );
         assert_eq!(first("brand: { primary: \"#00558c\" }\n"), None);
     }
@@ -543,7 +577,10 @@ mod tests {
             }
         );
         let m = scan("  - { id: M1, name: Mål 1: Flere i job }\n").remove(0);
-        assert_eq!((m.pos.column, m.problem), (26, YamlProblem::ColonInText));
+        assert_eq!(
+            (m.pos.column, m.problem),
+            (26, Message::Yaml(YamlProblem::ColonInText))
+        );
         assert_eq!(
             m.hint.unwrap(),
             Hint::QuoteText {
@@ -554,9 +591,31 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_comma_that_breaks_the_yaml() {
+        let m = scan("actuals: { 2018: 14,0, 2020: 10,0 }\n").remove(0);
+        assert_eq!(
+            m.pos,
+            Pos {
+                line: 1,
+                column: 18
+            }
+        );
+        assert_eq!(
+            m.problem,
+            Message::DecimalComma {
+                written: "14,0".into()
+            }
+        );
+        assert_eq!(
+            first("national_goals: [M1, M3]\ntargets: { 2027: 40, 2028: 5 }\n"),
+            None
+        );
+    }
+
+    #[test]
     fn years_without_braces() {
         let m = scan("targets: 2021: 2300, 2022: 2500\n").remove(0);
-        assert_eq!(m.problem, YamlProblem::NoBraces);
+        assert_eq!(m.problem, Message::Yaml(YamlProblem::NoBraces));
         assert_eq!(
             m.hint.unwrap(),
             Hint::Write {
@@ -579,10 +638,10 @@ mod tests {
         assert_eq!(m.pos, Pos { line: 4, column: 5 });
         assert_eq!(
             m.problem,
-            YamlProblem::Misaligned {
+            Message::Yaml(YamlProblem::Misaligned {
                 field: "tracks".into(),
                 above: "title".into()
-            }
+            })
         );
         // Back under the dash of the item above it.
         let m = scan("indicators:\n  - name: X\n  unit: count\n").remove(0);

@@ -218,9 +218,7 @@ fn parse_yaml(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Nod
         },
         Err(e) => mistakes::explain(text, &e),
     };
-    diags.push(
-        Diagnostic::at(file, mistake.pos, Message::Yaml(mistake.problem)).maybe_hint(mistake.hint),
-    );
+    diags.push(Diagnostic::at(file, mistake.pos, mistake.problem).maybe_hint(mistake.hint));
     None
 }
 
