@@ -270,6 +270,26 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_code_with_both_languages() {
+        let readme = include_str!("../../README.md");
+        for &code in Code::ALL {
+            let d = examples::example(code);
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", code.name())))
+                .unwrap_or_else(|| panic!("no README row for `{}`", code.name()));
+            for lang in [Language::Da, Language::En] {
+                let text = d.message.text(lang).replace('|', "\\|");
+                assert!(
+                    row.contains(&text),
+                    "README row of {}: no {text:?}",
+                    code.name()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn danish_counts_use_danish_plurals() {
         let s = Status::Found {
             errors: 2,
