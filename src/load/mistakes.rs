@@ -20,10 +20,18 @@ pub struct Mistake {
 
 /// Explains why `text` did not parse.
 pub fn explain(text: &str, err: &SyntaxError) -> Mistake {
-    scan(text)
-        .into_iter()
-        .find(|m| m.pos.line <= err.pos.line)
-        .unwrap_or_else(|| classify(err))
+    let found = scan(text);
+    if let Some(m) = found.iter().find(|m| m.pos.line <= err.pos.line) {
+        return m.clone();
+    }
+    let parsed = classify(err);
+    // The parser may stop at the end of the line before a tab: the tab is
+    // the author's slip, wherever the parser noticed it.
+    let tab = Message::Yaml(YamlProblem::Tab);
+    match found.into_iter().find(|m| m.problem == tab) {
+        Some(m) if parsed.problem == tab => m,
+        _ => parsed,
+    }
 }
 
 /// The parser's message in an author's words, at the parser's position.
