@@ -1,12 +1,13 @@
-//! Every problem the PDF renderer reports, with its stable code and its
-//! words, in one place (for the plan's shared catalogue of messages).
+//! Every problem the PDF renderer reports, with the place in the plan it
+//! belongs to. The words are in the plan's catalogue (`crate::diagnostic`);
+//! this only says which message and where.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Hint, Message};
 use crate::load::yaml::Pos;
 
 /// A problem the PDF renderer found, and where.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Message {
+pub enum PdfProblem {
     /// A character the body font has no glyph for; drawn as `?`.
     MissingGlyph { file: String, ch: char },
     /// A table too wide for the page even in bands of columns.
@@ -39,88 +40,72 @@ pub enum Message {
     Write { what: String },
 }
 
-impl Message {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Message::MissingGlyph { .. } => "pdf-missing-glyph",
-            Message::TableTooWide { .. } => "pdf-table-too-wide",
-            Message::Image { .. } => "pdf-image",
-            Message::FigureWithoutAlt { .. } => "pdf-figure-without-alt",
-            Message::LinkWithoutDescription { .. } => "pdf-link-without-description",
-            Message::HeadingWithoutText => "pdf-heading-without-text",
-            Message::UnmappableText { .. } => "pdf-unmappable-text",
-            Message::NotConformant { .. } => "pdf-not-conformant",
-            Message::Write { .. } => "pdf-write",
-        }
-    }
-
-    pub fn severity(&self) -> Severity {
-        match self {
-            Message::MissingGlyph { .. } | Message::TableTooWide { .. } => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn text(&self) -> (String, Option<&'static str>) {
-        match self {
-            Message::MissingGlyph { ch, .. } => (
-                format!(
-                    "the PDF font has no glyph for {ch:?} (U+{:04X}); it is shown as `?` in the PDF",
-                    *ch as u32
-                ),
-                None,
-            ),
-            Message::TableTooWide { min_size, .. } => (
-                format!(
-                    "this table is too wide for the PDF's page even in {min_size} pt type and in bands of columns, so some of its words are cut between letters"
-                ),
-                Some("shorten its longest words or figures, or split it into two tables"),
-            ),
-            Message::Image { reason, .. } => (
-                format!("this image cannot be drawn in the PDF: {reason}"),
-                Some("save it again as PNG, JPEG or SVG"),
-            ),
-            Message::FigureWithoutAlt { .. } => (
-                "this image has no text alternative, which PDF/UA requires".into(),
-                Some("write what the image shows between the brackets: ![what it shows](file)"),
-            ),
-            Message::LinkWithoutDescription { .. } => (
-                "this link has no text, which PDF/UA requires".into(),
-                Some("write the link's text between the brackets: [text](address)"),
-            ),
-            Message::HeadingWithoutText => (
-                "a heading in the PDF has no text, which PDF/UA requires".into(),
-                Some("give every heading some words"),
-            ),
-            Message::UnmappableText { text, .. } => (
-                format!("the PDF cannot store {text:?} as text a reader can extract"),
-                Some("replace the character with a common one"),
-            ),
-            Message::NotConformant { what } => (
-                format!("the PDF would not conform to PDF/UA-1: {what}"),
-                None,
-            ),
-            Message::Write { what } => (
-                format!("the PDF could not be written: {what}"),
-                Some("this is a bug in planpress; please report it with the plan"),
-            ),
-        }
-    }
-
-    /// The message as a diagnostic of the plan.
+impl PdfProblem {
+    /// The problem as a diagnostic of the plan.
     pub fn diagnostic(&self) -> Diagnostic {
-        let (file, line) = match self {
-            Message::MissingGlyph { file, .. } => (file.as_str(), None),
-            Message::TableTooWide { file, line, .. }
-            | Message::Image { file, line, .. }
-            | Message::FigureWithoutAlt { file, line }
-            | Message::LinkWithoutDescription { file, line }
-            | Message::UnmappableText { file, line, .. } => (file.as_str(), *line),
-            _ => ("plan.yaml", None),
+        use PdfProblem as P;
+        let (file, line, message, hint) = match self {
+            P::MissingGlyph { file, ch } => {
+                (file.as_str(), None, Message::MissingGlyph { ch: *ch }, None)
+            }
+            P::TableTooWide {
+                file,
+                line,
+                min_size,
+            } => (
+                file.as_str(),
+                *line,
+                Message::TableTooWide {
+                    min_size: *min_size,
+                },
+                Some(Hint::SplitWideTable),
+            ),
+            P::Image { file, line, reason } => (
+                file.as_str(),
+                *line,
+                Message::ImageNotDrawable {
+                    reason: reason.clone(),
+                },
+                Some(Hint::SaveImageAgain),
+            ),
+            P::FigureWithoutAlt { file, line } => (
+                file.as_str(),
+                *line,
+                Message::FigureWithoutAlt,
+                Some(Hint::DescribeImage),
+            ),
+            P::LinkWithoutDescription { file, line } => (
+                file.as_str(),
+                *line,
+                Message::LinkWithoutText,
+                Some(Hint::WriteLinkText),
+            ),
+            P::HeadingWithoutText => (
+                "plan.yaml",
+                None,
+                Message::HeadingWithoutText,
+                Some(Hint::GiveHeadingWords),
+            ),
+            P::UnmappableText { file, line, text } => (
+                file.as_str(),
+                *line,
+                Message::UnmappableText { text: text.clone() },
+                Some(Hint::ReplaceCharacter),
+            ),
+            P::NotConformant { what } => (
+                "plan.yaml",
+                None,
+                Message::NotConformant { what: what.clone() },
+                Some(Hint::ReportBug),
+            ),
+            P::Write { what } => (
+                "plan.yaml",
+                None,
+                Message::PdfNotWritten { what: what.clone() },
+                Some(Hint::ReportBug),
+            ),
         };
-        let (message, hint) = self.text();
         let pos = line.map(|line| Pos { line, column: 1 });
-        Diagnostic::new(self.severity(), self.code(), file, pos, message)
-            .maybe_hint(hint.map(String::from))
+        Diagnostic::new(file, pos, message).maybe_hint(hint)
     }
 }

@@ -16,21 +16,21 @@ pub mod style;
 mod write;
 
 use super::{RenderContext, RenderError, Rendered, Renderer};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Hint, Message, PdfStyleProblem};
 use crate::model::Plan;
 use crate::theme::Theme;
 use layout::Problem;
-use messages::Message;
+use messages::PdfProblem;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum PdfError {
-    #[error("the PDF style in {origin} is not valid: {message}")]
+    #[error("the PDF style in {origin} is not valid: {problem}")]
     Style {
         origin: String,
         /// Where in the file, when the YAML parser could say.
         pos: Option<crate::load::yaml::Pos>,
-        message: String,
+        problem: PdfStyleProblem,
     },
     #[error("font problem: {0}")]
     Font(String),
@@ -44,11 +44,10 @@ impl PdfError {
             PdfError::Style {
                 origin,
                 pos,
-                message,
-            } => Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone()).hint(
-                "see the comments in the default theme's pdf.yaml for every key and its form",
-            ),
-            PdfError::Font(what) => Message::Write { what: what.clone() }.diagnostic(),
+                problem,
+            } => Diagnostic::new(origin, *pos, Message::PdfStyle(problem.clone()))
+                .hint(Hint::SeePdfYaml),
+            PdfError::Font(what) => PdfProblem::Write { what: what.clone() }.diagnostic(),
         }
     }
 }
@@ -104,11 +103,11 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
     };
     let (doc, problems) = layout::Layout::new(env).run();
     ctx.clock.lap("pdf: layout");
-    let mut warnings: Vec<Message> = Vec::new();
+    let mut warnings: Vec<PdfProblem> = Vec::new();
     for p in problems {
         let m = match p {
-            Problem::MissingGlyph { ch, file } => Message::MissingGlyph { file, ch },
-            Problem::TableTooWide { file, line } => Message::TableTooWide {
+            Problem::MissingGlyph { ch, file } => PdfProblem::MissingGlyph { file, ch },
+            Problem::TableTooWide { file, line } => PdfProblem::TableTooWide {
                 file,
                 line,
                 min_size: style.file.tables.min_size_pt,
@@ -128,10 +127,16 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
         tagged: ctx.options.tagged,
     };
     let bytes = write::write(doc, &fonts, &info, &|stage| ctx.clock.lap(stage)).map_err(|m| {
-        RenderError::Problems(warnings.iter().chain(&m).map(Message::diagnostic).collect())
+        RenderError::Problems(
+            warnings
+                .iter()
+                .chain(&m)
+                .map(PdfProblem::diagnostic)
+                .collect(),
+        )
     })?;
     Ok(Output {
         bytes,
-        diagnostics: warnings.iter().map(Message::diagnostic).collect(),
+        diagnostics: warnings.iter().map(PdfProblem::diagnostic).collect(),
     })
 }

@@ -4,6 +4,7 @@
 //! default theme's `pdf.yaml` documents each key.
 
 use super::PdfError;
+use crate::diagnostic::PdfStyleProblem;
 use crate::theme::Theme;
 use serde::Deserialize;
 
@@ -222,11 +223,11 @@ pub struct Style {
 
 pub const MM: f32 = 72.0 / 25.4;
 
-fn style_error(origin: &str, message: String) -> PdfError {
+fn style_error(origin: &str, problem: PdfStyleProblem) -> PdfError {
     PdfError::Style {
         origin: origin.to_string(),
         pos: None,
-        message,
+        problem,
     }
 }
 
@@ -248,13 +249,15 @@ impl Style {
                             line: l.line() as u32,
                             column: l.column() as u32,
                         }),
-                        message: e
-                            .without_snippet()
-                            .to_string()
-                            .lines()
-                            .next()
-                            .unwrap_or("not valid YAML")
-                            .to_string(),
+                        problem: PdfStyleProblem::Yaml {
+                            detail: e
+                                .without_snippet()
+                                .to_string()
+                                .lines()
+                                .next()
+                                .unwrap_or("not valid YAML")
+                                .to_string(),
+                        },
                     })?
                 }
             }
@@ -268,7 +271,10 @@ impl Style {
             Rgb::parse(value).ok_or_else(|| {
                 style_error(
                     origin,
-                    format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
+                    PdfStyleProblem::Colour {
+                        key: key.to_string(),
+                        value: value.to_string(),
+                    },
                 )
             })
         };
@@ -284,20 +290,19 @@ impl Style {
         if align != "left" && align != "justify" {
             return Err(style_error(
                 origin,
-                format!(
-                    "`text.align` must be `left` or `justify`, not {:?}",
-                    file.text.align
-                ),
+                PdfStyleProblem::Align {
+                    value: file.text.align.clone(),
+                },
             ));
         }
         let t = &file.tables;
         if !(t.min_size_pt > 0.0 && t.min_size_pt <= t.size_pt) {
             return Err(style_error(
                 origin,
-                format!(
-                    "`tables.min_size_pt` must lie between 0 and `tables.size_pt` ({}), not {}",
-                    t.size_pt, t.min_size_pt
-                ),
+                PdfStyleProblem::TableMinSize {
+                    size: t.size_pt,
+                    min_size: t.min_size_pt,
+                },
             ));
         }
         Ok(Style {

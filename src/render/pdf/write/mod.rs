@@ -3,7 +3,7 @@
 //!
 //! Tagged and untagged documents come from the same code: tagged, the
 //! file is written as PDF/UA-1 (krilla checks what it can and reports the
-//! rest at the end, as [`Message`]s pointing at the plan's files); untagged,
+//! rest at the end, as [`PdfProblem`]s pointing at the plan's files); untagged,
 //! the same drawing without the structure.
 
 mod draw;
@@ -11,7 +11,7 @@ mod tags;
 
 use super::display::{Artifact, Document, ImageFormat, Item, LinkTo, Owner};
 use super::fonts::Fonts;
-use super::messages::Message;
+use super::messages::PdfProblem;
 use draw::{Drawable, Painter};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -50,13 +50,13 @@ pub fn write(
     fonts: &Fonts,
     info: &Info,
     lap: &dyn Fn(&str),
-) -> Result<Vec<u8>, Vec<Message>> {
+) -> Result<Vec<u8>, Vec<PdfProblem>> {
     let settings = if info.tagged {
         let configuration = ConfigurationBuilder::new()
             .with_accessibility_validator(Accessibility::UA1)
             .finish()
             .map_err(|e| {
-                vec![Message::Write {
+                vec![PdfProblem::Write {
                     what: format!("{e:?}"),
                 }]
             })?;
@@ -75,7 +75,7 @@ pub fn write(
     let mut messages = Vec::new();
     let images = images(&doc, &mut messages);
     let Some(mut painter) = Painter::new(fonts, images) else {
-        return Err(vec![Message::Write {
+        return Err(vec![PdfProblem::Write {
             what: "the body font cannot be read".into(),
         }]);
     };
@@ -88,7 +88,7 @@ pub fn write(
     let pages = std::mem::take(&mut doc.pages);
     for page in pages {
         let settings = PageSettings::from_wh(w, h).ok_or_else(|| {
-            vec![Message::Write {
+            vec![PdfProblem::Write {
                 what: format!("the page size {w} × {h} pt is not possible"),
             }]
         })?;
@@ -220,7 +220,7 @@ fn drawing_order(owners: &[Owner]) -> Vec<usize> {
 }
 
 /// The images as krilla draws them; one that cannot be read is reported.
-fn images(doc: &Document, messages: &mut Vec<Message>) -> Vec<Drawable> {
+fn images(doc: &Document, messages: &mut Vec<PdfProblem>) -> Vec<Drawable> {
     let fonts = svg_fonts();
     doc.images
         .iter()
@@ -239,7 +239,7 @@ fn images(doc: &Document, messages: &mut Vec<Message>) -> Vec<Drawable> {
             };
             drawable.unwrap_or_else(|reason| {
                 let source = doc.sources.get(img.at as usize);
-                messages.push(Message::Image {
+                messages.push(PdfProblem::Image {
                     file: source.map_or_else(|| "plan.yaml".into(), |s| s.file.clone()),
                     line: source.and_then(|s| s.line),
                     reason,
@@ -347,7 +347,7 @@ fn civil(days: i64) -> (i64, i64, i64) {
 }
 
 /// What krilla refused, as messages about the plan.
-fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<Message> {
+fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<PdfProblem> {
     let place = |loc: Option<Location>| {
         let s = loc.and_then(|l| sources.get((l.get() - 1) as usize));
         (
@@ -357,32 +357,32 @@ fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<Message
     };
     match error {
         KrillaError::Validation(errors) => {
-            let mut out: Vec<Message> = errors
+            let mut out: Vec<PdfProblem> = errors
                 .into_iter()
                 .map(|(e, _)| match e {
                     ValidationError::MissingAltText(loc) => {
                         let (file, line) = place(loc);
-                        Message::FigureWithoutAlt { file, line }
+                        PdfProblem::FigureWithoutAlt { file, line }
                     }
                     ValidationError::MissingAnnotationAltText(loc) => {
                         let (file, line) = place(loc);
-                        Message::LinkWithoutDescription { file, line }
+                        PdfProblem::LinkWithoutDescription { file, line }
                     }
-                    ValidationError::MissingHeadingTitle => Message::HeadingWithoutText,
+                    ValidationError::MissingHeadingTitle => PdfProblem::HeadingWithoutText,
                     ValidationError::ContainsNotDefGlyph(_, loc, text) => {
                         let (file, line) = place(loc);
-                        Message::UnmappableText { file, line, text }
+                        PdfProblem::UnmappableText { file, line, text }
                     }
                     ValidationError::InvalidCodepointMapping(_, _, c, loc)
                     | ValidationError::UnicodePrivateArea(_, _, c, loc) => {
                         let (file, line) = place(loc);
-                        Message::UnmappableText {
+                        PdfProblem::UnmappableText {
                             file,
                             line,
                             text: c.to_string(),
                         }
                     }
-                    other => Message::NotConformant {
+                    other => PdfProblem::NotConformant {
                         what: format!("{other:?}"),
                     },
                 })
@@ -392,9 +392,9 @@ fn report(error: KrillaError, sources: &[super::display::Source]) -> Vec<Message
         }
         KrillaError::Image(_, loc, reason) => {
             let (file, line) = place(loc);
-            vec![Message::Image { file, line, reason }]
+            vec![PdfProblem::Image { file, line, reason }]
         }
-        other => vec![Message::Write {
+        other => vec![PdfProblem::Write {
             what: other.to_string(),
         }],
     }
@@ -447,14 +447,14 @@ mod tests {
         let messages = write(doc.clone(), &fonts, &info, &|_| {}).unwrap_err();
         assert_eq!(
             messages,
-            [Message::FigureWithoutAlt {
+            [PdfProblem::FigureWithoutAlt {
                 file: "content/01-a.md".into(),
                 line: Some(7)
             }]
         );
         let d = messages[0].diagnostic();
         assert_eq!(
-            (d.code, d.file.as_str(), d.pos.map(|p| p.line)),
+            (d.code().name(), d.file.as_str(), d.pos.map(|p| p.line)),
             ("pdf-figure-without-alt", "content/01-a.md", Some(7))
         );
         // Untagged, there is nothing to refuse.
