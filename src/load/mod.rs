@@ -4,7 +4,10 @@
 //! separates front matter from body and parses the YAML into position-aware
 //! nodes. What the values mean is for `validate` to decide.
 
+mod reload;
 pub mod yaml;
+
+pub use reload::{is_plan_source, reload};
 
 use crate::diagnostic::{Diagnostic, Sources};
 use std::path::{Path, PathBuf};
@@ -61,10 +64,6 @@ pub struct RawSection {
 
 /// Reads the plan folder `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
-    let plan_path = root.join("plan.yaml");
-    if !plan_path.is_file() {
-        return Err(LoadError::NoPlan(root.to_path_buf()));
-    }
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         plan: None,
@@ -73,37 +72,13 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
-    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
-        match yaml::parse(&text) {
-            Ok(node) => loaded.plan = Some(node),
-            Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
-        }
-        loaded.sources.insert("plan.yaml".into(), text);
-    }
-
+    read_plan_file(&mut loaded)?;
     let content = root.join("content");
     if !content.is_dir() {
-        loaded.diagnostics.push(no_sections("there is no content/ folder, so the plan has no sections", "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"));
+        loaded.diagnostics.push(no_content());
         return Ok(loaded);
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    let mut paths = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| LoadError::Unreadable {
-            path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("file system loop")),
-        })?;
-        if entry.file_type().is_file()
-            && entry.path().extension().and_then(|e| e.to_str()) == Some("md")
-        {
-            paths.push(entry.into_path());
-        }
-    }
+    let paths = section_paths(&content)?;
     // Reading and parsing files is independent work: spread it over the cores.
     let read = crate::par::map(&paths, |path| {
         let rel = relative(root, path);
@@ -127,13 +102,66 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             loaded.sources.insert(rel, text);
         }
     }
+    note_empty_content(&mut loaded);
+    Ok(loaded)
+}
+
+/// With no section read and nothing else wrong, says that content/ is empty.
+fn note_empty_content(loaded: &mut Loaded) {
     if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
         loaded.diagnostics.push(no_sections(
             "content/ holds no Markdown files, so the plan has no sections",
             "add one `.md` file per section, e.g. content/01-forord.md",
         ));
     }
-    Ok(loaded)
+}
+
+/// Reads and parses `plan.yaml` into `loaded`.
+fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
+    let plan_path = loaded.root.join("plan.yaml");
+    if !plan_path.is_file() {
+        return Err(LoadError::NoPlan(loaded.root.clone()));
+    }
+    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
+        match yaml::parse(&text) {
+            Ok(node) => loaded.plan = Some(node),
+            Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
+        }
+        loaded.sources.insert("plan.yaml".into(), text);
+    }
+    Ok(())
+}
+
+/// Every visible Markdown file under `content`, sorted by path.
+fn section_paths(content: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    let mut paths = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Unreadable {
+            path: e
+                .path()
+                .map_or_else(|| content.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop")),
+        })?;
+        if entry.file_type().is_file()
+            && entry.path().extension().and_then(|e| e.to_str()) == Some("md")
+        {
+            paths.push(entry.into_path());
+        }
+    }
+    Ok(paths)
+}
+
+fn no_content() -> Diagnostic {
+    no_sections(
+        "there is no content/ folder, so the plan has no sections",
+        "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md",
+    )
 }
 
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
