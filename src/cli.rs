@@ -42,6 +42,18 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Serve the site on this computer, rebuilt and reloaded as you save.
+    Serve {
+        /// The plan folder (holding plan.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port (default: 8000, or the next free one); 0 takes any free port.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -132,6 +144,14 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(failure) => build_failed(failure, report.format),
+            }
+        }
+        Command::Serve { dir, port, open } => {
+            let options = planpress::serve::ServeOptions { dir, port, open };
+            let report = std::sync::Arc::new(|e: &planpress::serve::Event| eprintln!("{e}"));
+            match planpress::serve::run(&options, report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fatal(&e.to_string()),
             }
         }
     }

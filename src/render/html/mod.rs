@@ -7,6 +7,7 @@
 
 mod blocks;
 mod search;
+mod selection;
 mod svg;
 mod templates;
 mod views;
@@ -14,93 +15,160 @@ mod views;
 use crate::BuildError;
 use crate::model::*;
 use crate::theme::Theme;
-use blocks::{Writer, escape};
+use blocks::Writer;
 use search::{search_index, sitemap};
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
 use tera::Context;
 use views::{GoalView, PageLink, SectionCard, Site, TocItem};
 
-pub use blocks::asset_href;
+pub use blocks::{asset_href, escape};
+pub use selection::Selection;
 
 /// Where rendered files go: a path relative to the site folder and the
 /// bytes. Called from several threads at once.
 pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 
 /// Renders the site into `write`. `pdf` is the PDF's file name when one is
-/// built beside the site, so pages can link to it. Section pages are
-/// rendered and written on two threads: a big plan is mostly section pages.
+/// built beside the site, so pages can link to it.
 pub fn render(
     plan: &Plan,
     theme: &Theme,
     pdf: Option<&str>,
     write: Sink,
 ) -> Result<(), BuildError> {
-    let tera = load_templates(theme).map_err(BuildError::Render)?;
+    render_selected(
+        plan,
+        theme,
+        pdf,
+        &Selection::all(),
+        &mut Memo::default(),
+        write,
+    )
+}
+
+/// What one render keeps for the next, so that rendering a part of the
+/// site does not redo what the rest shares: the templates and the search
+/// index's entries of the sections not rendered again. A render of the
+/// whole site starts it afresh; a partial one assumes the same theme.
+#[derive(Default)]
+pub struct Memo {
+    templates: Option<Templates>,
+    search: std::collections::HashMap<String, String>,
+}
+
+/// Renders the files of the site that `which` names. Section pages are
+/// rendered and written on two threads: a big plan is mostly section pages.
+pub fn render_selected(
+    plan: &Plan,
+    theme: &Theme,
+    pdf: Option<&str>,
+    which: &Selection,
+    memo: &mut Memo,
+    write: Sink,
+) -> Result<(), BuildError> {
+    match &which.sections {
+        None => *memo = Memo::default(),
+        Some(slugs) => {
+            for slug in slugs {
+                memo.search.remove(slug);
+            }
+        }
+    }
+    let Memo { templates, search } = memo;
+    let tera = match templates.take() {
+        Some(tera) => tera,
+        None => load_templates(theme).map_err(BuildError::Render)?,
+    };
+    let tera = &*templates.insert(tera);
     let site = Site::new(plan, theme, pdf);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
     let base = site.base_context();
     let write_page = |file: SiteFile| write(&file.0, &file.1);
+    let wanted: Vec<usize> = match &which.sections {
+        None => (0..sections.len()).collect(),
+        Some(slugs) => (0..sections.len())
+            .filter(|&i| slugs.contains(&sections[i].slug))
+            .collect(),
+    };
 
     // Section pages on two threads, the fixed pages (whose goals overview is
     // big in a big plan) on a third: together they keep both cores busy.
-    let section_pages = |part: &[&Section], offset: usize| -> Result<(), BuildError> {
-        for (i, s) in part.iter().enumerate() {
-            let index = offset + i;
+    let section_pages = |part: &[usize]| -> Result<(), BuildError> {
+        for &index in part {
             let prev = sections.get(index.wrapping_sub(1));
             let next = sections.get(index + 1);
             write_page(section_page(
-                plan, &tera, &site, &base, &nav, s, prev, next,
+                plan,
+                tera,
+                &site,
+                &base,
+                &nav,
+                sections[index],
+                prev,
+                next,
             )?)?;
         }
         Ok(())
     };
     let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(&tera, template, ctx, &nav, "");
-        let mut ctx = base.clone();
-        ctx.insert("current", "index");
-        ctx.insert("nav", NAV_MARK);
-        ctx.insert("toc", &plan.toc());
-        ctx.insert("target_groups", &plan.target_groups);
-        ctx.insert("tracks", &plan.tracks);
-        let cards: Vec<SectionCard> = sections
-            .iter()
-            .map(|s| SectionCard::of(plan, &site, s))
-            .collect();
-        ctx.insert("sections", &cards);
-        ctx.insert("status_counts", &site.status_counts(plan));
-        write_page(page("index.html", &ctx)?)?;
-
-        let mut ctx = base.clone();
-        ctx.insert("current", "goals");
-        ctx.insert("nav", NAV_MARK);
-        ctx.insert("groups", &site.goal_groups(plan));
-        ctx.insert("tracks", &plan.tracks);
-        ctx.insert("target_groups", &plan.target_groups);
-        write_page(page("goals.html", &ctx)?)?;
-
-        for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav, "");
+        if which.overview {
             let mut ctx = base.clone();
-            ctx.insert("current", current);
+            ctx.insert("current", "index");
             ctx.insert("nav", NAV_MARK);
-            write_page(page(template, &ctx)?)?;
+            ctx.insert("toc", &plan.toc());
+            ctx.insert("target_groups", &plan.target_groups);
+            ctx.insert("tracks", &plan.tracks);
+            let cards: Vec<SectionCard> = sections
+                .iter()
+                .map(|s| SectionCard::of(plan, &site, s))
+                .collect();
+            ctx.insert("sections", &cards);
+            ctx.insert("status_counts", &site.status_counts(plan));
+            write_page(page("index.html", &ctx)?)?;
+
+            let mut ctx = base.clone();
+            ctx.insert("current", "goals");
+            ctx.insert("nav", NAV_MARK);
+            ctx.insert("groups", &site.goal_groups(plan));
+            ctx.insert("tracks", &plan.tracks);
+            ctx.insert("target_groups", &plan.target_groups);
+            write_page(page("goals.html", &ctx)?)?;
+        }
+        if which.frame {
+            for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+                let mut ctx = base.clone();
+                ctx.insert("current", current);
+                ctx.insert("nav", NAV_MARK);
+                write_page(page(template, &ctx)?)?;
+            }
         }
         Ok(())
     };
-    let half = sections.len().div_ceil(2);
-    let (first, second) = sections.split_at(half);
-    std::thread::scope(|scope| {
-        let a = scope.spawn(|| section_pages(first, 0));
-        let b = scope.spawn(|| section_pages(second, half));
-        let fixed = fixed_pages();
-        // A panic in a thread is a bug: re-raise it.
-        let join = |h: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>| {
-            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-        };
-        join(a).and(join(b)).and(fixed)
-    })?;
+    if wanted.len() < 2 {
+        section_pages(&wanted)?;
+        fixed_pages()?;
+    } else {
+        let (first, second) = wanted.split_at(wanted.len().div_ceil(2));
+        std::thread::scope(|scope| {
+            let a = scope.spawn(|| section_pages(first));
+            let b = scope.spawn(|| section_pages(second));
+            let fixed = fixed_pages();
+            // A panic in a thread is a bug: re-raise it.
+            let join = |h: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            join(a).and(join(b)).and(fixed)
+        })?;
+    }
 
-    write("search-index.js", search_index(plan).as_bytes())?;
+    if which.search {
+        write("search-index.js", search_index(plan, search).as_bytes())?;
+    }
+    if !which.frame {
+        return Ok(());
+    }
     if let Some(base_url) = &plan.meta.base_url {
         let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
             .into_iter()
