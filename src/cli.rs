@@ -42,6 +42,18 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Start a new plan: a small, complete example to build on, with CI.
+    New {
+        /// The folder to make (default: the current folder, which must be empty).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The plan's language.
+        #[arg(long, value_enum, default_value_t = LanguageArg::Da)]
+        language: LanguageArg,
+        /// Write into a folder that is not empty (files of the same name are replaced).
+        #[arg(long)]
+        force: bool,
+    },
     /// Serve the site on this computer, rebuilt and reloaded as you save.
     Serve {
         /// The plan folder (holding plan.yaml).
@@ -74,6 +86,14 @@ enum Format {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    /// Danish
+    Da,
+    /// English
+    En,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +164,23 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(failure) => build_failed(failure, report.format),
+            }
+        }
+        Command::New {
+            dir,
+            language,
+            force,
+        } => {
+            let language = match language {
+                LanguageArg::Da => planpress::model::Language::Da,
+                LanguageArg::En => planpress::model::Language::En,
+            };
+            match planpress::scaffold::write(&dir, language, force) {
+                Ok(_) => {
+                    eprintln!("{}", planpress::scaffold::next_steps(&dir, language));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(&e.to_string()),
             }
         }
         Command::Serve { dir, port, open } => {

@@ -17,6 +17,7 @@ pub mod model;
 mod output;
 mod par;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod theme;
 pub mod validate;
