@@ -18,8 +18,16 @@ fn new_plan(lang: &str) -> (TempDir, std::path::PathBuf) {
 #[test]
 fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
     for (lang, page, goal) in [
-        ("da", "borgere.html", "Flere ledige borgere kommer i ordinært job"),
-        ("en", "residents.html", "More unemployed residents find ordinary work"),
+        (
+            "da",
+            "borgere.html",
+            "Flere ledige borgere kommer i ordinært job",
+        ),
+        (
+            "en",
+            "residents.html",
+            "More unemployed residents find ordinary work",
+        ),
     ] {
         let (_tmp, dir) = new_plan(lang);
         for file in [
@@ -34,7 +42,13 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
         }
         let sections = std::fs::read_dir(dir.join("content"))
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "md"))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "md")
+            })
             .count();
         assert_eq!(sections, 3, "{lang}: a foreword and two sections");
 
@@ -55,7 +69,10 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
         assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{lang}");
         assert!(html.contains(goal), "{lang}: the goal is on its page");
         assert!(html.contains("<table"), "{lang}: the Markdown table");
-        assert!(site.join("assets/diagram.png").is_file(), "{lang}: the image");
+        assert!(
+            site.join("assets/diagram.png").is_file(),
+            "{lang}: the image"
+        );
         let pdfs: Vec<_> = std::fs::read_dir(&site)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -64,7 +81,11 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
         assert_eq!(pdfs.len(), 1, "{lang}: the PDF inside the site");
         let pdf = std::fs::read(&pdfs[0]).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{lang}");
-        assert!(dir.join("output").join(pdfs[0].file_name().unwrap()).is_file());
+        assert!(
+            dir.join("output")
+                .join(pdfs[0].file_name().unwrap())
+                .is_file()
+        );
     }
 }
 
@@ -77,13 +98,20 @@ fn a_folder_that_is_not_empty_is_refused_without_force() {
 
     let refused = run(&["new", path_str(&dir)]);
     refused.assert_code(2);
-    assert!(refused.stderr.contains("is not empty"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("is not empty"),
+        "{}",
+        refused.stderr
+    );
     assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
     assert!(!dir.join("plan.yaml").exists(), "nothing is written");
 
     run(&["new", path_str(&dir), "--force"]).assert_code(0);
     assert!(dir.join("plan.yaml").is_file());
-    assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "mine"
+    );
     run(&["check", path_str(&dir)]).assert_code(0);
 }
 
@@ -116,15 +144,27 @@ fn the_github_workflow_checks_pull_requests_and_publishes_main() {
     assert!(w["on"].get("pull_request").is_some(), "{w:#}");
     assert_eq!(w["on"]["push"]["branches"], serde_json::json!(["main"]));
     assert_eq!(w["env"]["PLANPRESS_VERSION"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(w["env"]["PLANPRESS_REPOSITORY"], env!("CARGO_PKG_REPOSITORY"));
+    assert_eq!(
+        w["env"]["PLANPRESS_REPOSITORY"],
+        env!("CARGO_PKG_REPOSITORY")
+    );
     let steps = steps(&w);
 
     let cache = steps
         .iter()
-        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")))
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+        })
         .expect("planpress is cached");
     assert_eq!(cache["with"]["path"], "~/.cargo/bin/planpress");
-    assert!(cache["with"]["key"].as_str().unwrap().contains("env.PLANPRESS_VERSION"));
+    assert!(
+        cache["with"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("env.PLANPRESS_VERSION")
+    );
     let install = step_running(&steps, "cargo install");
     let command = install["run"].as_str().unwrap();
     for part in [
@@ -134,7 +174,12 @@ fn the_github_workflow_checks_pull_requests_and_publishes_main() {
     ] {
         assert!(command.contains(part), "{command}");
     }
-    assert!(install["if"].as_str().unwrap().contains("cache-hit != 'true'"));
+    assert!(
+        install["if"]
+            .as_str()
+            .unwrap()
+            .contains("cache-hit != 'true'")
+    );
 
     // The check runs on pull requests (no condition), with annotations.
     let check = step_running(&steps, "planpress check --format github");
@@ -166,16 +211,36 @@ fn the_github_workflow_checks_pull_requests_and_publishes_main() {
 fn the_gitlab_pipeline_checks_merge_requests_and_publishes_pages() {
     let (_tmp, dir) = new_plan("en");
     let p = yaml(&dir.join(".gitlab-ci.yml"));
-    assert_eq!(p["variables"]["PLANPRESS_VERSION"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(p["variables"]["PLANPRESS_REPOSITORY"], env!("CARGO_PKG_REPOSITORY"));
-    assert_eq!(p["default"]["cache"]["paths"], serde_json::json!([".planpress/"]));
+    assert_eq!(
+        p["variables"]["PLANPRESS_VERSION"],
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(
+        p["variables"]["PLANPRESS_REPOSITORY"],
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    assert_eq!(
+        p["default"]["cache"]["paths"],
+        serde_json::json!([".planpress/"])
+    );
     let install = p["default"]["before_script"][0].as_str().unwrap();
-    assert!(install.contains("cargo install --locked --root .planpress"), "{install}");
-    assert!(install.contains("--tag \"v$PLANPRESS_VERSION\""), "{install}");
+    assert!(
+        install.contains("cargo install --locked --root .planpress"),
+        "{install}"
+    );
+    assert!(
+        install.contains("--tag \"v$PLANPRESS_VERSION\""),
+        "{install}"
+    );
 
     let check = &p["check"];
     assert_eq!(check["script"], serde_json::json!(["planpress check"]));
-    assert!(check["rules"][0]["if"].as_str().unwrap().contains("merge_request_event"));
+    assert!(
+        check["rules"][0]["if"]
+            .as_str()
+            .unwrap()
+            .contains("merge_request_event")
+    );
     let pages = &p["pages"];
     let script: Vec<&str> = pages["script"]
         .as_array()
@@ -186,7 +251,12 @@ fn the_gitlab_pipeline_checks_merge_requests_and_publishes_pages() {
     assert_eq!(script[0], "planpress build");
     assert!(script[1].contains("cp -r output/site public"), "{script:?}");
     assert_eq!(pages["artifacts"]["paths"], serde_json::json!(["public"]));
-    assert!(pages["rules"][0]["if"].as_str().unwrap().contains("CI_DEFAULT_BRANCH"));
+    assert!(
+        pages["rules"][0]["if"]
+            .as_str()
+            .unwrap()
+            .contains("CI_DEFAULT_BRANCH")
+    );
 
     let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "output/"), "{ignore}");

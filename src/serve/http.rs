@@ -51,7 +51,7 @@ fn site_file(shared: &Shared, url_path: &str) -> Response<std::io::Cursor<Vec<u8
     let shown = shared.shown();
     let Some(file) = resolve(&shared.site, url_path) else {
         if let Some(page) = shown.no_site_page() {
-            return bytes(503, page.into_bytes(), HTML);
+            return bytes(503, decorate(page.into_bytes(), None), HTML);
         }
         // The site's own 404 page, as the published site would show it.
         return match resolve(&shared.site, "/404.html").and_then(|f| std::fs::read(f).ok()) {

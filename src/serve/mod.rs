@@ -411,10 +411,11 @@ impl Loop {
         let language = self.live.language();
         let panel = problems::panel(&update.diagnostics, self.live.sources(), language);
         self.ever_built |= update.built;
+        let errors = !update.built;
         let shown = Shown {
             no_site: (!self.ever_built)
                 .then(|| problems::page(panel.as_deref().unwrap_or(""), language)),
-            panel,
+            panel: panel.map(|p| problems::over_page(&p, errors, language)),
         };
         *lock(&self.shared.shown) = Arc::new(shown);
         self.generation += 1;

@@ -57,8 +57,8 @@ fn words(language: Language) -> Words {
 }
 
 /// The panel listing `diagnostics`, or `None` when there are none. With
-/// errors it is open and says the page below is the last good one; with
-/// only warnings it is a closed box the author can open.
+/// errors it is open; with only warnings it is a closed box the author can
+/// open.
 pub fn panel(diagnostics: &[Diagnostic], sources: &Sources, language: Language) -> Option<String> {
     if diagnostics.is_empty() {
         return None;
@@ -81,11 +81,7 @@ pub fn panel(diagnostics: &[Diagnostic], sources: &Sources, language: Language) 
         heading.push((w.warnings)(warnings));
     }
     out.push_str(&escape(&heading.join(", ")));
-    out.push_str("</summary>");
-    if errors > 0 {
-        out.push_str(&format!("<p>{}</p>", escape(w.last_good)));
-    }
-    out.push_str("<ol>");
+    out.push_str("</summary><ol>");
     for d in diagnostics {
         let (class, word) = match d.severity {
             Severity::Error => ("error", w.error),
@@ -119,6 +115,19 @@ pub fn panel(diagnostics: &[Diagnostic], sources: &Sources, language: Language) 
     }
     out.push_str("</ol></details>");
     Some(out)
+}
+
+/// The panel as shown above a page of the last good site: with errors, it
+/// says that the page below is not up to date.
+pub fn over_page(panel: &str, errors: bool, language: Language) -> String {
+    match panel.find("</summary>") {
+        Some(at) if errors => {
+            let at = at + "</summary>".len();
+            let note = format!("<p>{}</p>", escape(words(language).last_good));
+            format!("{}{note}{}", &panel[..at], &panel[at..])
+        }
+        _ => panel.to_string(),
+    }
 }
 
 /// A whole page holding only the panel, for when no build has succeeded.
