@@ -52,7 +52,7 @@ impl LiveSite {
             cache: validate::Cache::new(),
             site: site.to_path_buf(),
             theme: None,
-            memo: html::Memo::default(),
+            memo: html::Memo::keeping(),
             shown: None,
         };
         let update = live.rebuild(false, &[], started)?;
@@ -355,6 +355,12 @@ mod tests {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         );
         step(&mut live, &["content/assets/k.svg"], true);
+        // A sub-section's new title shows in its parent's list of pages.
+        write(&root, "content/04-d/index.md", &section("D", 4, "Folder."));
+        write(&root, "content/04-d/01-e.md", &section("E", 1, "Child."));
+        step(&mut live, &["content/04-d/index.md", "content/04-d/01-e.md"], true);
+        write(&root, "content/04-d/01-e.md", &section("E renamed", 1, "Child."));
+        step(&mut live, &["content/04-d/01-e.md"], true);
         // Sections added and removed, plan.yaml and the theme changed.
         write(&root, "content/03-c.md", &section("C", 3, "New."));
         step(&mut live, &["content/03-c.md"], true);

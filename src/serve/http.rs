@@ -48,6 +48,10 @@ pub(super) fn handle(request: Request, shared: &Shared) {
 /// A file of the site, with the reload script and any problems added to
 /// pages; the PDF waits for one being made.
 fn site_file(shared: &Shared, url_path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    // The PDF may not be made yet, or be out of date: wait for it first.
+    if url_path.to_ascii_lowercase().ends_with(".pdf") {
+        shared.wait_for_pdf(PDF_WAIT);
+    }
     let shown = shared.shown();
     let Some(file) = resolve(&shared.site, url_path) else {
         if let Some(page) = shown.no_site_page() {
@@ -59,9 +63,6 @@ fn site_file(shared: &Shared, url_path: &str) -> Response<std::io::Cursor<Vec<u8
             None => plain(404, "not found"),
         };
     };
-    if file.extension().is_some_and(|e| e == "pdf") {
-        shared.wait_for_pdf(PDF_WAIT);
-    }
     match std::fs::read(&file) {
         Ok(body) => {
             let kind = content_type(&file);

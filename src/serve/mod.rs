@@ -451,6 +451,7 @@ fn terminal_report(diagnostics: &[Diagnostic], sources: &diagnostic::Sources) ->
 /// The PDF thread: makes the PDF whenever the plan has been quiet long
 /// enough, or someone waits for it.
 fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
+    lower_priority();
     loop {
         let (generation, plan, theme) = {
             let mut pdf = lock(&shared.pdf);
@@ -497,6 +498,17 @@ fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
             took: started.elapsed(),
             error,
         });
+    }
+}
+
+/// Lets the calling thread (and the threads it starts) give way to the
+/// rebuilds an author waits for: on Linux the nice value is per thread.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers and changes only the
+    // scheduling priority of the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 

@@ -47,13 +47,28 @@ pub fn render(
 }
 
 /// What one render keeps for the next, so that rendering a part of the
-/// site does not redo what the rest shares: the templates and the search
-/// index's entries of the sections not rendered again. A render of the
-/// whole site starts it afresh; a partial one assumes the same theme.
+/// site does not redo what the rest shares: the templates, the search
+/// index's entries, and (when kept) each section page before its
+/// navigation is spliced in, so a change of titles only splices the new
+/// navigation into the other pages. A render of the whole site starts it
+/// afresh; a partial one assumes the same theme.
 #[derive(Default)]
 pub struct Memo {
+    /// Keep the section pages: worth it only for renders to come.
+    keep_pages: bool,
     templates: Option<Templates>,
     search: std::collections::HashMap<String, String>,
+    pages: std::collections::HashMap<String, String>,
+}
+
+impl Memo {
+    /// A memo for a site rendered again and again, as `serve` does.
+    pub fn keeping() -> Memo {
+        Memo {
+            keep_pages: true,
+            ..Memo::default()
+        }
+    }
 }
 
 /// Renders the files of the site that `which` names. Section pages are
@@ -67,14 +82,24 @@ pub fn render_selected(
     write: Sink,
 ) -> Result<(), BuildError> {
     match &which.sections {
-        None => *memo = Memo::default(),
+        None => {
+            *memo = Memo {
+                keep_pages: memo.keep_pages,
+                ..Memo::default()
+            }
+        }
         Some(slugs) => {
             for slug in slugs {
                 memo.search.remove(slug);
             }
         }
     }
-    let Memo { templates, search } = memo;
+    let Memo {
+        keep_pages,
+        templates,
+        search,
+        pages,
+    } = memo;
     let tera = match templates.take() {
         Some(tera) => tera,
         None => load_templates(theme).map_err(BuildError::Render)?,
@@ -85,34 +110,45 @@ pub fn render_selected(
     let nav = nav_html(plan);
     let base = site.base_context();
     let write_page = |file: SiteFile| write(&file.0, &file.1);
-    let wanted: Vec<usize> = match &which.sections {
-        None => (0..sections.len()).collect(),
-        Some(slugs) => (0..sections.len())
-            .filter(|&i| slugs.contains(&sections[i].slug))
-            .collect(),
+    // Pages rendered anew first, then those that only take the new
+    // navigation; dealt to two threads in turn.
+    let render = |i: usize| match &which.sections {
+        None => true,
+        Some(slugs) => slugs.contains(&sections[i].slug) || !pages.contains_key(&sections[i].slug),
     };
+    let mut jobs: Vec<(usize, bool)> = (0..sections.len())
+        .map(|i| (i, render(i)))
+        .filter(|&(_, render)| render || which.navigation)
+        .collect();
+    jobs.sort_by_key(|&(_, render)| !render);
+    let halves: [Vec<(usize, bool)>; 2] = [
+        jobs.iter().step_by(2).copied().collect(),
+        jobs.iter().skip(1).step_by(2).copied().collect(),
+    ];
 
     // Section pages on two threads, the fixed pages (whose goals overview is
     // big in a big plan) on a third: together they keep both cores busy.
-    let section_pages = |part: &[usize]| -> Result<(), BuildError> {
-        for &index in part {
+    let section_pages = |part: &[(usize, bool)]| -> Result<Vec<(String, String)>, BuildError> {
+        let mut rendered = Vec::new();
+        for &(index, render) in part {
+            let slug = &sections[index].slug;
+            let file = format!("{slug}.html");
+            if !render {
+                write(&file, splice_nav(&pages[slug], &nav, slug).as_bytes())?;
+                continue;
+            }
             let prev = sections.get(index.wrapping_sub(1));
             let next = sections.get(index + 1);
-            write_page(section_page(
-                plan,
-                tera,
-                &site,
-                &base,
-                &nav,
-                sections[index],
-                prev,
-                next,
-            )?)?;
+            let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
+            write(&file, splice_nav(&page, &nav, slug).as_bytes())?;
+            if *keep_pages {
+                rendered.push((slug.clone(), page));
+            }
         }
-        Ok(())
+        Ok(rendered)
     };
     let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav, "");
+        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav);
         if which.overview {
             let mut ctx = base.clone();
             ctx.insert("current", "index");
@@ -146,22 +182,26 @@ pub fn render_selected(
         }
         Ok(())
     };
-    if wanted.len() < 2 {
-        section_pages(&wanted)?;
+    let rendered = if jobs.len() < 2 {
+        let rendered = section_pages(&jobs)?;
         fixed_pages()?;
+        vec![rendered]
     } else {
-        let (first, second) = wanted.split_at(wanted.len().div_ceil(2));
         std::thread::scope(|scope| {
-            let a = scope.spawn(|| section_pages(first));
-            let b = scope.spawn(|| section_pages(second));
+            let threads = halves
+                .iter()
+                .map(|half| scope.spawn(|| section_pages(half)))
+                .collect::<Vec<_>>();
             let fixed = fixed_pages();
             // A panic in a thread is a bug: re-raise it.
-            let join = |h: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>| {
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            };
-            join(a).and(join(b)).and(fixed)
-        })?;
-    }
+            let done = threads
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect::<Result<Vec<_>, BuildError>>();
+            fixed.and(done)
+        })?
+    };
+    pages.extend(rendered.into_iter().flatten());
 
     if which.search {
         write("search-index.js", search_index(plan, search).as_bytes())?;
@@ -186,39 +226,30 @@ pub fn render_selected(
 /// A rendered page: its path in the site and its bytes.
 type SiteFile = (String, Vec<u8>);
 
-/// Renders `template` to the page `<current>.html` (or the template's own
-/// name for the fixed pages), with the navigation spliced in.
+/// Renders one of the fixed pages (`index.html`, …) with the navigation
+/// spliced in.
 fn render_one(
     tera: &Templates,
     template: &str,
     ctx: &Context,
     nav: &str,
-    current: &str,
 ) -> Result<SiteFile, BuildError> {
     match tera.render(template, ctx) {
-        Ok(html) => {
-            let out = if template == "section.html" {
-                format!("{current}.html")
-            } else {
-                template.to_string()
-            };
-            Ok((out, splice_nav(html, nav, current).into_bytes()))
-        }
+        Ok(html) => Ok((template.to_string(), splice_nav(&html, nav, "").into_bytes())),
         Err(e) => Err(render_error(tera, &e, template)),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A section's page, with [`NAV_MARK`] where the navigation goes.
 fn section_page(
     plan: &Plan,
     tera: &Templates,
     site: &Site,
     base: &Context,
-    nav: &str,
     section: &Section,
     prev: Option<&&Section>,
     next: Option<&&Section>,
-) -> Result<SiteFile, BuildError> {
+) -> Result<String, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
     let cards = goal_cards(tera, site, base, plan, section)?;
@@ -297,7 +328,8 @@ fn section_page(
             url: format!("{}.html", s.slug),
         }),
     );
-    render_one(tera, "section.html", &ctx, nav, &section.slug)
+    tera.render("section.html", &ctx)
+        .map_err(|e| render_error(tera, &e, "section.html"))
 }
 
 /// The rendered `goal.html` of each of the section's goals, in order.
@@ -359,9 +391,9 @@ const NAV_MARK: &str = "<!--planpress:nav-->";
 
 /// Puts the navigation, with `slug` marked as the current page, where the
 /// template printed `{{ nav | safe }}`, copying each part once.
-fn splice_nav(page: String, nav: &str, slug: &str) -> String {
+fn splice_nav(page: &str, nav: &str, slug: &str) -> String {
     let Some(at) = page.find(NAV_MARK) else {
-        return page;
+        return page.to_string();
     };
     let link = format!("<a href=\"{slug}.html\">");
     let (before, after) = match nav.find(&link).filter(|_| !slug.is_empty()) {

@@ -22,6 +22,9 @@ pub struct Selection {
     /// `search.html`, `404.html`, `sitemap.xml` and the theme's static
     /// files, which change only with the plan's facts, navigation or theme.
     pub frame: bool,
+    /// The navigation's titles changed: every section page not rendered
+    /// again takes the new navigation.
+    pub navigation: bool,
 }
 
 impl Selection {
@@ -32,6 +35,7 @@ impl Selection {
             overview: true,
             search: true,
             frame: true,
+            navigation: true,
         }
     }
 
@@ -42,6 +46,7 @@ impl Selection {
             overview: false,
             search: false,
             frame: false,
+            navigation: false,
         }
     }
 
@@ -56,7 +61,7 @@ impl Selection {
             && old.target_groups == new.target_groups
             && old.tracks == new.tracks
             && old.national_goals == new.national_goals;
-        if !same_facts || !same_navigation(&old.sections, &new.sections) {
+        if !same_facts || !same_pages(&old.sections, &new.sections) {
             return Selection::all();
         }
         let before: HashMap<&str, &Section> = old
@@ -65,30 +70,61 @@ impl Selection {
             .map(|s| (s.slug.as_str(), s))
             .collect();
         let mut which = Selection::none();
-        let mut pages = Vec::new();
-        for s in new.all_sections() {
-            // The navigation is the same, so every page existed before.
+        let mut pages: Vec<String> = Vec::new();
+        let sections = new.all_sections();
+        let parents = parents(&new.sections);
+        for (i, s) in sections.iter().enumerate() {
+            // The same pages in the same places, so every page existed.
             let Some(o) = before.get(s.slug.as_str()) else {
                 return Selection::all();
             };
-            let listed =
-                o.summary != s.summary || o.target_group != s.target_group || o.goals != s.goals;
+            let listed = o.summary != s.summary
+                || o.target_group != s.target_group
+                || o.goals != s.goals;
             if listed || o.body != s.body || o.footnotes != s.footnotes || o.source != s.source {
                 pages.push(s.slug.clone());
                 which.search = true;
             }
             which.overview |= listed;
+            if o.title != s.title {
+                // Its own page, and the pages that show its title besides
+                // the navigation: the previous and next ones, its parent.
+                pages.push(s.slug.clone());
+                pages.extend(i.checked_sub(1).map(|p| sections[p].slug.clone()));
+                pages.extend(sections.get(i + 1).map(|n| n.slug.clone()));
+                pages.extend(parents.get(s.slug.as_str()).map(|p| p.to_string()));
+                which.navigation = true;
+            }
         }
+        if which.navigation {
+            which.overview = true;
+            which.search = true;
+            which.frame = true;
+        }
+        pages.sort();
+        pages.dedup();
         which.sections = Some(pages);
         which
     }
 }
 
-/// Whether two section trees give the same navigation: the same pages with
-/// the same titles in the same places.
-fn same_navigation(a: &[Section], b: &[Section]) -> bool {
+/// Whether two section trees have the same pages in the same places.
+fn same_pages(a: &[Section], b: &[Section]) -> bool {
     a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.slug == y.slug && x.title == y.title && same_navigation(&x.children, &y.children)
-        })
+        && a
+            .iter()
+            .zip(b)
+            .all(|(x, y)| x.slug == y.slug && same_pages(&x.children, &y.children))
+}
+
+/// Each sub-section's parent, by slug.
+fn parents(sections: &[Section]) -> HashMap<&str, &str> {
+    let mut out = HashMap::new();
+    for s in sections {
+        for c in &s.children {
+            out.insert(c.slug.as_str(), s.slug.as_str());
+        }
+        out.extend(parents(&s.children));
+    }
+    out
 }
