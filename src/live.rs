@@ -358,8 +358,16 @@ mod tests {
         // A sub-section's new title shows in its parent's list of pages.
         write(&root, "content/04-d/index.md", &section("D", 4, "Folder."));
         write(&root, "content/04-d/01-e.md", &section("E", 1, "Child."));
-        step(&mut live, &["content/04-d/index.md", "content/04-d/01-e.md"], true);
-        write(&root, "content/04-d/01-e.md", &section("E renamed", 1, "Child."));
+        step(
+            &mut live,
+            &["content/04-d/index.md", "content/04-d/01-e.md"],
+            true,
+        );
+        write(
+            &root,
+            "content/04-d/01-e.md",
+            &section("E renamed", 1, "Child."),
+        );
         step(&mut live, &["content/04-d/01-e.md"], true);
         // Sections added and removed, plan.yaml and the theme changed.
         write(&root, "content/03-c.md", &section("C", 3, "New."));

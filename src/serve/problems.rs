@@ -167,7 +167,7 @@ fn snippet(text: &str, pos: crate::load::yaml::Pos) -> String {
 /// Styles kept to the panel's own id, so a theme's styles and the panel's
 /// do not meet. Dark red on white and black on white pass WCAG AA.
 const STYLE: &str = "<style>\
-#planpress-problems{all:initial;display:block;box-sizing:border-box;margin:0 auto 1rem;padding:.75rem 1rem;max-width:60rem;background:#fff;color:#111;border:3px solid #a4000f;border-radius:6px;font:16px/1.45 system-ui,sans-serif}\
+#planpress-problems{all:initial;display:block;box-sizing:border-box;margin:.5rem auto 1rem;padding:.75rem 1rem;width:calc(100% - 1rem);max-width:60rem;background:#fff;color:#111;border:3px solid #a4000f;border-radius:6px;font:16px/1.45 system-ui,sans-serif}\
 #planpress-problems summary{cursor:pointer;font-weight:700;font-size:1.15rem;color:#a4000f}\
 #planpress-problems ol{margin:.5rem 0 0;padding-left:1.5rem}\
 #planpress-problems li{margin:.75rem 0}\

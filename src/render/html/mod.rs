@@ -235,7 +235,10 @@ fn render_one(
     nav: &str,
 ) -> Result<SiteFile, BuildError> {
     match tera.render(template, ctx) {
-        Ok(html) => Ok((template.to_string(), splice_nav(&html, nav, "").into_bytes())),
+        Ok(html) => Ok((
+            template.to_string(),
+            splice_nav(&html, nav, "").into_bytes(),
+        )),
         Err(e) => Err(render_error(tera, &e, template)),
     }
 }

@@ -78,9 +78,8 @@ impl Selection {
             let Some(o) = before.get(s.slug.as_str()) else {
                 return Selection::all();
             };
-            let listed = o.summary != s.summary
-                || o.target_group != s.target_group
-                || o.goals != s.goals;
+            let listed =
+                o.summary != s.summary || o.target_group != s.target_group || o.goals != s.goals;
             if listed || o.body != s.body || o.footnotes != s.footnotes || o.source != s.source {
                 pages.push(s.slug.clone());
                 which.search = true;
@@ -111,8 +110,7 @@ impl Selection {
 /// Whether two section trees have the same pages in the same places.
 fn same_pages(a: &[Section], b: &[Section]) -> bool {
     a.len() == b.len()
-        && a
-            .iter()
+        && a.iter()
             .zip(b)
             .all(|(x, y)| x.slug == y.slug && same_pages(&x.children, &y.children))
 }
