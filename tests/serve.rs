@@ -150,7 +150,11 @@ fn events(port: u16) -> mpsc::Receiver<String> {
     });
     // The stream is open once its headers have come.
     let start = Instant::now();
-    while rx.recv_timeout(DEADLINE).expect("event stream headers") != "" {
+    while !rx
+        .recv_timeout(DEADLINE)
+        .expect("event stream headers")
+        .is_empty()
+    {
         assert!(start.elapsed() < DEADLINE);
     }
     rx

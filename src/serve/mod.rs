@@ -10,15 +10,14 @@
 //! has been quiet for a moment, or at once when someone asks for it.
 
 mod http;
+mod pdf;
 mod problems;
 mod watch;
 
 pub use problems::{page as problems_page, panel as problems_panel};
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::live::{LiveSite, Update, pdf_name, write_atomic};
-use crate::model::Plan;
-use crate::theme::Theme;
+use crate::live::{LiveSite, Update};
 use crate::{BuildError, LoadError};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -61,6 +60,8 @@ pub enum ServeError {
     TempDir(std::io::Error),
     #[error("cannot watch the plan folder for changes: {0}")]
     Watch(String),
+    #[error("cannot catch Ctrl-C to stop cleanly: {0}")]
+    CtrlC(String),
     #[error(transparent)]
     Build(#[from] BuildError),
 }
@@ -174,26 +175,12 @@ impl Shown {
     }
 }
 
-/// The PDF's progress, shared with the thread that makes it.
-struct Pdf {
-    /// The plan the PDF is to show next, with its generation and theme.
-    pending: Option<(u64, Arc<Plan>, Arc<Theme>)>,
-    /// When the site last changed.
-    changed: Instant,
-    /// The generation the PDF in the site folder shows, and the newest.
-    done: u64,
-    wanted: u64,
-    /// Requests waiting for it: it is made at once for them.
-    waiting: usize,
-    stop: bool,
-}
-
 /// What the request threads, the PDF thread and the main loop share.
 pub(crate) struct Shared {
     site: PathBuf,
     shown: Mutex<Arc<Shown>>,
     listeners: Mutex<Vec<Sender<u64>>>,
-    pdf: Mutex<Pdf>,
+    pdf: Mutex<pdf::Pdf>,
     pdf_changed: Condvar,
 }
 
@@ -278,7 +265,7 @@ pub fn run(
         site: site.clone(),
         shown: Mutex::new(Arc::default()),
         listeners: Mutex::new(Vec::new()),
-        pdf: Mutex::new(Pdf {
+        pdf: Mutex::new(pdf::Pdf {
             pending: None,
             // The first PDF is made at once.
             changed: Instant::now() - PDF_QUIET,
@@ -320,7 +307,7 @@ pub fn run(
     {
         let shared = shared.clone();
         let report = report.clone();
-        std::thread::spawn(move || make_pdfs(&shared, &*report));
+        std::thread::spawn(move || pdf::make_pdfs(&shared, &*report));
     }
 
     let (tx, rx) = mpsc::channel();
@@ -328,7 +315,7 @@ pub fn run(
     ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     })
-    .map_err(|e| ServeError::Watch(e.to_string()))?;
+    .map_err(|e| ServeError::CtrlC(e.to_string()))?;
     let changes = tx.clone();
     let mut watch = watch::Watch::start(&root, move |c| {
         let _ = changes.send(Message::Changed(c));
@@ -446,70 +433,6 @@ impl Loop {
 
 fn terminal_report(diagnostics: &[Diagnostic], sources: &diagnostic::Sources) -> String {
     diagnostic::render_human(diagnostics, sources, false)
-}
-
-/// The PDF thread: makes the PDF whenever the plan has been quiet long
-/// enough, or someone waits for it.
-fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
-    lower_priority();
-    loop {
-        let (generation, plan, theme) = {
-            let mut pdf = lock(&shared.pdf);
-            loop {
-                if pdf.stop {
-                    return;
-                }
-                let quiet = pdf.changed.elapsed();
-                if pdf.pending.is_some() && (pdf.waiting > 0 || quiet >= PDF_QUIET) {
-                    break;
-                }
-                let wait = if pdf.pending.is_some() {
-                    PDF_QUIET - quiet
-                } else {
-                    Duration::from_secs(3600)
-                };
-                pdf = shared
-                    .pdf_changed
-                    .wait_timeout(pdf, wait)
-                    .unwrap_or_else(|e| e.into_inner())
-                    .0;
-            }
-            match pdf.pending.take() {
-                Some(job) => job,
-                None => continue,
-            }
-        };
-        let started = Instant::now();
-        let result = crate::render::pdf::render(&plan, &theme);
-        let mut pdf = lock(&shared.pdf);
-        if pdf.stop {
-            return;
-        }
-        let error = match result {
-            Ok(rendered) => write_atomic(&shared.site.join(pdf_name(&plan)), &rendered.bytes)
-                .err()
-                .map(|e| e.to_string()),
-            Err(e) => Some(e.to_string()),
-        };
-        pdf.done = generation;
-        drop(pdf);
-        shared.pdf_changed.notify_all();
-        report(&Event::Pdf {
-            took: started.elapsed(),
-            error,
-        });
-    }
-}
-
-/// Lets the calling thread (and the threads it starts) give way to the
-/// rebuilds an author waits for: on Linux the nice value is per thread.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority takes plain integers and changes only the
-    // scheduling priority of the calling thread.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
-    }
 }
 
 /// Listens on 127.0.0.1 only: the site is for the author's own browser.
