@@ -100,8 +100,7 @@ fn changes_content(kind: &EventKind) -> bool {
 }
 
 /// `path` relative to the plan folder, when a build reads it: plan.yaml, or
-/// anything under content/ or themes/ but hidden files and editors'
-/// backups.
+/// anything under content/ or themes/ but hidden files and editors' own.
 fn relevant(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     let parts: Vec<String> = rel
@@ -112,8 +111,12 @@ fn relevant(root: &Path, path: &Path) -> Option<String> {
     if !(first == "plan.yaml" && parts.len() == 1 || FOLDERS.contains(&first.as_str())) {
         return None;
     }
+    // Hidden files, and the backups, swap and autosave files of editors.
     let ignored = |p: &String| {
-        p.starts_with('.') || p.ends_with('~') || p.ends_with(".swp") || p.ends_with(".swx")
+        p.starts_with(['.', '#'])
+            || p.ends_with(['~', '#'])
+            || p.ends_with(".swp")
+            || p.ends_with(".swx")
     };
     (!parts.iter().any(ignored)).then(|| parts.join("/"))
 }
@@ -139,6 +142,7 @@ mod tests {
             "/p/README.md",
             "/p/content/.a.md.swp",
             "/p/content/a.md~",
+            "/p/content/#a.md#",
             "/p/.git/index",
             "/q/plan.yaml",
         ] {
