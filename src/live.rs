@@ -55,7 +55,7 @@ impl LiveSite {
             memo: html::Memo::keeping(),
             shown: None,
         };
-        let update = live.rebuild(false, &[], started)?;
+        let update = live.rebuild(false, &[], started, &mut |_| {})?;
         Ok((live, update))
     }
 
@@ -64,6 +64,17 @@ impl LiveSite {
     /// A plan folder that cannot be read, or a site that cannot be written,
     /// is an error; problems in the plan are diagnostics in the update.
     pub fn update(&mut self, changed: &[String]) -> Result<Update, BuildError> {
+        self.update_with(changed, &mut |_| {})
+    }
+
+    /// [`LiveSite::update`], naming to `first` the pages already written
+    /// when a change of titles still has the navigation of the other pages
+    /// to bring up to date.
+    pub fn update_with(
+        &mut self,
+        changed: &[String],
+        first: &mut dyn FnMut(&[String]),
+    ) -> Result<Update, BuildError> {
         let started = Instant::now();
         let sources: HashSet<String> = changed
             .iter()
@@ -81,7 +92,7 @@ impl LiveSite {
             })
             .cloned()
             .collect();
-        self.rebuild(theme_changed, &assets, started)
+        self.rebuild(theme_changed, &assets, started, first)
     }
 
     /// The texts of the plan's files as last read, for showing diagnostics.
@@ -124,6 +135,7 @@ impl LiveSite {
         theme_changed: bool,
         assets: &[String],
         started: Instant,
+        first: &mut dyn FnMut(&[String]),
     ) -> Result<Update, BuildError> {
         let validated = validate::validate_with(&self.loaded, &mut self.cache);
         let mut update = Update {
@@ -133,7 +145,7 @@ impl LiveSite {
             took: Duration::ZERO,
         };
         if let Some(plan) = validated.plan {
-            match self.render(plan, theme_changed, assets, &mut update.written) {
+            match self.render(plan, theme_changed, assets, &mut update.written, first) {
                 Ok(()) => update.built = true,
                 Err(BuildError::Render(diags)) => update.diagnostics.extend(diags),
                 Err(e) => return Err(e),
@@ -149,6 +161,7 @@ impl LiveSite {
         theme_changed: bool,
         assets: &[String],
         written: &mut usize,
+        first: &mut dyn FnMut(&[String]),
     ) -> Result<(), BuildError> {
         let same_theme = |shown: &Plan| {
             shown.meta.theme == plan.meta.theme && shown.meta.language == plan.meta.language
@@ -191,7 +204,15 @@ impl LiveSite {
             *whole = false;
         }
         if !selection.is_empty() {
-            html::render_selected(&plan, &theme, Some(&pdf), &selection, &mut self.memo, &sink)?;
+            html::render_selected(
+                &plan,
+                &theme,
+                Some(&pdf),
+                &selection,
+                &mut self.memo,
+                &sink,
+                first,
+            )?;
         }
         let files = if selection.sections.is_none() {
             crate::plan_files(&plan)

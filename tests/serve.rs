@@ -160,14 +160,18 @@ fn events(port: u16) -> mpsc::Receiver<String> {
     rx
 }
 
-/// Waits for the next `reload` event.
+/// Waits for the next `reload` event and returns its data.
 #[track_caller]
-fn next_reload(events: &mpsc::Receiver<String>) {
+fn next_reload(events: &mpsc::Receiver<String>) -> serde_json::Value {
     let start = Instant::now();
+    let mut reload = false;
     loop {
         let left = DEADLINE.saturating_sub(start.elapsed());
         match events.recv_timeout(left) {
-            Ok(line) if line == "event: reload" => return,
+            Ok(line) if line == "event: reload" => reload = true,
+            Ok(line) if reload && line.starts_with("data: ") => {
+                return serde_json::from_str(&line["data: ".len()..]).expect("JSON data");
+            }
             Ok(_) => {}
             Err(_) => panic!("no reload event"),
         }
@@ -210,6 +214,99 @@ fn an_edit_shows_in_the_served_page_after_a_reload_event() {
     // Built in a temporary folder, never in the plan's own output/.
     assert!(server.folder.join("forord.html").is_file());
     assert!(!plan.join("output").exists());
+}
+
+#[test]
+fn a_new_title_reloads_its_page_first_and_then_the_others() {
+    let plan = Plan::new("serve-title");
+    for (n, name) in [(3, "tre"), (4, "fire"), (5, "fem")] {
+        plan.write(
+            &format!("content/0{n}-{name}.md"),
+            &format!("---\ntitle: Afsnit {name}\norder: {n}\n---\nTekst.\n"),
+        );
+    }
+    let server = Server::start(&plan);
+    let events = events(server.port);
+    plan.write(
+        "content/02-unge.md",
+        &common::BASE_UNGE.replace("title: Unge", "title: De unge"),
+    );
+    // The pages that show the title besides the navigation come first…
+    let first = next_reload(&events);
+    let pages: Vec<&str> = first["pages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{first}"))
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    for page in [
+        "unge.html",
+        "forord.html",
+        "tre.html",
+        "index.html",
+        "goals.html",
+    ] {
+        assert!(pages.contains(&page), "{page} in {pages:?}");
+    }
+    assert!(!pages.contains(&"fem.html"), "{pages:?}");
+    assert!(server.get("/unge.html").body.contains("De unge"));
+    // …then the rest, which have only the navigation to change.
+    let rest = next_reload(&events);
+    assert_eq!(rest["except"], first["pages"], "{rest}");
+    assert!(server.get("/fem.html").body.contains("De unge"));
+    let script = server.get("/__planpress/live.js").body;
+    assert!(script.contains("what.pages") && script.contains("what.except"));
+}
+
+/// Open pages in a real browser reload by themselves: the one whose title
+/// changed, and the others once their navigation is new.
+#[test]
+fn open_browser_pages_reload_by_themselves() {
+    let script = common::repo_root().join("tests/js/live-reload.mjs");
+    assert!(
+        common::repo_root()
+            .join("tests/js/node_modules/playwright-core")
+            .is_dir(),
+        "the browser checks are not installed: run scripts/install-test-tools.sh"
+    );
+    let plan = Plan::new("serve-browser");
+    let server = Server::start(&plan);
+    let mut node = Command::new("node")
+        .arg(&script)
+        .arg(format!("http://127.0.0.1:{}", server.port))
+        .args(["unge.html", "forord.html"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node runs (run scripts/install-test-tools.sh)");
+    let (tx, rx) = mpsc::channel();
+    let stdout = node.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let next = || -> serde_json::Value {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the browser answers");
+        serde_json::from_str(&line).unwrap_or_else(|_| panic!("{line}"))
+    };
+    assert_eq!(next()["ready"], true);
+    plan.write(
+        "content/02-unge.md",
+        &common::BASE_UNGE.replace("title: Unge", "title: Nye unge"),
+    );
+    let mut reloaded = std::collections::BTreeMap::new();
+    while reloaded.len() < 2 {
+        let r = next();
+        reloaded.insert(r["page"].as_str().unwrap().to_string(), r["h1"].clone());
+    }
+    assert_eq!(reloaded["unge.html"], "Nye unge");
+    assert_eq!(reloaded["forord.html"], "Forord");
+    drop(node.stdin.take());
+    let _ = node.wait();
 }
 
 #[test]

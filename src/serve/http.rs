@@ -136,10 +136,11 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// A server-sent event stream: one `reload` event after each rebuild, and a
-/// comment now and then so a closed page is noticed.
+/// A server-sent event stream: a `reload` event after each rebuild (its
+/// data says which pages, as JSON), and a comment now and then so a closed
+/// page is noticed.
 fn events(request: Request, shared: &Shared) {
-    let (tx, rx) = mpsc::channel::<u64>();
+    let (tx, rx) = mpsc::channel::<String>();
     if !shared.listen(tx, MAX_LISTENERS) {
         let _ = request.respond(plain(503, "too many pages are listening"));
         return;
@@ -158,7 +159,7 @@ fn events(request: Request, shared: &Shared) {
         }
         loop {
             let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(generation) => format!("event: reload\ndata: {generation}\n\n"),
+                Ok(data) => format!("event: reload\ndata: {data}\n\n"),
                 Err(mpsc::RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             };

@@ -179,7 +179,7 @@ impl Shown {
 pub(crate) struct Shared {
     site: PathBuf,
     shown: Mutex<Arc<Shown>>,
-    listeners: Mutex<Vec<Sender<u64>>>,
+    listeners: Mutex<Vec<Sender<String>>>,
     pdf: Mutex<pdf::Pdf>,
     pdf_changed: Condvar,
 }
@@ -195,7 +195,7 @@ impl Shared {
     }
 
     /// Adds a page listening for reloads, unless `max` already are.
-    fn listen(&self, tx: Sender<u64>, max: usize) -> bool {
+    fn listen(&self, tx: Sender<String>, max: usize) -> bool {
         let mut listeners = lock(&self.listeners);
         if listeners.len() >= max {
             return false;
@@ -204,9 +204,16 @@ impl Shared {
         true
     }
 
-    /// Tells every listening page to reload.
-    fn reload(&self, generation: u64) {
-        lock(&self.listeners).retain(|l| l.send(generation).is_ok());
+    /// Tells the listening pages to reload: those named in `only`, those
+    /// not named in `except`, or (with neither) all of them.
+    fn reload(&self, generation: u64, only: Option<&[String]>, except: Option<&[String]>) {
+        let data = serde_json::json!({
+            "generation": generation,
+            "pages": only,
+            "except": except,
+        })
+        .to_string();
+        lock(&self.listeners).retain(|l| l.send(data.clone()).is_ok());
     }
 
     /// Waits (up to `limit`) until the PDF shows the newest good plan.
@@ -355,15 +362,23 @@ pub fn run(
             match LiveSite::open(&root, &site) {
                 Ok((live, update)) => {
                     state.live = live;
-                    state.after(update);
+                    state.after_partly(update, None);
                 }
                 Err(e) => report(&Event::Trouble(e.to_string())),
             }
         } else {
             files.sort();
             files.dedup();
-            match state.live.update(&files) {
-                Ok(update) => state.after(update),
+            // A change of titles writes the pages rendered anew first: the
+            // pages showing them reload at once, the rest when all is done.
+            let mut first = None;
+            let (shared, generation) = (state.shared.clone(), state.generation + 1);
+            let result = state.live.update_with(&files, &mut |pages| {
+                shared.reload(generation, Some(pages), None);
+                first = Some(pages.to_vec());
+            });
+            match result {
+                Ok(update) => state.after_partly(update, first),
                 Err(e) => report(&Event::Trouble(format!(
                     "{e}; the pages show the last good version"
                 ))),
@@ -395,6 +410,12 @@ struct Loop {
 impl Loop {
     /// Shows what an update did: the panel, a reload, the PDF to make.
     fn after(&mut self, update: Update) {
+        self.after_partly(update, None);
+    }
+
+    /// [`Loop::after`] for an update whose pages `reloaded` were told to
+    /// reload already.
+    fn after_partly(&mut self, update: Update, reloaded: Option<Vec<String>>) {
         let language = self.live.language();
         let panel = problems::panel(&update.diagnostics, self.live.sources(), language);
         self.ever_built |= update.built;
@@ -404,6 +425,12 @@ impl Loop {
                 .then(|| problems::page(panel.as_deref().unwrap_or(""), language)),
             panel: panel.map(|p| problems::over_page(&p, errors, language)),
         };
+        // A panel that changed shows on every page, so all of them reload.
+        let same_panel = {
+            let before = lock(&self.shared.shown);
+            before.panel == shown.panel && before.no_site == shown.no_site
+        };
+        let reloaded = reloaded.filter(|_| same_panel);
         *lock(&self.shared.shown) = Arc::new(shown);
         self.generation += 1;
         if update.built
@@ -417,7 +444,8 @@ impl Loop {
             }
             self.shared.pdf_changed.notify_all();
         }
-        self.shared.reload(self.generation);
+        self.shared
+            .reload(self.generation, None, reloaded.as_deref());
         let (errors, warnings) = diagnostic::count(&update.diagnostics);
         (self.report)(&Event::Rebuilt {
             first: self.generation == 1,

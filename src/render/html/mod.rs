@@ -17,6 +17,7 @@ use crate::model::*;
 use crate::theme::Theme;
 use blocks::Writer;
 use search::{search_index, sitemap};
+use std::collections::HashMap;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
 use tera::Context;
 use views::{GoalView, PageLink, SectionCard, Site, TocItem};
@@ -43,6 +44,7 @@ pub fn render(
         &Selection::all(),
         &mut Memo::default(),
         write,
+        &mut |_| {},
     )
 }
 
@@ -57,8 +59,8 @@ pub struct Memo {
     /// Keep the section pages: worth it only for renders to come.
     keep_pages: bool,
     templates: Option<Templates>,
-    search: std::collections::HashMap<String, String>,
-    pages: std::collections::HashMap<String, String>,
+    search: HashMap<String, String>,
+    pages: HashMap<String, String>,
 }
 
 impl Memo {
@@ -73,6 +75,9 @@ impl Memo {
 
 /// Renders the files of the site that `which` names. Section pages are
 /// rendered and written on two threads: a big plan is mostly section pages.
+/// When only the navigation's titles changed on most pages, the pages
+/// rendered anew are written first and named to `first`, before the new
+/// navigation goes into the rest, so that they can be shown at once.
 pub fn render_selected(
     plan: &Plan,
     theme: &Theme,
@@ -80,6 +85,7 @@ pub fn render_selected(
     which: &Selection,
     memo: &mut Memo,
     write: Sink,
+    first: &mut dyn FnMut(&[String]),
 ) -> Result<(), BuildError> {
     match &which.sections {
         None => {
@@ -110,27 +116,28 @@ pub fn render_selected(
     let nav = nav_html(plan);
     let base = site.base_context();
     let write_page = |file: SiteFile| write(&file.0, &file.1);
-    // Pages rendered anew first, then those that only take the new
-    // navigation; dealt to two threads in turn.
-    let render = |i: usize| match &which.sections {
-        None => true,
-        Some(slugs) => slugs.contains(&sections[i].slug) || !pages.contains_key(&sections[i].slug),
-    };
-    let mut jobs: Vec<(usize, bool)> = (0..sections.len())
-        .map(|i| (i, render(i)))
-        .filter(|&(_, render)| render || which.navigation)
-        .collect();
-    jobs.sort_by_key(|&(_, render)| !render);
-    let halves: [Vec<(usize, bool)>; 2] = [
-        jobs.iter().step_by(2).copied().collect(),
-        jobs.iter().skip(1).step_by(2).copied().collect(),
-    ];
+    // Pages rendered anew, then, when the titles changed, those that only
+    // take the new navigation.
+    let (renders, splices): (Vec<usize>, Vec<usize>) = (0..sections.len())
+        .filter(|&i| match &which.sections {
+            None => true,
+            Some(slugs) => which.navigation || slugs.contains(&sections[i].slug),
+        })
+        .partition(|&i| match &which.sections {
+            None => true,
+            Some(slugs) => {
+                slugs.contains(&sections[i].slug) || !pages.contains_key(&sections[i].slug)
+            }
+        });
 
     // Section pages on two threads, the fixed pages (whose goals overview is
     // big in a big plan) on a third: together they keep both cores busy.
-    let section_pages = |part: &[(usize, bool)]| -> Result<Vec<(String, String)>, BuildError> {
+    let section_pages = |part: &[usize],
+                         render: bool,
+                         pages: &HashMap<String, String>|
+     -> Result<Vec<(String, String)>, BuildError> {
         let mut rendered = Vec::new();
-        for &(index, render) in part {
+        for &index in part {
             let slug = &sections[index].slug;
             let file = format!("{slug}.html");
             if !render {
@@ -182,29 +189,53 @@ pub fn render_selected(
         }
         Ok(())
     };
-    let rendered = if jobs.len() < 2 {
-        let rendered = section_pages(&jobs)?;
-        fixed_pages()?;
-        vec![rendered]
-    } else {
+    // Each part on two threads, the fixed pages alongside the first.
+    let pass = |part: &[usize],
+                render: bool,
+                with_fixed: bool,
+                pages: &HashMap<String, String>|
+     -> Result<Vec<(String, String)>, BuildError> {
+        let fixed = || if with_fixed { fixed_pages() } else { Ok(()) };
+        if part.len() < 2 {
+            let rendered = section_pages(part, render, pages)?;
+            fixed()?;
+            return Ok(rendered);
+        }
+        let (first, second) = part.split_at(part.len().div_ceil(2));
         std::thread::scope(|scope| {
-            let threads = halves
-                .iter()
-                .map(|half| scope.spawn(|| section_pages(half)))
-                .collect::<Vec<_>>();
-            let fixed = fixed_pages();
+            let a = scope.spawn(|| section_pages(first, render, pages));
+            let b = scope.spawn(|| section_pages(second, render, pages));
+            let fixed = fixed();
             // A panic in a thread is a bug: re-raise it.
-            let done = threads
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect::<Result<Vec<_>, BuildError>>();
-            fixed.and(done)
-        })?
+            let join = |h: std::thread::ScopedJoinHandle<'_, _>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            let (a, b): (Result<Vec<_>, BuildError>, Result<Vec<_>, BuildError>) =
+                (join(a), join(b));
+            fixed?;
+            let mut rendered = a?;
+            rendered.extend(b?);
+            Ok(rendered)
+        })
     };
-    pages.extend(rendered.into_iter().flatten());
-
+    let rendered = pass(&renders, true, true, pages)?;
+    pages.extend(rendered);
     if which.search {
         write("search-index.js", search_index(plan, search).as_bytes())?;
+    }
+    if !splices.is_empty() {
+        let mut done: Vec<String> = renders
+            .iter()
+            .map(|&i| format!("{}.html", sections[i].slug))
+            .collect();
+        if which.overview {
+            done.extend(["index.html".to_string(), "goals.html".to_string()]);
+        }
+        if which.frame {
+            done.extend(["search.html".to_string(), "404.html".to_string()]);
+        }
+        first(&done);
+        pass(&splices, false, false, pages)?;
     }
     if !which.frame {
         return Ok(());
