@@ -218,24 +218,23 @@ pub fn render_selected(
             Ok(rendered)
         })
     };
-    let rendered = pass(&renders, true, true, pages)?;
-    pages.extend(rendered);
-    if which.search {
-        write("search-index.js", search_index(plan, search).as_bytes())?;
-    }
-    if !splices.is_empty() {
-        let mut done: Vec<String> = renders
+    if splices.is_empty() {
+        let rendered = pass(&renders, true, true, pages)?;
+        pages.extend(rendered);
+    } else {
+        // The pages rendered anew can be shown before the others have
+        // their new navigation; the overviews go alongside the others.
+        let rendered = pass(&renders, true, false, pages)?;
+        pages.extend(rendered);
+        let done: Vec<String> = renders
             .iter()
             .map(|&i| format!("{}.html", sections[i].slug))
             .collect();
-        if which.overview {
-            done.extend(["index.html".to_string(), "goals.html".to_string()]);
-        }
-        if which.frame {
-            done.extend(["search.html".to_string(), "404.html".to_string()]);
-        }
         first(&done);
-        pass(&splices, false, false, pages)?;
+        pass(&splices, false, true, pages)?;
+    }
+    if which.search {
+        write("search-index.js", search_index(plan, search).as_bytes())?;
     }
     if !which.frame {
         return Ok(());
