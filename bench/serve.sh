@@ -58,8 +58,10 @@ ready http://127.0.0.1:8470/index.html
 curl -sf -o /dev/null "http://127.0.0.1:8470/syntetisk-beskaeftigelsesplan.pdf"
 python3 "$probe" http://127.0.0.1:8470/ "$work/plan/content/$mid.md" "/$mid.html" \
   --kind body --runs "$runs" --events --label "planpress: a word in section $mid"
+# A new title puts new navigation into every page (about 0.6 s here): the
+# next edit waits for that to be done.
 python3 "$probe" http://127.0.0.1:8470/ "$work/plan/content/$mid.md" "/$mid.html" \
-  --kind title --runs "$runs" --events --label "planpress: the title of section $mid"
+  --kind title --runs "$runs" --pause 1.2 --events --label "planpress: the title of section $mid"
 kill -INT "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 for debounce in 1000 20; do
