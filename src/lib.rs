@@ -22,10 +22,9 @@ pub mod serve;
 pub mod theme;
 pub mod validate;
 
-use diagnostic::{Diagnostic, Severity, Sources};
-use model::Plan;
+use diagnostic::{Diagnostic, Fatal, Sources};
+use model::{Language, Plan};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 pub use load::LoadError;
 
@@ -36,6 +35,9 @@ pub struct Checked {
     pub sources: Sources,
     /// The typed plan, when there are no errors.
     pub plan: Option<Plan>,
+    /// The plan's language as far as plan.yaml could be read: the language
+    /// to report in unless the caller chooses another.
+    pub language: Language,
 }
 
 impl Checked {
@@ -59,7 +61,15 @@ pub fn check(dir: &Path) -> Result<Checked, LoadError> {
         diagnostics: validated.diagnostics,
         sources: loaded.sources,
         plan: validated.plan,
+        language: validated.language,
     })
+}
+
+/// The language of the plan in `dir` as far as its plan.yaml can be read,
+/// for reporting a problem that stopped `check` before it got that far.
+pub fn plan_language(dir: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(dir.join("plan.yaml")).ok()?;
+    validate::plan_language(&text)
 }
 
 /// One of the things a build writes.
@@ -86,22 +96,65 @@ pub struct BuildOptions {
     pub strict: bool,
 }
 
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum BuildError {
-    #[error(transparent)]
-    Load(#[from] LoadError),
-    #[error("the plan has problems; nothing was written")]
+    Load(LoadError),
+    /// The plan has problems (they are in the check's diagnostics).
     Invalid,
     /// The theme or a renderer found problems (a template error, say).
-    #[error("the output could not be rendered; nothing was written")]
     Render(Vec<Diagnostic>),
-    #[error("cannot render the PDF: {0}")]
-    Pdf(#[from] render::pdf::PdfError),
-    #[error("cannot write {path}: {source}")]
+    Pdf(render::pdf::PdfError),
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl BuildError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            BuildError::Load(e) => e.fatal(),
+            BuildError::Invalid => Fatal::Invalid,
+            BuildError::Render(_) => Fatal::Unrenderable,
+            BuildError::Pdf(e) => Fatal::Pdf {
+                detail: e.to_string(),
+            },
+            BuildError::Write { path, source } => Fatal::Unwritable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.fatal().text(Language::En))
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Load(e) => Some(e),
+            BuildError::Pdf(e) => Some(e),
+            BuildError::Write { source, .. } => Some(source),
+            BuildError::Invalid | BuildError::Render(_) => None,
+        }
+    }
+}
+
+impl From<LoadError> for BuildError {
+    fn from(e: LoadError) -> BuildError {
+        BuildError::Load(e)
+    }
+}
+
+impl From<render::pdf::PdfError> for BuildError {
+    fn from(e: render::pdf::PdfError) -> BuildError {
+        BuildError::Pdf(e)
+    }
 }
 
 /// Why a build wrote nothing, with what the check found when it got that far.
@@ -272,9 +325,4 @@ pub fn summary_counts(plan: &Plan) -> (usize, usize, usize) {
     let goals = plan.all_goals();
     let indicators = goals.iter().map(|(_, g)| g.indicators.len()).sum();
     (sections, goals.len(), indicators)
-}
-
-#[doc(hidden)]
-pub fn has_errors(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Error)
 }

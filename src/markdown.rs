@@ -118,6 +118,8 @@ pub struct Outline {
     /// Link target as written, its resolution, and where it stands.
     pub links: Vec<(String, LinkTarget, Pos)>,
     pub markers: Vec<(GoalsMarker, Pos)>,
+    /// Lines like `{{ goals }}` that look like markers but are not, as written.
+    pub near_markers: Vec<(String, Pos)>,
 }
 
 /// A parsed body.
@@ -379,6 +381,16 @@ impl<'a> Builder<'a, '_> {
                         self.outline.markers.push((marker.clone(), at));
                         out.push(Block::Goals(marker));
                     } else {
+                        if let [Inline::Text(t)] = &line[..]
+                            && t.trim().starts_with("{{")
+                            && t.trim().ends_with("}}")
+                        {
+                            let at = Pos {
+                                line: pos.line + line_no,
+                                column: 1,
+                            };
+                            self.outline.near_markers.push((t.trim().to_string(), at));
+                        }
                         para.append(&mut line);
                         para.push(item);
                     }

@@ -5,7 +5,7 @@
 //! built-in file of the same path (as in Zola), so a municipality can
 //! override one template or one label file and keep the rest.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::Language;
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, HashMap};
@@ -61,11 +61,11 @@ impl Theme {
                     }
                     Err(e) => {
                         return Err(vec![Diagnostic::new(
-                            Severity::Error,
-                            "theme-unreadable",
                             &origin,
                             None,
-                            format!("cannot read the theme file: {e}"),
+                            Message::ThemeUnreadable {
+                                problem: (&e).into(),
+                            },
                         )]);
                     }
                 }
@@ -137,12 +137,6 @@ fn parse_labels(file: &ThemeFile) -> Result<HashMap<String, String>, Vec<Diagnos
             line: l.line() as u32,
             column: l.column() as u32,
         });
-        vec![Diagnostic::new(
-            Severity::Error,
-            "theme-labels",
-            &file.origin,
-            pos,
-            "the labels file must be `key: text` lines".to_string(),
-        )]
+        vec![Diagnostic::new(&file.origin, pos, Message::LabelsForm)]
     })
 }

@@ -98,13 +98,17 @@ fn a_folder_that_is_not_empty_is_refused_without_force() {
 
     let refused = run(&["new", path_str(&dir)]);
     refused.assert_code(2);
-    assert!(
-        refused.stderr.contains("is not empty"),
-        "{}",
-        refused.stderr
-    );
+    assert!(refused.stderr.contains("er ikke tom"), "{}", refused.stderr);
     assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
     assert!(!dir.join("plan.yaml").exists(), "nothing is written");
+
+    let english = run(&["new", path_str(&dir), "--language", "en"]);
+    english.assert_code(2);
+    assert!(
+        english.stderr.contains("is not empty"),
+        "{}",
+        english.stderr
+    );
 
     run(&["new", path_str(&dir), "--force"]).assert_code(0);
     assert!(dir.join("plan.yaml").is_file());

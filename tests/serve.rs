@@ -337,8 +337,8 @@ fn a_plan_error_shows_on_every_page_until_it_is_fixed() {
             body.contains("content/02-unge.md, linje 3, kolonne 1"),
             "{path}"
         );
-        assert!(body.contains("unknown field `ordr`"), "{path}");
-        assert!(body.contains("did you mean `order`?"), "{path}: the hint");
+        assert!(body.contains("ukendt felt `ordr`"), "{path}");
+        assert!(body.contains("mente du `order`?"), "{path}: the hint");
         assert!(body.contains("3 | ordr: 2"), "{path}: the source line");
     }
     // The last good site stays reachable under the panel, which says so.
@@ -445,8 +445,9 @@ fn a_busy_port_is_a_clear_error() {
     let r = run(&["serve", path_str(plan.path()), "--port", &port]);
     r.assert_code(2);
     assert!(
-        r.stderr
-            .contains(&format!("port {port} on 127.0.0.1 is in use")),
+        r.stderr.contains(&format!(
+            "port {port} på 127.0.0.1 bruges af et andet program"
+        )),
         "{}",
         r.stderr
     );

@@ -4,28 +4,53 @@
 //! separates front matter from body and parses the YAML into position-aware
 //! nodes. What the values mean is for `validate` to decide.
 
+pub mod mistakes;
 mod reload;
 pub mod yaml;
 
 pub use reload::{is_plan_source, reload};
 
-use crate::diagnostic::{Diagnostic, Sources};
+use crate::diagnostic::{Diagnostic, Fatal, Hint, Message, Sources};
+use crate::model::Language;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
-use yaml::{Node, Pos};
+use yaml::{Kind, Node, Pos};
 
 /// Problems that stop planpress before it can look at the plan (exit code 2).
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum LoadError {
-    #[error(
-        "no plan.yaml in {0}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)"
-    )]
     NoPlan(PathBuf),
-    #[error("cannot read {path}: {source}")]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl LoadError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            LoadError::NoPlan(dir) => Fatal::NoPlan { dir: dir.clone() },
+            LoadError::Unreadable { path, source } => Fatal::Unreadable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.fatal().text(Language::En))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::NoPlan(_) => None,
+            LoadError::Unreadable { source, .. } => Some(source),
+        }
+    }
 }
 
 /// A plan folder as read from disk.
@@ -38,6 +63,9 @@ pub struct Loaded {
     pub sections: Vec<RawSection>,
     /// Folders under `content/` that hold sections, relative to the plan.
     pub folders: Vec<String>,
+    /// Every other file under `content/` (images, downloads), relative to
+    /// the plan, for "did you mean" hints on broken links.
+    pub files: Vec<String>,
     /// Every text file read, for snippets in diagnostics.
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
@@ -69,6 +97,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         plan: None,
         sections: Vec::new(),
         folders: Vec::new(),
+        files: Vec::new(),
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
@@ -78,7 +107,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         loaded.diagnostics.push(no_content());
         return Ok(loaded);
     }
-    let paths = section_paths(&content)?;
+    let (paths, files) = content_paths(root, &content)?;
+    loaded.files = files;
     // Reading and parsing files is independent work: spread it over the cores.
     let read = crate::par::map(&paths, |path| {
         let rel = relative(root, path);
@@ -106,16 +136,6 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-/// With no section read and nothing else wrong, says that content/ is empty.
-fn note_empty_content(loaded: &mut Loaded) {
-    if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
-        loaded.diagnostics.push(no_sections(
-            "content/ holds no Markdown files, so the plan has no sections",
-            "add one `.md` file per section, e.g. content/01-forord.md",
-        ));
-    }
-}
-
 /// Reads and parses `plan.yaml` into `loaded`.
 fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
     let plan_path = loaded.root.join("plan.yaml");
@@ -123,22 +143,21 @@ fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
         return Err(LoadError::NoPlan(loaded.root.clone()));
     }
     if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
-        match yaml::parse(&text) {
-            Ok(node) => loaded.plan = Some(node),
-            Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
-        }
+        loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
         loaded.sources.insert("plan.yaml".into(), text);
     }
     Ok(())
 }
 
-/// Every visible Markdown file under `content`, sorted by path.
-fn section_paths(content: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// Every visible Markdown file under `content`, sorted by path, and every
+/// other file there (relative to `root`).
+fn content_paths(root: &Path, content: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
     let walker = walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.file_name()));
     let mut paths = Vec::new();
+    let mut files = Vec::new();
     for entry in walker {
         let entry = entry.map_err(|e| LoadError::Unreadable {
             path: e
@@ -148,20 +167,29 @@ fn section_paths(content: &Path) -> Result<Vec<PathBuf>, LoadError> {
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("file system loop")),
         })?;
-        if entry.file_type().is_file()
-            && entry.path().extension().and_then(|e| e.to_str()) == Some("md")
-        {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().and_then(|e| e.to_str()) == Some("md") {
             paths.push(entry.into_path());
+        } else {
+            files.push(relative(root, entry.path()));
         }
     }
-    Ok(paths)
+    Ok((paths, files))
 }
 
 fn no_content() -> Diagnostic {
-    no_sections(
-        "there is no content/ folder, so the plan has no sections",
-        "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md",
-    )
+    Diagnostic::new("content", None, Message::NoContentFolder).hint(Hint::CreateContentFolder)
+}
+
+/// With no section read and nothing else wrong, says that content/ is empty.
+fn note_empty_content(loaded: &mut Loaded) {
+    if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
+        loaded.diagnostics.push(
+            Diagnostic::new("content", None, Message::NoSectionFiles).hint(Hint::AddSectionFile),
+        );
+    }
 }
 
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
@@ -191,38 +219,32 @@ fn read_text(
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             let byte = e.as_bytes()[e.utf8_error().valid_up_to()];
             diagnostics.push(
-                    Diagnostic::error(
-                        "invalid-utf8",
-                        rel,
-                        Pos { line, column },
-                        format!("the file is not UTF-8 text (byte 0x{byte:02X} at line {line}, column {column})"),
-                    )
-                    .hint("save the file with the encoding UTF-8 (in most editors: Save as… › Encoding › UTF-8)"),
-                );
+                Diagnostic::at(
+                    rel,
+                    Pos { line, column },
+                    Message::NotUtf8 { byte, line, column },
+                )
+                .hint(Hint::SaveAsUtf8),
+            );
             Ok(None)
         }
     }
 }
 
-fn no_sections(message: &str, hint: &str) -> Diagnostic {
-    Diagnostic::new(
-        crate::diagnostic::Severity::Error,
-        "no-sections",
-        "content",
-        None,
-        message,
-    )
-    .hint(hint)
-}
-
-fn syntax_diagnostic(file: &str, e: yaml::SyntaxError) -> Diagnostic {
-    Diagnostic::error(
-        "yaml-syntax",
-        file,
-        e.pos,
-        format!("YAML syntax error: {}", e.message),
-    )
-    .hint("check indentation, a missing `:` after a field name, and closing brackets or quotes")
+/// Parses one file's YAML; a mistake becomes a diagnostic at the line the
+/// author made it. A whole document that is one text like `title:Tekst`
+/// parses, but is the same slip.
+fn parse_yaml(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let mistake = match yaml::parse(text) {
+        Ok(node) if !matches!(node.kind, Kind::Str(_)) => return Some(node),
+        Ok(node) => match mistakes::scan(text).into_iter().next() {
+            Some(m) => m,
+            None => return Some(node),
+        },
+        Err(e) => mistakes::explain(text, &e),
+    };
+    diags.push(Diagnostic::at(file, mistake.pos, mistake.problem).maybe_hint(mistake.hint));
+    None
 }
 
 /// Splits a section file into front matter and body.
@@ -247,10 +269,24 @@ fn split(
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         section.body = text.to_string();
-        diags.push(
-            Diagnostic::error("missing-front-matter", rel, start, "the section has no front matter")
-                .hint("start the file with a line `---`, then `title: …` and `order: …`, then a line `---`"),
-        );
+        let first = first.trim();
+        let hint = if is_dash_line(first) {
+            Hint::DashLine {
+                line: 1,
+                written: first.to_string(),
+            }
+        } else if first.is_empty()
+            && text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim_end)
+                == Some("---")
+        {
+            Hint::FirstLine
+        } else {
+            Hint::StartWithFrontMatter
+        };
+        diags.push(Diagnostic::at(rel, start, Message::NoFrontMatter).hint(hint));
         return section;
     }
     let mut offset = first.len();
@@ -260,24 +296,29 @@ fn split(
             let yaml_text = &text[..offset];
             section.body = text[offset + line.len()..].to_string();
             section.body_line = n as u32 + 3;
-            match yaml::parse(yaml_text) {
-                Ok(node) => section.front = Some(node),
-                Err(e) => diags.push(syntax_diagnostic(rel, e)),
-            }
+            section.front = parse_yaml(rel, yaml_text, diags);
             return section;
         }
         offset += line.len();
     }
+    // `--`, `----` or a dash the editor made long: the closing line meant.
+    let meant = text.split('\n').enumerate().skip(1).find_map(|(i, line)| {
+        let t = line.trim();
+        is_dash_line(t).then(|| Hint::DashLine {
+            line: i as u32 + 1,
+            written: t.to_string(),
+        })
+    });
     diags.push(
-        Diagnostic::error(
-            "unterminated-front-matter",
-            rel,
-            start,
-            "the front matter starts with `---` here but never ends",
-        )
-        .hint("add a line with only `---` after the last front matter field"),
+        Diagnostic::at(rel, start, Message::FrontMatterNeverEnds)
+            .hint(meant.unwrap_or(Hint::CloseFrontMatter)),
     );
     section
+}
+
+/// `--`, `----`, or dashes an editor made long: a line meant as `---`.
+fn is_dash_line(line: &str) -> bool {
+    line != "---" && line.chars().count() >= 2 && line.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -331,6 +372,6 @@ mod tests {
             "---\ntitle: A\n\nBody\n",
             &mut diags,
         );
-        assert_eq!(diags[0].code, "unterminated-front-matter");
+        assert_eq!(diags[0].message, Message::FrontMatterNeverEnds);
     }
 }

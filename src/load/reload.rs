@@ -2,8 +2,8 @@
 //! only those: what `serve` does on every save.
 
 use super::{
-    LoadError, Loaded, RawSection, note_empty_content, read_plan_file, read_text, relative,
-    section_paths, split,
+    LoadError, Loaded, RawSection, content_paths, note_empty_content, read_plan_file, read_text,
+    relative, split,
 };
 use crate::diagnostic::{Diagnostic, Sources};
 use std::collections::{HashMap, HashSet};
@@ -27,6 +27,7 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
         plan: loaded.plan.take(),
         sections: Vec::new(),
         folders: Vec::new(),
+        files: Vec::new(),
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
@@ -48,7 +49,9 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
         *loaded = fresh;
         return Ok(());
     }
-    for path in section_paths(&content)? {
+    let (paths, files) = content_paths(&fresh.root, &content)?;
+    fresh.files = files;
+    for path in paths {
         let rel = relative(&fresh.root, &path);
         let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
         if !fresh.folders.contains(&folder) {

@@ -34,21 +34,6 @@ pub enum Kind {
     Map(Vec<(Node, Node)>),
 }
 
-impl Kind {
-    /// The word an author would use for this kind of value, for messages.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Kind::Null => "nothing (null)",
-            Kind::Bool(_) => "true/false",
-            Kind::Int(_) => "a whole number",
-            Kind::Float(_) => "a number",
-            Kind::Str(_) => "text",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping (key: value pairs)",
-        }
-    }
-}
-
 impl Node {
     /// The key as text, whatever scalar it was written as (`2027:` is an int).
     pub fn key_text(&self) -> Option<String> {
@@ -92,43 +77,16 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     }
 }
 
-/// The parser's message in an author's words, without its own snippet (we
-/// draw our own) and without the parser's configuration vocabulary.
+/// The parser's first line, without its snippet (we draw our own) and
+/// without its position (we print that ourselves). `load::mistakes` puts it
+/// in an author's words.
 fn syntax_message(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    // Drop a trailing " at line X column Y": we print the position ourselves.
-    let first = match first.rfind(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    let lower = first.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("duplicate mapping key") {
-        let key = rest
-            .trim_start_matches(':')
-            .split(',')
-            .next()
-            .unwrap_or("")
-            .trim();
-        return if key.is_empty() {
-            "the same field appears twice".to_string()
-        } else {
-            format!("the field `{key}` appears twice; keep one")
-        };
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_string(),
+        None => first.to_string(),
     }
-    if lower.contains("non-finite") || lower.contains(".nan") || lower.contains(".inf") {
-        return "`.nan` and `.inf` are not numbers a plan can use".to_string();
-    }
-    if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
-        return "the YAML is nested too deeply or is too large".to_string();
-    }
-    // Anything else that still talks about parser settings.
-    let cut = [", set ", " in options", " policy"]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-        .unwrap_or(first.len());
-    first[..cut].trim_end_matches(['.', ',']).to_string()
 }
 
 fn from_spanned(s: Spanned<Kind>) -> Node {

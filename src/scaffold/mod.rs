@@ -5,6 +5,7 @@
 //! language-neutral `common/` and the CI templates in `ci/`), compiled into
 //! the binary, so they can be read and tested like any plan.
 
+use crate::diagnostic::Fatal;
 use crate::model::Language;
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
@@ -26,15 +27,33 @@ pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Debug, Error)]
 pub enum NewError {
-    #[error(
-        "{0} is not empty: `planpress new` writes a plan into a new or empty folder; name a new folder (`planpress new my-plan`), or add --force to write the starter files into this one (files of the same name are replaced)"
-    )]
+    #[error("{}", not_empty(.0))]
     NotEmpty(PathBuf),
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+fn not_empty(dir: &Path) -> String {
+    Fatal::NotEmpty {
+        dir: dir.to_path_buf(),
+    }
+    .text(Language::En)
+}
+
+impl NewError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            NewError::NotEmpty(dir) => Fatal::NotEmpty { dir: dir.clone() },
+            NewError::Write { path, source } => Fatal::Unwritable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+        }
+    }
 }
 
 /// The starter plan's files: path in the plan folder and contents.

@@ -16,8 +16,10 @@ mod watch;
 
 pub use problems::{page as problems_page, panel as problems_panel};
 
+use crate::diagnostic::Fatal;
 use crate::diagnostic::{self, Diagnostic};
 use crate::live::{LiveSite, Update};
+use crate::model::Language;
 use crate::{BuildError, LoadError};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -48,11 +50,9 @@ pub struct ServeOptions {
 pub enum ServeError {
     #[error(transparent)]
     Load(#[from] LoadError),
-    #[error(
-        "port {0} on 127.0.0.1 is in use by another program: choose another with `--port`, or leave `--port` out to take the next free one"
-    )]
+    #[error("{}", english(&Fatal::PortBusy { port: *_0 }))]
     PortBusy(u16),
-    #[error("ports {0} to {1} on 127.0.0.1 are all in use: choose a free one with `--port`")]
+    #[error("{}", english(&Fatal::NoFreePort { first: *_0, last: *_1 }))]
     NoFreePort(u16, u16),
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
     Listen { port: u16, source: std::io::Error },
@@ -64,6 +64,28 @@ pub enum ServeError {
     CtrlC(String),
     #[error(transparent)]
     Build(#[from] BuildError),
+}
+
+fn english(fatal: &Fatal) -> String {
+    fatal.text(Language::En)
+}
+
+impl ServeError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            ServeError::Load(e) => e.fatal(),
+            ServeError::PortBusy(port) => Fatal::PortBusy { port: *port },
+            ServeError::NoFreePort(first, last) => Fatal::NoFreePort {
+                first: *first,
+                last: *last,
+            },
+            ServeError::Build(e) => e.fatal(),
+            other => Fatal::CannotServe {
+                detail: other.to_string(),
+            },
+        }
+    }
 }
 
 /// What `serve` tells the author as it goes; the CLI prints each one.
@@ -454,13 +476,17 @@ impl Loop {
             took: update.took,
             errors,
             warnings,
-            report: terminal_report(&update.diagnostics, self.live.sources()),
+            report: terminal_report(&update.diagnostics, self.live.sources(), language),
         });
     }
 }
 
-fn terminal_report(diagnostics: &[Diagnostic], sources: &diagnostic::Sources) -> String {
-    diagnostic::render_human(diagnostics, sources, false)
+fn terminal_report(
+    diagnostics: &[Diagnostic],
+    sources: &diagnostic::Sources,
+    language: Language,
+) -> String {
+    diagnostic::render_human(diagnostics, sources, language, false)
 }
 
 /// Listens on 127.0.0.1 only: the site is for the author's own browser.

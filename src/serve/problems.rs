@@ -4,9 +4,11 @@
 //! [`panel`] is the one place diagnostics become HTML: it takes the
 //! diagnostics, the file texts and the plan's language, and says what the
 //! terminal says — file, line and column, the message, the source line and
-//! the hint — in words an author can act on.
+//! the hint — in the plan's language, from the catalogue in
+//! `crate::diagnostic`.
 
-use crate::diagnostic::{Diagnostic, Severity, Sources, line_span};
+use crate::diagnostic::render::line_span;
+use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::model::Language;
 use crate::render::html::escape;
 
@@ -83,16 +85,19 @@ pub fn panel(diagnostics: &[Diagnostic], sources: &Sources, language: Language) 
     out.push_str(&escape(&heading.join(", ")));
     out.push_str("</summary><ol>");
     for d in diagnostics {
-        let (class, word) = match d.severity {
+        let (class, word) = match d.severity() {
             Severity::Error => ("error", w.error),
             Severity::Warning => ("warning", w.warning),
         };
         out.push_str(&format!(
             "<li class=\"{class}\"><p class=\"where\"><span class=\"kind\">{word}</span> <code>{}</code> {}</p>",
-            escape(d.code),
+            escape(d.code().name()),
             escape(&place(&w, &d.file, d.pos)),
         ));
-        out.push_str(&format!("<p class=\"message\">{}</p>", escape(&d.message)));
+        out.push_str(&format!(
+            "<p class=\"message\">{}</p>",
+            escape(&d.message.text(language))
+        ));
         if let (Some(pos), Some(text)) = (d.pos, sources.get(&d.file)) {
             out.push_str(&snippet(text, pos));
         }
@@ -100,14 +105,14 @@ pub fn panel(diagnostics: &[Diagnostic], sources: &Sources, language: Language) 
             out.push_str(&format!(
                 "<p class=\"hint\"><strong>{}:</strong> {}</p>",
                 w.hint,
-                escape(hint)
+                escape(&hint.text(language))
             ));
         }
         if let Some(note) = &d.note {
             out.push_str(&format!(
                 "<p class=\"note\"><strong>{}:</strong> {} ({})</p>",
                 w.see,
-                escape(&note.message),
+                escape(&note.text.text(language)),
                 escape(&place(&w, &note.file, Some(note.pos)))
             ));
         }
@@ -188,22 +193,29 @@ mod tests {
     fn says_file_line_message_and_hint_in_the_plans_language() {
         let mut sources = Sources::new();
         sources.insert("content/a.md".into(), "---\ntitel: <X>\n---\n".into());
-        let d = Diagnostic::error(
-            "unknown-field",
+        let d = Diagnostic::at(
             "content/a.md",
             Pos { line: 2, column: 1 },
-            "unknown field `titel`",
+            crate::diagnostic::Message::UnknownField {
+                name: "titel".into(),
+                thing: crate::diagnostic::Thing::Section,
+            },
         )
-        .hint("did you mean `title`?");
+        .hint(crate::diagnostic::Hint::DidYouMean {
+            name: "title".into(),
+        });
         let da = panel(std::slice::from_ref(&d), &sources, Language::Da).unwrap();
         assert!(da.contains("Planen har 1 fejl"), "{da}");
+        assert!(da.contains("<code>unknown-field</code>"), "{da}");
         assert!(da.contains("content/a.md, linje 2, kolonne 1"), "{da}");
-        assert!(da.contains("unknown field `titel`"), "{da}");
-        assert!(da.contains("did you mean `title`?"), "{da}");
+        assert!(da.contains("ukendt felt `titel`"), "{da}");
+        assert!(da.contains("mente du `title`?"), "{da}");
         assert!(da.contains("2 | titel: &lt;X&gt;\n  | ^^^^^"), "{da}");
         let en = panel(&[d], &sources, Language::En).unwrap();
         assert!(en.contains("The plan has 1 error"), "{en}");
         assert!(en.contains("content/a.md, line 2, column 1"), "{en}");
+        assert!(en.contains("unknown field `titel`"), "{en}");
+        assert!(en.contains("did you mean `title`?"), "{en}");
         assert!(panel(&[], &sources, Language::Da).is_none());
     }
 }

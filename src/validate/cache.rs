@@ -63,7 +63,7 @@ impl Cache {
         spans: &mut Spans,
     ) -> Front {
         if !self.keep {
-            return read_front(raw, diags, spans, years);
+            return read_front(raw, text, diags, spans, years);
         }
         let key = (years.period, years.as_of);
         let fresh = self
@@ -73,7 +73,7 @@ impl Cache {
         if !fresh {
             let mut own_diags = Vec::new();
             let mut own_spans = Spans::default();
-            let front = read_front(raw, &mut own_diags, &mut own_spans, years);
+            let front = read_front(raw, text, &mut own_diags, &mut own_spans, years);
             self.fronts.insert(
                 raw.file.clone(),
                 FrontPass {
@@ -217,7 +217,7 @@ mod tests {
             cached
                 .diagnostics
                 .iter()
-                .map(|d| d.code)
+                .map(|d| d.code().name())
                 .collect::<Vec<_>>()
         };
         assert_eq!(check(&loaded), ["missing-file"]);

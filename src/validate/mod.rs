@@ -5,12 +5,13 @@
 //! coverage, links). The model comes out only when there are no errors.
 
 mod cache;
+mod danish;
 mod fields;
 mod front;
 mod plan_file;
 mod rules;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Thing};
 use crate::load::Loaded;
 use crate::load::yaml::Pos;
 use crate::markdown::{LinkTarget, Resolver};
@@ -18,17 +19,20 @@ use crate::model::*;
 pub use cache::Cache;
 use fields::Ctx;
 use front::Front;
-use plan_file::{PlanHead, read_plan};
+pub use plan_file::sniff_language as plan_language;
+use plan_file::{PlanHead, read_plan, sniff_language};
 use std::collections::HashMap;
 
-/// Years outside this range are typing mistakes, not plans.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+pub use crate::model::YEARS;
 
 /// The outcome of validation.
 pub struct Validated {
     /// Present when there are no errors (warnings allowed).
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The plan's language as far as plan.yaml could be read (Danish when
+    /// it says nothing), for the messages.
+    pub language: Language,
 }
 
 /// Where an id or reference was written.
@@ -44,9 +48,12 @@ pub(crate) struct Spans {
     /// Every goal id with where it was written, in reading order.
     pub goal_ids: Vec<(String, At)>,
     /// (kind, id, where) for target groups, tracks and national goals used.
-    pub references: Vec<(&'static str, String, At)>,
+    pub references: Vec<(Thing, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
-    pub vocabulary: Vec<(&'static str, String, Pos)>,
+    pub vocabulary: Vec<(Thing, String, Pos)>,
+    /// Vocabularies with errors of their own: references to them are not
+    /// judged, or every one would look unknown.
+    pub broken_vocabulary: Vec<Thing>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -66,10 +73,12 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let mut spans = Spans::default();
     // plan.yaml, read as far as it goes: a bad value there must not hide
     // the problems in the sections.
+    let plan_source = loaded.sources.get("plan.yaml").map_or("", String::as_str);
     let head = loaded.plan.as_ref().and_then(|node| {
         read_plan(
             &mut Ctx {
                 file: "plan.yaml",
+                source: plan_source,
                 diags: &mut diags,
             },
             node,
@@ -107,7 +116,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     for (((raw, front), slug), body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
-        rules::check_outline(raw, &body.outline, &front.goals, &mut diags);
+        rules::check_outline(loaded, raw, &body.outline, &front.goals, &mut diags);
         for (_, target, pos) in &body.outline.links {
             if let LinkTarget::Section {
                 slug,
@@ -135,6 +144,10 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     }
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
+    let language = head.as_ref().map_or_else(
+        || sniff_language(plan_source).unwrap_or(Language::Da),
+        |h| h.meta.language,
+    );
     let head = head.unwrap_or_else(PlanHead::unknown);
     let plan = Plan {
         meta: head.meta,
@@ -144,13 +157,20 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
         sections: tree,
         root: loaded.root.clone(),
     };
-    rules::check_plan(&plan, &spans, vocabulary_known, &mut diags);
+    // Coverage is judged only on sections read without errors: a misspelt
+    // `target_group` would otherwise also leave its group "uncovered".
+    let goals_known = loaded.sections.iter().all(|s| s.front.is_some())
+        && !diags
+            .iter()
+            .any(|d| d.severity() == Severity::Error && d.file != "plan.yaml");
+    rules::check_plan(&plan, &spans, vocabulary_known, goals_known, &mut diags);
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
-    let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+    let ok = !diags.iter().any(|d| d.severity() == Severity::Error);
     Validated {
         plan: ok.then_some(plan),
         diagnostics: diags,
+        language,
     }
 }
 
