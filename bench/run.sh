@@ -12,9 +12,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
-gen=../shared/bench/gen_corpus.py
-# A worktree under wt/ sits one folder deeper than the main checkout.
-[ -f "$gen" ] || gen=../../shared/bench/gen_corpus.py
+# shared/ lies beside the checkout (../shared), or beside the folder of
+# worktrees a checkout may sit in (../../shared).
+shared=../shared
+[ -d "$shared" ] || shared=../../shared
+gen=$shared/bench/gen_corpus.py
 work=bench/work
 mkdir -p "$work"
 [ -d "$work/plan$n" ] || python3 "$gen" --sections "$n" --flavor planpress --out "$work/plan$n"

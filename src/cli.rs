@@ -44,6 +44,30 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Start a new plan: a small, complete example to build on, with CI.
+    New {
+        /// The folder to make (default: the current folder, which must be empty).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The plan's language.
+        #[arg(long, value_enum, default_value_t = LanguageArg::Da)]
+        language: LanguageArg,
+        /// Write into a folder that is not empty (files of the same name are replaced).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Serve the site on this computer, rebuilt and reloaded as you save.
+    Serve {
+        /// The plan folder (holding plan.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port (default: 8000, or the next free one); 0 takes any free port.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -91,6 +115,14 @@ enum Format {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    /// Danish
+    Da,
+    /// English
+    En,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -170,6 +202,37 @@ pub fn run() -> ExitCode {
                     };
                     build_failed(failure, report.format, lang)
                 }
+            }
+        }
+        Command::New {
+            dir,
+            language,
+            force,
+        } => {
+            let language = match language {
+                LanguageArg::Da => planpress::model::Language::Da,
+                LanguageArg::En => planpress::model::Language::En,
+            };
+            match planpress::scaffold::write(&dir, language, force) {
+                Ok(_) => {
+                    eprintln!("{}", planpress::scaffold::next_steps(&dir, language));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(&e.fatal(), language),
+            }
+        }
+        Command::Serve { dir, port, open } => {
+            let options = planpress::serve::ServeOptions {
+                dir,
+                port,
+                open,
+                render: planpress::render::Options::from_env(),
+            };
+            let report = std::sync::Arc::new(|e: &planpress::serve::Event| eprintln!("{e}"));
+            let lang = planpress::plan_language(&options.dir).unwrap_or(Language::Da);
+            match planpress::serve::run(&options, report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fatal(&e.fatal(), lang),
             }
         }
     }

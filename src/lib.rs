@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod export;
+pub mod live;
 pub mod load;
 pub mod locale;
 pub mod markdown;
@@ -16,6 +17,8 @@ pub mod model;
 mod output;
 mod par;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod theme;
 pub mod validate;
 
@@ -282,7 +285,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
 /// Files under `content/` that are not sections (images, logos, downloads)
 /// and the logo: the site carries them at the same place relative to its
 /// pages as they have relative to the section files.
-fn plan_files(plan: &Plan) -> Vec<String> {
+pub(crate) fn plan_files(plan: &Plan) -> Vec<String> {
     let content = plan.root.join("content");
     let mut files: Vec<String> = walkdir::WalkDir::new(&content)
         .into_iter()

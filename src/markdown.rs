@@ -114,7 +114,7 @@ pub struct Footnote {
 }
 
 /// What validation needs to know about a body, with positions in the file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Outline {
     pub headings: Vec<(u8, Pos)>,
     /// Image target as written, its alt text, and where it stands.
@@ -127,7 +127,7 @@ pub struct Outline {
 }
 
 /// A parsed body.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,

@@ -22,7 +22,7 @@ pub struct Plan {
     pub root: PathBuf,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     pub title: String,
     pub subtitle: Option<String>,
@@ -76,7 +76,7 @@ impl Meta {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Brand {
     /// A `#rrggbb` colour.
     pub primary: String,
@@ -201,14 +201,14 @@ impl Deadline {
 }
 
 /// An entry of a plan-level vocabulary (target group, track, national goal).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Named {
     pub id: String,
     pub name: String,
 }
 
 /// One page of the plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Unique across the plan; the page's file name without extension.
     pub slug: String,
@@ -271,7 +271,7 @@ fn visit_markers(blocks: &[Block], f: &mut dyn FnMut(&GoalsMarker)) {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Goal {
     pub id: String,
     pub title: String,
@@ -296,13 +296,13 @@ impl Goal {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoalLink {
     pub title: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
     pub name: String,
     pub unit: Unit,

@@ -481,5 +481,16 @@ pub(super) fn fatal(f: &Fatal) -> String {
         }
         Fatal::Invalid => "planen har fejl, så intet blev skrevet".into(),
         Fatal::Unrenderable => "output kunne ikke laves, så intet blev skrevet".into(),
+        Fatal::NotEmpty { dir } => format!(
+            "{} er ikke tom: `planpress new` skriver en plan i en ny eller tom mappe; skriv navnet på en ny mappe (`planpress new min-plan`), eller tilføj --force for at skrive startfilerne i denne (filer med samme navn bliver erstattet)",
+            dir.display()
+        ),
+        Fatal::PortBusy { port } => format!(
+            "port {port} på 127.0.0.1 bruges af et andet program: vælg en anden med `--port`, eller udelad `--port`, så tager planpress den næste ledige"
+        ),
+        Fatal::NoFreePort { first, last } => format!(
+            "portene {first} til {last} på 127.0.0.1 er alle i brug: vælg en ledig med `--port`"
+        ),
+        Fatal::CannotServe { detail } => format!("planen kan ikke vises: {detail}"),
     }
 }

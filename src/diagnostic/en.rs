@@ -461,5 +461,16 @@ pub(super) fn fatal(f: &Fatal) -> String {
         }
         Fatal::Invalid => "the plan has problems; nothing was written".into(),
         Fatal::Unrenderable => "the output could not be rendered; nothing was written".into(),
+        Fatal::NotEmpty { dir } => format!(
+            "{} is not empty: `planpress new` writes a plan into a new or empty folder; name a new folder (`planpress new my-plan`), or add --force to write the starter files into this one (files of the same name are replaced)",
+            dir.display()
+        ),
+        Fatal::PortBusy { port } => format!(
+            "port {port} on 127.0.0.1 is in use by another program: choose another with `--port`, or leave `--port` out to take the next free one"
+        ),
+        Fatal::NoFreePort { first, last } => format!(
+            "ports {first} to {last} on 127.0.0.1 are all in use: choose a free one with `--port`"
+        ),
+        Fatal::CannotServe { detail } => format!("cannot serve the plan: {detail}"),
     }
 }

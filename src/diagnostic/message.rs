@@ -642,4 +642,21 @@ pub enum Fatal {
     Invalid,
     /// The theme or a renderer found problems (also printed as diagnostics).
     Unrenderable,
+    /// `planpress new` into a folder that is not empty, without `--force`.
+    NotEmpty {
+        dir: PathBuf,
+    },
+    /// `planpress serve --port N` with N taken.
+    PortBusy {
+        port: u16,
+    },
+    /// Every port `serve` tries by itself is taken.
+    NoFreePort {
+        first: u16,
+        last: u16,
+    },
+    /// `serve` cannot listen, or make its folder, or watch the plan.
+    CannotServe {
+        detail: String,
+    },
 }

@@ -72,7 +72,7 @@ pub fn render_human(
 }
 
 /// The source line at `pos` and the byte span of the token that starts there.
-fn line_span(text: &str, pos: Pos) -> (&str, std::ops::Range<usize>) {
+pub(crate) fn line_span(text: &str, pos: Pos) -> (&str, std::ops::Range<usize>) {
     let line = text
         .split('\n')
         .nth(pos.line.saturating_sub(1) as usize)

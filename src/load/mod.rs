@@ -5,7 +5,10 @@
 //! nodes. What the values mean is for `validate` to decide.
 
 pub mod mistakes;
+mod reload;
 pub mod yaml;
+
+pub use reload::{is_plan_source, reload};
 
 use crate::diagnostic::{Diagnostic, Fatal, Hint, Message, Sources};
 use crate::model::Language;
@@ -89,10 +92,6 @@ pub struct RawSection {
 
 /// Reads the plan folder `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
-    let plan_path = root.join("plan.yaml");
-    if !plan_path.is_file() {
-        return Err(LoadError::NoPlan(root.to_path_buf()));
-    }
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         plan: None,
@@ -102,40 +101,14 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
-    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
-        loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
-        loaded.sources.insert("plan.yaml".into(), text);
-    }
-
+    read_plan_file(&mut loaded)?;
     let content = root.join("content");
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            Diagnostic::new("content", None, Message::NoContentFolder)
-                .hint(Hint::CreateContentFolder),
-        );
+        loaded.diagnostics.push(no_content());
         return Ok(loaded);
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    let mut paths = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| LoadError::Unreadable {
-            path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("file system loop")),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if entry.path().extension().and_then(|e| e.to_str()) == Some("md") {
-            paths.push(entry.into_path());
-        } else {
-            loaded.files.push(relative(root, entry.path()));
-        }
-    }
+    let (paths, files) = content_paths(root, &content)?;
+    loaded.files = files;
     // Reading and parsing files is independent work: spread it over the cores.
     let read = crate::par::map(&paths, |path| {
         let rel = relative(root, path);
@@ -159,12 +132,64 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             loaded.sources.insert(rel, text);
         }
     }
+    note_empty_content(&mut loaded);
+    Ok(loaded)
+}
+
+/// Reads and parses `plan.yaml` into `loaded`.
+fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
+    let plan_path = loaded.root.join("plan.yaml");
+    if !plan_path.is_file() {
+        return Err(LoadError::NoPlan(loaded.root.clone()));
+    }
+    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
+        loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
+        loaded.sources.insert("plan.yaml".into(), text);
+    }
+    Ok(())
+}
+
+/// Every visible Markdown file under `content`, sorted by path, and every
+/// other file there (relative to `root`).
+fn content_paths(root: &Path, content: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    let mut paths = Vec::new();
+    let mut files = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Unreadable {
+            path: e
+                .path()
+                .map_or_else(|| content.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop")),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().and_then(|e| e.to_str()) == Some("md") {
+            paths.push(entry.into_path());
+        } else {
+            files.push(relative(root, entry.path()));
+        }
+    }
+    Ok((paths, files))
+}
+
+fn no_content() -> Diagnostic {
+    Diagnostic::new("content", None, Message::NoContentFolder).hint(Hint::CreateContentFolder)
+}
+
+/// With no section read and nothing else wrong, says that content/ is empty.
+fn note_empty_content(loaded: &mut Loaded) {
     if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
         loaded.diagnostics.push(
             Diagnostic::new("content", None, Message::NoSectionFiles).hint(Hint::AddSectionFile),
         );
     }
-    Ok(loaded)
 }
 
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.

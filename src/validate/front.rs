@@ -34,6 +34,7 @@ const INDICATOR_FIELDS: &[&str] = &[
 ];
 
 /// A section's front matter, read.
+#[derive(Clone)]
 pub(super) struct Front {
     pub(super) title: String,
     pub(super) order: Option<(i64, Pos)>,

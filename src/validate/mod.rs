@@ -4,6 +4,7 @@
 //! it goes, then runs the rules that span files (unique ids, references,
 //! coverage, links). The model comes out only when there are no errors.
 
+mod cache;
 mod danish;
 mod fields;
 mod front;
@@ -13,10 +14,11 @@ mod rules;
 use crate::diagnostic::{Diagnostic, Severity, Thing};
 use crate::load::Loaded;
 use crate::load::yaml::Pos;
-use crate::markdown::{self, LinkTarget, Resolver};
+use crate::markdown::{LinkTarget, Resolver};
 use crate::model::*;
+pub use cache::Cache;
 use fields::Ctx;
-use front::{Front, read_front};
+use front::Front;
 pub use plan_file::sniff_language as plan_language;
 use plan_file::{PlanHead, read_plan, sniff_language};
 use std::collections::HashMap;
@@ -41,7 +43,7 @@ pub(crate) struct At {
 }
 
 /// Positions the cross-file rules need, gathered while reading.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Spans {
     /// Every goal id with where it was written, in reading order.
     pub goal_ids: Vec<(String, At)>,
@@ -55,6 +57,18 @@ pub(crate) struct Spans {
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
+    validate_with(loaded, &mut Cache::default())
+}
+
+/// [`validate`], reusing what `cache` holds for sections whose text (and
+/// whatever else they depend on) is unchanged since it was filled.
+pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
+    cache.retain(&loaded.sections);
+    let texts: Vec<&str> = loaded
+        .sections
+        .iter()
+        .map(|raw| loaded.sources.get(&raw.file).map_or("", String::as_str))
+        .collect();
     let mut diags = loaded.diagnostics.clone();
     let mut spans = Spans::default();
     // plan.yaml, read as far as it goes: a bad value there must not hide
@@ -81,10 +95,8 @@ pub fn validate(loaded: &Loaded) -> Validated {
     let mut fronts: Vec<Front> = loaded
         .sections
         .iter()
-        .map(|raw| {
-            let source = loaded.sources.get(&raw.file).map_or("", String::as_str);
-            read_front(raw, source, &mut diags, &mut spans, &years)
-        })
+        .zip(&texts)
+        .map(|(raw, text)| cache.front(raw, text, &years, &mut diags, &mut spans))
         .collect();
     let slugs = rules::assign_slugs(loaded, &mut fronts, &mut diags);
 
@@ -98,10 +110,9 @@ pub fn validate(loaded: &Loaded) -> Validated {
             .map(|(raw, slug)| (raw.file.clone(), slug.clone()))
             .collect(),
     };
-    // Markdown bodies are independent of each other: parse them on all cores.
-    let bodies = crate::par::map(&loaded.sections, |raw| {
-        markdown::parse(&raw.body, raw.body_line, &raw.file, &resolver)
-    });
+    // Markdown bodies are independent of each other: the cache parses the
+    // ones it lacks on all cores.
+    let bodies = cache.bodies(&loaded.sections, &texts, &resolver);
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     for (((raw, front), slug), body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod search;
+mod selection;
 mod svg;
 mod templates;
 mod views;
@@ -14,93 +15,230 @@ mod views;
 use crate::BuildError;
 use crate::model::*;
 use crate::theme::Theme;
-use blocks::{Writer, escape};
+use blocks::Writer;
 use search::{search_index, sitemap};
+use std::collections::HashMap;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
 use tera::Context;
 use views::{GoalView, PageLink, SectionCard, Site, TocItem};
 
-pub use blocks::asset_href;
+pub use blocks::{asset_href, escape};
+pub use selection::Selection;
 
 /// Where rendered files go: a path relative to the site folder and the
 /// bytes. Called from several threads at once.
 pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 
 /// Renders the site into `write`. `pdf` is the PDF's file name when one is
-/// built beside the site, so pages can link to it. Section pages are
-/// rendered and written on two threads: a big plan is mostly section pages.
+/// built beside the site, so pages can link to it.
 pub fn render(
     plan: &Plan,
     theme: &Theme,
     pdf: Option<&str>,
     write: Sink,
 ) -> Result<(), BuildError> {
-    let tera = load_templates(theme).map_err(BuildError::Render)?;
+    render_selected(
+        plan,
+        theme,
+        pdf,
+        &Selection::all(),
+        &mut Memo::default(),
+        write,
+        &mut |_| {},
+    )
+}
+
+/// What one render keeps for the next, so that rendering a part of the
+/// site does not redo what the rest shares: the templates, the search
+/// index's entries, and (when kept) each section page before its
+/// navigation is spliced in, so a change of titles only splices the new
+/// navigation into the other pages. A render of the whole site starts it
+/// afresh; a partial one assumes the same theme.
+#[derive(Default)]
+pub struct Memo {
+    /// Keep the section pages: worth it only for renders to come.
+    keep_pages: bool,
+    templates: Option<Templates>,
+    search: HashMap<String, String>,
+    pages: HashMap<String, String>,
+}
+
+impl Memo {
+    /// A memo for a site rendered again and again, as `serve` does.
+    pub fn keeping() -> Memo {
+        Memo {
+            keep_pages: true,
+            ..Memo::default()
+        }
+    }
+}
+
+/// Renders the files of the site that `which` names. Section pages are
+/// rendered and written on two threads: a big plan is mostly section pages.
+/// When only the navigation's titles changed on most pages, the pages
+/// rendered anew are written first and named to `first`, before the new
+/// navigation goes into the rest, so that they can be shown at once.
+pub fn render_selected(
+    plan: &Plan,
+    theme: &Theme,
+    pdf: Option<&str>,
+    which: &Selection,
+    memo: &mut Memo,
+    write: Sink,
+    first: &mut dyn FnMut(&[String]),
+) -> Result<(), BuildError> {
+    match &which.sections {
+        None => {
+            *memo = Memo {
+                keep_pages: memo.keep_pages,
+                ..Memo::default()
+            }
+        }
+        Some(slugs) => {
+            for slug in slugs {
+                memo.search.remove(slug);
+            }
+        }
+    }
+    let Memo {
+        keep_pages,
+        templates,
+        search,
+        pages,
+    } = memo;
+    let tera = match templates.take() {
+        Some(tera) => tera,
+        None => load_templates(theme).map_err(BuildError::Render)?,
+    };
+    let tera = &*templates.insert(tera);
     let site = Site::new(plan, theme, pdf);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
     let base = site.base_context();
     let write_page = |file: SiteFile| write(&file.0, &file.1);
+    // Pages rendered anew, then, when the titles changed, those that only
+    // take the new navigation.
+    let (renders, splices): (Vec<usize>, Vec<usize>) = (0..sections.len())
+        .filter(|&i| match &which.sections {
+            None => true,
+            Some(slugs) => which.navigation || slugs.contains(&sections[i].slug),
+        })
+        .partition(|&i| match &which.sections {
+            None => true,
+            Some(slugs) => {
+                slugs.contains(&sections[i].slug) || !pages.contains_key(&sections[i].slug)
+            }
+        });
 
     // Section pages on two threads, the fixed pages (whose goals overview is
     // big in a big plan) on a third: together they keep both cores busy.
-    let section_pages = |part: &[&Section], offset: usize| -> Result<(), BuildError> {
-        for (i, s) in part.iter().enumerate() {
-            let index = offset + i;
+    let section_pages = |part: &[usize],
+                         render: bool,
+                         pages: &HashMap<String, String>|
+     -> Result<Vec<(String, String)>, BuildError> {
+        let mut rendered = Vec::new();
+        for &index in part {
+            let slug = &sections[index].slug;
+            let file = format!("{slug}.html");
+            if !render {
+                write(&file, splice_nav(&pages[slug], &nav, slug).as_bytes())?;
+                continue;
+            }
             let prev = sections.get(index.wrapping_sub(1));
             let next = sections.get(index + 1);
-            write_page(section_page(
-                plan, &tera, &site, &base, &nav, s, prev, next,
-            )?)?;
+            let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
+            write(&file, splice_nav(&page, &nav, slug).as_bytes())?;
+            if *keep_pages {
+                rendered.push((slug.clone(), page));
+            }
         }
-        Ok(())
+        Ok(rendered)
     };
     let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(&tera, template, ctx, &nav, "");
-        let mut ctx = base.clone();
-        ctx.insert("current", "index");
-        ctx.insert("nav", NAV_MARK);
-        ctx.insert("toc", &plan.toc());
-        ctx.insert("target_groups", &plan.target_groups);
-        ctx.insert("tracks", &plan.tracks);
-        let cards: Vec<SectionCard> = sections
-            .iter()
-            .map(|s| SectionCard::of(plan, &site, s))
-            .collect();
-        ctx.insert("sections", &cards);
-        ctx.insert("status_counts", &site.status_counts(plan));
-        write_page(page("index.html", &ctx)?)?;
-
-        let mut ctx = base.clone();
-        ctx.insert("current", "goals");
-        ctx.insert("nav", NAV_MARK);
-        ctx.insert("groups", &site.goal_groups(plan));
-        ctx.insert("tracks", &plan.tracks);
-        ctx.insert("target_groups", &plan.target_groups);
-        write_page(page("goals.html", &ctx)?)?;
-
-        for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav);
+        if which.overview {
             let mut ctx = base.clone();
-            ctx.insert("current", current);
+            ctx.insert("current", "index");
             ctx.insert("nav", NAV_MARK);
-            write_page(page(template, &ctx)?)?;
+            ctx.insert("toc", &plan.toc());
+            ctx.insert("target_groups", &plan.target_groups);
+            ctx.insert("tracks", &plan.tracks);
+            let cards: Vec<SectionCard> = sections
+                .iter()
+                .map(|s| SectionCard::of(plan, &site, s))
+                .collect();
+            ctx.insert("sections", &cards);
+            ctx.insert("status_counts", &site.status_counts(plan));
+            write_page(page("index.html", &ctx)?)?;
+
+            let mut ctx = base.clone();
+            ctx.insert("current", "goals");
+            ctx.insert("nav", NAV_MARK);
+            ctx.insert("groups", &site.goal_groups(plan));
+            ctx.insert("tracks", &plan.tracks);
+            ctx.insert("target_groups", &plan.target_groups);
+            write_page(page("goals.html", &ctx)?)?;
+        }
+        if which.frame {
+            for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+                let mut ctx = base.clone();
+                ctx.insert("current", current);
+                ctx.insert("nav", NAV_MARK);
+                write_page(page(template, &ctx)?)?;
+            }
         }
         Ok(())
     };
-    let half = sections.len().div_ceil(2);
-    let (first, second) = sections.split_at(half);
-    std::thread::scope(|scope| {
-        let a = scope.spawn(|| section_pages(first, 0));
-        let b = scope.spawn(|| section_pages(second, half));
-        let fixed = fixed_pages();
-        // A panic in a thread is a bug: re-raise it.
-        let join = |h: std::thread::ScopedJoinHandle<'_, Result<(), BuildError>>| {
-            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-        };
-        join(a).and(join(b)).and(fixed)
-    })?;
-
-    write("search-index.js", search_index(plan).as_bytes())?;
+    // Each part on two threads, the fixed pages alongside the first.
+    let pass = |part: &[usize],
+                render: bool,
+                with_fixed: bool,
+                pages: &HashMap<String, String>|
+     -> Result<Vec<(String, String)>, BuildError> {
+        let fixed = || if with_fixed { fixed_pages() } else { Ok(()) };
+        if part.len() < 2 {
+            let rendered = section_pages(part, render, pages)?;
+            fixed()?;
+            return Ok(rendered);
+        }
+        let (first, second) = part.split_at(part.len().div_ceil(2));
+        std::thread::scope(|scope| {
+            let a = scope.spawn(|| section_pages(first, render, pages));
+            let b = scope.spawn(|| section_pages(second, render, pages));
+            let fixed = fixed();
+            // A panic in a thread is a bug: re-raise it.
+            let join = |h: std::thread::ScopedJoinHandle<'_, _>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            let (a, b): (Result<Vec<_>, BuildError>, Result<Vec<_>, BuildError>) =
+                (join(a), join(b));
+            fixed?;
+            let mut rendered = a?;
+            rendered.extend(b?);
+            Ok(rendered)
+        })
+    };
+    if splices.is_empty() {
+        let rendered = pass(&renders, true, true, pages)?;
+        pages.extend(rendered);
+    } else {
+        // The pages rendered anew can be shown before the others have
+        // their new navigation; the overviews go alongside the others.
+        let rendered = pass(&renders, true, false, pages)?;
+        pages.extend(rendered);
+        let done: Vec<String> = renders
+            .iter()
+            .map(|&i| format!("{}.html", sections[i].slug))
+            .collect();
+        first(&done);
+        pass(&splices, false, true, pages)?;
+    }
+    if which.search {
+        write("search-index.js", search_index(plan, search).as_bytes())?;
+    }
+    if !which.frame {
+        return Ok(());
+    }
     if let Some(base_url) = &plan.meta.base_url {
         let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
             .into_iter()
@@ -118,39 +256,33 @@ pub fn render(
 /// A rendered page: its path in the site and its bytes.
 type SiteFile = (String, Vec<u8>);
 
-/// Renders `template` to the page `<current>.html` (or the template's own
-/// name for the fixed pages), with the navigation spliced in.
+/// Renders one of the fixed pages (`index.html`, …) with the navigation
+/// spliced in.
 fn render_one(
     tera: &Templates,
     template: &str,
     ctx: &Context,
     nav: &str,
-    current: &str,
 ) -> Result<SiteFile, BuildError> {
     match tera.render(template, ctx) {
-        Ok(html) => {
-            let out = if template == "section.html" {
-                format!("{current}.html")
-            } else {
-                template.to_string()
-            };
-            Ok((out, splice_nav(html, nav, current).into_bytes()))
-        }
+        Ok(html) => Ok((
+            template.to_string(),
+            splice_nav(&html, nav, "").into_bytes(),
+        )),
         Err(e) => Err(render_error(tera, &e, template)),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A section's page, with [`NAV_MARK`] where the navigation goes.
 fn section_page(
     plan: &Plan,
     tera: &Templates,
     site: &Site,
     base: &Context,
-    nav: &str,
     section: &Section,
     prev: Option<&&Section>,
     next: Option<&&Section>,
-) -> Result<SiteFile, BuildError> {
+) -> Result<String, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
     let cards = goal_cards(tera, site, base, plan, section)?;
@@ -229,7 +361,8 @@ fn section_page(
             url: format!("{}.html", s.slug),
         }),
     );
-    render_one(tera, "section.html", &ctx, nav, &section.slug)
+    tera.render("section.html", &ctx)
+        .map_err(|e| render_error(tera, &e, "section.html"))
 }
 
 /// The rendered `goal.html` of each of the section's goals, in order.
@@ -291,9 +424,9 @@ const NAV_MARK: &str = "<!--planpress:nav-->";
 
 /// Puts the navigation, with `slug` marked as the current page, where the
 /// template printed `{{ nav | safe }}`, copying each part once.
-fn splice_nav(page: String, nav: &str, slug: &str) -> String {
+fn splice_nav(page: &str, nav: &str, slug: &str) -> String {
     let Some(at) = page.find(NAV_MARK) else {
-        return page;
+        return page.to_string();
     };
     let link = format!("<a href=\"{slug}.html\">");
     let (before, after) = match nav.find(&link).filter(|_| !slug.is_empty()) {

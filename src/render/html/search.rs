@@ -1,12 +1,38 @@
 //! The client-side search index and the sitemap.
 
 use super::blocks::escape;
-use crate::model::Plan;
+use crate::model::{Plan, Section};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The search index as a script that sets `window.PLANPRESS_SEARCH`, so
 /// search works from `file://` too (where `fetch` of a JSON file is refused).
-pub(super) fn search_index(plan: &Plan) -> String {
+/// `entries` holds each section's entries as JSON by slug; those missing are
+/// made and kept there.
+pub(super) fn search_index(plan: &Plan, entries: &mut HashMap<String, String>) -> String {
+    let sections = plan.all_sections();
+    let mut out = String::from("window.PLANPRESS_SEARCH = [");
+    let mut first = true;
+    for s in sections {
+        let json = entries
+            .entry(s.slug.clone())
+            .or_insert_with(|| section_entries(s));
+        if json.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(json);
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// A section's entries in the search index (the section and each of its
+/// goals), as JSON objects separated by commas.
+fn section_entries(s: &Section) -> String {
     #[derive(Serialize)]
     struct Entry<'a> {
         /// Title.
@@ -19,35 +45,33 @@ pub(super) fn search_index(plan: &Plan) -> String {
         x: String,
     }
     let mut entries = Vec::new();
-    for s in plan.all_sections() {
-        let mut text = crate::markdown::blocks_text(&s.body);
-        if let Some(summary) = &s.summary {
-            text.insert_str(0, &format!("{summary}\n"));
-        }
-        entries.push(Entry {
-            t: &s.title,
-            u: format!("{}.html", s.slug),
-            k: "s",
-            x: truncate(&text, 2000),
-        });
-        for g in &s.goals {
-            let mut text = format!("{} {}", g.id, g.title);
-            for i in &g.indicators {
-                text.push(' ');
-                text.push_str(&i.name);
-            }
+    let mut text = crate::markdown::blocks_text(&s.body);
+    if let Some(summary) = &s.summary {
+        text.insert_str(0, &format!("{summary}\n"));
+    }
+    entries.push(Entry {
+        t: &s.title,
+        u: format!("{}.html", s.slug),
+        k: "s",
+        x: truncate(&text, 2000),
+    });
+    for g in &s.goals {
+        let mut text = format!("{} {}", g.id, g.title);
+        for i in &g.indicators {
             text.push(' ');
-            text.push_str(&g.initiatives.join(" "));
-            entries.push(Entry {
-                t: &g.title,
-                u: format!("{}.html#{}", s.slug, g.anchor()),
-                k: "g",
-                x: text,
-            });
+            text.push_str(&i.name);
         }
+        text.push(' ');
+        text.push_str(&g.initiatives.join(" "));
+        entries.push(Entry {
+            t: &g.title,
+            u: format!("{}.html#{}", s.slug, g.anchor()),
+            k: "g",
+            x: text,
+        });
     }
     let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
-    format!("window.PLANPRESS_SEARCH = {json};\n")
+    json[1..json.len() - 1].to_string()
 }
 
 fn truncate(s: &str, max: usize) -> String {

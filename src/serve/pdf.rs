@@ -1,0 +1,104 @@
+//! The PDF of a served plan, made on a thread of its own once the plan has
+//! been quiet for a moment (so a burst of edits does not start one PDF
+//! after another), or at once when a request waits for it.
+
+use super::{Event, PDF_QUIET, Shared, lock};
+use crate::live::write_atomic;
+use crate::model::Plan;
+use crate::render::{Clock, RenderContext, RenderError, Renderer};
+use crate::theme::Theme;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The PDF's progress, shared with the thread that makes it.
+pub(super) struct Pdf {
+    /// The plan the PDF is to show next, with its generation and theme.
+    pub(super) pending: Option<(u64, Arc<Plan>, Arc<Theme>)>,
+    /// When the site last changed.
+    pub(super) changed: Instant,
+    /// The generation the PDF in the site folder shows, and the newest.
+    pub(super) done: u64,
+    pub(super) wanted: u64,
+    /// Requests waiting for it: it is made at once for them.
+    pub(super) waiting: usize,
+    pub(super) stop: bool,
+}
+
+/// The PDF thread: makes the PDF whenever the plan has been quiet long
+/// enough, or someone waits for it.
+pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
+    lower_priority();
+    loop {
+        let (generation, plan, theme) = {
+            let mut pdf = lock(&shared.pdf);
+            loop {
+                if pdf.stop {
+                    return;
+                }
+                let quiet = pdf.changed.elapsed();
+                if pdf.pending.is_some() && (pdf.waiting > 0 || quiet >= PDF_QUIET) {
+                    break;
+                }
+                let wait = if pdf.pending.is_some() {
+                    PDF_QUIET - quiet
+                } else {
+                    Duration::from_secs(3600)
+                };
+                pdf = shared
+                    .pdf_changed
+                    .wait_timeout(pdf, wait)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+            }
+            match pdf.pending.take() {
+                Some(job) => job,
+                None => continue,
+            }
+        };
+        let started = Instant::now();
+        let write = |rel: &str, bytes: &[u8]| {
+            write_atomic(&shared.site.join(rel), bytes).map_err(std::io::Error::other)
+        };
+        let ctx = RenderContext {
+            plan: &plan,
+            theme: &theme,
+            options: &shared.render,
+            clock: &Clock::new(false),
+            write: &write,
+        };
+        let result = crate::render::pdf::Pdf.render(&ctx);
+        let mut pdf = lock(&shared.pdf);
+        if pdf.stop {
+            return;
+        }
+        let error = match result {
+            Ok(_) => None,
+            Err(RenderError::Write { source, .. }) => Some(source.to_string()),
+            Err(RenderError::Problems(diags)) => Some(
+                diags
+                    .iter()
+                    .map(|d| d.message.text(plan.meta.language))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        };
+        pdf.done = generation;
+        drop(pdf);
+        shared.pdf_changed.notify_all();
+        report(&Event::Pdf {
+            took: started.elapsed(),
+            error,
+        });
+    }
+}
+
+/// Lets the calling thread (and the threads it starts) give way to the
+/// rebuilds an author waits for: on Linux the nice value is per thread.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers and changes only the
+    // scheduling priority of the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
