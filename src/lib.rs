@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod export;
+pub mod limits;
 pub mod load;
 pub mod locale;
 pub mod markdown;

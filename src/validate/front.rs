@@ -6,6 +6,7 @@ use super::{At, Spans, YEARS, YearRules, rules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
+use crate::limits::{MAX_DECIMALS, MAX_NUMBER};
 use crate::model::*;
 
 const SECTION_FIELDS: &[&str] = &["title", "order", "target_group", "summary", "goals"];
@@ -284,6 +285,23 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             let Some(year) = read_year(ctx, k) else {
                 continue;
             };
+            // YAML tells `2027` from `"2027"`; a plan must not.
+            if let Some(first) = out.iter().find(|e| e.year == year) {
+                let first = first.year_pos;
+                let file = ctx.file.to_string();
+                let d = ctx.error(
+                    "duplicate-key",
+                    k.pos,
+                    format!("the year {year} appears twice in `{field}`"),
+                );
+                d.hint = Some("keep one figure for each year".into());
+                d.note = Some(crate::diagnostic::Note {
+                    file,
+                    pos: first,
+                    message: "first given here".into(),
+                });
+                continue;
+            }
             let value = match unit {
                 Some(u) => match read_value(ctx, v, u) {
                     Some(value) => value,
@@ -381,8 +399,7 @@ fn read_year(ctx: &mut Ctx, node: &Node) -> Option<i32> {
 fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
     let number = match &node.kind {
         Kind::Null => return Some(Value::Missing),
-        Kind::Int(i) => *i as f64,
-        Kind::Float(x) => *x,
+        Kind::Int(_) | Kind::Float(_) => printable_number(ctx, node)?,
         Kind::Str(s) if unit == Unit::Text => return Some(Value::Text(s.trim().to_string())),
         Kind::Str(s) => {
             let looks_danish = s
@@ -446,6 +463,48 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
         return None;
     }
     Some(Value::Number(number))
+}
+
+/// A number the outputs can print exactly: below [`MAX_NUMBER`] in
+/// magnitude and with at most [`MAX_DECIMALS`] decimals. Anything else is
+/// an error here rather than a rounded figure (or a runaway chart) later.
+fn printable_number(ctx: &mut Ctx, node: &Node) -> Option<f64> {
+    let number = match node.kind {
+        // Compared as an integer: past 2^53 the float is no longer the number.
+        Kind::Int(i) if i.unsigned_abs() >= MAX_NUMBER as u64 => f64::INFINITY,
+        Kind::Int(i) => i as f64,
+        Kind::Float(x) => x,
+        _ => return None,
+    };
+    let written = match node.kind {
+        Kind::Int(i) => i.to_string(),
+        _ if number.abs() >= 1e6 || (number != 0.0 && number.abs() < 1e-6) => format!("{number:e}"),
+        _ => number.to_string(),
+    };
+    if !(number.abs() < MAX_NUMBER) {
+        ctx.error(
+            "number-too-large",
+            node.pos,
+            format!("{written} is too large for planpress to print exactly"),
+        )
+        .hint = Some(
+            "planpress prints figures up to 999999999999999; give a large amount in a larger unit, such as millions"
+                .into(),
+        );
+        return None;
+    }
+    if crate::locale::plain_number(number).parse::<f64>() != Ok(number) {
+        ctx.error(
+            "too-many-decimals",
+            node.pos,
+            format!("{written} has more decimals than planpress prints ({MAX_DECIMALS})"),
+        )
+        .hint = Some(format!(
+            "round the figure to at most {MAX_DECIMALS} decimals, as it should be shown"
+        ));
+        return None;
+    }
+    Some(number)
 }
 
 /// A value read without a unit to check it against (the unit was invalid
