@@ -114,3 +114,47 @@ fn a_year_written_as_number_and_as_text_is_a_duplicate_key() {
     let d = one_error(&plan, "duplicate-key", "content/03-tal.md", 11, 30);
     assert!(d.message.contains("2027"), "{d}");
 }
+
+// ---------------------------------------------------------------------------
+// 3. Spreadsheet formulas in goals.csv
+
+#[test]
+fn text_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe() {
+    let plan = Plan::new("csv_formulas");
+    plan.write(
+        "content/03-formler.md",
+        "---\ntitle: \"=HYPERLINK(\\\"https://x.example\\\",\\\"klik\\\")\"\norder: 3\ngoals:\n  - id: \"@F1\"\n    title: \"+SUM(A1:A9)\"\n    indicators:\n      - name: \"-2+3\"\n        unit: text\n        targets: { 2027: \"\\tTAB\" }\n      - name: \"\\rCR\"\n        unit: text\n        targets: { 2027: Almindelig tekst }\n---\n\nTekst.\n",
+    );
+    let out = plan.join("output");
+    plan.build(&["--out", path_str(&out), "--only", "data"])
+        .assert_code(0);
+    let bytes = std::fs::read(out.join("goals.csv")).expect("goals.csv");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().expect("header row").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let ours: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[col("goal_id")] == *"'@F1").collect();
+    assert_eq!(ours.len(), 2, "rows of the goal: {rows:?}");
+    for row in &ours {
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell a spreadsheet would run as a formula: {cell:?} in {row:?}"
+            );
+        }
+        assert_eq!(&row[col("section")], "'=HYPERLINK(\"https://x.example\",\"klik\")");
+        assert_eq!(&row[col("goal_title")], "'+SUM(A1:A9)");
+    }
+    assert_eq!(&ours[0][col("indicator")], "'-2+3");
+    // Leading tabs and carriage returns never get this far: text fields
+    // are trimmed. The loop above holds for them all the same.
+    assert_eq!(&ours[0][col("value")], "TAB");
+    // Ordinary text is left as it is.
+    assert_eq!(&ours[1][col("value")], "Almindelig tekst");
+    // goals.json is data for programs, not spreadsheets: it keeps the text.
+    let json = std::fs::read_to_string(out.join("goals.json")).expect("goals.json");
+    assert!(json.contains("\"+SUM(A1:A9)\""), "{json}");
+}
