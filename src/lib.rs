@@ -149,7 +149,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         } else {
             None
         };
-        let pdf_name = format!("{}.pdf", markdown::slugify(&plan.meta.title));
+        let pdf_name = format!("{}.pdf", markdown::file_stem(&plan.meta.title, "plan"));
         let mut pdf: Option<Vec<u8>> = None;
         if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
             let rendered =

@@ -158,3 +158,150 @@ fn text_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe() {
     let json = std::fs::read_to_string(out.join("goals.json")).expect("goals.json");
     assert!(json.contains("\"+SUM(A1:A9)\""), "{json}");
 }
+
+// ---------------------------------------------------------------------------
+// 5. Bounded depth and size
+
+/// A section `content/03-dybt.md` whose body (from line 5) is `body`.
+fn dybt(body: &str) -> String {
+    format!("---\ntitle: Dybt\norder: 3\n---\n{body}")
+}
+
+#[test]
+fn quotes_nested_past_the_limit_are_an_error_not_a_stack_overflow() {
+    let plan = Plan::new("deep_quotes");
+    // Line 5 holds 10,000 `>`; the 33rd is at column 33.
+    plan.write(
+        "content/03-dybt.md",
+        &dybt(&format!("{} dybt\n", ">".repeat(10_000))),
+    );
+    let d = one_error(&plan, "too-deep", "content/03-dybt.md", 5, 33);
+    assert!(d.message.contains("32"), "{d}");
+    // 32 levels are fine.
+    plan.write(
+        "content/03-dybt.md",
+        &dybt(&format!("{} dybt\n", ">".repeat(32))),
+    );
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+}
+
+#[test]
+fn lists_nested_past_the_limit_are_an_error_at_the_deepest_line() {
+    let plan = Plan::new("deep_lists");
+    // One item per line, each two spaces further in: item 33 is on line 37.
+    let body: String = (0..2_000).map(|i| format!("{}- punkt\n", "  ".repeat(i))).collect();
+    plan.write("content/03-dybt.md", &dybt(&body));
+    one_error(&plan, "too-deep", "content/03-dybt.md", 37, 65);
+    // Quotes and lists count together.
+    let quotes = "> ".repeat(31);
+    let body = format!("{quotes}- punkt\n{quotes}  - punkt\n");
+    plan.write("content/03-dybt.md", &dybt(&body));
+    one_error(&plan, "too-deep", "content/03-dybt.md", 6, 65);
+}
+
+#[test]
+fn inline_markup_nested_past_the_limit_is_an_error() {
+    let plan = Plan::new("deep_inline");
+    // Images inside image descriptions, 5,000 deep.
+    let body = format!("{}x{}\n", "![".repeat(5_000), "](a.png)".repeat(5_000));
+    plan.write("content/03-dybt.md", &dybt(&body));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    assert!(!json.with_code("too-deep").is_empty(), "{}", json.listing());
+    // Strong emphasis 5,000 deep: the 33rd `**` starts at column 65.
+    let body = format!("{}x{}\n", "**".repeat(5_000), "**".repeat(5_000));
+    plan.write("content/03-dybt.md", &dybt(&body));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    assert_diag(&json, "too-deep", "content/03-dybt.md", 5, 65);
+}
+
+#[test]
+fn deep_nesting_in_many_sections_checks_on_every_thread() {
+    // With many files the bodies are parsed on worker threads, whose stacks
+    // are smaller than the main thread's.
+    let plan = Plan::new("deep_many");
+    for i in 0..40 {
+        plan.write(
+            &format!("content/9{i:02}-dybt.md"),
+            &format!("---\ntitle: Dybt {i}\n---\n{} dybt\n", ">".repeat(20_000)),
+        );
+    }
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    assert_eq!(json.with_code("too-deep").len(), 40, "{}", json.listing());
+}
+
+#[test]
+fn front_matter_past_the_yaml_limits_says_which_limit() {
+    let plan = Plan::new("yaml_limits");
+    plan.write(
+        "content/03-dybt.md",
+        &format!("---\ntitle: Dybt\nsummary: {}{}\n---\n", "[".repeat(100), "]".repeat(100)),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    let d = json.with_code("yaml-too-large");
+    assert_eq!(d.len(), 1, "{}", json.listing());
+    assert!(d[0].message.contains("32"), "{}", d[0]);
+    assert_eq!((d[0].file.as_str(), d[0].line), ("content/03-dybt.md", 3));
+    // More values than the limit.
+    let many = "1,".repeat(1_100_000);
+    plan.write(
+        "content/03-dybt.md",
+        &format!("---\ntitle: Dybt\nsummary: [{many}1]\n---\n"),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    let d = json.with_code("yaml-too-large");
+    assert_eq!(d.len(), 1, "{}", json.listing());
+    assert!(d[0].message.contains("1,000,000") || d[0].message.contains("1000000"), "{}", d[0]);
+}
+
+#[test]
+fn a_pdf_name_from_a_long_or_empty_title_is_bounded_and_visible() {
+    let plan = Plan::new("pdf_name");
+    for (title, expected) in [
+        ("!!!", "plan.pdf".to_string()),
+        ("...", "plan.pdf".to_string()),
+        (&"Langt ord ".repeat(100), format!("{}.pdf", "langt-ord-".repeat(8).trim_end_matches('-'))),
+    ] {
+        plan.write("plan.yaml", &BASE_PLAN.replace("Testplan 2027", &format!("\"{title}\"")));
+        let out = plan.join("output");
+        let _ = std::fs::remove_dir_all(&out);
+        let run = plan.build(&["--out", path_str(&out), "--only", "pdf"]);
+        run.assert_code(0);
+        let names: Vec<String> = std::fs::read_dir(&out)
+            .expect("output")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".pdf"))
+            .collect();
+        assert_eq!(names, [expected.clone()], "title {title:?}");
+    }
+}
+
+#[test]
+fn a_page_name_from_a_long_file_name_is_bounded() {
+    let plan = Plan::new("page_name");
+    let name = format!("03-{}.md", "a".repeat(240));
+    plan.write(&format!("content/{name}"), "---\ntitle: Lang\n---\n\nTekst.\n");
+    let out = plan.join("output");
+    let run = plan.build(&["--out", path_str(&out), "--only", "site"]);
+    run.assert_no_panic().assert_code(0);
+    assert!(out.join(format!("site/{}.html", "a".repeat(80))).is_file());
+}
+
+#[test]
+fn a_text_file_past_the_size_limit_is_an_error_not_read_whole() {
+    let plan = Plan::new("huge_file");
+    let mut text = String::from("---\ntitle: Stor\n---\n\n");
+    text.push_str(&"Et langt afsnit.\n".repeat(4_000_000));
+    plan.write("content/03-stor.md", &text);
+    let (run, json) = plan.check_json(&[]);
+    run.assert_no_panic().assert_code(1);
+    let d = json.with_code("file-too-large");
+    assert_eq!(d.len(), 1, "{}", json.listing());
+    assert_eq!(d[0].file, "content/03-stor.md");
+    assert!(d[0].message.contains("64 MB"), "{}", d[0]);
+}

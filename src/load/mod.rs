@@ -7,6 +7,8 @@
 pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Sources};
+use crate::limits::MAX_TEXT_FILE;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 use yaml::{Node, Pos};
@@ -142,10 +144,31 @@ fn read_text(
     rel: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<String>, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
+    let unreadable = |source| LoadError::Unreadable {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    // Read at most one byte past the limit: enough to know it is too large.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT_FILE + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_TEXT_FILE {
+        diagnostics.push(
+            Diagnostic::new(
+                crate::diagnostic::Severity::Error,
+                "file-too-large",
+                rel,
+                None,
+                format!(
+                    "the file is larger than {} MB, the most planpress reads",
+                    MAX_TEXT_FILE / (1024 * 1024)
+                ),
+            )
+            .hint("split it into several sections"),
+        );
+        return Ok(None);
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -188,6 +211,11 @@ fn no_sections(message: &str, hint: &str) -> Diagnostic {
 }
 
 fn syntax_diagnostic(file: &str, e: yaml::SyntaxError) -> Diagnostic {
+    if e.too_large {
+        return Diagnostic::error("yaml-too-large", file, e.pos, e.message).hint(
+            "split the content over more sections, or write it more simply; planpress reads no more than this",
+        );
+    }
     Diagnostic::error(
         "yaml-syntax",
         file,

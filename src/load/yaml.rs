@@ -5,6 +5,7 @@
 //! not only the first one serde would stop at.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES, MAX_YAML_TEXT};
 use serde_saphyr::Spanned;
 use std::fmt;
 
@@ -67,12 +68,25 @@ impl Node {
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    /// The document is valid as far as it goes, but past one of the limits
+    /// planpress parses YAML with ([`crate::limits`]); `message` says which.
+    pub too_large: bool,
 }
 
 /// Parses one YAML document. Positions are positions in `text`.
+///
+/// The parser's budget is set from [`crate::limits`]: nesting, the number
+/// of values and the bytes of text are bounded, so no file can exhaust the
+/// stack or memory, and the message can say which bound was met.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_YAML_DEPTH,
+            max_nodes: MAX_YAML_NODES,
+            max_events: 4 * MAX_YAML_NODES,
+            max_total_scalar_bytes: MAX_YAML_TEXT,
+        },
     };
     match serde_saphyr::from_str_with_options::<Spanned<Kind>>(text, options) {
         Ok(spanned) => Ok(from_spanned(spanned)),
@@ -84,12 +98,53 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     column: l.column() as u32,
                 })
                 .unwrap_or(Pos { line: 1, column: 1 });
+            let (message, too_large) = match budget_message(&err) {
+                Some(m) => (m, true),
+                None => (syntax_message(&err), false),
+            };
             Err(SyntaxError {
                 pos,
-                message: syntax_message(&err),
+                message,
+                too_large,
             })
         }
     }
+}
+
+/// Which of the limits a document went past, in an author's words.
+fn budget_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    let serde_saphyr::Error::Budget { breach, .. } = err.without_snippet() else {
+        return None;
+    };
+    Some(match breach {
+        BudgetBreach::Depth { .. } => format!(
+            "lists and mappings nest more than {MAX_YAML_DEPTH} levels deep, which is the limit"
+        ),
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => format!(
+            "the YAML holds more than {} values, which is the limit",
+            thousands(MAX_YAML_NODES)
+        ),
+        BudgetBreach::ScalarBytes { .. } => format!(
+            "the YAML holds more than {} MB of text, which is the limit",
+            MAX_YAML_TEXT / (1024 * 1024)
+        ),
+        // Anchors and aliases (`&a`, `*a`) used to multiply a document.
+        _ => "the YAML repeats anchors (`&name` and `*name`) more than planpress allows".into(),
+    })
+}
+
+/// `1000000` → `1,000,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The parser's message in an author's words, without its own snippet (we
@@ -120,7 +175,9 @@ fn syntax_message(err: &serde_saphyr::Error) -> String {
         return "`.nan` and `.inf` are not numbers a plan can use".to_string();
     }
     if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
-        return "the YAML is nested too deeply or is too large".to_string();
+        return format!(
+            "the YAML nests too deeply (more than {MAX_YAML_DEPTH} levels) or is too large"
+        );
     }
     // Anything else that still talks about parser settings.
     let cut = [", set ", " in options", " policy"]

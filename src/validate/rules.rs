@@ -6,7 +6,8 @@ use super::{Spans, YearRules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};
-use crate::markdown::{LinkTarget, Outline, slugify};
+use crate::limits::MAX_MARKDOWN_DEPTH;
+use crate::markdown::{LinkTarget, Nesting, Outline, file_stem};
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -143,7 +144,7 @@ pub(super) fn assign_slugs(
                 .unwrap_or("")
                 .trim_end_matches(".md")
         };
-        let mut slug = slugify(strip_number(name));
+        let mut slug = file_stem(strip_number(name), "");
         if slug.is_empty()
             || slug == "index"
             || slug == "goals"
@@ -319,6 +320,27 @@ pub(super) fn check_outline(
             );
         }
         previous = level;
+    }
+    for &(nesting, pos) in &outline.too_deep {
+        let (what, hint) = match nesting {
+            Nesting::Blocks => (
+                "quotes and lists",
+                "flatten the text: a quote or list inside another rarely needs more than a few levels",
+            ),
+            Nesting::Inlines => (
+                "emphasis, links and images",
+                "remove the extra `*`, `_`, `[` or `![`: markup inside markup rarely needs more than a few levels",
+            ),
+        };
+        diags.push(
+            Diagnostic::error(
+                "too-deep",
+                file,
+                pos,
+                format!("{what} nest more than {MAX_MARKDOWN_DEPTH} levels deep here"),
+            )
+            .hint(hint),
+        );
     }
     for (written, target, alt, pos) in &outline.images {
         if alt.trim().is_empty() {
