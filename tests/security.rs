@@ -305,3 +305,48 @@ fn a_text_file_past_the_size_limit_is_an_error_not_read_whole() {
     assert_eq!(d[0].file, "content/03-stor.md");
     assert!(d[0].message.contains("64 MB"), "{}", d[0]);
 }
+
+// ---------------------------------------------------------------------------
+// 9. A goal placed twice
+
+#[test]
+fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
+    let plan = Plan::new("placed_twice");
+    // Line 20 places U1; line 22 (`{{ goals() }}`) would place it again.
+    plan.write(
+        "content/02-unge.md",
+        &BASE_UNGE.replace("## Mål\n", "{{ goal(\"U1\") }}\n"),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(0);
+    let d = assert_only(&json, "warning", "goal-placed-twice", "content/02-unge.md", 22, 1);
+    assert!(d.message.contains("U1"), "{d}");
+    let out = plan.join("output");
+    plan.build(&["--out", path_str(&out), "--only", "site,pdf"])
+        .assert_code(0);
+    let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
+    assert_eq!(page.matches("id=\"goal-u1\"").count(), 1, "cards on the page");
+    let pdf = out.join("testplan-2027.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .args([path_str(&pdf), "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    // A card starts with the goal's id and title.
+    let cards = text.matches("U1 Flere unge i uddannelse").count();
+    assert_eq!(cards, 1, "goal cards in the PDF:\n{text}");
+
+    // The same goal twice by id, and all goals twice.
+    for body in ["{{ goal(\"U1\") }}\n\n{{ goal(\"U1\") }}\n", "{{ goals() }}\n\n{{ goals() }}\n"] {
+        plan.write(
+            "content/02-unge.md",
+            &BASE_UNGE.replace("## Mål\n\n{{ goals() }}\n", body),
+        );
+        let (_, json) = plan.check_json(&[]);
+        assert_only(&json, "warning", "goal-placed-twice", "content/02-unge.md", 22, 1);
+        plan.build(&["--out", path_str(&out), "--only", "site"])
+            .assert_code(0);
+        let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
+        assert_eq!(page.matches("id=\"goal-u1\"").count(), 1, "{body}");
+    }
+}

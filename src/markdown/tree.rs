@@ -58,6 +58,7 @@ pub(super) struct Builder<'a, 'r> {
     /// elements (emphasis, links, images) around the current event.
     blocks_open: usize,
     inlines_open: usize,
+    in_footnote: bool,
 }
 
 fn is_inline(e: &Event) -> bool {
@@ -107,6 +108,7 @@ impl<'a, 'r> Builder<'a, 'r> {
             ids: HashMap::new(),
             blocks_open: 0,
             inlines_open: 0,
+            in_footnote: false,
         }
     }
 
@@ -275,7 +277,10 @@ impl<'a, 'r> Builder<'a, 'r> {
                 Block::Table { align, head, rows }
             }
             Tag::FootnoteDefinition(label) => {
+                // Goal tables belong in the text, not in a footnote.
+                self.in_footnote = true;
                 let content = self.blocks();
+                self.in_footnote = false;
                 self.footnotes.push(Footnote {
                     label: label.to_string(),
                     number: 0,
@@ -303,7 +308,7 @@ impl<'a, 'r> Builder<'a, 'r> {
         for item in content.into_iter().chain([Inline::SoftBreak]) {
             match item {
                 Inline::SoftBreak | Inline::HardBreak => {
-                    if let Some(marker) = goals_marker(&line) {
+                    if let Some(marker) = goals_marker(&line).filter(|_| !self.in_footnote) {
                         if matches!(para.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
                             para.pop();
                         }

@@ -92,8 +92,15 @@ pub fn validate(loaded: &Loaded) -> Validated {
     });
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
-    for (((raw, front), slug), body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
+    for (((raw, front), slug), mut body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
         rules::check_outline(raw, &body.outline, &front.goals, &mut diags);
+        rules::place_goals(
+            &raw.file,
+            &mut body.blocks,
+            &body.outline.markers,
+            &front.goals,
+            &mut diags,
+        );
         for (_, target, pos) in &body.outline.links {
             if let LinkTarget::Section {
                 slug,
