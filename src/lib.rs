@@ -18,6 +18,7 @@ mod output;
 mod par;
 pub mod render;
 pub mod theme;
+pub mod url;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Severity, Sources};

@@ -350,3 +350,90 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
         assert_eq!(page.matches("id=\"goal-u1\"").count(), 1, "{body}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// 2. One allow-list of URL schemes for every link
+
+#[test]
+fn markdown_links_and_images_outside_the_allow_list_are_errors_at_their_line() {
+    let plan = Plan::new("unsafe_links");
+    let cases = [
+        "[klik](javascript:alert(1))",
+        "[klik](JaVaScRiPt:alert(1))",
+        "[klik](javascript://%0aalert(1))",
+        "[klik](  vbscript:msgbox(1))",
+        "[klik](java&#9;script:alert(1))",
+        "[klik](&#x6A;avascript:alert(1))",
+        "[klik](<java\tscript:alert(1)>)",
+        "<javascript:alert(1)>",
+        "[klik][r]\n\n[r]: javascript:alert(1)",
+        "![billede](data:image/svg+xml;base64,PHN2Zz4=)",
+        "[klik](file:///etc/passwd)",
+        "[klik](ftp://example.com/x)",
+    ];
+    for case in cases {
+        plan.write("content/03-link.md", &dybt(&format!("\n{case}\n")));
+        let (run, json) = plan.check_json(&[]);
+        run.assert_no_panic();
+        let found = json.with_code("unsafe-link");
+        assert_eq!(found.len(), 1, "{case:?}:\n{}", json.listing());
+        assert_eq!((found[0].file.as_str(), found[0].line, found[0].column), ("content/03-link.md", 6, 1), "{case:?}");
+        assert!(found[0].hint.as_deref().unwrap_or("").contains("https://"), "{}", found[0]);
+        run.assert_code(1);
+        // And the build writes nothing with it.
+        let out = plan.join("output");
+        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        assert!(!out.exists(), "{case:?}");
+    }
+    // The allowed schemes and relative links pass.
+    plan.write(
+        "content/03-link.md",
+        &dybt("\n[a](https://x.example/) [b](HTTP://x.example/) [c](mailto:a@x.example) [d](tel:+4512345678) [e](02-unge.md) [f](#top)\n\n## Top\n"),
+    );
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+}
+
+#[test]
+fn goal_links_outside_the_allow_list_are_errors_at_their_line() {
+    let plan = Plan::new("unsafe_goal_links");
+    for (links, column) in [
+        ("[\"javascript:alert(1)\"]", 13),
+        ("[\" javascript:alert(1)\"]", 13),
+        ("[{ title: Klik, url: \"javascript://%0aalert(1)\" }]", 33),
+        ("[{ title: Klik, url: \"data:text/html,<script>alert(1)</script>\" }]", 33),
+        ("[\"java\\tscript:alert(1)\"]", 13),
+    ] {
+        plan.write(
+            "content/02-unge.md",
+            &BASE_UNGE.replace("    deadline: 2027-12-31\n", &format!("    deadline: 2027-12-31\n    links: {links}\n")),
+        );
+        // Line 11 holds `    links: …`.
+        let d = one_error(&plan, "unsafe-link", "content/02-unge.md", 11, column);
+        assert!(!d.message.is_empty(), "{d}");
+    }
+    plan.write(
+        "content/02-unge.md",
+        &BASE_UNGE.replace("    deadline: 2027-12-31\n", "    deadline: 2027-12-31\n    links: [\"https://x.example/\", { title: Post, url: \"mailto:a@x.example\" }]\n"),
+    );
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+}
+
+#[test]
+fn base_url_must_be_a_plain_web_address() {
+    let plan = Plan::new("unsafe_base_url");
+    for url in [
+        "\"javascript:alert(1)//https://x\"",
+        "\"https://x.example/\\\"><script>alert(1)</script>\"",
+        "\"https:// x.example/\"",
+        "\"https://\"",
+        "\"ftp://x.example/\"",
+    ] {
+        plan.write("plan.yaml", &format!("{BASE_PLAN}base_url: {url}\n"));
+        one_error(&plan, "invalid-value", "plan.yaml", 12, 11);
+    }
+    plan.write("plan.yaml", &format!("{BASE_PLAN}base_url: https://plan.x.example/sub/\n"));
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+}

@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::limits::MAX_MARKDOWN_DEPTH;
+use crate::url::Address;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -454,8 +455,11 @@ impl<'a, 'r> Builder<'a, 'r> {
         if let Some(fragment) = url.strip_prefix('#') {
             return LinkTarget::Fragment(fragment.to_string());
         }
-        if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") {
-            return LinkTarget::External(url.to_string());
+        // Validation says why a refused address is broken.
+        match Address::of(url) {
+            Address::Allowed(_) => return LinkTarget::External(url.to_string()),
+            Address::Refused(_) | Address::Control(_) => return LinkTarget::Broken(url.to_string()),
+            Address::Relative => {}
         }
         let (path, fragment) = match url.split_once('#') {
             Some((p, f)) => (p, Some(f.to_string())),

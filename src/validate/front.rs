@@ -159,17 +159,30 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
     let links = f.get("links").map_or_else(Vec::new, |n| {
         seq(ctx, n, "links")
             .iter()
-            .filter_map(|item| match &item.kind {
-                Kind::Str(url) => Some(GoalLink {
-                    title: url.clone(),
-                    url: url.clone(),
-                }),
-                _ => {
-                    let l = Fields::read(ctx, item, "link", &["title", "url"])?;
-                    let url =
-                        l.required_text(ctx, "url", "link", "https://www.eksempelby.dk/politik")?;
-                    let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
-                    Some(GoalLink { title, url })
+            .filter_map(|item| {
+                let (link, pos) = match &item.kind {
+                    Kind::Str(url) => {
+                        let url = url.trim().to_string();
+                        let link = GoalLink {
+                            title: url.clone(),
+                            url,
+                        };
+                        (link, item.pos)
+                    }
+                    _ => {
+                        let l = Fields::read(ctx, item, "link", &["title", "url"])?;
+                        let node = l.required(ctx, "url", "link", "https://www.eksempelby.dk/politik")?;
+                        let url = text(ctx, node, "url")?;
+                        let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
+                        (GoalLink { title, url }, node.pos)
+                    }
+                };
+                match rules::unsafe_link(ctx.file, &link.url, pos) {
+                    Some(d) => {
+                        ctx.diags.push(d);
+                        None
+                    }
+                    None => Some(link),
                 }
             })
             .collect()

@@ -102,8 +102,8 @@ pub(super) fn read_plan(
     let brand = read_brand(ctx, f.get("brand"), loaded);
     let base_url = f.get("base_url").and_then(|n| {
         let url = text(ctx, n, "base_url")?;
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            ctx.error("invalid-value", n.pos, format!("`{url}` is not a web address"))
+        if let Some(problem) = crate::url::base_url_problem(&url) {
+            ctx.error("invalid-value", n.pos, format!("`base_url` is not a web address: {problem}"))
                 .hint = Some("write the full address the site is published at, e.g. `https://plan.eksempelby.dk/`".into());
             return None;
         }

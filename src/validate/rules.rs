@@ -8,6 +8,7 @@ use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};
 use crate::limits::MAX_MARKDOWN_DEPTH;
 use crate::markdown::{Block, GoalsMarker, LinkTarget, Nesting, Outline, file_stem};
+use crate::url::Address;
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -350,14 +351,19 @@ pub(super) fn check_outline(
             );
         }
         if let LinkTarget::Broken(_) = target {
-            diags.push(
-                Diagnostic::error("missing-file", file, *pos, format!("the image `{written}` does not exist"))
+            diags.push(match unsafe_link(file, written, *pos) {
+                Some(d) => d,
+                None => Diagnostic::error("missing-file", file, *pos, format!("the image `{written}` does not exist"))
                     .hint("put images in content/assets/ and link them relative to this file, e.g. `assets/kort.png`"),
-            );
+            });
         }
     }
     for (written, target, pos) in &outline.links {
         if let LinkTarget::Broken(_) = target {
+            if let Some(d) = unsafe_link(file, written, *pos) {
+                diags.push(d);
+                continue;
+            }
             let message = if written.trim().is_empty() {
                 "the link has no target".to_string()
             } else {
@@ -391,6 +397,29 @@ pub(super) fn check_outline(
                 .hint(hint),
             );
         }
+    }
+}
+
+/// The `unsafe-link` error for an address outside the allow-list
+/// ([`crate::url`]), or `None` for one that may be published.
+pub(super) fn unsafe_link(file: &str, written: &str, pos: Pos) -> Option<Diagnostic> {
+    let problem = Address::of(written.trim()).problem()?;
+    Some(
+        Diagnostic::error(
+            "unsafe-link",
+            file,
+            pos,
+            format!("{problem}: `{}`", shorten(written)),
+        )
+        .hint(crate::url::HINT),
+    )
+}
+
+/// At most 60 characters of `text`, for quoting long input in a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 
