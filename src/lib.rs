@@ -96,6 +96,11 @@ pub enum BuildError {
     Render(Vec<Diagnostic>),
     #[error("cannot render the PDF: {0}")]
     Pdf(#[from] render::pdf::PdfError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -179,11 +184,17 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             render::html::render(plan, theme, pdf_link, &|rel, bytes| {
                 stage.write(&format!("site/{rel}"), bytes)
             })?;
-            for rel in plan_files(plan) {
-                let from = plan.root.join(&rel);
-                let bytes = std::fs::read(&from)
-                    .map_err(|source| BuildError::Write { path: from, source })?;
-                stage.write(&format!("site/{}", render::html::asset_href(&rel)), &bytes)?;
+            // The files check accepted: the same confined walk of content/.
+            let content = load::confine::walk_content(&plan.root).map_err(|e| BuildError::Read {
+                path: e.path().map_or_else(|| plan.root.join("content"), Path::to_path_buf),
+                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+            })?;
+            for asset in &content.assets {
+                let bytes = std::fs::read(&asset.path).map_err(|source| BuildError::Read {
+                    path: asset.path.clone(),
+                    source,
+                })?;
+                stage.write(&format!("site/{}", render::html::asset_href(&asset.rel)), &bytes)?;
             }
             files.push("site/".to_string());
             timer.lap("site");
@@ -234,35 +245,6 @@ impl Timer {
             );
         }
     }
-}
-
-/// Files under `content/` that are not sections (images, logos, downloads)
-/// and the logo: the site carries them at the same place relative to its
-/// pages as they have relative to the section files.
-fn plan_files(plan: &Plan) -> Vec<String> {
-    let content = plan.root.join("content");
-    let mut files: Vec<String> = walkdir::WalkDir::new(&content)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(&plan.root).ok()?;
-            Some(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            )
-        })
-        .collect();
-    if let Some(logo) = &plan.meta.brand.logo {
-        let logo = logo.to_string_lossy().replace('\\', "/");
-        if !files.contains(&logo) {
-            files.push(logo);
-        }
-    }
-    files
 }
 
 /// Counts used in summaries.

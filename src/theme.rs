@@ -6,6 +6,7 @@
 //! override one template or one label file and keep the rest.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::confine;
 use crate::model::Language;
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, HashMap};
@@ -37,37 +38,37 @@ impl Theme {
     ) -> Result<Theme, Vec<Diagnostic>> {
         let mut files = BTreeMap::new();
         collect_built_in(&BUILT_IN, &mut files);
-        let folder = plan_root.join("themes").join(name);
-        if folder.is_dir() {
-            for entry in walkdir::WalkDir::new(&folder)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
-                if !entry.file_type().is_file() {
-                    continue;
+        // Validation has refused names and links that lead out of themes/;
+        // a theme that would still do so is not read.
+        let outside = |rel: String| {
+            vec![Diagnostic::new(
+                Severity::Error,
+                "outside-plan",
+                &rel,
+                None,
+                format!("`{rel}` leads outside themes/"),
+            )]
+        };
+        let folder = confine::theme_folder(plan_root, name)
+            .map_err(|_| outside(format!("themes/{name}")))?;
+        let overrides = match &folder {
+            Some(folder) => confine::theme_files(plan_root, folder).map_err(outside)?,
+            None => Vec::new(),
+        };
+        for (rel, path) in overrides {
+            let origin = format!("themes/{name}/{rel}");
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    files.insert(rel, ThemeFile { bytes, origin });
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&folder)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let origin = format!("themes/{name}/{rel}");
-                match std::fs::read(entry.path()) {
-                    Ok(bytes) => {
-                        files.insert(rel, ThemeFile { bytes, origin });
-                    }
-                    Err(e) => {
-                        return Err(vec![Diagnostic::new(
-                            Severity::Error,
-                            "theme-unreadable",
-                            &origin,
-                            None,
-                            format!("cannot read the theme file: {e}"),
-                        )]);
-                    }
+                Err(e) => {
+                    return Err(vec![Diagnostic::new(
+                        Severity::Error,
+                        "theme-unreadable",
+                        &origin,
+                        None,
+                        format!("cannot read the theme file: {e}"),
+                    )]);
                 }
             }
         }

@@ -437,3 +437,265 @@ fn base_url_must_be_a_plain_web_address() {
     let (_, json) = plan.check_json(&[]);
     assert_clean(&json);
 }
+
+// ---------------------------------------------------------------------------
+// 1. Nothing outside the plan folder is read into the output
+
+/// A file outside the plan folder with a unique word in it, which no output
+/// may ever contain.
+struct Secret {
+    dir: TempDir,
+}
+
+const SECRET_WORD: &str = "hemmelig-9f3a1c";
+
+impl Secret {
+    fn new(name: &str) -> Secret {
+        let dir = TempDir::new(&format!("{name}-secret"));
+        std::fs::write(dir.join("secret.txt"), format!("{SECRET_WORD}\n")).expect("secret");
+        std::fs::create_dir_all(dir.join("theme/templates")).expect("theme folder");
+        std::fs::write(dir.join("theme/templates/404.html"), SECRET_WORD).expect("secret theme");
+        std::fs::write(dir.join("logo.png"), SECRET_WORD).expect("secret logo");
+        Secret { dir }
+    }
+
+    fn file(&self) -> String {
+        path_str(&self.dir.join("secret.txt")).to_string()
+    }
+
+    /// Asserts no file under `dir` holds the secret word or was written there.
+    #[track_caller]
+    fn assert_not_in(&self, dir: &std::path::Path) {
+        for entry in walk(dir) {
+            let bytes = std::fs::read(&entry).unwrap_or_default();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(SECRET_WORD),
+                "{} holds the secret",
+                entry.display()
+            );
+        }
+    }
+}
+
+/// Every regular file under `dir`, not following links (the links a test
+/// made are not output).
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let t = e.file_type().expect("file type");
+        if t.is_dir() {
+            out.extend(walk(&e.path()));
+        } else if t.is_file() {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+fn symlink(target: &str, link: &std::path::Path) {
+    if let Some(parent) = link.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+}
+
+#[test]
+fn a_logo_outside_the_plan_or_outside_content_is_an_error_at_its_line() {
+    let secret = Secret::new("logo_paths");
+    let plan = Plan::new("logo_paths");
+    plan.write("README.md", "not an asset\n");
+    for logo in [
+        secret.file(),
+        "../../../../../../../../etc/passwd".to_string(),
+        "content/../../x.png".to_string(),
+        "README.md".to_string(),
+        "plan.yaml".to_string(),
+    ] {
+        plan.write("plan.yaml", &format!("{BASE_PLAN}brand: {{ logo: \"{logo}\" }}\n"));
+        let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 16);
+        assert!(d.hint.as_deref().unwrap_or("").contains("content/"), "{d}");
+        let out = plan.join("output");
+        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        assert!(!out.exists());
+    }
+    secret.assert_not_in(plan.path());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
+    let secret = Secret::new("symlinks");
+    let plan = Plan::new("symlinks");
+    plan.write_bytes("content/assets/kort.png", TINY_PNG);
+    // Inside content/: followed, checked and published like the file itself.
+    symlink("kort.png", &plan.join("content/assets/genvej.png"));
+    plan.write("content/03-billeder.md", &dybt("\n![Et kort](assets/genvej.png)\n"));
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+    let out = plan.join("output");
+    plan.build(&["--out", path_str(&out), "--only", "site"]).assert_code(0);
+    assert_eq!(
+        std::fs::read(out.join("site/assets/genvej.png")).expect("published through the link"),
+        TINY_PNG
+    );
+
+    // Out of content/: the secret, the plan folder's .git, a folder above.
+    std::fs::create_dir_all(plan.join(".git")).expect(".git");
+    std::fs::write(plan.join(".git/config"), format!("token = {SECRET_WORD}\n")).expect("config");
+    let _ = std::fs::remove_dir_all(&out);
+    for (i, target) in [secret.file(), "../../.git/config".to_string(), "../../../".to_string()]
+        .iter()
+        .enumerate()
+    {
+        let link = format!("content/assets/ude{i}.png");
+        symlink(target, &plan.join(&link));
+        plan.write("content/03-billeder.md", &dybt(&format!("\n![Et kort](assets/ude{i}.png)\n")));
+        let (run, json) = plan.check_json(&[]);
+        run.assert_code(1);
+        // The image's line says so, and so does the file itself.
+        let d = assert_diag(&json, "outside-plan", "content/03-billeder.md", 6, 1);
+        assert!(d.message.contains("outside"), "{d}");
+        assert!(
+            json.diags().iter().any(|d| d.code == "outside-plan" && d.file == link),
+            "{}",
+            json.listing()
+        );
+        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        assert!(!out.exists(), "a build with {link} wrote output");
+        std::fs::remove_file(plan.join(&link)).expect("remove link");
+    }
+    // An unused link out of content/ is refused too: the site would lack it.
+    symlink(&secret.file(), &plan.join("content/assets/bilag.txt"));
+    plan.write("content/03-billeder.md", &dybt("\nTekst.\n"));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "outside-plan", "content/assets/bilag.txt", 1, 1);
+    // A section linked from outside, and content/ itself linked out.
+    std::fs::remove_file(plan.join("content/assets/bilag.txt")).expect("remove link");
+    symlink(&secret.file(), &plan.join("content/04-hemmelig.md"));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "outside-plan", "content/04-hemmelig.md", 1, 1);
+    assert!(!run.stdout.contains(SECRET_WORD) && !run.stderr.contains(SECRET_WORD));
+    std::fs::remove_file(plan.join("content/04-hemmelig.md")).expect("remove link");
+    assert!(!out.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn plan_yaml_and_content_linked_out_of_the_plan_are_refused() {
+    let secret = Secret::new("linked_roots");
+    let plan = Plan::new("linked_roots");
+    std::fs::write(secret.dir.join("plan.yaml"), format!("{BASE_PLAN}summary: {SECRET_WORD}\n")).expect("plan");
+    std::fs::remove_file(plan.join("plan.yaml")).expect("remove plan.yaml");
+    symlink(path_str(&secret.dir.join("plan.yaml")), &plan.join("plan.yaml"));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "outside-plan", "plan.yaml", 1, 1);
+    assert!(!run.stdout.contains(SECRET_WORD));
+
+    let plan = Plan::new("linked_content");
+    std::fs::create_dir_all(secret.dir.join("content")).expect("content");
+    std::fs::write(secret.dir.join("content/01-x.md"), format!("---\ntitle: {SECRET_WORD}\n---\n")).expect("section");
+    std::fs::remove_dir_all(plan.join("content")).expect("remove content");
+    symlink(path_str(&secret.dir.join("content")), &plan.join("content"));
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "outside-plan", "content", 1, 1);
+    assert!(!run.stdout.contains(SECRET_WORD));
+}
+
+#[test]
+fn markdown_paths_that_climb_out_or_are_absolute_are_errors_at_their_line() {
+    let secret = Secret::new("md_paths");
+    let plan = Plan::new("md_paths");
+    std::fs::write(plan.join("plan.yaml.png"), "x").expect("file beside plan.yaml");
+    for written in [
+        format!("![x]({})", secret.file()),
+        "![x](../../../../../../etc/hostname)".to_string(),
+        "![x](../plan.yaml.png)".to_string(),
+        "[x](../plan.yaml)".to_string(),
+        format!("[x]({})", secret.file()),
+    ] {
+        plan.write("content/03-sti.md", &dybt(&format!("\n{written}\n")));
+        let d = one_error(&plan, "outside-plan", "content/03-sti.md", 6, 1);
+        assert!(d.hint.as_deref().unwrap_or("").contains("content/"), "{written}: {d}");
+    }
+}
+
+#[test]
+fn hidden_files_are_neither_linked_nor_published() {
+    let plan = Plan::new("hidden_files");
+    plan.write_bytes("content/assets/.skjult.png", TINY_PNG)
+        .write_bytes("content/.privat/kort.png", TINY_PNG)
+        .write("content/.privat/noter.txt", "private\n");
+    for written in ["![x](assets/.skjult.png)", "![x](.privat/kort.png)"] {
+        plan.write("content/03-skjult.md", &dybt(&format!("\n{written}\n")));
+        let d = one_error(&plan, "missing-file", "content/03-skjult.md", 6, 1);
+        assert!(d.message.contains("hidden"), "{d}");
+    }
+    plan.write("content/03-skjult.md", &dybt("\nTekst.\n"));
+    let out = plan.join("output");
+    plan.build(&["--out", path_str(&out), "--only", "site"]).assert_code(0);
+    let published: Vec<String> = walk(&out.join("site"))
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .filter(|p| p.contains(".skjult") || p.contains(".privat"))
+        .collect();
+    assert!(published.is_empty(), "{published:?}");
+}
+
+#[test]
+fn a_theme_must_be_a_plain_folder_name_under_themes() {
+    let secret = Secret::new("theme_paths");
+    let plan = Plan::new("theme_paths");
+    for theme in [
+        path_str(&secret.dir.join("theme")).to_string(),
+        "../../../../usr".to_string(),
+        "default/../../x".to_string(),
+        ".".to_string(),
+        "..".to_string(),
+    ] {
+        plan.write("plan.yaml", &format!("{BASE_PLAN}theme: \"{theme}\"\n"));
+        let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 8);
+        assert!(d.hint.as_deref().unwrap_or("").contains("themes/"), "{theme}: {d}");
+    }
+    secret.assert_not_in(plan.path());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_or_theme_file_linked_out_of_themes_is_refused() {
+    let secret = Secret::new("theme_links");
+    let plan = Plan::new("theme_links");
+    symlink(path_str(&secret.dir.join("theme")), &plan.join("themes/kommune"));
+    plan.write("plan.yaml", &format!("{BASE_PLAN}theme: kommune\n"));
+    let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 8);
+    assert!(d.message.contains("themes/kommune"), "{d}");
+    // The built-in name too: the plan's themes/default/ overlays it.
+    std::fs::remove_file(plan.join("themes/kommune")).expect("remove link");
+    plan.write("plan.yaml", BASE_PLAN);
+    symlink(
+        path_str(&secret.dir.join("theme/templates/404.html")),
+        &plan.join("themes/default/templates/404.html"),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(1);
+    assert_diag(&json, "outside-plan", "themes/default/templates/404.html", 1, 1);
+    let out = plan.join("output");
+    plan.build(&["--out", path_str(&out)]).assert_code(1);
+    secret.assert_not_in(plan.path());
+}
+
+/// A 1×1 PNG.
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];

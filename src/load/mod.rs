@@ -4,6 +4,7 @@
 //! separates front matter from body and parses the YAML into position-aware
 //! nodes. What the values mean is for `validate` to decide.
 
+pub mod confine;
 pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Sources};
@@ -11,6 +12,7 @@ use crate::limits::MAX_TEXT_FILE;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+use confine::Content;
 use yaml::{Node, Pos};
 
 /// Problems that stop planpress before it can look at the plan (exit code 2).
@@ -37,6 +39,9 @@ pub struct Loaded {
     pub sections: Vec<RawSection>,
     /// Folders under `content/` that hold sections, relative to the plan.
     pub folders: Vec<String>,
+    /// What lies under `content/`: the sections' files, the assets the site
+    /// carries, and the links refused.
+    pub content: Content,
     /// Every text file read, for snippets in diagnostics.
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
@@ -72,10 +77,13 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         plan: None,
         sections: Vec::new(),
         folders: Vec::new(),
+        content: Content::default(),
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
-    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
+    if !confine::resolves_inside(&plan_path, root) {
+        loaded.diagnostics.push(outside("plan.yaml", "plan.yaml is a link to a file outside the plan folder"));
+    } else if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
         match yaml::parse(&text) {
             Ok(node) => loaded.plan = Some(node),
             Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
@@ -88,32 +96,27 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         loaded.diagnostics.push(no_sections("there is no content/ folder, so the plan has no sections", "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"));
         return Ok(loaded);
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    let mut paths = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| LoadError::Unreadable {
-            path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("file system loop")),
-        })?;
-        if entry.file_type().is_file()
-            && entry.path().extension().and_then(|e| e.to_str()) == Some("md")
-        {
-            paths.push(entry.into_path());
-        }
+    if !confine::resolves_inside(&content, root) {
+        loaded.diagnostics.push(outside("content", "content/ is a link to a folder outside the plan folder"));
+        return Ok(loaded);
+    }
+    loaded.content = confine::walk_content(root).map_err(|e| LoadError::Unreadable {
+        path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
+        source: e
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("a folder link leads back to a folder above it")),
+    })?;
+    for rel in &loaded.content.refused {
+        loaded.diagnostics.push(outside(rel, &format!("`{rel}` is a link to a file or folder outside content/")));
     }
     // Reading and parsing files is independent work: spread it over the cores.
-    let read = crate::par::map(&paths, |path| {
-        let rel = relative(root, path);
+    let read = crate::par::map(&loaded.content.sections, |file| {
+        let rel = file.rel.clone();
         let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
         let mut diags = Vec::new();
-        let text = read_text(path, &rel, &mut diags)?;
+        let text = read_text(&file.path, &rel, &mut diags)?;
         let section = text.as_ref().map(|text| {
-            let is_index = path.file_name().is_some_and(|n| n == "index.md");
+            let is_index = rel.rsplit('/').next() == Some("index.md");
             split(&rel, &folder, is_index, text, &mut diags)
         });
         Ok::<_, LoadError>((rel, folder, text, section, diags))
@@ -136,6 +139,19 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         ));
     }
     Ok(loaded)
+}
+
+/// A file or folder planpress will not read because it leads outside the
+/// plan folder (or outside the part of it where such files live).
+fn outside(rel: &str, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        crate::diagnostic::Severity::Error,
+        "outside-plan",
+        rel,
+        None,
+        message,
+    )
+    .hint("planpress reads only files inside the plan folder: copy the file into content/ (or themes/ for a theme) instead of linking to it")
 }
 
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
@@ -278,20 +294,6 @@ fn split(
         .hint("add a line with only `---` after the last front matter field"),
     );
     section
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n.len() > 1)
-}
-
-/// `path` relative to `root`, with `/` separators.
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@ use crate::model::*;
 use fields::Ctx;
 use front::{Front, read_front};
 use plan_file::{PlanHead, read_plan};
-use std::collections::HashMap;
+use crate::load::confine;
+use std::collections::{HashMap, HashSet};
 
 /// Years outside this range are typing mistakes, not plans.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
@@ -78,7 +79,7 @@ pub fn validate(loaded: &Loaded) -> Validated {
 
     // Second pass: bodies, with links resolved against the slugs.
     let resolver = PlanResolver {
-        root: &loaded.root,
+        assets: loaded.content.asset_set(),
         files: loaded
             .sections
             .iter()
@@ -93,7 +94,7 @@ pub fn validate(loaded: &Loaded) -> Validated {
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     for (((raw, front), slug), mut body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
-        rules::check_outline(raw, &body.outline, &front.goals, &mut diags);
+        rules::check_outline(raw, &body.outline, &front.goals, &loaded.content, &mut diags);
         rules::place_goals(
             &raw.file,
             &mut body.blocks,
@@ -155,38 +156,24 @@ pub(crate) struct YearRules {
 
 /// Resolves links in section bodies to sections and files of the plan.
 struct PlanResolver<'a> {
-    root: &'a std::path::Path,
     /// Section file (relative to the plan) → slug.
     files: HashMap<String, String>,
+    /// Files under content/ that the site carries.
+    assets: HashSet<&'a str>,
 }
 
 impl Resolver for PlanResolver<'_> {
     fn resolve(&self, from: &str, path: &str) -> Option<LinkTarget> {
         let folder = from.rsplit_once('/').map_or("", |(f, _)| f);
-        let decoded = path.replace("%20", " ");
-        let joined = normalise(&format!("{folder}/{decoded}"))?;
+        let joined = confine::written(folder, &path.replace("%20", " ")).ok()?;
         if let Some(slug) = self.files.get(&joined) {
             return Some(LinkTarget::Section {
                 slug: slug.clone(),
                 fragment: None,
             });
         }
-        let inside_content = joined.starts_with("content/");
-        (inside_content && self.root.join(&joined).is_file()).then_some(LinkTarget::Asset(joined))
+        self.assets
+            .contains(joined.as_str())
+            .then_some(LinkTarget::Asset(joined))
     }
-}
-
-/// Resolves `.` and `..` in a `/`-separated path; `None` if it climbs out.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }

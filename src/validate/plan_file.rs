@@ -1,7 +1,8 @@
 //! Reading plan.yaml: the plan's facts and its vocabularies.
 
 use super::fields::{self, Ctx, Fields, seq, text};
-use super::{Spans, YEARS};
+use super::{Spans, YEARS, rules};
+use crate::load::confine::{self, Refusal};
 use crate::load::Loaded;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
@@ -77,19 +78,7 @@ pub(super) fn read_plan(
         },
     };
     let theme = f.text(ctx, "theme").unwrap_or_else(|| "default".into());
-    if theme != "default"
-        && !loaded.root.join("themes").join(&theme).is_dir()
-        && let Some(n) = f.get("theme")
-    {
-        ctx.error(
-            "unknown-reference",
-            n.pos,
-            format!("there is no theme `{theme}`"),
-        )
-        .hint = Some(format!(
-            "use `theme: default`, or add a folder themes/{theme}/ beside plan.yaml"
-        ));
-    }
+    check_theme(ctx, f.get("theme").map_or(Pos::default(), |n| n.pos), &theme, loaded);
     let as_of = f.get("as_of").and_then(|n| {
         let t = text(ctx, n, "as_of")?;
         let date = Date::parse(&t);
@@ -253,8 +242,13 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
     if let Some(n) = f.get("logo")
         && let Some(path) = text(ctx, n, "logo")
     {
-        if loaded.root.join(&path).is_file() {
-            brand.logo = Some(path.into());
+        let found = confine::written("", &path)
+            .ok()
+            .filter(|p| loaded.content.assets.iter().any(|a| &a.rel == p));
+        if let Some(rel) = found {
+            brand.logo = Some(rel.into());
+        } else if let Some(d) = rules::misplaced(ctx.file, "", "logo", &path, &loaded.content, n.pos) {
+            ctx.diags.push(d);
         } else {
             ctx.error(
                 "missing-file",
@@ -267,4 +261,41 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
         }
     }
     brand
+}
+
+/// The theme's name is a plain folder name, its folder (if the plan has one)
+/// lies in themes/, and no file in it is a link out of themes/. The plan's
+/// `themes/default/` overlays the built-in theme, so it is checked too.
+fn check_theme(ctx: &mut Ctx, pos: Pos, theme: &str, loaded: &Loaded) {
+    let hint = "a theme is a folder in themes/ beside plan.yaml, named by its folder name alone: `theme: kommune` for themes/kommune/";
+    match confine::theme_folder(&loaded.root, theme) {
+        Err(refusal) => {
+            let message = match refusal {
+                Refusal::Outside => format!("`themes/{theme}` is a link to a folder outside themes/"),
+                other => format!("the theme `{theme}` {}", other.describe()),
+            };
+            ctx.error("outside-plan", pos, message).hint = Some(hint.into());
+        }
+        Ok(None) if theme != "default" => {
+            ctx.error("unknown-reference", pos, format!("there is no theme `{theme}`"))
+                .hint = Some(format!(
+                "use `theme: default`, or add a folder themes/{theme}/ beside plan.yaml"
+            ));
+        }
+        Ok(None) => {}
+        Ok(Some(folder)) => {
+            if let Err(rel) = confine::theme_files(&loaded.root, &folder) {
+                ctx.diags.push(
+                    crate::diagnostic::Diagnostic::new(
+                        crate::diagnostic::Severity::Error,
+                        "outside-plan",
+                        &rel,
+                        None,
+                        format!("`{rel}` is a link to a file outside themes/"),
+                    )
+                    .hint("copy the file into the theme folder instead of linking to it"),
+                );
+            }
+        }
+    }
 }

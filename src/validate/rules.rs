@@ -5,6 +5,7 @@ use super::front::{Entry, Front};
 use super::{Spans, YearRules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::yaml::Pos;
+use crate::load::confine::{self, Content, Refusal};
 use crate::load::{Loaded, RawSection};
 use crate::limits::MAX_MARKDOWN_DEPTH;
 use crate::markdown::{Block, GoalsMarker, LinkTarget, Nesting, Outline, file_stem};
@@ -298,6 +299,7 @@ pub(super) fn check_outline(
     raw: &RawSection,
     outline: &Outline,
     goals: &[Goal],
+    content: &Content,
     diags: &mut Vec<Diagnostic>,
 ) {
     let file = raw.file.as_str();
@@ -351,16 +353,22 @@ pub(super) fn check_outline(
             );
         }
         if let LinkTarget::Broken(_) = target {
-            diags.push(match unsafe_link(file, written, *pos) {
-                Some(d) => d,
-                None => Diagnostic::error("missing-file", file, *pos, format!("the image `{written}` does not exist"))
-                    .hint("put images in content/assets/ and link them relative to this file, e.g. `assets/kort.png`"),
-            });
+            diags.push(
+                unsafe_link(file, written, *pos)
+                    .or_else(|| misplaced(file, &raw.folder, "image", written, content, *pos))
+                    .unwrap_or_else(|| {
+                        Diagnostic::error("missing-file", file, *pos, format!("the image `{written}` does not exist"))
+                            .hint("put images in content/assets/ and link them relative to this file, e.g. `assets/kort.png`")
+                    }),
+            );
         }
     }
     for (written, target, pos) in &outline.links {
         if let LinkTarget::Broken(_) = target {
-            if let Some(d) = unsafe_link(file, written, *pos) {
+            let path = written.split('#').next().unwrap_or("");
+            if let Some(d) = unsafe_link(file, written, *pos)
+                .or_else(|| misplaced(file, &raw.folder, "link", path, content, *pos))
+            {
                 diags.push(d);
                 continue;
             }
@@ -413,6 +421,61 @@ pub(super) fn unsafe_link(file: &str, written: &str, pos: Pos) -> Option<Diagnos
         )
         .hint(crate::url::HINT),
     )
+}
+
+/// The error for a local path (an image, a link, the logo) that is hidden
+/// or lies outside content/, or `None` when it is merely missing.
+/// `folder` is where it is written from (`content/…`, or `""` for plan.yaml).
+pub(super) fn misplaced(
+    file: &str,
+    folder: &str,
+    what: &str,
+    written: &str,
+    content: &Content,
+    pos: Pos,
+) -> Option<Diagnostic> {
+    let hint = "files the site carries lie in content/ (images in content/assets/) and are given relative to the file that names them";
+    let refusal = match confine::written(folder, &written.replace("%20", " ")) {
+        Err(Refusal::Hidden) => {
+            return Some(
+                Diagnostic::error(
+                    "missing-file",
+                    file,
+                    pos,
+                    format!("the {what} `{}` {}", shorten(written), Refusal::Hidden.describe()),
+                )
+                .hint("rename the file or folder so its name does not start with a dot"),
+            );
+        }
+        Err(refusal) => refusal,
+        Ok(joined) if content.refused.iter().any(|r| within(&joined, r)) => Refusal::Outside,
+        Ok(joined) if !joined.starts_with("content/") => {
+            return Some(
+                Diagnostic::error(
+                    "outside-plan",
+                    file,
+                    pos,
+                    format!("the {what} `{}` lies outside content/", shorten(written)),
+                )
+                .hint(hint),
+            );
+        }
+        Ok(_) => return None,
+    };
+    let message = match refusal {
+        Refusal::Outside => format!(
+            "the {what} `{}` is a link to a file outside content/",
+            shorten(written)
+        ),
+        other => format!("the {what} `{}` {}", shorten(written), other.describe()),
+    };
+    Some(Diagnostic::error("outside-plan", file, pos, message).hint(hint))
+}
+
+/// Whether the `/`-separated `path` is `folder` or lies below it.
+fn within(path: &str, folder: &str) -> bool {
+    path.strip_prefix(folder)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// At most 60 characters of `text`, for quoting long input in a message.
