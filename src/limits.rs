@@ -31,3 +31,13 @@ pub const MAX_TEXT_FILE: u64 = 64 * 1024 * 1024;
 /// The longest file name planpress makes from a title or a file name
 /// (without its extension): well inside every file system's 255 bytes.
 pub const MAX_FILE_STEM: usize = 80;
+
+/// The largest image file planpress reads.
+pub const MAX_IMAGE_FILE: u64 = 64 * 1024 * 1024;
+
+/// The most pixels an image may have (50 megapixels, a large photograph):
+/// a small file that claims more would cost gigabytes to decode.
+pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+
+/// How deeply an SVG image's elements may nest.
+pub const MAX_SVG_DEPTH: usize = 128;

@@ -699,3 +699,123 @@ const TINY_PNG: &[u8] = &[
     0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
     0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
+
+// ---------------------------------------------------------------------------
+// 10. Images that cannot be decoded
+
+fn fixture_image(name: &str) -> Vec<u8> {
+    std::fs::read(repo_root().join("tests/fixtures/images").join(name)).expect("image fixture")
+}
+
+#[test]
+fn images_that_cannot_be_decoded_are_errors_at_their_line_in_words() {
+    let plan = Plan::new("broken_images");
+    let png = fixture_image("photo.png");
+    let jpg = fixture_image("photo.jpg");
+    let mut corrupt = png.clone();
+    let idat = corrupt.windows(4).position(|w| w == b"IDAT").expect("IDAT") + 6;
+    corrupt[idat] ^= 0xFF;
+    // A header that claims 100,000 × 100,000 pixels.
+    let mut huge = png.clone();
+    huge[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+    huge[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&huge[12..29]);
+    huge[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("kort.png", png[..png.len() / 2].to_vec(), "cut short"),
+        ("kort.png", png[..40].to_vec(), "cut short"),
+        ("kort.png", corrupt, "damaged"),
+        ("kort.png", Vec::new(), "empty"),
+        ("kort.png", huge, "million pixels"),
+        ("foto.jpg", jpg[..jpg.len() / 2].to_vec(), "cut short"),
+        ("foto.jpg", b"Dette er ikke et billede.\n".to_vec(), "text"),
+        ("foto.jpg", png.clone(), "PNG"),
+        ("foto.gif", fixture_image("photo.gif")[..40].to_vec(), "cut short"),
+        ("foto.webp", fixture_image("photo.webp")[..60].to_vec(), "cut short"),
+        ("tegning.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg".to_vec(), "damaged"),
+        ("tegning.svg", b"not svg at all".to_vec(), "damaged"),
+        ("tegning.bmp", b"BM\0\0".to_vec(), "PNG, JPEG"),
+    ];
+    for (name, bytes, words) in cases {
+        plan.write_bytes(&format!("content/assets/{name}"), &bytes);
+        plan.write("content/03-billede.md", &dybt(&format!("\nTekst.\n\n![Et billede](assets/{name})\n")));
+        let d = one_error(&plan, "broken-image", "content/03-billede.md", 8, 1);
+        assert!(d.message.contains(words), "{name} ({words}): {d}");
+        assert!(!d.message.contains('{') && !d.message.contains("Chunk"), "{d}");
+        std::fs::remove_file(plan.join(&format!("content/assets/{name}"))).expect("remove");
+    }
+    // Good images of every format pass.
+    for name in ["photo.png", "photo.jpg", "photo.gif", "photo.webp"] {
+        plan.write_bytes(&format!("content/assets/{name}"), &fixture_image(name));
+    }
+    plan.write_bytes("content/assets/logo.svg", &std::fs::read(repo_root().join("content/assets/logo.svg")).expect("logo"));
+    plan.write(
+        "content/03-billede.md",
+        &dybt("\n![a](assets/photo.png) ![b](assets/photo.jpg) ![c](assets/photo.gif) ![d](assets/photo.webp) ![e](assets/logo.svg)\n"),
+    );
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
+}
+
+#[test]
+fn a_broken_logo_is_an_error_at_its_line_in_plan_yaml() {
+    let plan = Plan::new("broken_logo");
+    plan.write_bytes("content/assets/logo.png", &fixture_image("photo.png")[..50]);
+    plan.write("plan.yaml", &format!("{BASE_PLAN}brand: {{ logo: content/assets/logo.png }}\n"));
+    let d = one_error(&plan, "broken-image", "plan.yaml", 12, 16);
+    assert!(d.message.contains("logo"), "{d}");
+}
+
+#[test]
+fn svg_images_may_not_draw_other_files_or_nest_without_bound() {
+    let plan = Plan::new("svg_images");
+    let secret = Secret::new("svg_images");
+    let cases = [
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\"><image width=\"10\" height=\"10\" xlink:href=\"{}\"/></svg>", path_str(&secret.dir.join("logo.png"))),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image width=\"10\" height=\"10\" href=\"../../../../etc/hostname\"/></svg>".to_string(),
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">{}<rect width=\"1\" height=\"1\"/>{}</svg>", "<g>".repeat(50_000), "</g>".repeat(50_000)),
+        // Eleven levels of ten `<use>` each: 10^11 rectangles.
+        {
+            let mut svg = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\"><defs><rect id=\"l0\" width=\"1\" height=\"1\"/>");
+            for i in 1..12 {
+                svg.push_str(&format!("<g id=\"l{i}\">{}</g>", format!("<use xlink:href=\"#l{}\"/>", i - 1).repeat(10)));
+            }
+            svg.push_str("</defs><use xlink:href=\"#l11\"/></svg>");
+            svg
+        },
+    ];
+    for svg in &cases {
+        plan.write("content/assets/tegning.svg", svg);
+        plan.write("content/03-billede.md", &dybt("\n![En tegning](assets/tegning.svg)\n"));
+        let (run, json) = plan.check_json(&[]);
+        run.assert_no_panic().assert_code(1);
+        assert_only(&json, "error", "broken-image", "content/03-billede.md", 6, 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
+    // A folder link back into content/ cannot be read to its end.
+    let plan = Plan::new("cannot_read");
+    symlink("..", &plan.join("content/sub/loop"));
+    let run = plan.check(&[]);
+    run.assert_no_panic().assert_code(2);
+    assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("cannot write"), "{}", run.stderr);
+    // An output folder below a file cannot be written.
+    let plan = Plan::new("cannot_write");
+    let out = plan.join("plan.yaml/output");
+    let run = plan.build(&["--out", path_str(&out), "--only", "data"]);
+    run.assert_no_panic().assert_code(2);
+    assert!(run.stderr.contains("cannot"), "{}", run.stderr);
+    assert!(!run.stderr.contains("cannot read"), "{}", run.stderr);
+    // A link to nothing says so, rather than that it leads out of content/.
+    let plan = Plan::new("dangling_link");
+    symlink("findes-ikke.png", &plan.join("content/assets/kort.png"));
+    plan.write("content/03-billede.md", &dybt("\n![Et kort](assets/kort.png)\n"));
+    let (_, json) = plan.check_json(&[]);
+    let d = assert_diag(&json, "missing-file", "content/03-billede.md", 6, 1);
+    assert!(d.message.contains("does not exist"), "{d}");
+}

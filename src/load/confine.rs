@@ -60,6 +60,8 @@ pub struct Content {
     pub assets: Vec<ContentFile>,
     /// Links found that lead out of `content/`.
     pub refused: Vec<String>,
+    /// Links found that lead nowhere.
+    pub dangling: Vec<String>,
 }
 
 impl Content {
@@ -119,7 +121,16 @@ pub fn walk_content(root: &Path) -> Result<Content, walkdir::Error> {
             true
         });
     for entry in walker {
-        let entry = entry?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            // A link to nothing: not a file of the plan, but worth saying.
+            Err(e) if e.path().is_some_and(|p| p.is_symlink() && !p.exists()) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                found.dangling.push(relative(root, &path));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if !entry.file_type().is_file() {
             continue;
         }

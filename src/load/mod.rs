@@ -109,6 +109,18 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     for rel in &loaded.content.refused {
         loaded.diagnostics.push(outside(rel, &format!("`{rel}` is a link to a file or folder outside content/")));
     }
+    for rel in &loaded.content.dangling {
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                crate::diagnostic::Severity::Error,
+                "missing-file",
+                rel,
+                None,
+                format!("`{rel}` is a link to a file that does not exist"),
+            )
+            .hint("remove the link, or put the file it should lead to in its place"),
+        );
+    }
     // Reading and parsing files is independent work: spread it over the cores.
     let read = crate::par::map(&loaded.content.sections, |file| {
         let rel = file.rel.clone();

@@ -6,6 +6,7 @@
 
 mod fields;
 mod front;
+mod images;
 mod plan_file;
 mod rules;
 
@@ -46,6 +47,8 @@ pub(crate) struct Spans {
     pub references: Vec<(&'static str, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
     pub vocabulary: Vec<(&'static str, String, Pos)>,
+    /// Where plan.yaml names the logo, when it names one that exists.
+    pub logo: Option<(String, Pos)>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -93,6 +96,7 @@ pub fn validate(loaded: &Loaded) -> Validated {
     });
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
+    let mut shown = Vec::new();
     for (((raw, front), slug), mut body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
         rules::check_outline(raw, &body.outline, &front.goals, &loaded.content, &mut diags);
         rules::place_goals(
@@ -102,6 +106,18 @@ pub fn validate(loaded: &Loaded) -> Validated {
             &front.goals,
             &mut diags,
         );
+        for (written, target, _, pos) in &body.outline.images {
+            if let LinkTarget::Asset(rel) = target {
+                shown.push(images::Shown {
+                    file: raw.file.clone(),
+                    pos: *pos,
+                    what: "image",
+                    written: written.clone(),
+                    rel: rel.clone(),
+                    path: loaded.root.join(rel),
+                });
+            }
+        }
         for (_, target, pos) in &body.outline.links {
             if let LinkTarget::Section {
                 slug,
@@ -127,6 +143,17 @@ pub fn validate(loaded: &Loaded) -> Validated {
             front.order.map_or(Pos::default(), |o| o.1),
         ));
     }
+    if let Some((rel, pos)) = &spans.logo {
+        shown.push(images::Shown {
+            file: "plan.yaml".into(),
+            pos: *pos,
+            what: "logo",
+            written: rel.clone(),
+            rel: rel.clone(),
+            path: loaded.root.join(rel),
+        });
+    }
+    images::check(&shown, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
     let head = head.unwrap_or_else(PlanHead::unknown);

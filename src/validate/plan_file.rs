@@ -88,7 +88,7 @@ pub(super) fn read_plan(
         }
         date
     });
-    let brand = read_brand(ctx, f.get("brand"), loaded);
+    let brand = read_brand(ctx, f.get("brand"), loaded, spans);
     let base_url = f.get("base_url").and_then(|n| {
         let url = text(ctx, n, "base_url")?;
         if let Some(problem) = crate::url::base_url_problem(&url) {
@@ -216,7 +216,7 @@ fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
     }
 }
 
-fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
+fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut Spans) -> Brand {
     let mut brand = Brand::default();
     let Some(node) = node else { return brand };
     let Some(f) = Fields::read(ctx, node, "brand", &["primary", "logo"]) else {
@@ -246,6 +246,7 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
             .ok()
             .filter(|p| loaded.content.assets.iter().any(|a| &a.rel == p));
         if let Some(rel) = found {
+            spans.logo = Some((rel.clone(), n.pos));
             brand.logo = Some(rel.into());
         } else if let Some(d) = rules::misplaced(ctx.file, "", "logo", &path, &loaded.content, n.pos) {
             ctx.diags.push(d);
