@@ -95,7 +95,48 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// rustc-style text, coloured when `color`.
+/// `text` with control characters written out (`\n`, `\u{1b}`), so a file
+/// name or a quoted value cannot break a line or send escape codes to a
+/// terminal or a CI log.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A path for a message, written out as [`shown`] does.
+pub fn shown_path(path: &std::path::Path) -> String {
+    shown(&path.display().to_string()).into_owned()
+}
+
+/// A source line as drawn under a message: control characters (but tabs)
+/// become `?`, one byte for one, so the underline stays in place.
+fn drawable(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.chars().any(|c| c.is_control() && c != '\t') {
+        return line.into();
+    }
+    line.chars()
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// rustc-style text, coloured when `color`. File names, messages and the
+/// source lines are made safe to print first (see [`shown`]).
 pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -108,37 +149,40 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) 
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let (file, message) = (shown(&d.file), shown(&d.message));
+        let title = level.primary_title(message.as_ref()).id(d.code);
         let mut group = match (d.pos, sources.get(&d.file)) {
             (Some(pos), Some(text)) => {
                 let (line_text, span) = line_span(text, pos);
                 title.element(
-                    Snippet::source(line_text)
+                    Snippet::source(drawable(line_text))
                         .line_start(pos.line as usize)
-                        .path(d.file.as_str())
+                        .path(file.as_ref())
                         .annotation(AnnotationKind::Primary.span(span)),
                 )
             }
             (Some(pos), None) => title.element(
-                annotate_snippets::Origin::path(d.file.as_str())
+                annotate_snippets::Origin::path(file.as_ref())
                     .line(pos.line as usize)
                     .char_column(pos.column as usize),
             ),
-            (None, _) => title.element(annotate_snippets::Origin::path(d.file.as_str())),
+            (None, _) => title.element(annotate_snippets::Origin::path(file.as_ref())),
         };
-        if let Some(hint) = &d.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+        let hint = d.hint.as_deref().map(shown);
+        if let Some(hint) = &hint {
+            group = group.element(Level::HELP.message(hint.as_ref()));
         }
         let mut report = vec![group];
-        if let Some(note) = &d.note
+        let note = d.note.as_ref().map(|n| (n, shown(&n.file), shown(&n.message)));
+        if let Some((note, note_file, note_message)) = &note
             && let Some(text) = sources.get(&note.file)
         {
             let (line_text, span) = line_span(text, note.pos);
             report.push(
-                Group::with_title(Level::NOTE.secondary_title(note.message.as_str())).element(
-                    Snippet::source(line_text)
+                Group::with_title(Level::NOTE.secondary_title(note_message.as_ref())).element(
+                    Snippet::source(drawable(line_text))
                         .line_start(note.pos.line as usize)
-                        .path(note.file.as_str())
+                        .path(note_file.as_ref())
                         .annotation(AnnotationKind::Context.span(span)),
                 ),
             );
@@ -238,11 +282,11 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         let pos = d.pos.unwrap_or(Pos { line: 1, column: 1 });
         out.push_str(&format!(
             "::{kind} file={},line={},col={},title={}::{}\n",
-            escape_property(&d.file),
+            escape_property(&shown(&d.file)),
             pos.line,
             pos.column,
             escape_property(d.code),
-            escape_data(&message)
+            escape_data(&shown(&message))
         ));
     }
     out
@@ -322,7 +366,14 @@ mod tests {
         let d = Diagnostic::warning("x", "a,b.md", Pos { line: 3, column: 4 }, "50% done\nnext");
         assert_eq!(
             render_github(&[d]),
-            "::warning file=a%2Cb.md,line=3,col=4,title=x::50%25 done%0Anext\n"
+            "::warning file=a%2Cb.md,line=3,col=4,title=x::50%25 done\\nnext\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(shown("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\nc");
+        assert_eq!(shown("plain æøå"), "plain æøå");
+        assert_eq!(drawable("x\u{1b}y\tz"), "x?y\tz");
     }
 }

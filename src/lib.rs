@@ -96,12 +96,12 @@ pub enum BuildError {
     Render(Vec<Diagnostic>),
     #[error("cannot render the PDF: {0}")]
     Pdf(#[from] render::pdf::PdfError),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", diagnostic::shown_path(path))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", diagnostic::shown_path(path))]
     Write {
         path: PathBuf,
         source: std::io::Error,

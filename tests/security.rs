@@ -819,3 +819,29 @@ fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
     let d = assert_diag(&json, "missing-file", "content/03-billede.md", 6, 1);
     assert!(d.message.contains("does not exist"), "{d}");
 }
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_escaped_in_messages() {
+    let plan = Plan::new("control_names");
+    let name = "content/03-r\u{1b}[31mød\nlinje.md";
+    plan.write(name, "---\ntitle: Navn\nsumary: x\n---\n\n![x](assets/\u{1b}[2Jkort.png)\n");
+    for format in ["human", "github"] {
+        let run = plan.check(&["--format", format]);
+        run.assert_code(1);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains('\u{1b}'), "{format}: a raw escape character in\n{all}");
+        assert!(all.contains("\\u{1b}"), "{format}: no escaped form in\n{all}");
+        assert!(!all.contains("ød\nlinje"), "{format}: a raw line break in a file name:\n{all}");
+    }
+    // JSON keeps the real name: JSON escapes it.
+    let (_, json) = plan.check_json(&[]);
+    assert!(json.diags().iter().any(|d| d.file == name), "{}", json.listing());
+    // A fatal error names the file escaped too.
+    plan.remove(name);
+    symlink("..", &plan.join("content/sub/lo\u{1b}[8mop"));
+    let run = plan.check(&[]);
+    run.assert_code(2);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+    assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
+}

@@ -19,10 +19,11 @@ use yaml::{Node, Pos};
 #[derive(Debug, Error)]
 pub enum LoadError {
     #[error(
-        "no plan.yaml in {0}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)"
+        "no plan.yaml in {}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)",
+        crate::diagnostic::shown_path(.0)
     )]
     NoPlan(PathBuf),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", crate::diagnostic::shown_path(path))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
