@@ -39,6 +39,9 @@ enum Command {
         /// Build only these outputs, comma-separated.
         #[arg(long, value_delimiter = ',')]
         only: Vec<OnlyArg>,
+        /// Write into an output folder that holds files planpress did not write.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -105,12 +108,14 @@ pub fn run() -> ExitCode {
             dir,
             out,
             only,
+            force,
             report,
         } => {
             let options = BuildOptions {
                 out,
                 only: only.into_iter().map(Output::from).collect(),
                 strict: report.strict,
+                force,
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {

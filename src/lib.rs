@@ -83,6 +83,9 @@ pub struct BuildOptions {
     pub only: Vec<Output>,
     /// Warnings stop the build too.
     pub strict: bool,
+    /// Write into an output folder that holds files planpress did not
+    /// write (its own outputs there are replaced; nothing else is touched).
+    pub force: bool,
 }
 
 #[derive(Debug, Error)]
@@ -96,6 +99,13 @@ pub enum BuildError {
     Render(Vec<Diagnostic>),
     #[error("cannot render the PDF: {0}")]
     Pdf(#[from] render::pdf::PdfError),
+    #[error("will not write to {}: it {reason}", diagnostic::shown_path(path))]
+    OutputRefused { path: PathBuf, reason: &'static str },
+    #[error(
+        "will not write to {}: it holds files planpress did not write; give a new or empty folder with --out, or add --force to write planpress's files beside them",
+        diagnostic::shown_path(.0)
+    )]
+    OutputNotOurs(PathBuf),
     #[error("cannot read {}: {source}", diagnostic::shown_path(path))]
     Read {
         path: PathBuf,
@@ -145,7 +155,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
     timer.lap("check");
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let result = (|| {
-        let stage = output::Stage::new(&out)?;
+        let stage = output::Stage::new(&out, &plan.root, options.force)?;
         let mut files = Vec::new();
         let theme = if wanted(Output::Site) || wanted(Output::Pdf) {
             Some(
@@ -176,7 +186,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDF too, so the published site can link to
             // it: this build's, or the one a previous build left.
-            let pdf = pdf.or_else(|| std::fs::read(out.join(&pdf_name)).ok());
+            let pdf = pdf.or_else(|| stage.previous(&pdf_name));
             if let Some(bytes) = &pdf {
                 stage.write(&format!("site/{pdf_name}"), bytes)?;
             }
