@@ -158,7 +158,6 @@ pub fn parse(text: &str, first_line: u32, source: &str, resolver: &dyn Resolver)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::limits::MAX_MARKDOWN_DEPTH;
 
     struct Sections;
     impl Resolver for Sections {
