@@ -1002,3 +1002,30 @@ fn concurrent_builds_into_one_folder_all_succeed() {
     let names: Vec<String> = tree(&out).into_keys().filter(|k| k.contains("stage") || k.contains("old-")).collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn a_theme_template_cannot_publish_the_environment() {
+    let plan = Plan::new("theme_env");
+    let builtin = std::fs::read_to_string(repo_root().join("themes/default/templates/404.html"))
+        .expect("built-in 404 template");
+    plan.write(
+        "themes/default/templates/404.html",
+        &builtin.replace(
+            "{% endblock main %}",
+            "{{ get_env(name=\"PLANPRESS_TEST_TOKEN\") }}{% endblock main %}",
+        ),
+    );
+    let out = plan.join("output");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["build", path_str(plan.path()), "--out", path_str(&out), "--only", "site"])
+        .env("PLANPRESS_TEST_TOKEN", SECRET_WORD)
+        .output()
+        .expect("run planpress");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("template-error") && stderr.contains("environment"), "{stderr}");
+    assert!(!stderr.contains(SECRET_WORD), "{stderr}");
+    // Nothing was published (the new folder holds only planpress's marker).
+    assert!(!out.join("site").exists());
+    Secret::new("theme_env").assert_not_in(&out);
+}

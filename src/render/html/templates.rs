@@ -43,6 +43,13 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable.
     tera.set_escape_fn(blocks::escape);
+    // Tera's built-in `get_env` would let a theme publish a CI machine's
+    // tokens; a template may only show what the plan holds.
+    tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
+        Err(tera::Error::msg(
+            "a theme cannot read environment variables (`get_env`): put the text in the plan or the theme",
+        ))
+    });
     let mut sources = Vec::new();
     for (name, file) in theme.files_under("templates/") {
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
