@@ -1029,3 +1029,15 @@ fn a_theme_template_cannot_publish_the_environment() {
     assert!(!out.join("site").exists());
     Secret::new("theme_env").assert_not_in(&out);
 }
+
+#[test]
+fn a_theme_template_that_includes_itself_is_an_error_not_a_stack_overflow() {
+    let plan = Plan::new("theme_include_cycle");
+    let goal = std::fs::read_to_string(repo_root().join("themes/default/templates/goal.html"))
+        .expect("built-in goal template");
+    plan.write("themes/default/templates/goal.html", &format!("{goal}{{% include \"card.html\" %}}\n"))
+        .write("themes/default/templates/card.html", "{% if true %}{% include \"goal.html\" %}{% endif %}\n");
+    let run = plan.build(&["--only", "site"]);
+    run.assert_no_panic().assert_code(1);
+    assert!(run.stderr.contains("template-error") && run.stderr.contains("includes itself"), "{}", run.stderr);
+}

@@ -67,6 +67,9 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
     if let Err(e) = tera.add_raw_template(GOAL_CARDS, &cards) {
         return Err(vec![template_diagnostic(&e, &sources)]);
     }
+    if let Some(d) = include_cycle(&tera, &sources) {
+        return Err(vec![d]);
+    }
     for name in TEMPLATES {
         if tera.get_template(name).is_err() {
             return Err(vec![Diagnostic::new(
@@ -80,6 +83,78 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
         }
     }
     Ok(Templates { tera, sources })
+}
+
+/// A template that includes itself, directly or through others, would
+/// render forever (Tera checks `extends` for cycles, not `include`): found
+/// here, before anything is rendered.
+fn include_cycle(tera: &Tera, sources: &[(String, String, String)]) -> Option<Diagnostic> {
+    fn includes(nodes: &[tera::ast::Node], out: &mut Vec<String>) {
+        use tera::ast::Node;
+        for node in nodes {
+            match node {
+                Node::Include(_, names, _) => out.extend(names.iter().cloned()),
+                Node::Block(_, b, _) => includes(&b.body, out),
+                Node::Forloop(_, f, _) => {
+                    includes(&f.body, out);
+                    includes(f.empty_body.as_deref().unwrap_or(&[]), out);
+                }
+                Node::If(i, _) => {
+                    i.conditions.iter().for_each(|(_, _, body)| includes(body, out));
+                    includes(i.otherwise.as_ref().map_or(&[][..], |o| &o.1), out);
+                }
+                Node::FilterSection(_, f, _) => includes(&f.body, out),
+                Node::MacroDefinition(_, m, _) => includes(&m.body, out),
+                _ => {}
+            }
+        }
+    }
+    let edges: std::collections::HashMap<&str, Vec<String>> = tera
+        .get_template_names()
+        .filter_map(|name| {
+            let t = tera.get_template(name).ok()?;
+            let mut out = Vec::new();
+            includes(&t.ast, &mut out);
+            // A block overridden in a child is rendered in the parent's frame.
+            for block in t.blocks.values() {
+                includes(&block.body, &mut out);
+            }
+            Some((name, out))
+        })
+        .collect();
+    // Depth-first from each template, without recursion: (template, path).
+    for start in edges.keys() {
+        let mut stack = vec![(start.to_string(), vec![start.to_string()])];
+        while let Some((name, path)) = stack.pop() {
+            for next in edges.get(name.as_str()).into_iter().flatten() {
+                if next == start {
+                    let origin = sources
+                        .iter()
+                        .find(|(n, _, _)| n == start)
+                        .map_or_else(|| format!("templates/{start}"), |(_, _, o)| o.clone());
+                    return Some(
+                        Diagnostic::new(
+                            Severity::Error,
+                            "template-error",
+                            &origin,
+                            None,
+                            format!(
+                                "template error: `{start}` includes itself ({} → {start}), so it would never finish",
+                                path.join(" → ")
+                            ),
+                        )
+                        .hint("remove the `{% include %}` that leads back to this template"),
+                    );
+                }
+                if !path.contains(next) && path.len() < 64 {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
