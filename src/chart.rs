@@ -327,8 +327,10 @@ mod tests {
 
     #[test]
     fn scales_keep_distinct_round_steps_at_any_magnitude() {
+        let big = 999_999_999_999_999.5_f64;
         for (lo, hi) in [
-            (999_999_999_999_999.5, 999_999_999_999_999.625),
+            // One float step apart.
+            (big, f64::from_bits(big.to_bits() + 1)),
             (1e-6, 2e-6),
             (0.1, 0.3),
             (5.0, 5.0),

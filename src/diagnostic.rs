@@ -173,7 +173,10 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) 
             group = group.element(Level::HELP.message(hint.as_ref()));
         }
         let mut report = vec![group];
-        let note = d.note.as_ref().map(|n| (n, shown(&n.file), shown(&n.message)));
+        let note = d
+            .note
+            .as_ref()
+            .map(|n| (n, shown(&n.file), shown(&n.message)));
         if let Some((note, note_file, note_message)) = &note
             && let Some(text) = sources.get(&note.file)
         {

@@ -195,16 +195,24 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 stage.write(&format!("site/{rel}"), bytes)
             })?;
             // The files check accepted: the same confined walk of content/.
-            let content = load::confine::walk_content(&plan.root).map_err(|e| BuildError::Read {
-                path: e.path().map_or_else(|| plan.root.join("content"), Path::to_path_buf),
-                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
-            })?;
+            let content =
+                load::confine::walk_content(&plan.root).map_err(|e| BuildError::Read {
+                    path: e
+                        .path()
+                        .map_or_else(|| plan.root.join("content"), Path::to_path_buf),
+                    source: e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("file system loop")),
+                })?;
             for asset in &content.assets {
                 let bytes = std::fs::read(&asset.path).map_err(|source| BuildError::Read {
                     path: asset.path.clone(),
                     source,
                 })?;
-                stage.write(&format!("site/{}", render::html::asset_href(&asset.rel)), &bytes)?;
+                stage.write(
+                    &format!("site/{}", render::html::asset_href(&asset.rel)),
+                    &bytes,
+                )?;
             }
             files.push("site/".to_string());
             timer.lap("site");

@@ -245,7 +245,10 @@ mod tests {
     fn resolves_paths_that_do_not_exist_yet() {
         let tmp = std::env::temp_dir().canonicalize().unwrap();
         assert_eq!(resolved(&tmp.join("a/b/../c")), Some(tmp.join("a/c")));
-        assert_eq!(resolved(&tmp.join("a/../..")), tmp.parent().map(Path::to_path_buf));
+        assert_eq!(
+            resolved(&tmp.join("a/../..")),
+            tmp.parent().map(Path::to_path_buf)
+        );
         assert_eq!(resolved(Path::new("/")), Some(PathBuf::from("/")));
     }
 }

@@ -49,9 +49,9 @@ impl Address {
     pub fn problem(&self) -> Option<String> {
         match self {
             Address::Relative | Address::Allowed(_) => None,
-            Address::Refused(scheme) => Some(format!(
-                "links starting with `{scheme}:` are not published"
-            )),
+            Address::Refused(scheme) => {
+                Some(format!("links starting with `{scheme}:` are not published"))
+            }
             Address::Control(c) => Some(format!(
                 "the address holds a control character (U+{:04X})",
                 u32::from(*c)
@@ -77,10 +77,9 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     if rest.is_empty() || rest.starts_with('/') {
         return Some("it names no host");
     }
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
-    {
+    if url.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+    }) {
         return Some("it holds a space, a quote, `<`, `>` or a backslash");
     }
     None
@@ -94,8 +93,14 @@ mod tests {
     fn schemes_are_read_as_a_browser_reads_them() {
         assert_eq!(Address::of("https://x.dk/"), Address::Allowed("https"));
         assert_eq!(Address::of("MAILTO:a@x.dk"), Address::Allowed("mailto"));
-        assert_eq!(Address::of(" javascript:alert(1)"), Address::Refused("javascript".into()));
-        assert_eq!(Address::of("javascript://%0aalert(1)"), Address::Refused("javascript".into()));
+        assert_eq!(
+            Address::of(" javascript:alert(1)"),
+            Address::Refused("javascript".into())
+        );
+        assert_eq!(
+            Address::of("javascript://%0aalert(1)"),
+            Address::Refused("javascript".into())
+        );
         assert_eq!(Address::of("java\tscript:x"), Address::Control('\t'));
         assert_eq!(Address::of("04-unge.md#maal"), Address::Relative);
         assert_eq!(Address::of("assets/kort:2.png"), Address::Relative);

@@ -491,7 +491,12 @@ fn no_staging_folders_remain_after_success_or_failure() {
     let names: Vec<String> = snapshot(&out).into_keys().collect();
     assert_eq!(
         names,
-        [".planpress/lock", ".planpress/marker.txt", "goals.csv", "goals.json"]
+        [
+            ".planpress/lock",
+            ".planpress/marker.txt",
+            "goals.csv",
+            "goals.json"
+        ]
     );
     // Failure.
     plan.write("content/03-type.md", "---\ntitle: Type\norder: tre\n---\n");

@@ -61,10 +61,19 @@ fn main() -> ExitCode {
     };
     let number = |name: &str| value(name).and_then(|v| v.parse::<u64>().ok());
     // `cargo test some_filter` passes the filter on: run only if it is ours.
-    const VALUED: [&str; 7] = ["--seed", "--cases", "--seconds", "--case", "--failures", "--pdf-every", "--jobs"];
-    let filter = args.iter().enumerate().find(|(i, a)| {
-        !a.starts_with('-') && (*i == 0 || !VALUED.contains(&args[i - 1].as_str()))
-    });
+    const VALUED: [&str; 7] = [
+        "--seed",
+        "--cases",
+        "--seconds",
+        "--case",
+        "--failures",
+        "--pdf-every",
+        "--jobs",
+    ];
+    let filter = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with('-') && (*i == 0 || !VALUED.contains(&args[i - 1].as_str())));
     if let Some((_, filter)) = filter
         && !"fuzz".contains(filter.as_str())
     {
@@ -75,8 +84,10 @@ fn main() -> ExitCode {
         cases: number("--cases").unwrap_or(2000),
         seconds: number("--seconds"),
         only: number("--case"),
-        failures: value("--failures")
-            .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures"), PathBuf::from),
+        failures: value("--failures").map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures"),
+            PathBuf::from,
+        ),
         pdf_every: number("--pdf-every").unwrap_or(40).max(1),
         jobs: number("--jobs").map_or_else(
             || std::thread::available_parallelism().map_or(2, usize::from),
@@ -164,7 +175,7 @@ fn campaign(options: &Options) -> ExitCode {
                     }
                     let mode = if case % options.pdf_every == options.pdf_every - 1 {
                         Mode::BuildPdf
-                    } else if case % 3 == 0 {
+                    } else if case.is_multiple_of(3) {
                         Mode::Build
                     } else {
                         Mode::Check
@@ -225,7 +236,13 @@ fn campaign(options: &Options) -> ExitCode {
 
 /// Makes case `case`, runs it in a child, and checks what it left.
 /// `Ok(true)` when the mutated plan still checked clean.
-fn run_case(seed: u64, case: u64, mode: Mode, base: &Files, dir: &Path) -> Result<bool, (String, Vec<String>)> {
+fn run_case(
+    seed: u64,
+    case: u64,
+    mode: Mode,
+    base: &Files,
+    dir: &Path,
+) -> Result<bool, (String, Vec<String>)> {
     let plan = dir.join("plan");
     let secret = dir.join("secret.txt");
     let mut rng = Rng::new(seed, case);
@@ -281,13 +298,25 @@ fn run_case(seed: u64, case: u64, mode: Mode, base: &Files, dir: &Path) -> Resul
         }
     };
     let stderr = reader.join().unwrap_or_default();
-    let tail: String = stderr.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n    ");
+    let tail: String = stderr
+        .lines()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join("\n    ");
     match status {
         None => return fail(format!("hung: no end after {:?}\n    {tail}", mode.limit())),
         Some(s) if s.code() == Some(0) || s.code() == Some(4) => {}
         Some(s) if s.code() == Some(101) => return fail(format!("panicked\n    {tail}")),
         Some(s) if s.code().is_some() => return fail(format!("exit {:?}\n    {tail}", s.code())),
-        Some(s) => return fail(format!("killed by a signal (abort, stack overflow or out of memory): {s}\n    {tail}")),
+        Some(s) => {
+            return fail(format!(
+                "killed by a signal (abort, stack overflow or out of memory): {s}\n    {tail}"
+            ));
+        }
     }
     // Nothing but the output folder is new, and the plan is as it was.
     let after = snapshot(dir);
@@ -316,7 +345,11 @@ fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             if t.is_dir() {
                 stack.push(e.path());
             } else if t.is_file() {
-                let rel = e.path().strip_prefix(dir).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 // The lock file is planpress's own; its bytes never matter.
                 out.insert(rel, std::fs::read(e.path()).unwrap_or_default());
             }
@@ -337,7 +370,10 @@ fn limit_memory(command: &mut Command) {
                 rlim_max: MEMORY_LIMIT as libc::rlim_t,
             };
             libc::setrlimit(libc::RLIMIT_AS, &limit);
-            let none = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            let none = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
             libc::setrlimit(libc::RLIMIT_CORE, &none);
             Ok(())
         });
@@ -353,7 +389,11 @@ fn keep_failure(failures: &Path, seed: u64, case: u64, dir: &Path, report: &str)
     let _ = std::fs::remove_dir_all(&to);
     let _ = std::fs::create_dir_all(&to);
     let _ = std::fs::write(to.join("report.txt"), report);
-    let _ = Command::new("cp").arg("-a").arg(dir.join("plan")).arg(&to).status();
+    let _ = Command::new("cp")
+        .arg("-a")
+        .arg(dir.join("plan"))
+        .arg(&to)
+        .status();
 }
 
 /// The child: check the plan, and build it as the mode says, through the
@@ -381,7 +421,11 @@ fn child(args: &[String]) -> ExitCode {
         return ExitCode::from(3);
     }
     // 0: the plan checked clean; 4: it has errors. Both are planpress behaving.
-    let verdict = if checked.errors() > 0 { ExitCode::from(4) } else { ExitCode::SUCCESS };
+    let verdict = if checked.errors() > 0 {
+        ExitCode::from(4)
+    } else {
+        ExitCode::SUCCESS
+    };
     let only = match mode.as_str() {
         "check" => return verdict,
         "build" => vec![planpress::Output::Data, planpress::Output::Site],
@@ -397,12 +441,16 @@ fn child(args: &[String]) -> ExitCode {
     for _ in 0..runs {
         match planpress::build(plan, &options) {
             Ok(_) if checked.errors() > 0 => {
-                eprintln!("the build succeeded although check found {} errors", checked.errors());
+                eprintln!(
+                    "the build succeeded although check found {} errors",
+                    checked.errors()
+                );
                 return ExitCode::from(3);
             }
             Ok(_) => {}
             Err(failure) => {
-                if checked.errors() == 0 && matches!(failure.error, planpress::BuildError::Invalid) {
+                if checked.errors() == 0 && matches!(failure.error, planpress::BuildError::Invalid)
+                {
                     eprintln!("check passed but the build called the plan invalid");
                     return ExitCode::from(3);
                 }
@@ -433,7 +481,11 @@ fn self_test(what: &str, plan: &Path, out: &Path) -> ExitCode {
         "overflow" => {
             fn deep(n: u64) -> u64 {
                 let pad = [n; 64];
-                if n == 0 { 0 } else { deep(n - 1) + std::hint::black_box(pad)[0] }
+                if n == 0 {
+                    0
+                } else {
+                    deep(n - 1) + std::hint::black_box(pad)[0]
+                }
             }
             ExitCode::from(deep(u64::MAX) as u8)
         }

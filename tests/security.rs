@@ -56,8 +56,14 @@ fn a_number_too_large_to_print_is_an_error_at_its_line() {
     ] {
         plan.write("content/03-tal.md", &tal(&format!("{{ 2027: {value} }}")));
         let d = one_error(&plan, "number-too-large", "content/03-tal.md", 11, column);
-        assert!(d.message.contains(value) || d.message.contains("large"), "{d}");
-        assert!(d.hint.as_deref().unwrap_or("").contains("999999999999999"), "{d}");
+        assert!(
+            d.message.contains(value) || d.message.contains("large"),
+            "{d}"
+        );
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains("999999999999999"),
+            "{d}"
+        );
     }
     // The largest number that prints exactly is fine.
     plan.write("content/03-tal.md", &tal("{ 2027: 999999999999999 }"));
@@ -107,10 +113,7 @@ fn chart_scaling_ends_for_values_one_float_step_apart() {
 #[test]
 fn a_year_written_as_number_and_as_text_is_a_duplicate_key() {
     let plan = Plan::new("year_twice");
-    plan.write(
-        "content/03-tal.md",
-        &tal("{ 2027: 10, \"2027\": 12 }"),
-    );
+    plan.write("content/03-tal.md", &tal("{ 2027: 10, \"2027\": 12 }"));
     let d = one_error(&plan, "duplicate-key", "content/03-tal.md", 11, 30);
     assert!(d.message.contains("2027"), "{d}");
 }
@@ -136,7 +139,10 @@ fn text_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe() {
     let headers = reader.headers().expect("header row").clone();
     let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    let ours: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[col("goal_id")] == *"'@F1").collect();
+    let ours: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|r| r[col("goal_id")] == *"'@F1")
+        .collect();
     assert_eq!(ours.len(), 2, "rows of the goal: {rows:?}");
     for row in &ours {
         for cell in row.iter() {
@@ -145,7 +151,10 @@ fn text_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe() {
                 "a cell a spreadsheet would run as a formula: {cell:?} in {row:?}"
             );
         }
-        assert_eq!(&row[col("section")], "'=HYPERLINK(\"https://x.example\",\"klik\")");
+        assert_eq!(
+            &row[col("section")],
+            "'=HYPERLINK(\"https://x.example\",\"klik\")"
+        );
         assert_eq!(&row[col("goal_title")], "'+SUM(A1:A9)");
     }
     assert_eq!(&ours[0][col("indicator")], "'-2+3");
@@ -190,7 +199,9 @@ fn quotes_nested_past_the_limit_are_an_error_not_a_stack_overflow() {
 fn lists_nested_past_the_limit_are_an_error_at_the_deepest_line() {
     let plan = Plan::new("deep_lists");
     // One item per line, each two spaces further in: item 33 is on line 37.
-    let body: String = (0..2_000).map(|i| format!("{}- punkt\n", "  ".repeat(i))).collect();
+    let body: String = (0..2_000)
+        .map(|i| format!("{}- punkt\n", "  ".repeat(i)))
+        .collect();
     plan.write("content/03-dybt.md", &dybt(&body));
     one_error(&plan, "too-deep", "content/03-dybt.md", 37, 65);
     // Quotes and lists count together.
@@ -238,7 +249,11 @@ fn front_matter_past_the_yaml_limits_says_which_limit() {
     let plan = Plan::new("yaml_limits");
     plan.write(
         "content/03-dybt.md",
-        &format!("---\ntitle: Dybt\nsummary: {}{}\n---\n", "[".repeat(100), "]".repeat(100)),
+        &format!(
+            "---\ntitle: Dybt\nsummary: {}{}\n---\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        ),
     );
     let (run, json) = plan.check_json(&[]);
     run.assert_no_panic().assert_code(1);
@@ -256,7 +271,11 @@ fn front_matter_past_the_yaml_limits_says_which_limit() {
     run.assert_no_panic().assert_code(1);
     let d = json.with_code("yaml-too-large");
     assert_eq!(d.len(), 1, "{}", json.listing());
-    assert!(d[0].message.contains("1,000,000") || d[0].message.contains("1000000"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("1,000,000") || d[0].message.contains("1000000"),
+        "{}",
+        d[0]
+    );
 }
 
 #[test]
@@ -265,9 +284,15 @@ fn a_pdf_name_from_a_long_or_empty_title_is_bounded_and_visible() {
     for (title, expected) in [
         ("!!!", "plan.pdf".to_string()),
         ("...", "plan.pdf".to_string()),
-        (&"Langt ord ".repeat(100), format!("{}.pdf", "langt-ord-".repeat(8).trim_end_matches('-'))),
+        (
+            &"Langt ord ".repeat(100),
+            format!("{}.pdf", "langt-ord-".repeat(8).trim_end_matches('-')),
+        ),
     ] {
-        plan.write("plan.yaml", &BASE_PLAN.replace("Testplan 2027", &format!("\"{title}\"")));
+        plan.write(
+            "plan.yaml",
+            &BASE_PLAN.replace("Testplan 2027", &format!("\"{title}\"")),
+        );
         let out = plan.join("output");
         let _ = std::fs::remove_dir_all(&out);
         let run = plan.build(&["--out", path_str(&out), "--only", "pdf"]);
@@ -277,7 +302,7 @@ fn a_pdf_name_from_a_long_or_empty_title_is_bounded_and_visible() {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".pdf"))
             .collect();
-        assert_eq!(names, [expected.clone()], "title {title:?}");
+        assert_eq!(names, std::slice::from_ref(&expected), "title {title:?}");
     }
 }
 
@@ -285,7 +310,10 @@ fn a_pdf_name_from_a_long_or_empty_title_is_bounded_and_visible() {
 fn a_page_name_from_a_long_file_name_is_bounded() {
     let plan = Plan::new("page_name");
     let name = format!("03-{}.md", "a".repeat(240));
-    plan.write(&format!("content/{name}"), "---\ntitle: Lang\n---\n\nTekst.\n");
+    plan.write(
+        &format!("content/{name}"),
+        "---\ntitle: Lang\n---\n\nTekst.\n",
+    );
     let out = plan.join("output");
     let run = plan.build(&["--out", path_str(&out), "--only", "site"]);
     run.assert_no_panic().assert_code(0);
@@ -319,13 +347,24 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
     );
     let (run, json) = plan.check_json(&[]);
     run.assert_code(0);
-    let d = assert_only(&json, "warning", "goal-placed-twice", "content/02-unge.md", 22, 1);
+    let d = assert_only(
+        &json,
+        "warning",
+        "goal-placed-twice",
+        "content/02-unge.md",
+        22,
+        1,
+    );
     assert!(d.message.contains("U1"), "{d}");
     let out = plan.join("output");
     plan.build(&["--out", path_str(&out), "--only", "site,pdf"])
         .assert_code(0);
     let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
-    assert_eq!(page.matches("id=\"goal-u1\"").count(), 1, "cards on the page");
+    assert_eq!(
+        page.matches("id=\"goal-u1\"").count(),
+        1,
+        "cards on the page"
+    );
     let pdf = out.join("testplan-2027.pdf");
     let text = std::process::Command::new("pdftotext")
         .args([path_str(&pdf), "-"])
@@ -337,13 +376,23 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
     assert_eq!(cards, 1, "goal cards in the PDF:\n{text}");
 
     // The same goal twice by id, and all goals twice.
-    for body in ["{{ goal(\"U1\") }}\n\n{{ goal(\"U1\") }}\n", "{{ goals() }}\n\n{{ goals() }}\n"] {
+    for body in [
+        "{{ goal(\"U1\") }}\n\n{{ goal(\"U1\") }}\n",
+        "{{ goals() }}\n\n{{ goals() }}\n",
+    ] {
         plan.write(
             "content/02-unge.md",
             &BASE_UNGE.replace("## Mål\n\n{{ goals() }}\n", body),
         );
         let (_, json) = plan.check_json(&[]);
-        assert_only(&json, "warning", "goal-placed-twice", "content/02-unge.md", 22, 1);
+        assert_only(
+            &json,
+            "warning",
+            "goal-placed-twice",
+            "content/02-unge.md",
+            22,
+            1,
+        );
         plan.build(&["--out", path_str(&out), "--only", "site"])
             .assert_code(0);
         let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
@@ -377,8 +426,16 @@ fn markdown_links_and_images_outside_the_allow_list_are_errors_at_their_line() {
         run.assert_no_panic();
         let found = json.with_code("unsafe-link");
         assert_eq!(found.len(), 1, "{case:?}:\n{}", json.listing());
-        assert_eq!((found[0].file.as_str(), found[0].line, found[0].column), ("content/03-link.md", 6, 1), "{case:?}");
-        assert!(found[0].hint.as_deref().unwrap_or("").contains("https://"), "{}", found[0]);
+        assert_eq!(
+            (found[0].file.as_str(), found[0].line, found[0].column),
+            ("content/03-link.md", 6, 1),
+            "{case:?}"
+        );
+        assert!(
+            found[0].hint.as_deref().unwrap_or("").contains("https://"),
+            "{}",
+            found[0]
+        );
         run.assert_code(1);
         // And the build writes nothing with it.
         let out = plan.join("output");
@@ -401,12 +458,18 @@ fn goal_links_outside_the_allow_list_are_errors_at_their_line() {
         ("[\"javascript:alert(1)\"]", 13),
         ("[\" javascript:alert(1)\"]", 13),
         ("[{ title: Klik, url: \"javascript://%0aalert(1)\" }]", 33),
-        ("[{ title: Klik, url: \"data:text/html,<script>alert(1)</script>\" }]", 33),
+        (
+            "[{ title: Klik, url: \"data:text/html,<script>alert(1)</script>\" }]",
+            33,
+        ),
         ("[\"java\\tscript:alert(1)\"]", 13),
     ] {
         plan.write(
             "content/02-unge.md",
-            &BASE_UNGE.replace("    deadline: 2027-12-31\n", &format!("    deadline: 2027-12-31\n    links: {links}\n")),
+            &BASE_UNGE.replace(
+                "    deadline: 2027-12-31\n",
+                &format!("    deadline: 2027-12-31\n    links: {links}\n"),
+            ),
         );
         // Line 11 holds `    links: …`.
         let d = one_error(&plan, "unsafe-link", "content/02-unge.md", 11, column);
@@ -433,7 +496,10 @@ fn base_url_must_be_a_plain_web_address() {
         plan.write("plan.yaml", &format!("{BASE_PLAN}base_url: {url}\n"));
         one_error(&plan, "invalid-value", "plan.yaml", 12, 11);
     }
-    plan.write("plan.yaml", &format!("{BASE_PLAN}base_url: https://plan.x.example/sub/\n"));
+    plan.write(
+        "plan.yaml",
+        &format!("{BASE_PLAN}base_url: https://plan.x.example/sub/\n"),
+    );
     let (_, json) = plan.check_json(&[]);
     assert_clean(&json);
 }
@@ -515,7 +581,10 @@ fn a_logo_outside_the_plan_or_outside_content_is_an_error_at_its_line() {
         "README.md".to_string(),
         "plan.yaml".to_string(),
     ] {
-        plan.write("plan.yaml", &format!("{BASE_PLAN}brand: {{ logo: \"{logo}\" }}\n"));
+        plan.write(
+            "plan.yaml",
+            &format!("{BASE_PLAN}brand: {{ logo: \"{logo}\" }}\n"),
+        );
         let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 16);
         assert!(d.hint.as_deref().unwrap_or("").contains("content/"), "{d}");
         let out = plan.join("output");
@@ -533,11 +602,15 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
     plan.write_bytes("content/assets/kort.png", TINY_PNG);
     // Inside content/: followed, checked and published like the file itself.
     symlink("kort.png", &plan.join("content/assets/genvej.png"));
-    plan.write("content/03-billeder.md", &dybt("\n![Et kort](assets/genvej.png)\n"));
+    plan.write(
+        "content/03-billeder.md",
+        &dybt("\n![Et kort](assets/genvej.png)\n"),
+    );
     let (_, json) = plan.check_json(&[]);
     assert_clean(&json);
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "site"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "site"])
+        .assert_code(0);
     assert_eq!(
         std::fs::read(out.join("site/assets/genvej.png")).expect("published through the link"),
         TINY_PNG
@@ -547,20 +620,29 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
     std::fs::create_dir_all(plan.join(".git")).expect(".git");
     std::fs::write(plan.join(".git/config"), format!("token = {SECRET_WORD}\n")).expect("config");
     let _ = std::fs::remove_dir_all(&out);
-    for (i, target) in [secret.file(), "../../.git/config".to_string(), "../../../".to_string()]
-        .iter()
-        .enumerate()
+    for (i, target) in [
+        secret.file(),
+        "../../.git/config".to_string(),
+        "../../../".to_string(),
+    ]
+    .iter()
+    .enumerate()
     {
         let link = format!("content/assets/ude{i}.png");
         symlink(target, &plan.join(&link));
-        plan.write("content/03-billeder.md", &dybt(&format!("\n![Et kort](assets/ude{i}.png)\n")));
+        plan.write(
+            "content/03-billeder.md",
+            &dybt(&format!("\n![Et kort](assets/ude{i}.png)\n")),
+        );
         let (run, json) = plan.check_json(&[]);
         run.assert_code(1);
         // The image's line says so, and so does the file itself.
         let d = assert_diag(&json, "outside-plan", "content/03-billeder.md", 6, 1);
         assert!(d.message.contains("outside"), "{d}");
         assert!(
-            json.diags().iter().any(|d| d.code == "outside-plan" && d.file == link),
+            json.diags()
+                .iter()
+                .any(|d| d.code == "outside-plan" && d.file == link),
             "{}",
             json.listing()
         );
@@ -590,9 +672,16 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
 fn plan_yaml_and_content_linked_out_of_the_plan_are_refused() {
     let secret = Secret::new("linked_roots");
     let plan = Plan::new("linked_roots");
-    std::fs::write(secret.dir.join("plan.yaml"), format!("{BASE_PLAN}summary: {SECRET_WORD}\n")).expect("plan");
+    std::fs::write(
+        secret.dir.join("plan.yaml"),
+        format!("{BASE_PLAN}summary: {SECRET_WORD}\n"),
+    )
+    .expect("plan");
     std::fs::remove_file(plan.join("plan.yaml")).expect("remove plan.yaml");
-    symlink(path_str(&secret.dir.join("plan.yaml")), &plan.join("plan.yaml"));
+    symlink(
+        path_str(&secret.dir.join("plan.yaml")),
+        &plan.join("plan.yaml"),
+    );
     let (run, json) = plan.check_json(&[]);
     run.assert_code(1);
     assert_diag(&json, "outside-plan", "plan.yaml", 1, 1);
@@ -600,7 +689,11 @@ fn plan_yaml_and_content_linked_out_of_the_plan_are_refused() {
 
     let plan = Plan::new("linked_content");
     std::fs::create_dir_all(secret.dir.join("content")).expect("content");
-    std::fs::write(secret.dir.join("content/01-x.md"), format!("---\ntitle: {SECRET_WORD}\n---\n")).expect("section");
+    std::fs::write(
+        secret.dir.join("content/01-x.md"),
+        format!("---\ntitle: {SECRET_WORD}\n---\n"),
+    )
+    .expect("section");
     std::fs::remove_dir_all(plan.join("content")).expect("remove content");
     symlink(path_str(&secret.dir.join("content")), &plan.join("content"));
     let (run, json) = plan.check_json(&[]);
@@ -623,7 +716,10 @@ fn markdown_paths_that_climb_out_or_are_absolute_are_errors_at_their_line() {
     ] {
         plan.write("content/03-sti.md", &dybt(&format!("\n{written}\n")));
         let d = one_error(&plan, "outside-plan", "content/03-sti.md", 6, 1);
-        assert!(d.hint.as_deref().unwrap_or("").contains("content/"), "{written}: {d}");
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains("content/"),
+            "{written}: {d}"
+        );
     }
 }
 
@@ -640,7 +736,8 @@ fn hidden_files_are_neither_linked_nor_published() {
     }
     plan.write("content/03-skjult.md", &dybt("\nTekst.\n"));
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "site"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "site"])
+        .assert_code(0);
     let published: Vec<String> = walk(&out.join("site"))
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -662,7 +759,10 @@ fn a_theme_must_be_a_plain_folder_name_under_themes() {
     ] {
         plan.write("plan.yaml", &format!("{BASE_PLAN}theme: \"{theme}\"\n"));
         let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 8);
-        assert!(d.hint.as_deref().unwrap_or("").contains("themes/"), "{theme}: {d}");
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains("themes/"),
+            "{theme}: {d}"
+        );
     }
     secret.assert_not_in(plan.path());
 }
@@ -672,7 +772,10 @@ fn a_theme_must_be_a_plain_folder_name_under_themes() {
 fn a_theme_folder_or_theme_file_linked_out_of_themes_is_refused() {
     let secret = Secret::new("theme_links");
     let plan = Plan::new("theme_links");
-    symlink(path_str(&secret.dir.join("theme")), &plan.join("themes/kommune"));
+    symlink(
+        path_str(&secret.dir.join("theme")),
+        &plan.join("themes/kommune"),
+    );
     plan.write("plan.yaml", &format!("{BASE_PLAN}theme: kommune\n"));
     let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 8);
     assert!(d.message.contains("themes/kommune"), "{d}");
@@ -685,7 +788,13 @@ fn a_theme_folder_or_theme_file_linked_out_of_themes_is_refused() {
     );
     let (run, json) = plan.check_json(&[]);
     run.assert_code(1);
-    assert_diag(&json, "outside-plan", "themes/default/templates/404.html", 1, 1);
+    assert_diag(
+        &json,
+        "outside-plan",
+        "themes/default/templates/404.html",
+        1,
+        1,
+    );
     let out = plan.join("output");
     plan.build(&["--out", path_str(&out)]).assert_code(1);
     secret.assert_not_in(plan.path());
@@ -731,25 +840,46 @@ fn images_that_cannot_be_decoded_are_errors_at_their_line_in_words() {
         ("foto.jpg", jpg[..jpg.len() / 2].to_vec(), "cut short"),
         ("foto.jpg", b"Dette er ikke et billede.\n".to_vec(), "text"),
         ("foto.jpg", png.clone(), "PNG"),
-        ("foto.gif", fixture_image("photo.gif")[..40].to_vec(), "cut short"),
-        ("foto.webp", fixture_image("photo.webp")[..60].to_vec(), "cut short"),
-        ("tegning.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg".to_vec(), "damaged"),
+        (
+            "foto.gif",
+            fixture_image("photo.gif")[..40].to_vec(),
+            "cut short",
+        ),
+        (
+            "foto.webp",
+            fixture_image("photo.webp")[..60].to_vec(),
+            "cut short",
+        ),
+        (
+            "tegning.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg".to_vec(),
+            "damaged",
+        ),
         ("tegning.svg", b"not svg at all".to_vec(), "damaged"),
         ("tegning.bmp", b"BM\0\0".to_vec(), "PNG, JPEG"),
     ];
     for (name, bytes, words) in cases {
         plan.write_bytes(&format!("content/assets/{name}"), &bytes);
-        plan.write("content/03-billede.md", &dybt(&format!("\nTekst.\n\n![Et billede](assets/{name})\n")));
+        plan.write(
+            "content/03-billede.md",
+            &dybt(&format!("\nTekst.\n\n![Et billede](assets/{name})\n")),
+        );
         let d = one_error(&plan, "broken-image", "content/03-billede.md", 8, 1);
         assert!(d.message.contains(words), "{name} ({words}): {d}");
-        assert!(!d.message.contains('{') && !d.message.contains("Chunk"), "{d}");
+        assert!(
+            !d.message.contains('{') && !d.message.contains("Chunk"),
+            "{d}"
+        );
         std::fs::remove_file(plan.join(&format!("content/assets/{name}"))).expect("remove");
     }
     // Good images of every format pass.
     for name in ["photo.png", "photo.jpg", "photo.gif", "photo.webp"] {
         plan.write_bytes(&format!("content/assets/{name}"), &fixture_image(name));
     }
-    plan.write_bytes("content/assets/logo.svg", &std::fs::read(repo_root().join("content/assets/logo.svg")).expect("logo"));
+    plan.write_bytes(
+        "content/assets/logo.svg",
+        &std::fs::read(repo_root().join("content/assets/logo.svg")).expect("logo"),
+    );
     plan.write(
         "content/03-billede.md",
         &dybt("\n![a](assets/photo.png) ![b](assets/photo.jpg) ![c](assets/photo.gif) ![d](assets/photo.webp) ![e](assets/logo.svg)\n"),
@@ -762,7 +892,10 @@ fn images_that_cannot_be_decoded_are_errors_at_their_line_in_words() {
 fn a_broken_logo_is_an_error_at_its_line_in_plan_yaml() {
     let plan = Plan::new("broken_logo");
     plan.write_bytes("content/assets/logo.png", &fixture_image("photo.png")[..50]);
-    plan.write("plan.yaml", &format!("{BASE_PLAN}brand: {{ logo: content/assets/logo.png }}\n"));
+    plan.write(
+        "plan.yaml",
+        &format!("{BASE_PLAN}brand: {{ logo: content/assets/logo.png }}\n"),
+    );
     let d = one_error(&plan, "broken-image", "plan.yaml", 12, 16);
     assert!(d.message.contains("logo"), "{d}");
 }
@@ -787,10 +920,20 @@ fn svg_images_may_not_draw_other_files_or_nest_without_bound() {
     ];
     for svg in &cases {
         plan.write("content/assets/tegning.svg", svg);
-        plan.write("content/03-billede.md", &dybt("\n![En tegning](assets/tegning.svg)\n"));
+        plan.write(
+            "content/03-billede.md",
+            &dybt("\n![En tegning](assets/tegning.svg)\n"),
+        );
         let (run, json) = plan.check_json(&[]);
         run.assert_no_panic().assert_code(1);
-        assert_only(&json, "error", "broken-image", "content/03-billede.md", 6, 1);
+        assert_only(
+            &json,
+            "error",
+            "broken-image",
+            "content/03-billede.md",
+            6,
+            1,
+        );
     }
 }
 
@@ -814,7 +957,10 @@ fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
     // A link to nothing says so, rather than that it leads out of content/.
     let plan = Plan::new("dangling_link");
     symlink("findes-ikke.png", &plan.join("content/assets/kort.png"));
-    plan.write("content/03-billede.md", &dybt("\n![Et kort](assets/kort.png)\n"));
+    plan.write(
+        "content/03-billede.md",
+        &dybt("\n![Et kort](assets/kort.png)\n"),
+    );
     let (_, json) = plan.check_json(&[]);
     let d = assert_diag(&json, "missing-file", "content/03-billede.md", 6, 1);
     assert!(d.message.contains("does not exist"), "{d}");
@@ -825,18 +971,34 @@ fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
 fn control_characters_in_file_names_are_escaped_in_messages() {
     let plan = Plan::new("control_names");
     let name = "content/03-r\u{1b}[31mød\nlinje.md";
-    plan.write(name, "---\ntitle: Navn\nsumary: x\n---\n\n![x](assets/\u{1b}[2Jkort.png)\n");
+    plan.write(
+        name,
+        "---\ntitle: Navn\nsumary: x\n---\n\n![x](assets/\u{1b}[2Jkort.png)\n",
+    );
     for format in ["human", "github"] {
         let run = plan.check(&["--format", format]);
         run.assert_code(1);
         let all = format!("{}{}", run.stdout, run.stderr);
-        assert!(!all.contains('\u{1b}'), "{format}: a raw escape character in\n{all}");
-        assert!(all.contains("\\u{1b}"), "{format}: no escaped form in\n{all}");
-        assert!(!all.contains("ød\nlinje"), "{format}: a raw line break in a file name:\n{all}");
+        assert!(
+            !all.contains('\u{1b}'),
+            "{format}: a raw escape character in\n{all}"
+        );
+        assert!(
+            all.contains("\\u{1b}"),
+            "{format}: no escaped form in\n{all}"
+        );
+        assert!(
+            !all.contains("ød\nlinje"),
+            "{format}: a raw line break in a file name:\n{all}"
+        );
     }
     // JSON keeps the real name: JSON escapes it.
     let (_, json) = plan.check_json(&[]);
-    assert!(json.diags().iter().any(|d| d.file == name), "{}", json.listing());
+    assert!(
+        json.diags().iter().any(|d| d.file == name),
+        "{}",
+        json.listing()
+    );
     // A fatal error names the file escaped too.
     plan.remove(name);
     symlink("..", &plan.join("content/sub/lo\u{1b}[8mop"));
@@ -855,7 +1017,11 @@ fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walk(dir)
         .into_iter()
         .map(|p| {
-            let rel = p.strip_prefix(dir).expect("inside").to_string_lossy().into_owned();
+            let rel = p
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
             let bytes = std::fs::read(&p).expect("read");
             (rel, bytes)
         })
@@ -916,36 +1082,45 @@ fn a_folder_planpress_did_not_write_is_refused_unless_forced() {
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
     assert_eq!(tree(&out), before, "a refused build changed the folder");
     // With --force planpress writes its own files beside them.
-    plan.build(&["--out", path_str(&out), "--force"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--force"])
+        .assert_code(0);
     let after = tree(&out);
     assert_eq!(after["notes.txt"], b"mine\n");
     assert_eq!(after["docs/a.txt"], b"mine too\n");
     assert!(after.contains_key("goals.json") && after.contains_key("site/index.html"));
     // From now on the folder is planpress's: no --force needed.
-    plan.build(&["--out", path_str(&out), "--only", "data"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "data"])
+        .assert_code(0);
     // An empty folder is fine too.
     let empty = plan.join("tom");
     std::fs::create_dir_all(&empty).expect("empty folder");
-    plan.build(&["--out", path_str(&empty), "--only", "data"]).assert_code(0);
+    plan.build(&["--out", path_str(&empty), "--only", "data"])
+        .assert_code(0);
 }
 
 #[test]
 fn stale_staging_from_a_killed_build_is_removed_by_the_next() {
     let plan = Plan::new("out_stale");
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "data"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "data"])
+        .assert_code(0);
     let work: Vec<std::path::PathBuf> = std::fs::read_dir(&out)
         .expect("output")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     assert_eq!(work.len(), 1, "one hidden working folder: {work:?}");
     // What a build killed mid-way leaves: a staging folder with a half-written file.
     let stale = work[0].join("stage-999999-1");
     std::fs::create_dir_all(stale.join("site")).expect("stale");
     std::fs::write(stale.join("site/index.html"), "half").expect("stale file");
-    plan.build(&["--out", path_str(&out), "--only", "data"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "data"])
+        .assert_code(0);
     assert!(!stale.exists(), "the stale staging folder is still there");
 }
 
@@ -954,7 +1129,8 @@ fn killing_builds_at_any_moment_loses_nothing() {
     let plan = Plan::new("out_kill");
     let out = plan.join("output");
     plan.write("output/notes.txt", "mine\n");
-    plan.build(&["--out", path_str(&out), "--only", "data", "--force"]).assert_code(0);
+    plan.build(&["--out", path_str(&out), "--only", "data", "--force"])
+        .assert_code(0);
     let exe = env!("CARGO_BIN_EXE_planpress");
     for i in 0..24u64 {
         let mut child = std::process::Command::new(exe)
@@ -965,11 +1141,21 @@ fn killing_builds_at_any_moment_loses_nothing() {
         std::thread::sleep(Duration::from_millis(3 * i));
         let _ = child.kill();
         let _ = child.wait();
-        assert_eq!(std::fs::read(out.join("notes.txt")).expect("the user's file"), b"mine\n", "kill {i}");
-        assert!(out.join("goals.json").is_file(), "kill {i}: goals.json is gone");
+        assert_eq!(
+            std::fs::read(out.join("notes.txt")).expect("the user's file"),
+            b"mine\n",
+            "kill {i}"
+        );
+        assert!(
+            out.join("goals.json").is_file(),
+            "kill {i}: goals.json is gone"
+        );
     }
     plan.build(&["--out", path_str(&out)]).assert_code(0);
-    let names: Vec<String> = tree(&out).into_keys().filter(|k| k.contains("stage") || k.contains("old-")).collect();
+    let names: Vec<String> = tree(&out)
+        .into_keys()
+        .filter(|k| k.contains("stage") || k.contains("old-"))
+        .collect();
     assert!(names.is_empty(), "{names:?}");
     assert!(out.join("site/index.html").is_file());
 }
@@ -983,7 +1169,14 @@ fn concurrent_builds_into_one_folder_all_succeed() {
         let children: Vec<_> = (0..6)
             .map(|_| {
                 std::process::Command::new(exe)
-                    .args(["build", path_str(plan.path()), "--out", path_str(&out), "--only", "data,site"])
+                    .args([
+                        "build",
+                        path_str(plan.path()),
+                        "--out",
+                        path_str(&out),
+                        "--only",
+                        "data,site",
+                    ])
                     .stderr(std::process::Stdio::piped())
                     .spawn()
                     .expect("spawn")
@@ -999,7 +1192,10 @@ fn concurrent_builds_into_one_folder_all_succeed() {
         }
     }
     assert!(out.join("site/index.html").is_file() && out.join("goals.json").is_file());
-    let names: Vec<String> = tree(&out).into_keys().filter(|k| k.contains("stage") || k.contains("old-")).collect();
+    let names: Vec<String> = tree(&out)
+        .into_keys()
+        .filter(|k| k.contains("stage") || k.contains("old-"))
+        .collect();
     assert!(names.is_empty(), "{names:?}");
 }
 
@@ -1017,13 +1213,23 @@ fn a_theme_template_cannot_publish_the_environment() {
     );
     let out = plan.join("output");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
-        .args(["build", path_str(plan.path()), "--out", path_str(&out), "--only", "site"])
+        .args([
+            "build",
+            path_str(plan.path()),
+            "--out",
+            path_str(&out),
+            "--only",
+            "site",
+        ])
         .env("PLANPRESS_TEST_TOKEN", SECRET_WORD)
         .output()
         .expect("run planpress");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("template-error") && stderr.contains("environment"), "{stderr}");
+    assert!(
+        stderr.contains("template-error") && stderr.contains("environment"),
+        "{stderr}"
+    );
     assert!(!stderr.contains(SECRET_WORD), "{stderr}");
     // Nothing was published (the new folder holds only planpress's marker).
     assert!(!out.join("site").exists());
@@ -1035,9 +1241,19 @@ fn a_theme_template_that_includes_itself_is_an_error_not_a_stack_overflow() {
     let plan = Plan::new("theme_include_cycle");
     let goal = std::fs::read_to_string(repo_root().join("themes/default/templates/goal.html"))
         .expect("built-in goal template");
-    plan.write("themes/default/templates/goal.html", &format!("{goal}{{% include \"card.html\" %}}\n"))
-        .write("themes/default/templates/card.html", "{% if true %}{% include \"goal.html\" %}{% endif %}\n");
+    plan.write(
+        "themes/default/templates/goal.html",
+        &format!("{goal}{{% include \"card.html\" %}}\n"),
+    )
+    .write(
+        "themes/default/templates/card.html",
+        "{% if true %}{% include \"goal.html\" %}{% endif %}\n",
+    );
     let run = plan.build(&["--only", "site"]);
     run.assert_no_panic().assert_code(1);
-    assert!(run.stderr.contains("template-error") && run.stderr.contains("includes itself"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("template-error") && run.stderr.contains("includes itself"),
+        "{}",
+        run.stderr
+    );
 }

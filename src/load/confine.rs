@@ -152,7 +152,8 @@ pub fn walk_content(root: &Path) -> Result<Content, walkdir::Error> {
 /// for the plan folder), normalised to `/`-separated from the plan folder.
 pub fn written(folder: &str, path: &str) -> Result<String, Refusal> {
     let path = path.trim();
-    let drive = path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
+    let drive =
+        path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
     if path.starts_with(['/', '\\']) || drive {
         return Err(Refusal::Absolute);
     }
@@ -235,9 +236,18 @@ mod tests {
 
     #[test]
     fn written_paths_are_normalised_or_refused() {
-        assert_eq!(written("content", "assets/a.png"), Ok("content/assets/a.png".into()));
-        assert_eq!(written("content/07", "../assets/a.png"), Ok("content/assets/a.png".into()));
-        assert_eq!(written("", "content/./assets/a.png"), Ok("content/assets/a.png".into()));
+        assert_eq!(
+            written("content", "assets/a.png"),
+            Ok("content/assets/a.png".into())
+        );
+        assert_eq!(
+            written("content/07", "../assets/a.png"),
+            Ok("content/assets/a.png".into())
+        );
+        assert_eq!(
+            written("", "content/./assets/a.png"),
+            Ok("content/assets/a.png".into())
+        );
         assert_eq!(written("", "/etc/passwd"), Err(Refusal::Absolute));
         assert_eq!(written("", "C:\\x"), Err(Refusal::Absolute));
         assert_eq!(written("content", "../../x"), Err(Refusal::Climbs));

@@ -9,10 +9,10 @@ pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::limits::MAX_TEXT_FILE;
+use confine::Content;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
-use confine::Content;
 use yaml::{Node, Pos};
 
 /// Problems that stop planpress before it can look at the plan (exit code 2).
@@ -83,7 +83,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         diagnostics: Vec::new(),
     };
     if !confine::resolves_inside(&plan_path, root) {
-        loaded.diagnostics.push(outside("plan.yaml", "plan.yaml is a link to a file outside the plan folder"));
+        loaded.diagnostics.push(outside(
+            "plan.yaml",
+            "plan.yaml is a link to a file outside the plan folder",
+        ));
     } else if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
         match yaml::parse(&text) {
             Ok(node) => loaded.plan = Some(node),
@@ -98,17 +101,23 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         return Ok(loaded);
     }
     if !confine::resolves_inside(&content, root) {
-        loaded.diagnostics.push(outside("content", "content/ is a link to a folder outside the plan folder"));
+        loaded.diagnostics.push(outside(
+            "content",
+            "content/ is a link to a folder outside the plan folder",
+        ));
         return Ok(loaded);
     }
     loaded.content = confine::walk_content(root).map_err(|e| LoadError::Unreadable {
         path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
-        source: e
-            .into_io_error()
-            .unwrap_or_else(|| std::io::Error::other("a folder link leads back to a folder above it")),
+        source: e.into_io_error().unwrap_or_else(|| {
+            std::io::Error::other("a folder link leads back to a folder above it")
+        }),
     })?;
     for rel in &loaded.content.refused {
-        loaded.diagnostics.push(outside(rel, &format!("`{rel}` is a link to a file or folder outside content/")));
+        loaded.diagnostics.push(outside(
+            rel,
+            &format!("`{rel}` is a link to a file or folder outside content/"),
+        ));
     }
     for rel in &loaded.content.dangling {
         loaded.diagnostics.push(

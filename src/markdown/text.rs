@@ -109,11 +109,17 @@ mod tests {
 
     #[test]
     fn file_stems_are_bounded_and_never_empty() {
-        assert_eq!(file_stem("Beskæftigelsesplan 2027", "plan"), "beskaeftigelsesplan-2027");
+        assert_eq!(
+            file_stem("Beskæftigelsesplan 2027", "plan"),
+            "beskaeftigelsesplan-2027"
+        );
         assert_eq!(file_stem("…", "plan"), "plan");
         assert_eq!(file_stem(".hidden", "plan"), "hidden");
         let long = file_stem(&"ord ".repeat(100), "plan");
-        assert!(long.len() <= MAX_FILE_STEM && !long.ends_with('-'), "{long}");
+        assert!(
+            long.len() <= MAX_FILE_STEM && !long.ends_with('-'),
+            "{long}"
+        );
         assert_eq!(file_stem(&"x".repeat(300), "plan").len(), MAX_FILE_STEM);
     }
 }

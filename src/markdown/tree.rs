@@ -208,7 +208,11 @@ impl<'a, 'r> Builder<'a, 'r> {
         let pos = self.lines.pos(range.start);
         let container = !matches!(
             tag,
-            Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_)
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
         );
         if container && !self.enter(Nesting::Blocks, pos) {
             return;
@@ -458,7 +462,9 @@ impl<'a, 'r> Builder<'a, 'r> {
         // Validation says why a refused address is broken.
         match Address::of(url) {
             Address::Allowed(_) => return LinkTarget::External(url.to_string()),
-            Address::Refused(_) | Address::Control(_) => return LinkTarget::Broken(url.to_string()),
+            Address::Refused(_) | Address::Control(_) => {
+                return LinkTarget::Broken(url.to_string());
+            }
             Address::Relative => {}
         }
         let (path, fragment) = match url.split_once('#') {

@@ -4,9 +4,9 @@
 use super::fields::{self, Ctx, Fields, entries, seq, text};
 use super::{At, Spans, YEARS, YearRules, rules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::limits::{MAX_DECIMALS, MAX_NUMBER};
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
-use crate::limits::{MAX_DECIMALS, MAX_NUMBER};
 use crate::model::*;
 
 const SECTION_FIELDS: &[&str] = &["title", "order", "target_group", "summary", "goals"];
@@ -171,7 +171,8 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
                     }
                     _ => {
                         let l = Fields::read(ctx, item, "link", &["title", "url"])?;
-                        let node = l.required(ctx, "url", "link", "https://www.eksempelby.dk/politik")?;
+                        let node =
+                            l.required(ctx, "url", "link", "https://www.eksempelby.dk/politik")?;
                         let url = text(ctx, node, "url")?;
                         let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
                         (GoalLink { title, url }, node.pos)
@@ -494,7 +495,7 @@ fn printable_number(ctx: &mut Ctx, node: &Node) -> Option<f64> {
         _ if number.abs() >= 1e6 || (number != 0.0 && number.abs() < 1e-6) => format!("{number:e}"),
         _ => number.to_string(),
     };
-    if !(number.abs() < MAX_NUMBER) {
+    if number.is_nan() || number.abs() >= MAX_NUMBER {
         ctx.error(
             "number-too-large",
             node.pos,

@@ -29,15 +29,17 @@ pub(super) struct Shown {
 /// An `broken-image` error at every place that shows an image that cannot
 /// be decoded.
 pub(super) fn check(shown: &[Shown], diags: &mut Vec<Diagnostic>) {
-    let mut unique: Vec<(&str, &Path)> = shown.iter().map(|s| (s.rel.as_str(), s.path.as_path())).collect();
+    let mut unique: Vec<(&str, &Path)> = shown
+        .iter()
+        .map(|s| (s.rel.as_str(), s.path.as_path()))
+        .collect();
     unique.sort_unstable();
     unique.dedup_by_key(|u| u.0);
-    let problems: HashMap<&str, String> = crate::par::map(&unique, |(rel, path)| {
-        problem(rel, path).map(|p| (*rel, p))
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    let problems: HashMap<&str, String> =
+        crate::par::map(&unique, |(rel, path)| problem(rel, path).map(|p| (*rel, p)))
+            .into_iter()
+            .flatten()
+            .collect();
     for s in shown {
         if let Some(problem) = problems.get(s.rel.as_str()) {
             diags.push(
@@ -118,8 +120,8 @@ fn problem(rel: &str, path: &Path) -> Option<String> {
         );
     };
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_IMAGE_FILE + 1).read_to_end(&mut bytes));
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_IMAGE_FILE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
         return Some(format!("planpress cannot read the file ({})", io_words(&e)));
     }
@@ -155,10 +157,7 @@ fn problem(rel: &str, path: &Path) -> Option<String> {
         (_, None) if std::str::from_utf8(&bytes).is_ok() && format != Format::Svg => {
             format!("the file holds text, not a {} image", format.name())
         }
-        (Failure::Damaged, _) => format!(
-            "the {} data is damaged or cut short",
-            format.name()
-        ),
+        (Failure::Damaged, _) => format!("the {} data is damaged or cut short", format.name()),
     })
 }
 
@@ -230,7 +229,11 @@ fn gif(bytes: &[u8]) -> Result<(), Failure> {
     let mut decoder = options.read_info(bytes).map_err(|_| Failure::Damaged)?;
     pixels_ok(u64::from(decoder.width()), u64::from(decoder.height()))?;
     let mut frames = 0;
-    while decoder.read_next_frame().map_err(|_| Failure::Damaged)?.is_some() {
+    while decoder
+        .read_next_frame()
+        .map_err(|_| Failure::Damaged)?
+        .is_some()
+    {
         frames += 1;
     }
     if frames == 0 {
@@ -240,7 +243,8 @@ fn gif(bytes: &[u8]) -> Result<(), Failure> {
 }
 
 fn webp(bytes: &[u8]) -> Result<(), Failure> {
-    let mut decoder = image_webp::WebPDecoder::new(Cursor::new(bytes)).map_err(|_| Failure::Damaged)?;
+    let mut decoder =
+        image_webp::WebPDecoder::new(Cursor::new(bytes)).map_err(|_| Failure::Damaged)?;
     let (w, h) = decoder.dimensions();
     pixels_ok(u64::from(w), u64::from(h))?;
     let mut buf = vec![0; decoder.output_buffer_size().ok_or(Failure::TooLarge)?];
@@ -270,22 +274,25 @@ fn svg(bytes: &[u8]) -> Result<(), Failure> {
         allow_dtd: true,
         ..Default::default()
     };
-    let doc = usvg::roxmltree::Document::parse_with_options(&text, xml).map_err(|_| Failure::Damaged)?;
+    let doc =
+        usvg::roxmltree::Document::parse_with_options(&text, xml).map_err(|_| Failure::Damaged)?;
     if depth(&doc) > MAX_SVG_DEPTH {
         return Err(Failure::Said(format!(
             "its elements nest more than {MAX_SVG_DEPTH} levels deep"
         )));
     }
     let outside = std::sync::Mutex::new(None::<String>);
-    let mut options = usvg::Options::default();
-    options.image_href_resolver = usvg::ImageHrefResolver {
-        resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
-        resolve_string: Box::new(|href: &str, _: &usvg::Options| {
-            if let Ok(mut first) = outside.lock() {
-                first.get_or_insert_with(|| href.to_string());
-            }
-            None
-        }),
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|href: &str, _: &usvg::Options| {
+                if let Ok(mut first) = outside.lock() {
+                    first.get_or_insert_with(|| href.to_string());
+                }
+                None
+            }),
+        },
+        ..usvg::Options::default()
     };
     usvg::Tree::from_xmltree(&doc, &options).map_err(|e| match e {
         usvg::Error::ElementsLimitReached
@@ -313,7 +320,11 @@ fn depth(doc: &usvg::roxmltree::Document) -> usize {
     let mut stack = vec![(doc.root(), 0usize)];
     while let Some((node, d)) = stack.pop() {
         deepest = deepest.max(d);
-        stack.extend(node.children().filter(|c| c.is_element()).map(|c| (c, d + 1)));
+        stack.extend(
+            node.children()
+                .filter(|c| c.is_element())
+                .map(|c| (c, d + 1)),
+        );
     }
     deepest
 }

@@ -12,13 +12,13 @@ mod rules;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
+use crate::load::confine;
 use crate::load::yaml::Pos;
 use crate::markdown::{self, LinkTarget, Resolver};
 use crate::model::*;
 use fields::Ctx;
 use front::{Front, read_front};
 use plan_file::{PlanHead, read_plan};
-use crate::load::confine;
 use std::collections::{HashMap, HashSet};
 
 /// Years outside this range are typing mistakes, not plans.
@@ -97,8 +97,16 @@ pub fn validate(loaded: &Loaded) -> Validated {
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     let mut shown = Vec::new();
-    for (((raw, front), slug), mut body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
-        rules::check_outline(raw, &body.outline, &front.goals, &loaded.content, &mut diags);
+    for (((raw, front), slug), mut body) in
+        loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies)
+    {
+        rules::check_outline(
+            raw,
+            &body.outline,
+            &front.goals,
+            &loaded.content,
+            &mut diags,
+        );
         rules::place_goals(
             &raw.file,
             &mut body.blocks,

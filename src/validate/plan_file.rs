@@ -2,8 +2,8 @@
 
 use super::fields::{self, Ctx, Fields, seq, text};
 use super::{Spans, YEARS, rules};
-use crate::load::confine::{self, Refusal};
 use crate::load::Loaded;
+use crate::load::confine::{self, Refusal};
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
 use std::collections::HashMap;
@@ -78,7 +78,12 @@ pub(super) fn read_plan(
         },
     };
     let theme = f.text(ctx, "theme").unwrap_or_else(|| "default".into());
-    check_theme(ctx, f.get("theme").map_or(Pos::default(), |n| n.pos), &theme, loaded);
+    check_theme(
+        ctx,
+        f.get("theme").map_or(Pos::default(), |n| n.pos),
+        &theme,
+        loaded,
+    );
     let as_of = f.get("as_of").and_then(|n| {
         let t = text(ctx, n, "as_of")?;
         let date = Date::parse(&t);
@@ -248,7 +253,9 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut S
         if let Some(rel) = found {
             spans.logo = Some((rel.clone(), n.pos));
             brand.logo = Some(rel.into());
-        } else if let Some(d) = rules::misplaced(ctx.file, "", "logo", &path, &loaded.content, n.pos) {
+        } else if let Some(d) =
+            rules::misplaced(ctx.file, "", "logo", &path, &loaded.content, n.pos)
+        {
             ctx.diags.push(d);
         } else {
             ctx.error(
@@ -272,14 +279,20 @@ fn check_theme(ctx: &mut Ctx, pos: Pos, theme: &str, loaded: &Loaded) {
     match confine::theme_folder(&loaded.root, theme) {
         Err(refusal) => {
             let message = match refusal {
-                Refusal::Outside => format!("`themes/{theme}` is a link to a folder outside themes/"),
+                Refusal::Outside => {
+                    format!("`themes/{theme}` is a link to a folder outside themes/")
+                }
                 other => format!("the theme `{theme}` {}", other.describe()),
             };
             ctx.error("outside-plan", pos, message).hint = Some(hint.into());
         }
         Ok(None) if theme != "default" => {
-            ctx.error("unknown-reference", pos, format!("there is no theme `{theme}`"))
-                .hint = Some(format!(
+            ctx.error(
+                "unknown-reference",
+                pos,
+                format!("there is no theme `{theme}`"),
+            )
+            .hint = Some(format!(
                 "use `theme: default`, or add a folder themes/{theme}/ beside plan.yaml"
             ));
         }

@@ -4,13 +4,13 @@ use super::fields::Ctx;
 use super::front::{Entry, Front};
 use super::{Spans, YearRules};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::yaml::Pos;
-use crate::load::confine::{self, Content, Refusal};
-use crate::load::{Loaded, RawSection};
 use crate::limits::MAX_MARKDOWN_DEPTH;
+use crate::load::confine::{self, Content, Refusal};
+use crate::load::yaml::Pos;
+use crate::load::{Loaded, RawSection};
 use crate::markdown::{Block, GoalsMarker, LinkTarget, Nesting, Outline, file_stem};
-use crate::url::Address;
 use crate::model::*;
+use crate::url::Address;
 use std::collections::HashMap;
 
 /// Indicator rules: years against the period and `as_of`, and targets
@@ -442,7 +442,11 @@ pub(super) fn misplaced(
                     "missing-file",
                     file,
                     pos,
-                    format!("the {what} `{}` {}", shorten(written), Refusal::Hidden.describe()),
+                    format!(
+                        "the {what} `{}` {}",
+                        shorten(written),
+                        Refusal::Hidden.describe()
+                    ),
                 )
                 .hint("rename the file or folder so its name does not start with a dot"),
             );
@@ -672,7 +676,11 @@ pub(super) fn place_goals(
                 self.shown.extend(&new);
                 return vec![marker];
             }
-            let ids = again.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+            let ids = again
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.diags.push(
                 Diagnostic::warning(
                     "goal-placed-twice",
@@ -683,7 +691,9 @@ pub(super) fn place_goals(
                 .hint("place each goal once: `{{ goal(\"ID\") }}` for one, `{{ goals() }}` for all of them"),
             );
             self.shown.extend(&new);
-            new.into_iter().map(|id| GoalsMarker::One(id.to_string())).collect()
+            new.into_iter()
+                .map(|id| GoalsMarker::One(id.to_string()))
+                .collect()
         }
     }
     Placer {

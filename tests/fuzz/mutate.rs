@@ -49,14 +49,21 @@ pub fn read_plan(root: &Path) -> Files {
         std::fs::read(root.join("plan.yaml")).expect("plan.yaml"),
     );
     fn walk(root: &Path, dir: &Path, files: &mut Files) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read content").flatten().collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("read content")
+            .flatten()
+            .collect();
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let path = e.path();
             if path.is_dir() {
                 walk(root, &path, files);
             } else {
-                let rel = path.strip_prefix(root).expect("inside").to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(root)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 files.insert(rel, std::fs::read(&path).expect("read file"));
             }
         }
@@ -79,7 +86,10 @@ pub fn mutate(rng: &mut Rng, files: &mut Files, secret: &str, extras: &mut Extra
     let mut done = Vec::new();
     for _ in 0..=rng.below(4) {
         let names: Vec<String> = files.keys().cloned().collect();
-        let text_names: Vec<&String> = names.iter().filter(|n| n.ends_with(".md") || n.ends_with(".yaml")).collect();
+        let text_names: Vec<&String> = names
+            .iter()
+            .filter(|n| n.ends_with(".md") || n.ends_with(".yaml"))
+            .collect();
         let name = (*rng.pick(&text_names)).clone();
         let kind = rng.below(12);
         let bytes = files.get_mut(&name).expect("file");
@@ -93,7 +103,8 @@ pub fn mutate(rng: &mut Rng, files: &mut Files, secret: &str, extras: &mut Extra
             7 => links(rng, bytes, secret),
             8 => yaml_shapes(rng, bytes),
             9 => {
-                let assets: Vec<&String> = names.iter().filter(|n| n.contains("/assets/")).collect();
+                let assets: Vec<&String> =
+                    names.iter().filter(|n| n.contains("/assets/")).collect();
                 if assets.is_empty() {
                     continue;
                 }
@@ -104,7 +115,14 @@ pub fn mutate(rng: &mut Rng, files: &mut Files, secret: &str, extras: &mut Extra
             10 => {
                 // A link into or out of content/, named from a section.
                 let target = rng
-                    .pick(&[secret, "../../../..", "logo.svg", "spor.svg", "nowhere.png", "."])
+                    .pick(&[
+                        secret,
+                        "../../../..",
+                        "logo.svg",
+                        "spor.svg",
+                        "nowhere.png",
+                        ".",
+                    ])
                     .to_string();
                 let link = format!("content/assets/link{}.svg", rng.below(3));
                 extras.symlinks.push((link.clone(), target.clone()));
@@ -146,7 +164,10 @@ fn flip_bytes(rng: &mut Rng, bytes: &mut Vec<u8>) -> String {
 }
 
 fn split_lines(bytes: &[u8]) -> Vec<Vec<u8>> {
-    bytes.split_inclusive(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
+    bytes
+        .split_inclusive(|&b| b == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect()
 }
 
 fn lines(rng: &mut Rng, bytes: &mut Vec<u8>) -> String {
@@ -329,7 +350,9 @@ fn nesting(rng: &mut Rng, bytes: &mut Vec<u8>) -> String {
     let depth = *rng.pick(&[3, 31, 32, 33, 100, 1_000, 20_000]);
     let piece = match rng.below(9) {
         0 => format!("{} deep\n", ">".repeat(depth)),
-        1 => (0..depth.min(3_000)).map(|i| format!("{}- x\n", "  ".repeat(i))).collect(),
+        1 => (0..depth.min(3_000))
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect(),
         2 => format!("{}x{}\n", "**".repeat(depth), "**".repeat(depth)),
         3 => format!("{}x{}\n", "![".repeat(depth), "](a.png)".repeat(depth)),
         4 => format!("{}x{}\n", "[".repeat(depth), "](b.md)".repeat(depth)),
@@ -403,10 +426,33 @@ fn yaml_shapes(rng: &mut Rng, bytes: &mut Vec<u8>) -> String {
 fn plan_fields(rng: &mut Rng, files: &mut Files, secret: &str) -> String {
     let plan = files.get_mut("plan.yaml").expect("plan.yaml");
     let field = match rng.below(5) {
-        0 => format!("brand: {{ logo: \"{}\" }}", rng.pick(&[secret, "../../x.png", "content/../../x", "README.md", "content/assets/spor.svg"])),
-        1 => format!("theme: \"{}\"", rng.pick(&["/usr", "../..", "default/../..", ".", "nope", secret])),
-        2 => format!("base_url: \"{}\"", rng.pick(&["javascript:alert(1)//", "https://x\"><script>", "https://", "ftp://x"])),
-        3 => format!("title: \"{}\"", rng.pick(&["...", "!!!", "", &"Meget lang titel ".repeat(40)])),
+        0 => format!(
+            "brand: {{ logo: \"{}\" }}",
+            rng.pick(&[
+                secret,
+                "../../x.png",
+                "content/../../x",
+                "README.md",
+                "content/assets/spor.svg"
+            ])
+        ),
+        1 => format!(
+            "theme: \"{}\"",
+            rng.pick(&["/usr", "../..", "default/../..", ".", "nope", secret])
+        ),
+        2 => format!(
+            "base_url: \"{}\"",
+            rng.pick(&[
+                "javascript:alert(1)//",
+                "https://x\"><script>",
+                "https://",
+                "ftp://x"
+            ])
+        ),
+        3 => format!(
+            "title: \"{}\"",
+            rng.pick(&["...", "!!!", "", &"Meget lang titel ".repeat(40)])
+        ),
         _ => "allow_html: true".to_string(),
     };
     let text = String::from_utf8_lossy(plan).into_owned();

@@ -100,7 +100,9 @@ fn include_cycle(tera: &Tera, sources: &[(String, String, String)]) -> Option<Di
                     includes(f.empty_body.as_deref().unwrap_or(&[]), out);
                 }
                 Node::If(i, _) => {
-                    i.conditions.iter().for_each(|(_, _, body)| includes(body, out));
+                    i.conditions
+                        .iter()
+                        .for_each(|(_, _, body)| includes(body, out));
                     includes(i.otherwise.as_ref().map_or(&[][..], |o| &o.1), out);
                 }
                 Node::FilterSection(_, f, _) => includes(&f.body, out),
