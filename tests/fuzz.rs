@@ -16,7 +16,7 @@
 //!
 //! ```text
 //! --seed N        the seed (default 1)
-//! --cases N       how many cases (default 2000)
+//! --cases N       how many cases (default 3000)
 //! --seconds S     stop starting cases after S seconds (default: no limit)
 //! --case N        run only case N (to reproduce one)
 //! --failures DIR  copy each failing case there (default: target/fuzz-failures)
@@ -81,7 +81,7 @@ fn main() -> ExitCode {
     }
     let options = Options {
         seed: number("--seed").unwrap_or(1),
-        cases: number("--cases").unwrap_or(2000),
+        cases: number("--cases").unwrap_or(3000),
         seconds: number("--seconds"),
         only: number("--case"),
         failures: value("--failures").map_or_else(
