@@ -1,9 +1,11 @@
 //! Command-line interface.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use planpress::diagnostic::{self, Diagnostic};
+use planpress::diagnostic::{self, Diagnostic, Fatal, Label, Status};
+use planpress::model::Language;
 use planpress::{BuildError, BuildFailure, BuildOptions, Checked, Output};
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -55,6 +57,33 @@ struct ReportArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// The language of the messages (default: the plan's `language`).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Danish
+    Da,
+    /// English
+    En,
+}
+
+impl ReportArgs {
+    /// `--lang`, or else the language the plan is written in.
+    fn language(&self, plan: Language) -> Language {
+        match self.lang {
+            Some(LangArg::Da) => Language::Da,
+            Some(LangArg::En) => Language::En,
+            None => plan,
+        }
+    }
+
+    /// The language for a problem met before the plan could be checked.
+    fn language_of(&self, dir: &Path) -> Language {
+        self.language(planpress::plan_language(dir).unwrap_or(Language::Da))
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -92,17 +121,18 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check { dir, report } => match planpress::check(&dir) {
             Ok(checked) => {
-                print_report(&checked, report.format);
+                let lang = report.language(checked.language);
+                print_report(&checked, report.format, lang);
                 if checked.passes(report.strict) {
                     if matches!(report.format, Format::Human) {
-                        print_ok(&checked);
+                        print_ok(&checked, lang);
                     }
                     ExitCode::SUCCESS
                 } else {
                     ExitCode::from(1)
                 }
             }
-            Err(e) => fatal(&e.to_string()),
+            Err(e) => fatal(&e.fatal(), report.language_of(&dir)),
         },
         Command::Build {
             dir,
@@ -119,24 +149,31 @@ pub fn run() -> ExitCode {
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {
-                    print_report(&built.checked, report.format);
+                    let lang = report.language(built.checked.language);
+                    print_report(&built.checked, report.format, lang);
                     if matches!(report.format, Format::Human) {
                         let (sections, goals, _) = built
                             .checked
                             .plan
                             .as_ref()
                             .map_or((0, 0, 0), planpress::summary_counts);
-                        eprintln!(
-                            "built {} and {} into {}: {}",
-                            plural(sections, "section"),
-                            plural(goals, "goal"),
-                            built.out.display(),
-                            built.files.join(", ")
-                        );
+                        let status = Status::Built {
+                            sections,
+                            goals,
+                            out: built.out,
+                            files: built.files,
+                        };
+                        eprintln!("{}", status.text(lang));
                     }
                     ExitCode::SUCCESS
                 }
-                Err(failure) => build_failed(failure, report.format),
+                Err(failure) => {
+                    let lang = match &failure.checked {
+                        Some(checked) => report.language(checked.language),
+                        None => report.language_of(&dir),
+                    };
+                    build_failed(failure, report.format, lang)
+                }
             }
         }
     }
@@ -144,16 +181,20 @@ pub fn run() -> ExitCode {
 
 /// Reports why a build wrote nothing: problems in the plan or the theme
 /// (exit 1), or a failure to read or write (exit 2).
-fn build_failed(failure: BuildFailure, format: Format) -> ExitCode {
+fn build_failed(failure: BuildFailure, format: Format, lang: Language) -> ExitCode {
     let stopped = || {
         if matches!(format, Format::Human) {
-            eprintln!("error: the build stopped; the previous output is untouched");
+            eprintln!(
+                "{}: {}",
+                Label::Error.text(lang),
+                Status::Stopped.text(lang)
+            );
         }
         ExitCode::from(1)
     };
     match (failure.error, failure.checked) {
         (BuildError::Invalid, Some(checked)) => {
-            print_report(&checked, format);
+            print_report(&checked, format, lang);
             stopped()
         }
         (BuildError::Render(diags), checked) => {
@@ -167,63 +208,53 @@ fn build_failed(failure: BuildFailure, format: Format) -> ExitCode {
                     diagnostics,
                     sources,
                     plan: None,
+                    language: lang,
                 },
                 format,
+                lang,
             );
             stopped()
         }
         (e, checked) => {
             if let Some(checked) = checked {
-                print_report(&checked, format);
+                print_report(&checked, format, lang);
             }
-            fatal(&e.to_string())
+            fatal(&e.fatal(), lang)
         }
     }
 }
 
-fn print_report(checked: &Checked, format: Format) {
+fn print_report(checked: &Checked, format: Format, lang: Language) {
     let diags: &[Diagnostic] = &checked.diagnostics;
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let text = diagnostic::render_human(diags, &checked.sources, lang, color);
             let mut err = std::io::stderr().lock();
-            let _ =
-                err.write_all(diagnostic::render_human(diags, &checked.sources, color).as_bytes());
+            let _ = err.write_all(text.as_bytes());
             let (errors, warnings) = diagnostic::count(diags);
             if errors + warnings > 0 {
-                let _ = writeln!(err, "{}", counts_line(errors, warnings));
+                let _ = writeln!(err, "{}", Status::Found { errors, warnings }.text(lang));
             }
         }
-        Format::Json => println!("{}", diagnostic::render_json(diags)),
-        Format::Github => print!("{}", diagnostic::render_github(diags)),
+        Format::Json => println!("{}", diagnostic::render_json(diags, lang)),
+        Format::Github => print!("{}", diagnostic::render_github(diags, lang)),
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn counts_line(errors: usize, warnings: usize) -> String {
-    format!(
-        "{} and {} found",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
-}
-
-fn print_ok(checked: &Checked) {
+fn print_ok(checked: &Checked, lang: Language) {
     if let Some(plan) = &checked.plan {
         let (sections, goals, indicators) = planpress::summary_counts(plan);
-        eprintln!(
-            "checked {}, {} and {}",
-            plural(sections, "section"),
-            plural(goals, "goal"),
-            plural(indicators, "indicator")
-        );
+        let status = Status::Checked {
+            sections,
+            goals,
+            indicators,
+        };
+        eprintln!("{}", status.text(lang));
     }
 }
 
-fn fatal(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+fn fatal(fatal: &Fatal, lang: Language) -> ExitCode {
+    eprintln!("{}: {}", Label::Error.text(lang), fatal.text(lang));
     ExitCode::from(2)
 }

@@ -21,10 +21,9 @@ pub mod theme;
 pub mod url;
 pub mod validate;
 
-use diagnostic::{Diagnostic, Severity, Sources};
-use model::Plan;
+use diagnostic::{Diagnostic, Fatal, Sources};
+use model::{Language, Plan};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 pub use load::LoadError;
 
@@ -35,6 +34,9 @@ pub struct Checked {
     pub sources: Sources,
     /// The typed plan, when there are no errors.
     pub plan: Option<Plan>,
+    /// The plan's language as far as plan.yaml could be read: the language
+    /// to report in unless the caller chooses another.
+    pub language: Language,
 }
 
 impl Checked {
@@ -58,7 +60,15 @@ pub fn check(dir: &Path) -> Result<Checked, LoadError> {
         diagnostics: validated.diagnostics,
         sources: loaded.sources,
         plan: validated.plan,
+        language: validated.language,
     })
+}
+
+/// The language of the plan in `dir` as far as its plan.yaml can be read,
+/// for reporting a problem that stopped `check` before it got that far.
+pub fn plan_language(dir: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(dir.join("plan.yaml")).ok()?;
+    validate::plan_language(&text)
 }
 
 /// One of the things a build writes.
@@ -88,34 +98,88 @@ pub struct BuildOptions {
     pub force: bool,
 }
 
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum BuildError {
-    #[error(transparent)]
-    Load(#[from] LoadError),
-    #[error("the plan has problems; nothing was written")]
+    Load(LoadError),
+    /// The plan has problems (they are in the check's diagnostics).
     Invalid,
     /// The theme or a renderer found problems (a template error, say).
-    #[error("the output could not be rendered; nothing was written")]
     Render(Vec<Diagnostic>),
-    #[error("cannot render the PDF: {0}")]
-    Pdf(#[from] render::pdf::PdfError),
-    #[error("will not write to {}: it {reason}", diagnostic::shown_path(path))]
-    OutputRefused { path: PathBuf, reason: &'static str },
-    #[error(
-        "will not write to {}: it holds files planpress did not write; give a new or empty folder with --out, or add --force to write planpress's files beside them",
-        diagnostic::shown_path(.0)
-    )]
+    Pdf(render::pdf::PdfError),
+    /// `--out` names a folder planpress may not write to.
+    OutputRefused {
+        path: PathBuf,
+        reason: diagnostic::OutputRefusal,
+    },
+    /// A non-empty output folder planpress did not write, without `--force`.
     OutputNotOurs(PathBuf),
-    #[error("cannot read {}: {source}", diagnostic::shown_path(path))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write {}: {source}", diagnostic::shown_path(path))]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl BuildError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            BuildError::Load(e) => e.fatal(),
+            BuildError::Invalid => Fatal::Invalid,
+            BuildError::Render(_) => Fatal::Unrenderable,
+            BuildError::Pdf(e) => Fatal::Pdf {
+                detail: e.to_string(),
+            },
+            BuildError::OutputRefused { path, reason } => Fatal::OutputRefused {
+                path: path.clone(),
+                reason: *reason,
+            },
+            BuildError::OutputNotOurs(path) => Fatal::OutputNotOurs { path: path.clone() },
+            BuildError::Read { path, source } => Fatal::Unreadable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+            BuildError::Write { path, source } => Fatal::Unwritable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.fatal().text(Language::En))
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Load(e) => Some(e),
+            BuildError::Pdf(e) => Some(e),
+            BuildError::Write { source, .. } | BuildError::Read { source, .. } => Some(source),
+            BuildError::Invalid
+            | BuildError::Render(_)
+            | BuildError::OutputRefused { .. }
+            | BuildError::OutputNotOurs(_) => None,
+        }
+    }
+}
+
+impl From<LoadError> for BuildError {
+    fn from(e: LoadError) -> BuildError {
+        BuildError::Load(e)
+    }
+}
+
+impl From<render::pdf::PdfError> for BuildError {
+    fn from(e: render::pdf::PdfError) -> BuildError {
+        BuildError::Pdf(e)
+    }
 }
 
 /// Why a build wrote nothing, with what the check found when it got that far.
@@ -195,15 +259,15 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 stage.write(&format!("site/{rel}"), bytes)
             })?;
             // The files check accepted: the same confined walk of content/.
-            let content =
-                load::confine::walk_content(&plan.root).map_err(|e| BuildError::Read {
-                    path: e
-                        .path()
-                        .map_or_else(|| plan.root.join("content"), Path::to_path_buf),
-                    source: e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("file system loop")),
-                })?;
+            let content = load::confine::walk_content(&plan.root).map_err(|e| {
+                let path = e
+                    .path()
+                    .map_or_else(|| plan.root.join("content"), Path::to_path_buf);
+                match e.into_io_error() {
+                    Some(source) => BuildError::Read { path, source },
+                    None => BuildError::Load(LoadError::LinkLoop(path)),
+                }
+            })?;
             for asset in &content.assets {
                 let bytes = std::fs::read(&asset.path).map_err(|source| BuildError::Read {
                     path: asset.path.clone(),
@@ -271,9 +335,4 @@ pub fn summary_counts(plan: &Plan) -> (usize, usize, usize) {
     let goals = plan.all_goals();
     let indicators = goals.iter().map(|(_, g)| g.indicators.len()).sum();
     (sections, goals.len(), indicators)
-}
-
-#[doc(hidden)]
-pub fn has_errors(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Error)
 }

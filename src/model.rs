@@ -109,6 +109,9 @@ impl Language {
     }
 }
 
+/// Years outside this range are typing mistakes, not plans.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 /// The years a plan covers, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {

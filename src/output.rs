@@ -13,6 +13,7 @@
 //! each other.
 
 use crate::BuildError;
+use crate::diagnostic::OutputRefusal;
 use std::fs::{File, TryLockError};
 use std::path::{Component, Path, PathBuf};
 
@@ -183,29 +184,28 @@ fn is_empty(dir: &Path) -> bool {
 /// `None` when it may: it must not be a link, a file, the plan folder or a
 /// folder holding it (`/` among them), nor lie in `content/` or `themes/`,
 /// which a build reads.
-pub fn refusal(out: &Path, plan_root: &Path) -> Option<&'static str> {
+pub fn refusal(out: &Path, plan_root: &Path) -> Option<OutputRefusal> {
     let meta = std::fs::symlink_metadata(out).ok();
     if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
-        return Some("is a symbolic link; give the folder it leads to, or another folder");
+        return Some(OutputRefusal::Link);
     }
     if meta.is_some_and(|m| !m.is_dir()) {
-        return Some("is a file, not a folder");
+        return Some(OutputRefusal::File);
     }
     let (Some(out), Ok(root)) = (resolved(out), plan_root.canonicalize()) else {
         return None;
     };
+    if root == out {
+        return Some(OutputRefusal::IsPlan);
+    }
     if root.starts_with(&out) {
-        return Some(if root == out {
-            "is the plan folder: a build would replace the plan's own files"
-        } else {
-            "holds the plan folder: a build would replace files around the plan"
-        });
+        return Some(OutputRefusal::HoldsPlan);
     }
     if out.starts_with(root.join("content")) {
-        return Some("lies in the plan's content/, which the build reads");
+        return Some(OutputRefusal::InContent);
     }
     if out.starts_with(root.join("themes")) {
-        return Some("lies in the plan's themes/, which the build reads");
+        return Some(OutputRefusal::InThemes);
     }
     None
 }

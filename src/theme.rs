@@ -5,7 +5,7 @@
 //! built-in file of the same path (as in Zola), so a municipality can
 //! override one template or one label file and keep the rest.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Area, Diagnostic, Hint, Message};
 use crate::load::confine;
 use crate::model::Language;
 use include_dir::{Dir, include_dir};
@@ -41,13 +41,17 @@ impl Theme {
         // Validation has refused names and links that lead out of themes/;
         // a theme that would still do so is not read.
         let outside = |rel: String| {
-            vec![Diagnostic::new(
-                Severity::Error,
-                "outside-plan",
-                &rel,
-                None,
-                format!("`{rel}` leads outside themes/"),
-            )]
+            vec![
+                Diagnostic::new(
+                    &rel,
+                    None,
+                    Message::LinkedOutside {
+                        path: rel.clone(),
+                        area: Area::Themes,
+                    },
+                )
+                .hint(Hint::CopyInstead { area: Area::Themes }),
+            ]
         };
         let folder = confine::theme_folder(plan_root, name)
             .map_err(|_| outside(format!("themes/{name}")))?;
@@ -63,11 +67,11 @@ impl Theme {
                 }
                 Err(e) => {
                     return Err(vec![Diagnostic::new(
-                        Severity::Error,
-                        "theme-unreadable",
                         &origin,
                         None,
-                        format!("cannot read the theme file: {e}"),
+                        Message::ThemeUnreadable {
+                            problem: (&e).into(),
+                        },
                     )]);
                 }
             }
@@ -138,12 +142,6 @@ fn parse_labels(file: &ThemeFile) -> Result<HashMap<String, String>, Vec<Diagnos
             line: l.line() as u32,
             column: l.column() as u32,
         });
-        vec![Diagnostic::new(
-            Severity::Error,
-            "theme-labels",
-            &file.origin,
-            pos,
-            "the labels file must be `key: text` lines".to_string(),
-        )]
+        vec![Diagnostic::new(&file.origin, pos, Message::LabelsForm)]
     })
 }

@@ -2,6 +2,8 @@
 //! (Markdown links and images, goal `links`, `base_url`) is read here, the
 //! way a browser would read it, before the site or the PDF sees it.
 
+use crate::diagnostic::LinkProblem;
+
 /// The schemes a published plan may link to. Anything else — `javascript:`,
 /// `data:`, `vbscript:`, `file:` — is refused.
 pub const SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
@@ -46,22 +48,14 @@ impl Address {
     }
 
     /// Why the address may not be published, or `None` when it may.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<LinkProblem> {
         match self {
             Address::Relative | Address::Allowed(_) => None,
-            Address::Refused(scheme) => {
-                Some(format!("links starting with `{scheme}:` are not published"))
-            }
-            Address::Control(c) => Some(format!(
-                "the address holds a control character (U+{:04X})",
-                u32::from(*c)
-            )),
+            Address::Refused(scheme) => Some(LinkProblem::Scheme(scheme.clone())),
+            Address::Control(c) => Some(LinkProblem::Control(*c)),
         }
     }
 }
-
-/// What to write instead, for a hint.
-pub const HINT: &str = "a link is another section (`04-unge.md`), a file in content/, an anchor (`#maal`), or an address starting with https://, http://, mailto: or tel:";
 
 /// The problem with `url` as the site's own address (`base_url`), if any:
 /// it must be `https://` or `http://` with a host, and hold nothing a page

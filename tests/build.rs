@@ -427,6 +427,13 @@ fn an_invalid_plan_leaves_the_previous_output_untouched() {
     // The human form says why and that nothing changed.
     let run = plan.build(&["--out", path_str(&out)]);
     assert!(run.stderr.contains("unknown-field"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("fejl: planen blev ikke bygget, og det tidligere output er ikke rørt"),
+        "{}",
+        run.stderr
+    );
+    let run = plan.build(&["--out", path_str(&out), "--lang", "en"]);
     assert!(run.stderr.contains("untouched"), "{}", run.stderr);
     // The JSON form reports the problem on stdout.
     let run = plan.build(&["--out", path_str(&out), "--format", "json"]);

@@ -413,12 +413,18 @@ fn child(args: &[String]) -> ExitCode {
         Err(_) => return ExitCode::SUCCESS,
     };
     // Every report form must cope with whatever the plan holds.
-    let human = planpress::diagnostic::render_human(&checked.diagnostics, &checked.sources, false);
-    let github = planpress::diagnostic::render_github(&checked.diagnostics);
-    let _ = planpress::diagnostic::render_json(&checked.diagnostics);
-    if human.contains('\u{1b}') || github.contains('\u{1b}') {
-        eprintln!("a raw escape character from the plan reached a report");
-        return ExitCode::from(3);
+    for lang in [
+        planpress::model::Language::Da,
+        planpress::model::Language::En,
+    ] {
+        let d = &checked.diagnostics;
+        let human = planpress::diagnostic::render_human(d, &checked.sources, lang, false);
+        let github = planpress::diagnostic::render_github(d, lang);
+        let _ = planpress::diagnostic::render_json(d, lang);
+        if human.contains('\u{1b}') || github.contains('\u{1b}') {
+            eprintln!("a raw escape character from the plan reached a report");
+            return ExitCode::from(3);
+        }
     }
     // 0: the plan checked clean; 4: it has errors. Both are planpress behaving.
     let verdict = if checked.errors() > 0 {

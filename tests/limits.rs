@@ -56,7 +56,7 @@ fn a_number_too_large_to_print_is_an_error_at_its_line() {
     }
     // The largest number that prints exactly is fine.
     plan.write("content/03-tal.md", &tal("{ 2027: 999999999999999 }"));
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -67,7 +67,7 @@ fn a_number_with_more_decimals_than_shown_is_an_error() {
     let d = one_error(&plan, "too-many-decimals", "content/03-tal.md", 11, 26);
     assert!(d.message.contains("12.3456789"), "{d}");
     plan.write("content/03-tal.md", &tal("{ 2027: 12.345678 }"));
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -115,7 +115,7 @@ fn text_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe() {
         "---\ntitle: \"=HYPERLINK(\\\"https://x.example\\\",\\\"klik\\\")\"\norder: 3\ngoals:\n  - id: \"@F1\"\n    title: \"+SUM(A1:A9)\"\n    indicators:\n      - name: \"-2+3\"\n        unit: text\n        targets: { 2027: \"\\tTAB\" }\n      - name: \"\\rCR\"\n        unit: text\n        targets: { 2027: Almindelig tekst }\n---\n\nTekst.\n",
     );
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "data"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"])
         .assert_code(0);
     let bytes = std::fs::read(out.join("goals.csv")).expect("goals.csv");
     let text = String::from_utf8(bytes).expect("UTF-8");
@@ -169,7 +169,7 @@ fn quotes_nested_past_the_limit_are_an_error_not_a_stack_overflow() {
         "content/03-dybt.md",
         &dybt(&format!("{} dybt\n", ">".repeat(32))),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -195,13 +195,13 @@ fn inline_markup_nested_past_the_limit_is_an_error() {
     // Images inside image descriptions, 5,000 deep.
     let body = format!("{}x{}\n", "![".repeat(5_000), "](a.png)".repeat(5_000));
     plan.write("content/03-dybt.md", &dybt(&body));
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     assert!(!json.with_code("too-deep").is_empty(), "{}", json.listing());
     // Strong emphasis 5,000 deep: the 33rd `**` starts at column 65.
     let body = format!("{}x{}\n", "**".repeat(5_000), "**".repeat(5_000));
     plan.write("content/03-dybt.md", &dybt(&body));
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     assert_diag(&json, "too-deep", "content/03-dybt.md", 5, 65);
 }
@@ -217,7 +217,7 @@ fn deep_nesting_in_many_sections_checks_on_every_thread() {
             &format!("---\ntitle: Dybt {i}\n---\n{} dybt\n", ">".repeat(20_000)),
         );
     }
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     assert_eq!(json.with_code("too-deep").len(), 40, "{}", json.listing());
 }
@@ -233,7 +233,7 @@ fn front_matter_past_the_yaml_limits_says_which_limit() {
             "]".repeat(100)
         ),
     );
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     let d = json.with_code("yaml-too-large");
     assert_eq!(d.len(), 1, "{}", json.listing());
@@ -245,7 +245,7 @@ fn front_matter_past_the_yaml_limits_says_which_limit() {
         "content/03-dybt.md",
         &format!("---\ntitle: Dybt\nsummary: [{many}1]\n---\n"),
     );
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     let d = json.with_code("yaml-too-large");
     assert_eq!(d.len(), 1, "{}", json.listing());
@@ -273,7 +273,7 @@ fn a_pdf_name_from_a_long_or_empty_title_is_bounded_and_visible() {
         );
         let out = plan.join("output");
         let _ = std::fs::remove_dir_all(&out);
-        let run = plan.build(&["--out", path_str(&out), "--only", "pdf"]);
+        let run = plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "pdf"]);
         run.assert_code(0);
         let names: Vec<String> = std::fs::read_dir(&out)
             .expect("output")
@@ -293,7 +293,7 @@ fn a_page_name_from_a_long_file_name_is_bounded() {
         "---\ntitle: Lang\n---\n\nTekst.\n",
     );
     let out = plan.join("output");
-    let run = plan.build(&["--out", path_str(&out), "--only", "site"]);
+    let run = plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "site"]);
     run.assert_no_panic().assert_code(0);
     assert!(out.join(format!("site/{}.html", "a".repeat(80))).is_file());
 }
@@ -304,7 +304,7 @@ fn a_text_file_past_the_size_limit_is_an_error_not_read_whole() {
     let mut text = String::from("---\ntitle: Stor\n---\n\n");
     text.push_str(&"Et langt afsnit.\n".repeat(4_000_000));
     plan.write("content/03-stor.md", &text);
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic().assert_code(1);
     let d = json.with_code("file-too-large");
     assert_eq!(d.len(), 1, "{}", json.listing());
@@ -320,7 +320,7 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
         "content/02-unge.md",
         &BASE_UNGE.replace("## Mål\n", "{{ goal(\"U1\") }}\n"),
     );
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(0);
     let d = assert_only(
         &json,
@@ -332,8 +332,15 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
     );
     assert!(d.message.contains("U1"), "{d}");
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "site,pdf"])
-        .assert_code(0);
+    plan.build(&[
+        "--lang",
+        "en",
+        "--out",
+        path_str(&out),
+        "--only",
+        "site,pdf",
+    ])
+    .assert_code(0);
     let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
     assert_eq!(
         page.matches("id=\"goal-u1\"").count(),
@@ -359,7 +366,7 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
             "content/02-unge.md",
             &BASE_UNGE.replace("## Mål\n\n{{ goals() }}\n", body),
         );
-        let (_, json) = plan.check_json(&[]);
+        let (_, json) = plan.check_json(&["--lang", "en"]);
         assert_only(
             &json,
             "warning",
@@ -368,7 +375,7 @@ fn a_goal_placed_twice_is_a_warning_at_the_second_marker_and_shown_once() {
             22,
             1,
         );
-        plan.build(&["--out", path_str(&out), "--only", "site"])
+        plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "site"])
             .assert_code(0);
         let page = std::fs::read_to_string(out.join("site/unge.html")).expect("page");
         assert_eq!(page.matches("id=\"goal-u1\"").count(), 1, "{body}");
@@ -443,7 +450,7 @@ fn images_that_cannot_be_decoded_are_errors_at_their_line_in_words() {
         "content/03-billede.md",
         &dybt("\n![a](assets/photo.png) ![b](assets/photo.jpg) ![c](assets/photo.gif) ![d](assets/photo.webp) ![e](assets/logo.svg)\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -483,7 +490,7 @@ fn svg_images_may_not_draw_other_files_or_nest_without_bound() {
             "content/03-billede.md",
             &dybt("\n![En tegning](assets/tegning.svg)\n"),
         );
-        let (run, json) = plan.check_json(&[]);
+        let (run, json) = plan.check_json(&["--lang", "en"]);
         run.assert_no_panic().assert_code(1);
         assert_only(
             &json,
@@ -502,14 +509,14 @@ fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
     // A folder link back into content/ cannot be read to its end.
     let plan = Plan::new("cannot_read");
     symlink("..", &plan.join("content/sub/loop"));
-    let run = plan.check(&[]);
+    let run = plan.check(&["--lang", "en"]);
     run.assert_no_panic().assert_code(2);
     assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
     assert!(!run.stderr.contains("cannot write"), "{}", run.stderr);
     // An output folder below a file cannot be written.
     let plan = Plan::new("cannot_write");
     let out = plan.join("plan.yaml/output");
-    let run = plan.build(&["--out", path_str(&out), "--only", "data"]);
+    let run = plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"]);
     run.assert_no_panic().assert_code(2);
     assert!(run.stderr.contains("cannot"), "{}", run.stderr);
     assert!(!run.stderr.contains("cannot read"), "{}", run.stderr);
@@ -520,7 +527,7 @@ fn a_read_failure_says_cannot_read_and_a_write_failure_cannot_write() {
         "content/03-billede.md",
         &dybt("\n![Et kort](assets/kort.png)\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     let d = assert_diag(&json, "missing-file", "content/03-billede.md", 6, 1);
     assert!(d.message.contains("does not exist"), "{d}");
 }
@@ -535,7 +542,7 @@ fn control_characters_in_file_names_are_escaped_in_messages() {
         "---\ntitle: Navn\nsumary: x\n---\n\n![x](assets/\u{1b}[2Jkort.png)\n",
     );
     for format in ["human", "github"] {
-        let run = plan.check(&["--format", format]);
+        let run = plan.check(&["--format", format, "--lang", "en"]);
         run.assert_code(1);
         let all = format!("{}{}", run.stdout, run.stderr);
         assert!(
@@ -552,7 +559,7 @@ fn control_characters_in_file_names_are_escaped_in_messages() {
         );
     }
     // JSON keeps the real name: JSON escapes it.
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert!(
         json.diags().iter().any(|d| d.file == name),
         "{}",
@@ -561,7 +568,7 @@ fn control_characters_in_file_names_are_escaped_in_messages() {
     // A fatal error names the file escaped too.
     plan.remove(name);
     symlink("..", &plan.join("content/sub/lo\u{1b}[8mop"));
-    let run = plan.check(&[]);
+    let run = plan.check(&["--lang", "en"]);
     run.assert_code(2);
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
     assert!(run.stderr.contains("cannot read"), "{}", run.stderr);

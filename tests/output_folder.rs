@@ -56,24 +56,24 @@ fn a_folder_planpress_did_not_write_is_refused_unless_forced() {
     plan.write("output/notes.txt", "mine\n")
         .write("output/docs/a.txt", "mine too\n");
     let before = tree(&out);
-    let run = plan.build(&["--out", path_str(&out), "--only", "data"]);
+    let run = plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"]);
     run.assert_no_panic().assert_code(2);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
     assert_eq!(tree(&out), before, "a refused build changed the folder");
     // With --force planpress writes its own files beside them.
-    plan.build(&["--out", path_str(&out), "--force"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--force"])
         .assert_code(0);
     let after = tree(&out);
     assert_eq!(after["notes.txt"], b"mine\n");
     assert_eq!(after["docs/a.txt"], b"mine too\n");
     assert!(after.contains_key("goals.json") && after.contains_key("site/index.html"));
     // From now on the folder is planpress's: no --force needed.
-    plan.build(&["--out", path_str(&out), "--only", "data"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"])
         .assert_code(0);
     // An empty folder is fine too.
     let empty = plan.join("tom");
     std::fs::create_dir_all(&empty).expect("empty folder");
-    plan.build(&["--out", path_str(&empty), "--only", "data"])
+    plan.build(&["--lang", "en", "--out", path_str(&empty), "--only", "data"])
         .assert_code(0);
 }
 
@@ -81,7 +81,7 @@ fn a_folder_planpress_did_not_write_is_refused_unless_forced() {
 fn stale_staging_from_a_killed_build_is_removed_by_the_next() {
     let plan = Plan::new("out_stale");
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "data"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"])
         .assert_code(0);
     let work: Vec<std::path::PathBuf> = std::fs::read_dir(&out)
         .expect("output")
@@ -98,7 +98,7 @@ fn stale_staging_from_a_killed_build_is_removed_by_the_next() {
     let stale = work[0].join("stage-999999-1");
     std::fs::create_dir_all(stale.join("site")).expect("stale");
     std::fs::write(stale.join("site/index.html"), "half").expect("stale file");
-    plan.build(&["--out", path_str(&out), "--only", "data"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "data"])
         .assert_code(0);
     assert!(!stale.exists(), "the stale staging folder is still there");
 }
@@ -108,8 +108,16 @@ fn killing_builds_at_any_moment_loses_nothing() {
     let plan = Plan::new("out_kill");
     let out = plan.join("output");
     plan.write("output/notes.txt", "mine\n");
-    plan.build(&["--out", path_str(&out), "--only", "data", "--force"])
-        .assert_code(0);
+    plan.build(&[
+        "--lang",
+        "en",
+        "--out",
+        path_str(&out),
+        "--only",
+        "data",
+        "--force",
+    ])
+    .assert_code(0);
     let exe = env!("CARGO_BIN_EXE_planpress");
     for i in 0..24u64 {
         let mut child = std::process::Command::new(exe)
@@ -130,7 +138,8 @@ fn killing_builds_at_any_moment_loses_nothing() {
             "kill {i}: goals.json is gone"
         );
     }
-    plan.build(&["--out", path_str(&out)]).assert_code(0);
+    plan.build(&["--lang", "en", "--out", path_str(&out)])
+        .assert_code(0);
     let names: Vec<String> = tree(&out)
         .into_keys()
         .filter(|k| k.contains("stage") || k.contains("old-"))

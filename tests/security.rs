@@ -25,7 +25,7 @@ fn markdown_links_and_images_outside_the_allow_list_are_errors_at_their_line() {
     ];
     for case in cases {
         plan.write("content/03-link.md", &dybt(&format!("\n{case}\n")));
-        let (run, json) = plan.check_json(&[]);
+        let (run, json) = plan.check_json(&["--lang", "en"]);
         run.assert_no_panic();
         let found = json.with_code("unsafe-link");
         assert_eq!(found.len(), 1, "{case:?}:\n{}", json.listing());
@@ -42,7 +42,8 @@ fn markdown_links_and_images_outside_the_allow_list_are_errors_at_their_line() {
         run.assert_code(1);
         // And the build writes nothing with it.
         let out = plan.join("output");
-        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        plan.build(&["--lang", "en", "--out", path_str(&out)])
+            .assert_code(1);
         assert!(!out.exists(), "{case:?}");
     }
     // The allowed schemes and relative links pass.
@@ -50,7 +51,7 @@ fn markdown_links_and_images_outside_the_allow_list_are_errors_at_their_line() {
         "content/03-link.md",
         &dybt("\n[a](https://x.example/) [b](HTTP://x.example/) [c](mailto:a@x.example) [d](tel:+4512345678) [e](02-unge.md) [f](#top)\n\n## Top\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -82,7 +83,7 @@ fn goal_links_outside_the_allow_list_are_errors_at_their_line() {
         "content/02-unge.md",
         &BASE_UNGE.replace("    deadline: 2027-12-31\n", "    deadline: 2027-12-31\n    links: [\"https://x.example/\", { title: Post, url: \"mailto:a@x.example\" }]\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -103,7 +104,7 @@ fn base_url_must_be_a_plain_web_address() {
         "plan.yaml",
         &format!("{BASE_PLAN}base_url: https://plan.x.example/sub/\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
 }
 
@@ -126,7 +127,8 @@ fn a_logo_outside_the_plan_or_outside_content_is_an_error_at_its_line() {
         let d = one_error(&plan, "outside-plan", "plan.yaml", 12, 16);
         assert!(d.hint.as_deref().unwrap_or("").contains("content/"), "{d}");
         let out = plan.join("output");
-        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        plan.build(&["--lang", "en", "--out", path_str(&out)])
+            .assert_code(1);
         assert!(!out.exists());
     }
     secret.assert_not_in(plan.path());
@@ -144,10 +146,10 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
         "content/03-billeder.md",
         &dybt("\n![Et kort](assets/genvej.png)\n"),
     );
-    let (_, json) = plan.check_json(&[]);
+    let (_, json) = plan.check_json(&["--lang", "en"]);
     assert_clean(&json);
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "site"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "site"])
         .assert_code(0);
     assert_eq!(
         std::fs::read(out.join("site/assets/genvej.png")).expect("published through the link"),
@@ -172,7 +174,7 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
             "content/03-billeder.md",
             &dybt(&format!("\n![Et kort](assets/ude{i}.png)\n")),
         );
-        let (run, json) = plan.check_json(&[]);
+        let (run, json) = plan.check_json(&["--lang", "en"]);
         run.assert_code(1);
         // The image's line says so, and so does the file itself.
         let d = assert_diag(&json, "outside-plan", "content/03-billeder.md", 6, 1);
@@ -184,20 +186,21 @@ fn symlinks_are_followed_inside_content_and_refused_out_of_it() {
             "{}",
             json.listing()
         );
-        plan.build(&["--out", path_str(&out)]).assert_code(1);
+        plan.build(&["--lang", "en", "--out", path_str(&out)])
+            .assert_code(1);
         assert!(!out.exists(), "a build with {link} wrote output");
         std::fs::remove_file(plan.join(&link)).expect("remove link");
     }
     // An unused link out of content/ is refused too: the site would lack it.
     symlink(&secret.file(), &plan.join("content/assets/bilag.txt"));
     plan.write("content/03-billeder.md", &dybt("\nTekst.\n"));
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(1);
     assert_diag(&json, "outside-plan", "content/assets/bilag.txt", 1, 1);
     // A section linked from outside, and content/ itself linked out.
     std::fs::remove_file(plan.join("content/assets/bilag.txt")).expect("remove link");
     symlink(&secret.file(), &plan.join("content/04-hemmelig.md"));
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(1);
     assert_diag(&json, "outside-plan", "content/04-hemmelig.md", 1, 1);
     assert!(!run.stdout.contains(SECRET_WORD) && !run.stderr.contains(SECRET_WORD));
@@ -220,7 +223,7 @@ fn plan_yaml_and_content_linked_out_of_the_plan_are_refused() {
         path_str(&secret.dir.join("plan.yaml")),
         &plan.join("plan.yaml"),
     );
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(1);
     assert_diag(&json, "outside-plan", "plan.yaml", 1, 1);
     assert!(!run.stdout.contains(SECRET_WORD));
@@ -234,7 +237,7 @@ fn plan_yaml_and_content_linked_out_of_the_plan_are_refused() {
     .expect("section");
     std::fs::remove_dir_all(plan.join("content")).expect("remove content");
     symlink(path_str(&secret.dir.join("content")), &plan.join("content"));
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(1);
     assert_diag(&json, "outside-plan", "content", 1, 1);
     assert!(!run.stdout.contains(SECRET_WORD));
@@ -274,7 +277,7 @@ fn hidden_files_are_neither_linked_nor_published() {
     }
     plan.write("content/03-skjult.md", &dybt("\nTekst.\n"));
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out), "--only", "site"])
+    plan.build(&["--lang", "en", "--out", path_str(&out), "--only", "site"])
         .assert_code(0);
     let published: Vec<String> = walk(&out.join("site"))
         .iter()
@@ -324,7 +327,7 @@ fn a_theme_folder_or_theme_file_linked_out_of_themes_is_refused() {
         path_str(&secret.dir.join("theme/templates/404.html")),
         &plan.join("themes/default/templates/404.html"),
     );
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_code(1);
     assert_diag(
         &json,
@@ -334,7 +337,8 @@ fn a_theme_folder_or_theme_file_linked_out_of_themes_is_refused() {
         1,
     );
     let out = plan.join("output");
-    plan.build(&["--out", path_str(&out)]).assert_code(1);
+    plan.build(&["--lang", "en", "--out", path_str(&out)])
+        .assert_code(1);
     secret.assert_not_in(plan.path());
 }
 
@@ -359,6 +363,8 @@ fn a_theme_template_cannot_publish_the_environment() {
             path_str(&out),
             "--only",
             "site",
+            "--lang",
+            "en",
         ])
         .env("PLANPRESS_TEST_TOKEN", SECRET_WORD)
         .output()
@@ -388,7 +394,7 @@ fn a_theme_template_that_includes_itself_is_an_error_not_a_stack_overflow() {
         "themes/default/templates/card.html",
         "{% if true %}{% include \"goal.html\" %}{% endif %}\n",
     );
-    let run = plan.build(&["--only", "site"]);
+    let run = plan.build(&["--lang", "en", "--only", "site"]);
     run.assert_no_panic().assert_code(1);
     assert!(
         run.stderr.contains("template-error") && run.stderr.contains("includes itself"),

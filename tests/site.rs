@@ -326,6 +326,20 @@ fn a_pdf_style_error_is_a_diagnostic() {
     plan.write("themes/default/pdf.yaml", "text:\n  align: centre\n");
     let run = plan.build(&["--out", path_str(out.path()), "--only", "pdf"]);
     run.assert_code(1);
+    assert!(run.stderr.contains("fejl[pdf-style]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`left` eller `justify`"),
+        "{}",
+        run.stderr
+    );
+    let run = plan.build(&[
+        "--out",
+        path_str(out.path()),
+        "--only",
+        "pdf",
+        "--lang",
+        "en",
+    ]);
     assert!(run.stderr.contains("error[pdf-style]"), "{}", run.stderr);
     assert!(run.stderr.contains("`left` or `justify`"), "{}", run.stderr);
 }

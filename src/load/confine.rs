@@ -18,26 +18,15 @@ pub enum Refusal {
     Absolute,
     /// `../../x`: more `..` than there are folders to climb.
     Climbs,
-    /// It resolves (through a link, or as written) outside the folder it
-    /// must lie in.
+    /// It resolves, through a link, outside the folder it must lie in.
     Outside,
+    /// As written, it lies in the plan folder but not where such files live
+    /// (a logo beside plan.yaml rather than in content/).
+    Elsewhere,
     /// A name starting with `.`: hidden files are not part of a plan.
     Hidden,
     /// A theme given as more than a folder name (`a/b`, `.`).
     NotPlain,
-}
-
-impl Refusal {
-    /// What is wrong, to follow "the logo `x` …" or "`x` …".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Refusal::Absolute => "is an absolute path",
-            Refusal::Climbs => "climbs out of the plan folder",
-            Refusal::Outside => "leads outside the folder it must lie in",
-            Refusal::Hidden => "is hidden (its name starts with a dot), so it is not published",
-            Refusal::NotPlain => "is not a plain folder name",
-        }
-    }
 }
 
 /// A file found under `content/`.
@@ -68,6 +57,11 @@ impl Content {
     /// The assets' paths, for lookups.
     pub fn asset_set(&self) -> HashSet<&str> {
         self.assets.iter().map(|a| a.rel.as_str()).collect()
+    }
+
+    /// The assets' paths, for "did you mean" hints.
+    pub fn asset_rels(&self) -> Vec<String> {
+        self.assets.iter().map(|a| a.rel.clone()).collect()
     }
 }
 

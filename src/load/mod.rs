@@ -5,29 +5,56 @@
 //! nodes. What the values mean is for `validate` to decide.
 
 pub mod confine;
+pub mod mistakes;
 pub mod yaml;
 
-use crate::diagnostic::{Diagnostic, Sources};
+use crate::diagnostic::{Area, Diagnostic, Fatal, Hint, Message, Sources};
 use crate::limits::MAX_TEXT_FILE;
+use crate::model::Language;
 use confine::Content;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
-use yaml::{Node, Pos};
+use yaml::{Kind, Node, Pos};
 
 /// Problems that stop planpress before it can look at the plan (exit code 2).
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum LoadError {
-    #[error(
-        "no plan.yaml in {}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)",
-        crate::diagnostic::shown_path(.0)
-    )]
     NoPlan(PathBuf),
-    #[error("cannot read {}: {source}", crate::diagnostic::shown_path(path))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A folder link (symlink) in content/ that leads back above itself.
+    LinkLoop(PathBuf),
+}
+
+impl LoadError {
+    /// What to tell the author, in any language.
+    pub fn fatal(&self) -> Fatal {
+        match self {
+            LoadError::NoPlan(dir) => Fatal::NoPlan { dir: dir.clone() },
+            LoadError::Unreadable { path, source } => Fatal::Unreadable {
+                path: path.clone(),
+                problem: source.into(),
+            },
+            LoadError::LinkLoop(path) => Fatal::LinkLoop { path: path.clone() },
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.fatal().text(Language::En))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::NoPlan(_) | LoadError::LinkLoop(_) => None,
+            LoadError::Unreadable { source, .. } => Some(source),
+        }
+    }
 }
 
 /// A plan folder as read from disk.
@@ -41,7 +68,8 @@ pub struct Loaded {
     /// Folders under `content/` that hold sections, relative to the plan.
     pub folders: Vec<String>,
     /// What lies under `content/`: the sections' files, the assets the site
-    /// carries, and the links refused.
+    /// carries (also for "did you mean" hints on broken links), and the
+    /// links refused.
     pub content: Content,
     /// Every text file read, for snippets in diagnostics.
     pub sources: Sources,
@@ -83,52 +111,48 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         diagnostics: Vec::new(),
     };
     if !confine::resolves_inside(&plan_path, root) {
-        loaded.diagnostics.push(outside(
-            "plan.yaml",
-            "plan.yaml is a link to a file outside the plan folder",
-        ));
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                "plan.yaml",
+                None,
+                Message::LinkedOutside {
+                    path: "plan.yaml".into(),
+                    area: Area::Plan,
+                },
+            )
+            .hint(Hint::CopyInstead { area: Area::Plan }),
+        );
     } else if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
-        match yaml::parse(&text) {
-            Ok(node) => loaded.plan = Some(node),
-            Err(e) => loaded.diagnostics.push(syntax_diagnostic("plan.yaml", e)),
-        }
+        loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
         loaded.sources.insert("plan.yaml".into(), text);
     }
 
     let content = root.join("content");
     if !content.is_dir() {
-        loaded.diagnostics.push(no_sections("there is no content/ folder, so the plan has no sections", "create content/ beside plan.yaml with one Markdown file per section, e.g. content/01-forord.md"));
+        loaded.diagnostics.push(
+            Diagnostic::new("content", None, Message::NoContentFolder)
+                .hint(Hint::CreateContentFolder),
+        );
         return Ok(loaded);
     }
     if !confine::resolves_inside(&content, root) {
-        loaded.diagnostics.push(outside(
-            "content",
-            "content/ is a link to a folder outside the plan folder",
-        ));
+        loaded.diagnostics.push(outside("content", Area::Plan));
         return Ok(loaded);
     }
-    loaded.content = confine::walk_content(root).map_err(|e| LoadError::Unreadable {
-        path: e.path().map_or_else(|| content.clone(), Path::to_path_buf),
-        source: e.into_io_error().unwrap_or_else(|| {
-            std::io::Error::other("a folder link leads back to a folder above it")
-        }),
+    loaded.content = confine::walk_content(root).map_err(|e| {
+        let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
+        match e.into_io_error() {
+            Some(source) => LoadError::Unreadable { path, source },
+            None => LoadError::LinkLoop(path),
+        }
     })?;
     for rel in &loaded.content.refused {
-        loaded.diagnostics.push(outside(
-            rel,
-            &format!("`{rel}` is a link to a file or folder outside content/"),
-        ));
+        loaded.diagnostics.push(outside(rel, Area::Content));
     }
     for rel in &loaded.content.dangling {
         loaded.diagnostics.push(
-            Diagnostic::new(
-                crate::diagnostic::Severity::Error,
-                "missing-file",
-                rel,
-                None,
-                format!("`{rel}` is a link to a file that does not exist"),
-            )
-            .hint("remove the link, or put the file it should lead to in its place"),
+            Diagnostic::new(rel, None, Message::DanglingLink { path: rel.clone() })
+                .hint(Hint::RemoveDanglingLink),
         );
     }
     // Reading and parsing files is independent work: spread it over the cores.
@@ -155,25 +179,25 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         }
     }
     if loaded.sections.is_empty() && loaded.diagnostics.iter().all(|d| d.file == "plan.yaml") {
-        loaded.diagnostics.push(no_sections(
-            "content/ holds no Markdown files, so the plan has no sections",
-            "add one `.md` file per section, e.g. content/01-forord.md",
-        ));
+        loaded.diagnostics.push(
+            Diagnostic::new("content", None, Message::NoSectionFiles).hint(Hint::AddSectionFile),
+        );
     }
     Ok(loaded)
 }
 
-/// A file or folder planpress will not read because it leads outside the
-/// plan folder (or outside the part of it where such files live).
-fn outside(rel: &str, message: &str) -> Diagnostic {
+/// A link (symlink) planpress will not follow because it leads out of the
+/// plan folder, or out of `area` where such files live.
+fn outside(rel: &str, area: Area) -> Diagnostic {
     Diagnostic::new(
-        crate::diagnostic::Severity::Error,
-        "outside-plan",
         rel,
         None,
-        message,
+        Message::LinkedOutside {
+            path: rel.to_string(),
+            area,
+        },
     )
-    .hint("planpress reads only files inside the plan folder: copy the file into content/ (or themes/ for a theme) instead of linking to it")
+    .hint(Hint::CopyInstead { area })
 }
 
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
@@ -192,19 +216,7 @@ fn read_text(
         .and_then(|f| f.take(MAX_TEXT_FILE + 1).read_to_end(&mut bytes))
         .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_TEXT_FILE {
-        diagnostics.push(
-            Diagnostic::new(
-                crate::diagnostic::Severity::Error,
-                "file-too-large",
-                rel,
-                None,
-                format!(
-                    "the file is larger than {} MB, the most planpress reads",
-                    MAX_TEXT_FILE / (1024 * 1024)
-                ),
-            )
-            .hint("split it into several sections"),
-        );
+        diagnostics.push(Diagnostic::new(rel, None, Message::FileTooLarge).hint(Hint::SplitFile));
         return Ok(None);
     }
     match String::from_utf8(bytes) {
@@ -224,43 +236,43 @@ fn read_text(
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             let byte = e.as_bytes()[e.utf8_error().valid_up_to()];
             diagnostics.push(
-                    Diagnostic::error(
-                        "invalid-utf8",
-                        rel,
-                        Pos { line, column },
-                        format!("the file is not UTF-8 text (byte 0x{byte:02X} at line {line}, column {column})"),
-                    )
-                    .hint("save the file with the encoding UTF-8 (in most editors: Save as… › Encoding › UTF-8)"),
-                );
+                Diagnostic::at(
+                    rel,
+                    Pos { line, column },
+                    Message::NotUtf8 { byte, line, column },
+                )
+                .hint(Hint::SaveAsUtf8),
+            );
             Ok(None)
         }
     }
 }
 
-fn no_sections(message: &str, hint: &str) -> Diagnostic {
-    Diagnostic::new(
-        crate::diagnostic::Severity::Error,
-        "no-sections",
-        "content",
-        None,
-        message,
-    )
-    .hint(hint)
-}
-
-fn syntax_diagnostic(file: &str, e: yaml::SyntaxError) -> Diagnostic {
-    if e.too_large {
-        return Diagnostic::error("yaml-too-large", file, e.pos, e.message).hint(
-            "split the content over more sections, or write it more simply; planpress reads no more than this",
-        );
-    }
-    Diagnostic::error(
-        "yaml-syntax",
-        file,
-        e.pos,
-        format!("YAML syntax error: {}", e.message),
-    )
-    .hint("check indentation, a missing `:` after a field name, and closing brackets or quotes")
+/// Parses one file's YAML; a mistake becomes a diagnostic at the line the
+/// author made it. A whole document that is one text like `title:Tekst`
+/// parses, but is the same slip.
+fn parse_yaml(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let mistake = match yaml::parse(text) {
+        Ok(node) if !matches!(node.kind, Kind::Str(_)) => return Some(node),
+        Ok(node) => match mistakes::scan(text).into_iter().next() {
+            Some(m) => m,
+            None => return Some(node),
+        },
+        // Past a limit: say which, not a syntax error.
+        Err(yaml::SyntaxError {
+            pos,
+            limit: Some(limit),
+            ..
+        }) => {
+            diags.push(
+                Diagnostic::at(file, pos, Message::YamlTooLarge { limit }).hint(Hint::SimplerYaml),
+            );
+            return None;
+        }
+        Err(e) => mistakes::explain(text, &e),
+    };
+    diags.push(Diagnostic::at(file, mistake.pos, mistake.problem).maybe_hint(mistake.hint));
+    None
 }
 
 /// Splits a section file into front matter and body.
@@ -285,10 +297,24 @@ fn split(
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         section.body = text.to_string();
-        diags.push(
-            Diagnostic::error("missing-front-matter", rel, start, "the section has no front matter")
-                .hint("start the file with a line `---`, then `title: …` and `order: …`, then a line `---`"),
-        );
+        let first = first.trim();
+        let hint = if is_dash_line(first) {
+            Hint::DashLine {
+                line: 1,
+                written: first.to_string(),
+            }
+        } else if first.is_empty()
+            && text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim_end)
+                == Some("---")
+        {
+            Hint::FirstLine
+        } else {
+            Hint::StartWithFrontMatter
+        };
+        diags.push(Diagnostic::at(rel, start, Message::NoFrontMatter).hint(hint));
         return section;
     }
     let mut offset = first.len();
@@ -298,24 +324,29 @@ fn split(
             let yaml_text = &text[..offset];
             section.body = text[offset + line.len()..].to_string();
             section.body_line = n as u32 + 3;
-            match yaml::parse(yaml_text) {
-                Ok(node) => section.front = Some(node),
-                Err(e) => diags.push(syntax_diagnostic(rel, e)),
-            }
+            section.front = parse_yaml(rel, yaml_text, diags);
             return section;
         }
         offset += line.len();
     }
+    // `--`, `----` or a dash the editor made long: the closing line meant.
+    let meant = text.split('\n').enumerate().skip(1).find_map(|(i, line)| {
+        let t = line.trim();
+        is_dash_line(t).then(|| Hint::DashLine {
+            line: i as u32 + 1,
+            written: t.to_string(),
+        })
+    });
     diags.push(
-        Diagnostic::error(
-            "unterminated-front-matter",
-            rel,
-            start,
-            "the front matter starts with `---` here but never ends",
-        )
-        .hint("add a line with only `---` after the last front matter field"),
+        Diagnostic::at(rel, start, Message::FrontMatterNeverEnds)
+            .hint(meant.unwrap_or(Hint::CloseFrontMatter)),
     );
     section
+}
+
+/// `--`, `----`, or dashes an editor made long: a line meant as `---`.
+fn is_dash_line(line: &str) -> bool {
+    line != "---" && line.chars().count() >= 2 && line.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 
 #[cfg(test)]
@@ -355,6 +386,6 @@ mod tests {
             "---\ntitle: A\n\nBody\n",
             &mut diags,
         );
-        assert_eq!(diags[0].code, "unterminated-front-matter");
+        assert_eq!(diags[0].message, Message::FrontMatterNeverEnds);
     }
 }

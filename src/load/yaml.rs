@@ -4,6 +4,7 @@
 //! that validation can report *every* unknown field and wrong type in a file,
 //! not only the first one serde would stop at.
 
+use crate::diagnostic::YamlLimit;
 use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES, MAX_YAML_TEXT};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -35,21 +36,6 @@ pub enum Kind {
     Map(Vec<(Node, Node)>),
 }
 
-impl Kind {
-    /// The word an author would use for this kind of value, for messages.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Kind::Null => "nothing (null)",
-            Kind::Bool(_) => "true/false",
-            Kind::Int(_) => "a whole number",
-            Kind::Float(_) => "a number",
-            Kind::Str(_) => "text",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping (key: value pairs)",
-        }
-    }
-}
-
 impl Node {
     /// The key as text, whatever scalar it was written as (`2027:` is an int).
     pub fn key_text(&self) -> Option<String> {
@@ -69,8 +55,8 @@ pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
     /// The document is valid as far as it goes, but past one of the limits
-    /// planpress parses YAML with ([`crate::limits`]); `message` says which.
-    pub too_large: bool,
+    /// planpress parses YAML with ([`crate::limits`]).
+    pub limit: Option<YamlLimit>,
 }
 
 /// Parses one YAML document. Positions are positions in `text`.
@@ -98,94 +84,39 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     column: l.column() as u32,
                 })
                 .unwrap_or(Pos { line: 1, column: 1 });
-            let (message, too_large) = match budget_message(&err) {
-                Some(m) => (m, true),
-                None => (syntax_message(&err), false),
-            };
             Err(SyntaxError {
                 pos,
-                message,
-                too_large,
+                message: syntax_message(&err),
+                limit: budget_breach(&err),
             })
         }
     }
 }
 
-/// Which of the limits a document went past, in an author's words.
-fn budget_message(err: &serde_saphyr::Error) -> Option<String> {
+/// Which of the limits a document went past, if that is what stopped it.
+fn budget_breach(err: &serde_saphyr::Error) -> Option<YamlLimit> {
     use serde_saphyr::budget::BudgetBreach;
     let serde_saphyr::Error::Budget { breach, .. } = err.without_snippet() else {
         return None;
     };
     Some(match breach {
-        BudgetBreach::Depth { .. } => format!(
-            "lists and mappings nest more than {MAX_YAML_DEPTH} levels deep, which is the limit"
-        ),
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => format!(
-            "the YAML holds more than {} values, which is the limit",
-            thousands(MAX_YAML_NODES)
-        ),
-        BudgetBreach::ScalarBytes { .. } => format!(
-            "the YAML holds more than {} MB of text, which is the limit",
-            MAX_YAML_TEXT / (1024 * 1024)
-        ),
-        // Anchors and aliases (`&a`, `*a`) used to multiply a document.
-        _ => "the YAML repeats anchors (`&name` and `*name`) more than planpress allows".into(),
+        BudgetBreach::Depth { .. } => YamlLimit::Depth,
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => YamlLimit::Values,
+        BudgetBreach::ScalarBytes { .. } => YamlLimit::Text,
+        _ => YamlLimit::Anchors,
     })
 }
 
-/// `1000000` → `1,000,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The parser's message in an author's words, without its own snippet (we
-/// draw our own) and without the parser's configuration vocabulary.
+/// The parser's first line, without its snippet (we draw our own) and
+/// without its position (we print that ourselves). `load::mistakes` puts it
+/// in an author's words.
 fn syntax_message(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    // Drop a trailing " at line X column Y": we print the position ourselves.
-    let first = match first.rfind(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    let lower = first.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("duplicate mapping key") {
-        let key = rest
-            .trim_start_matches(':')
-            .split(',')
-            .next()
-            .unwrap_or("")
-            .trim();
-        return if key.is_empty() {
-            "the same field appears twice".to_string()
-        } else {
-            format!("the field `{key}` appears twice; keep one")
-        };
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_string(),
+        None => first.to_string(),
     }
-    if lower.contains("non-finite") || lower.contains(".nan") || lower.contains(".inf") {
-        return "`.nan` and `.inf` are not numbers a plan can use".to_string();
-    }
-    if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
-        return format!(
-            "the YAML nests too deeply (more than {MAX_YAML_DEPTH} levels) or is too large"
-        );
-    }
-    // Anything else that still talks about parser settings.
-    let cut = [", set ", " in options", " policy"]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-        .unwrap_or(first.len());
-    first[..cut].trim_end_matches(['.', ',']).to_string()
 }
 
 fn from_spanned(s: Spanned<Kind>) -> Node {

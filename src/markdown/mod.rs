@@ -120,6 +120,8 @@ pub struct Outline {
     /// Link target as written, its resolution, and where it stands.
     pub links: Vec<(String, LinkTarget, Pos)>,
     pub markers: Vec<(GoalsMarker, Pos)>,
+    /// Lines like `{{ goals }}` that look like markers but are not, as written.
+    pub near_markers: Vec<(String, Pos)>,
     /// Where the text first nests deeper than [`MAX_MARKDOWN_DEPTH`], for
     /// each kind of nesting; what lies deeper is left out.
     ///

@@ -327,6 +327,16 @@ impl<'a, 'r> Builder<'a, 'r> {
                         self.outline.markers.push((marker.clone(), at));
                         out.push(Block::Goals(marker));
                     } else {
+                        if let [Inline::Text(t)] = &line[..]
+                            && t.trim().starts_with("{{")
+                            && t.trim().ends_with("}}")
+                        {
+                            let at = Pos {
+                                line: pos.line + line_no,
+                                column: 1,
+                            };
+                            self.outline.near_markers.push((t.trim().to_string(), at));
+                        }
                         para.append(&mut line);
                         para.push(item);
                     }

@@ -1,10 +1,11 @@
 //! Reading a section's front matter: its fields, goals and indicators,
 //! checking each value as it is read.
 
+use super::danish;
 use super::fields::{self, Ctx, Fields, entries, seq, text};
 use super::{At, Spans, YEARS, YearRules, rules};
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::limits::{MAX_DECIMALS, MAX_NUMBER};
+use crate::diagnostic::{Diagnostic, Hint, Message, NoteText, Thing, closest};
+use crate::limits::MAX_NUMBER;
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
@@ -44,6 +45,7 @@ pub(super) struct Front {
 
 pub(super) fn read_front(
     raw: &RawSection,
+    source: &str,
     diags: &mut Vec<Diagnostic>,
     spans: &mut Spans,
     years: &YearRules,
@@ -59,17 +61,18 @@ pub(super) fn read_front(
     let Some(node) = &raw.front else { return front };
     let ctx = &mut Ctx {
         file: &raw.file,
+        source,
         diags,
     };
     if node.kind == Kind::Null {
-        ctx.error("missing-field", raw.front_pos, "the front matter is empty")
-            .hint = Some("a section needs at least `title: …` between the `---` lines".into());
+        ctx.report(raw.front_pos, Message::EmptyFrontMatter).hint =
+            Some(Hint::FrontMatterNeedsTitle);
         return front;
     }
-    let Some(f) = Fields::read(ctx, node, "section", SECTION_FIELDS) else {
+    let Some(f) = Fields::read(ctx, node, Thing::Section, SECTION_FIELDS) else {
         return front;
     };
-    if let Some(t) = f.required_text(ctx, "title", "section", "Virksomhedsindsatsen") {
+    if let Some(t) = f.required_text(ctx, "title", Thing::Section, "Virksomhedsindsatsen") {
         front.title = t;
     }
     front.order = f
@@ -79,7 +82,7 @@ pub(super) fn read_front(
         && let Some(id) = text(ctx, n, "target_group")
     {
         spans.references.push((
-            "target group",
+            Thing::TargetGroup,
             id.clone(),
             At {
                 file: raw.file.clone(),
@@ -100,18 +103,18 @@ pub(super) fn read_front(
 }
 
 fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -> Option<Goal> {
-    let f = Fields::read(ctx, node, "goal", GOAL_FIELDS)?;
+    let f = Fields::read(ctx, node, Thing::Goal, GOAL_FIELDS)?;
     let id = f
-        .required(ctx, "id", "goal", "V1")
+        .required(ctx, "id", Thing::Goal, "V1")
         .and_then(|n| text(ctx, n, "id").map(|t| (t, n.pos)));
     let title = f.required_text(
         ctx,
         "title",
-        "goal",
+        Thing::Goal,
         "Flere virksomheder får hjælp til rekruttering",
     );
     let file = ctx.file.to_string();
-    let mut refs = |ctx: &mut Ctx, field: &str, kind: &'static str| -> Vec<String> {
+    let mut refs = |ctx: &mut Ctx, field: &str, kind: Thing| -> Vec<String> {
         f.list(ctx, field)
             .into_iter()
             .map(|(id, pos)| {
@@ -127,8 +130,8 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
             })
             .collect()
     };
-    let national_goals = refs(ctx, "national_goals", "national goal");
-    let tracks = refs(ctx, "tracks", "track");
+    let national_goals = refs(ctx, "national_goals", Thing::NationalGoal);
+    let tracks = refs(ctx, "tracks", Thing::Track);
     let deadline = f.get("deadline").and_then(|n| {
         let t = match &n.kind {
             Kind::Str(s) => s.clone(),
@@ -138,20 +141,17 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
         match Deadline::parse(&t) {
             Some(d) if YEARS.contains(&d.year()) => Some(d),
             Some(d) => {
-                ctx.error(
-                    "year-out-of-range",
-                    n.pos,
-                    format!("the deadline's year {} is not a plausible year", d.year()),
-                );
+                ctx.report(n.pos, Message::DeadlineYear { year: d.year() });
                 None
             }
             None => {
-                ctx.error(
-                    "invalid-date",
-                    n.pos,
-                    format!("the deadline `{t}` is not a real date or quarter"),
-                )
-                .hint = Some("write a date as `2027-12-31` or a quarter as `2027-Q4`".into());
+                let hint = danish::date(&t).or_else(|| danish::quarter(&t)).map_or(
+                    Hint::DeadlineForm,
+                    |iso| Hint::Write {
+                        text: format!("deadline: {iso}"),
+                    },
+                );
+                ctx.report(n.pos, Message::BadDeadline { written: t }).hint = Some(hint);
                 None
             }
         }
@@ -170,15 +170,19 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
                         (link, item.pos)
                     }
                     _ => {
-                        let l = Fields::read(ctx, item, "link", &["title", "url"])?;
-                        let node =
-                            l.required(ctx, "url", "link", "https://www.eksempelby.dk/politik")?;
+                        let l = Fields::read(ctx, item, Thing::Link, &["title", "url"])?;
+                        let node = l.required(
+                            ctx,
+                            "url",
+                            Thing::Link,
+                            "https://www.eksempelby.dk/politik",
+                        )?;
                         let url = text(ctx, node, "url")?;
                         let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
                         (GoalLink { title, url }, node.pos)
                     }
                 };
-                match rules::unsafe_link(ctx.file, &link.url, pos) {
+                match super::links::unsafe_link(ctx.file, &link.url, pos) {
                     Some(d) => {
                         ctx.diags.push(d);
                         None
@@ -230,35 +234,40 @@ pub(crate) struct Entry {
 }
 
 fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indicator> {
-    let f = Fields::read(ctx, node, "indicator", INDICATOR_FIELDS)?;
-    let name = f.required_text(ctx, "name", "indicator", "Virksomhedskontakter pr. år");
-    let unit = f.required(ctx, "unit", "indicator", "count").and_then(|n| {
-        let t = text(ctx, n, "unit")?;
-        let unit = Unit::parse(&t);
-        if unit.is_none() {
-            ctx.error("invalid-value", n.pos, format!("unknown unit `{t}`"))
-                .hint = Some(
-                did_you_mean(&t, Unit::NAMES)
-                    .unwrap_or_else(|| format!("a unit is one of: {}", Unit::NAMES.join(", "))),
-            );
-        }
-        unit
-    });
+    let f = Fields::read(ctx, node, Thing::Indicator, INDICATOR_FIELDS)?;
+    let name = f.required_text(ctx, "name", Thing::Indicator, "Virksomhedskontakter pr. år");
+    let unit = f
+        .required(ctx, "unit", Thing::Indicator, "count")
+        .and_then(|n| {
+            let t = text(ctx, n, "unit")?;
+            let unit = Unit::parse(&t);
+            if unit.is_none() {
+                let hint = danish::unit(&t)
+                    .map(|u| Unit::NAMES[u as usize])
+                    .or_else(|| closest(&t, Unit::NAMES))
+                    .map_or(Hint::Units, |name| Hint::DidYouMean { name: name.into() });
+                ctx.report(n.pos, Message::UnknownUnit { written: t }).hint = Some(hint);
+            }
+            unit
+        });
     let direction = match f.get("direction") {
         Some(n) => text(ctx, n, "direction").and_then(|t| {
             let d = Direction::parse(&t);
             if d.is_none() {
-                ctx.error("invalid-value", n.pos, format!("unknown direction `{t}`"))
-                    .hint = Some(did_you_mean(&t, Direction::NAMES).unwrap_or_else(|| {
-                    format!("a direction is one of: {}", Direction::NAMES.join(", "))
-                }));
+                let hint = danish::direction(&t)
+                    .map(|d| Direction::NAMES[d as usize])
+                    .or_else(|| closest(&t, Direction::NAMES))
+                    .map_or(Hint::Directions, |name| Hint::DidYouMean {
+                        name: name.into(),
+                    });
+                ctx.report(n.pos, Message::UnknownDirection { written: t })
+                    .hint = Some(hint);
             }
             d
         }),
         None => {
             if unit.is_some_and(Unit::is_numeric) {
-                ctx.error("missing-field", f.pos, "a numeric indicator has no `direction`")
-                    .hint = Some("say which way the figure should go: `direction: increase`, `decrease` or `maintain`".into());
+                ctx.report(f.pos, Message::NoDirection).hint = Some(Hint::SayDirection);
             }
             None
         }
@@ -267,18 +276,36 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
     if let (Some(r), Some(n)) = (&relative_to, f.get("relative_to"))
         && r != "national"
     {
-        ctx.error("invalid-value", n.pos, format!("unknown comparison `{r}`"))
-            .hint = Some("the only comparison planpress knows is `relative_to: national`".into());
+        ctx.report(n.pos, Message::UnknownComparison { written: r.clone() })
+            .hint = Some(Hint::OnlyNational);
     }
     let baseline = f.get("baseline").and_then(|n| {
-        let b = Fields::read(ctx, n, "baseline", &["year", "value"])?;
-        let year_node = b.required(ctx, "year", "baseline", "2024")?;
+        if let Kind::Int(_) | Kind::Float(_) | Kind::Str(_) = &n.kind {
+            // `baseline: 2000`: the value without its year.
+            let value = match &n.kind {
+                Kind::Int(i) => i.to_string(),
+                Kind::Float(x) => crate::locale::plain_number(*x),
+                Kind::Str(s) => s.clone(),
+                _ => String::new(),
+            };
+            ctx.report(
+                n.pos,
+                Message::NotAMapping {
+                    thing: Thing::Baseline,
+                    found: fields::found(&n.kind),
+                },
+            )
+            .hint = Some(Hint::BaselineForm { value });
+            return None;
+        }
+        let b = Fields::read(ctx, n, Thing::Baseline, &["year", "value"])?;
+        let year_node = b.required(ctx, "year", Thing::Baseline, "2024")?;
         let year = read_year(ctx, year_node)?;
         let value_node = b.get("value");
         let value = match (value_node, unit) {
             (Some(v), Some(u)) => read_value(ctx, v, u)?,
             (None, _) => {
-                b.required(ctx, "value", "baseline", "2000");
+                b.required(ctx, "value", Thing::Baseline, "2000");
                 return None;
             }
             (Some(v), None) => untyped_value(v),
@@ -295,7 +322,17 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             return Vec::new();
         };
         let mut out: Vec<Entry> = Vec::new();
-        for (k, v) in entries(ctx, n, field) {
+        let list = entries(ctx, n, field);
+        // A decimal comma splits `31,5` into `31` and a field `5`: both go.
+        let split: Vec<bool> = (0..list.len())
+            .map(|i| {
+                i + 1 < list.len() && ctx.decimal_comma(&list[i].1, &list[i + 1].0, &list[i + 1].1)
+            })
+            .collect();
+        for (i, (k, v)) in list.iter().enumerate() {
+            if split[i] || (i > 0 && split[i - 1]) {
+                continue;
+            }
             let Some(year) = read_year(ctx, k) else {
                 continue;
             };
@@ -303,16 +340,18 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             if let Some(first) = out.iter().find(|e| e.year == year) {
                 let first = first.year_pos;
                 let file = ctx.file.to_string();
-                let d = ctx.error(
-                    "duplicate-key",
+                let d = ctx.report(
                     k.pos,
-                    format!("the year {year} appears twice in `{field}`"),
+                    Message::DuplicateYear {
+                        year,
+                        field: field.to_string(),
+                    },
                 );
-                d.hint = Some("keep one figure for each year".into());
+                d.hint = Some(Hint::OneFigurePerYear);
                 d.note = Some(crate::diagnostic::Note {
                     file,
                     pos: first,
-                    message: "first given here".into(),
+                    text: NoteText::FirstGivenHere,
                 });
                 continue;
             }
@@ -336,7 +375,7 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
     let actuals = series("actuals");
     let targets = series("targets");
     if f.get("targets").is_none() {
-        f.required(ctx, "targets", "indicator", "{ 2027: 2500 }");
+        f.required(ctx, "targets", Thing::Indicator, "{ 2027: 2500 }");
     }
     // The year rules hold whatever the unit; the direction rules need it.
     rules::check_indicator(
@@ -385,25 +424,21 @@ fn read_year(ctx: &mut Ctx, node: &Node) -> Option<i32> {
     match year {
         Some(y) if YEARS.contains(&y) => Some(y),
         Some(y) => {
-            ctx.error(
-                "year-out-of-range",
-                node.pos,
-                format!("{y} is not a plausible year"),
-            )
-            .hint = Some(format!(
-                "years must lie between {} and {}",
-                YEARS.start(),
-                YEARS.end()
-            ));
+            ctx.report(node.pos, Message::ImplausibleYear { year: y.into() })
+                .hint = Some(Hint::YearRange {
+                from: *YEARS.start(),
+                to: *YEARS.end(),
+            });
             None
         }
         None => {
-            ctx.error(
-                "wrong-type",
+            ctx.report(
                 node.pos,
-                format!("expected a year, found {}", node.kind.describe()),
+                Message::NotAYear {
+                    found: fields::found(&node.kind),
+                },
             )
-            .hint = Some("write a four-digit year, e.g. `2027: 2500`".into());
+            .hint = Some(Hint::WriteYear);
             None
         }
     }
@@ -416,35 +451,38 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
         Kind::Int(_) | Kind::Float(_) => printable_number(ctx, node)?,
         Kind::Str(s) if unit == Unit::Text => return Some(Value::Text(s.trim().to_string())),
         Kind::Str(s) => {
-            let looks_danish = s
+            // `14,6`, `2.500` or `14,6 %`: a number written the Danish way.
+            let danish = s
                 .trim()
                 .trim_end_matches('%')
                 .trim()
                 .replace('.', "")
                 .replace(',', ".")
                 .parse::<f64>()
-                .is_ok();
-            let hint = if looks_danish {
-                "write numbers the YAML way, with a decimal point and no thousands separator or % sign: `14.6`, `2500`".to_string()
-            } else {
-                "use `unit: text` for an indicator measured in words".to_string()
+                .ok();
+            let hint = match danish {
+                Some(n) => Hint::WriteNumber {
+                    fix: crate::locale::plain_number(n),
+                },
+                None if danish::not_measured(s) => Hint::NotMeasured,
+                None => Hint::UseUnitText,
             };
-            ctx.error(
-                "wrong-type",
+            ctx.report(
                 node.pos,
-                format!(
-                    "`{s}` is text, but a `{}` indicator needs a number",
-                    unit_name(unit)
-                ),
+                Message::TextNotNumber {
+                    written: s.clone(),
+                    unit,
+                },
             )
             .hint = Some(hint);
             return None;
         }
         other => {
-            ctx.error(
-                "wrong-type",
+            ctx.report(
                 node.pos,
-                format!("expected a value, found {}", other.describe()),
+                Message::NotAValue {
+                    found: fields::found(other),
+                },
             );
             return None;
         }
@@ -452,27 +490,33 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
     if unit == Unit::Text {
         return Some(Value::Text(crate::locale::plain_number(number)));
     }
-    let problem = match unit {
-        Unit::Percent if !(0.0..=100.0).contains(&number) => {
-            Some("a percentage lies between 0 and 100")
-        }
-        Unit::Count | Unit::Amount if number < 0.0 => {
-            Some("a count or an amount cannot be negative")
-        }
-        Unit::Rank if number < 1.0 || number.fract() != 0.0 => {
-            Some("a rank is a whole number from 1 up")
-        }
-        _ => None,
-    };
-    if let Some(problem) = problem {
-        ctx.error(
-            "value-out-of-range",
+    if matches!(unit, Unit::Count | Unit::Amount)
+        && let Some(written) = thousands_separated(ctx.written_at(node.pos))
+    {
+        let fix = written.replace('.', "");
+        ctx.report(
             node.pos,
-            format!(
-                "{} does not fit unit `{}`: {problem}",
-                crate::locale::plain_number(number),
-                unit_name(unit)
-            ),
+            Message::ThousandsSeparator {
+                written,
+                read: number,
+            },
+        )
+        .hint = Some(Hint::NoThousandsSeparator { fix });
+        return None;
+    }
+    let fits = match unit {
+        Unit::Percent => (0.0..=100.0).contains(&number),
+        Unit::Count | Unit::Amount => number >= 0.0,
+        Unit::Rank => number >= 1.0 && number.fract() == 0.0,
+        Unit::Text => true,
+    };
+    if !fits {
+        ctx.report(
+            node.pos,
+            Message::OutOfRange {
+                value: number,
+                unit,
+            },
         );
         return None;
     }
@@ -490,35 +534,39 @@ fn printable_number(ctx: &mut Ctx, node: &Node) -> Option<f64> {
         Kind::Float(x) => x,
         _ => return None,
     };
-    let written = match node.kind {
-        Kind::Int(i) => i.to_string(),
-        _ if number.abs() >= 1e6 || (number != 0.0 && number.abs() < 1e-6) => format!("{number:e}"),
-        _ => number.to_string(),
-    };
+    // The number as the author wrote it, for the message.
+    let written = ctx
+        .written_at(node.pos)
+        .split([',', '}', ']', ' ', '#'])
+        .next()
+        .filter(|w| !w.is_empty())
+        .map_or_else(|| crate::locale::plain_number(number), str::to_string);
     if number.is_nan() || number.abs() >= MAX_NUMBER {
-        ctx.error(
-            "number-too-large",
-            node.pos,
-            format!("{written} is too large for planpress to print exactly"),
-        )
-        .hint = Some(
-            "planpress prints figures up to 999999999999999; give a large amount in a larger unit, such as millions"
-                .into(),
-        );
+        ctx.report(node.pos, Message::NumberTooLarge { written })
+            .hint = Some(Hint::LargerUnit);
         return None;
     }
     if crate::locale::plain_number(number).parse::<f64>() != Ok(number) {
-        ctx.error(
-            "too-many-decimals",
-            node.pos,
-            format!("{written} has more decimals than planpress prints ({MAX_DECIMALS})"),
-        )
-        .hint = Some(format!(
-            "round the figure to at most {MAX_DECIMALS} decimals, as it should be shown"
-        ));
+        ctx.report(node.pos, Message::TooManyDecimals { written })
+            .hint = Some(Hint::RoundDecimals);
         return None;
     }
     Some(number)
+}
+
+/// `2.500` or `1.250.000` at the start of `written`: a Danish thousands
+/// separator, which YAML reads as a decimal point.
+fn thousands_separated(written: &str) -> Option<String> {
+    let end = written
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(written.len());
+    let number = &written[..end];
+    let mut groups = number.split('.');
+    let head = groups.next()?;
+    let tail: Vec<&str> = groups.collect();
+    let grouped =
+        (1..=3).contains(&head.len()) && !tail.is_empty() && tail.iter().all(|g| g.len() == 3);
+    grouped.then(|| number.to_string())
 }
 
 /// A value read without a unit to check it against (the unit was invalid
@@ -530,8 +578,4 @@ fn untyped_value(node: &Node) -> Value {
         Kind::Str(s) => Value::Text(s.clone()),
         _ => Value::Missing,
     }
-}
-
-fn unit_name(unit: Unit) -> &'static str {
-    Unit::NAMES[unit as usize]
 }

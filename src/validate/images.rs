@@ -8,7 +8,7 @@
 //! the PDF can draw. Files are decoded in parallel, each once however often
 //! it is shown.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Hint, ImageFormat as Format, ImageProblem, Message, Pointer};
 use crate::limits::{MAX_IMAGE_FILE, MAX_IMAGE_PIXELS, MAX_SVG_DEPTH};
 use crate::load::yaml::Pos;
 use std::collections::HashMap;
@@ -20,13 +20,13 @@ use std::path::{Path, PathBuf};
 pub(super) struct Shown {
     pub file: String,
     pub pos: Pos,
-    pub what: &'static str,
+    pub what: Pointer,
     pub written: String,
     pub rel: String,
     pub path: PathBuf,
 }
 
-/// An `broken-image` error at every place that shows an image that cannot
+/// A `broken-image` error at every place that shows an image that cannot
 /// be decoded.
 pub(super) fn check(shown: &[Shown], diags: &mut Vec<Diagnostic>) {
     let mut unique: Vec<(&str, &Path)> = shown
@@ -35,7 +35,7 @@ pub(super) fn check(shown: &[Shown], diags: &mut Vec<Diagnostic>) {
         .collect();
     unique.sort_unstable();
     unique.dedup_by_key(|u| u.0);
-    let problems: HashMap<&str, String> =
+    let problems: HashMap<&str, ImageProblem> =
         crate::par::map(&unique, |(rel, path)| problem(rel, path).map(|p| (*rel, p)))
             .into_iter()
             .flatten()
@@ -43,66 +43,48 @@ pub(super) fn check(shown: &[Shown], diags: &mut Vec<Diagnostic>) {
     for s in shown {
         if let Some(problem) = problems.get(s.rel.as_str()) {
             diags.push(
-                Diagnostic::error(
-                    "broken-image",
+                Diagnostic::at(
                     &s.file,
                     s.pos,
-                    format!("the {} `{}` cannot be shown: {problem}", s.what, s.written),
+                    Message::BrokenImage {
+                        what: s.what,
+                        written: s.written.clone(),
+                        problem: problem.clone(),
+                    },
                 )
-                .hint("open the image in an image program and save it again as PNG, JPEG or SVG"),
+                .hint(Hint::SaveImageAgain),
             );
         }
     }
 }
 
-/// The formats planpress shows, by file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Png,
-    Jpeg,
-    Gif,
-    Webp,
-    Svg,
+/// The format a file's name says it has.
+fn format_of_name(rel: &str) -> Option<Format> {
+    let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "png" => Format::Png,
+        "jpg" | "jpeg" => Format::Jpeg,
+        "gif" => Format::Gif,
+        "webp" => Format::Webp,
+        "svg" => Format::Svg,
+        _ => return None,
+    })
 }
 
-impl Format {
-    fn of_name(rel: &str) -> Option<Format> {
-        let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "png" => Format::Png,
-            "jpg" | "jpeg" => Format::Jpeg,
-            "gif" => Format::Gif,
-            "webp" => Format::Webp,
-            "svg" => Format::Svg,
-            _ => return None,
-        })
-    }
-
-    /// What the bytes look like, whatever the name says.
-    fn of_bytes(bytes: &[u8]) -> Option<Format> {
-        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(Format::Png)
-        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(Format::Jpeg)
-        } else if bytes.starts_with(b"GIF8") {
-            Some(Format::Gif)
-        } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-            Some(Format::Webp)
-        } else if looks_like_svg(bytes) {
-            Some(Format::Svg)
-        } else {
-            None
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Format::Png => "PNG",
-            Format::Jpeg => "JPEG",
-            Format::Gif => "GIF",
-            Format::Webp => "WebP",
-            Format::Svg => "SVG",
-        }
+/// The format the bytes have, whatever the name says.
+fn format_of_bytes(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(Format::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Format::Jpeg)
+    } else if bytes.starts_with(b"GIF8") {
+        Some(Format::Gif)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(Format::Webp)
+    } else if looks_like_svg(bytes) {
+        Some(Format::Svg)
+    } else {
+        None
     }
 }
 
@@ -111,28 +93,22 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
     head.contains("<svg")
 }
 
-/// Why the image at `path` cannot be shown, in an author's words.
-fn problem(rel: &str, path: &Path) -> Option<String> {
-    let Some(format) = Format::of_name(rel) else {
-        return Some(
-            "planpress shows PNG, JPEG, GIF, WebP and SVG images, and the file's name says it is none of them"
-                .into(),
-        );
+/// Why the image at `path` cannot be shown.
+fn problem(rel: &str, path: &Path) -> Option<ImageProblem> {
+    let Some(format) = format_of_name(rel) else {
+        return Some(ImageProblem::UnknownFormat);
     };
     let mut bytes = Vec::new();
     let read =
         std::fs::File::open(path).and_then(|f| f.take(MAX_IMAGE_FILE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return Some(format!("planpress cannot read the file ({})", io_words(&e)));
+        return Some(ImageProblem::Unreadable((&e).into()));
     }
     if bytes.is_empty() {
-        return Some("the file is empty".into());
+        return Some(ImageProblem::Empty);
     }
     if bytes.len() as u64 > MAX_IMAGE_FILE {
-        return Some(format!(
-            "the file is larger than {} MB, the most planpress reads for an image",
-            MAX_IMAGE_FILE / (1024 * 1024)
-        ));
+        return Some(ImageProblem::FileTooLarge);
     }
     let result = match format {
         Format::Png => png(&bytes),
@@ -142,40 +118,27 @@ fn problem(rel: &str, path: &Path) -> Option<String> {
         Format::Svg => svg(&bytes),
     };
     let failure = result.err()?;
-    Some(match (failure, Format::of_bytes(&bytes)) {
-        (Failure::TooLarge, _) => format!(
-            "it has more than {} million pixels, the most planpress shows",
-            MAX_IMAGE_PIXELS / 1_000_000
-        ),
-        (Failure::Said(words), _) => words,
-        (_, Some(actual)) if actual != format => format!(
-            "the file is a {} image, but its name says {}; rename it to end in .{}",
-            actual.name(),
-            format.name(),
-            actual.name().to_ascii_lowercase()
-        ),
+    Some(match (failure, format_of_bytes(&bytes)) {
+        (Failure::TooLarge, _) => ImageProblem::TooManyPixels,
+        (Failure::Known(problem), _) => problem,
+        (_, Some(actual)) if actual != format => ImageProblem::Mislabelled {
+            actual,
+            named: format,
+        },
         (_, None) if std::str::from_utf8(&bytes).is_ok() && format != Format::Svg => {
-            format!("the file holds text, not a {} image", format.name())
+            ImageProblem::Text { named: format }
         }
-        (Failure::Damaged, _) => format!("the {} data is damaged or cut short", format.name()),
+        (Failure::Damaged, _) => ImageProblem::Damaged { format },
     })
 }
 
 /// How decoding failed. Decoders' own messages are for programmers (the
-/// PNG decoder's name chunks as `ChunkType { … }`), so they are not shown.
+/// PNG decoder's name chunks as `ChunkType { … }`), so they are not kept.
 enum Failure {
     Damaged,
     TooLarge,
-    /// A reason in words that only we can give.
-    Said(String),
-}
-
-fn io_words(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "it is gone".into(),
-        _ => e.kind().to_string(),
-    }
+    /// A reason only we can name.
+    Known(ImageProblem),
 }
 
 fn pixels_ok(width: u64, height: u64) -> Result<(), Failure> {
@@ -237,7 +200,7 @@ fn gif(bytes: &[u8]) -> Result<(), Failure> {
         frames += 1;
     }
     if frames == 0 {
-        return Err(Failure::Said("the GIF holds no picture".into()));
+        return Err(Failure::Known(ImageProblem::NoPicture));
     }
     Ok(())
 }
@@ -277,9 +240,7 @@ fn svg(bytes: &[u8]) -> Result<(), Failure> {
     let doc =
         usvg::roxmltree::Document::parse_with_options(&text, xml).map_err(|_| Failure::Damaged)?;
     if depth(&doc) > MAX_SVG_DEPTH {
-        return Err(Failure::Said(format!(
-            "its elements nest more than {MAX_SVG_DEPTH} levels deep"
-        )));
+        return Err(Failure::Known(ImageProblem::SvgTooDeep));
     }
     let outside = std::sync::Mutex::new(None::<String>);
     let options = usvg::Options {
@@ -297,19 +258,16 @@ fn svg(bytes: &[u8]) -> Result<(), Failure> {
     usvg::Tree::from_xmltree(&doc, &options).map_err(|e| match e {
         usvg::Error::ElementsLimitReached
         | usvg::Error::ParsingFailed(usvg::roxmltree::Error::NodesLimitReached) => {
-            Failure::Said("it draws more than a million elements, the most an SVG may".into())
+            Failure::Known(ImageProblem::SvgTooManyElements)
         }
-        usvg::Error::InvalidSize => {
-            Failure::Said("it has no size: give the <svg> a width and height, or a viewBox".into())
-        }
+        usvg::Error::InvalidSize => Failure::Known(ImageProblem::SvgNoSize),
         _ => Failure::Damaged,
     })?;
     drop(options);
     match outside.into_inner().ok().flatten() {
-        Some(href) => Err(Failure::Said(format!(
-            "it draws another file (`{}`), which planpress does not read; embed the picture in the SVG instead",
-            href.chars().take(60).collect::<String>()
-        ))),
+        Some(href) => Err(Failure::Known(ImageProblem::SvgDrawsFile {
+            href: href.chars().take(60).collect(),
+        })),
         None => Ok(()),
     }
 }

@@ -4,13 +4,16 @@
 //! it goes, then runs the rules that span files (unique ids, references,
 //! coverage, links). The model comes out only when there are no errors.
 
+mod danish;
 mod fields;
 mod front;
 mod images;
+mod links;
+mod placement;
 mod plan_file;
 mod rules;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Pointer, Severity, Thing};
 use crate::load::Loaded;
 use crate::load::confine;
 use crate::load::yaml::Pos;
@@ -18,17 +21,20 @@ use crate::markdown::{self, LinkTarget, Resolver};
 use crate::model::*;
 use fields::Ctx;
 use front::{Front, read_front};
-use plan_file::{PlanHead, read_plan};
+pub use plan_file::sniff_language as plan_language;
+use plan_file::{PlanHead, read_plan, sniff_language};
 use std::collections::{HashMap, HashSet};
 
-/// Years outside this range are typing mistakes, not plans.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+pub use crate::model::YEARS;
 
 /// The outcome of validation.
 pub struct Validated {
     /// Present when there are no errors (warnings allowed).
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The plan's language as far as plan.yaml could be read (Danish when
+    /// it says nothing), for the messages.
+    pub language: Language,
 }
 
 /// Where an id or reference was written.
@@ -44,9 +50,12 @@ pub(crate) struct Spans {
     /// Every goal id with where it was written, in reading order.
     pub goal_ids: Vec<(String, At)>,
     /// (kind, id, where) for target groups, tracks and national goals used.
-    pub references: Vec<(&'static str, String, At)>,
+    pub references: Vec<(Thing, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
-    pub vocabulary: Vec<(&'static str, String, Pos)>,
+    pub vocabulary: Vec<(Thing, String, Pos)>,
+    /// Vocabularies with errors of their own: references to them are not
+    /// judged, or every one would look unknown.
+    pub broken_vocabulary: Vec<Thing>,
     /// Where plan.yaml names the logo, when it names one that exists.
     pub logo: Option<(String, Pos)>,
 }
@@ -56,10 +65,12 @@ pub fn validate(loaded: &Loaded) -> Validated {
     let mut spans = Spans::default();
     // plan.yaml, read as far as it goes: a bad value there must not hide
     // the problems in the sections.
+    let plan_source = loaded.sources.get("plan.yaml").map_or("", String::as_str);
     let head = loaded.plan.as_ref().and_then(|node| {
         read_plan(
             &mut Ctx {
                 file: "plan.yaml",
+                source: plan_source,
                 diags: &mut diags,
             },
             node,
@@ -76,7 +87,10 @@ pub fn validate(loaded: &Loaded) -> Validated {
     let mut fronts: Vec<Front> = loaded
         .sections
         .iter()
-        .map(|raw| read_front(raw, &mut diags, &mut spans, &years))
+        .map(|raw| {
+            let source = loaded.sources.get(&raw.file).map_or("", String::as_str);
+            read_front(raw, source, &mut diags, &mut spans, &years)
+        })
         .collect();
     let slugs = rules::assign_slugs(loaded, &mut fronts, &mut diags);
 
@@ -100,14 +114,8 @@ pub fn validate(loaded: &Loaded) -> Validated {
     for (((raw, front), slug), mut body) in
         loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies)
     {
-        rules::check_outline(
-            raw,
-            &body.outline,
-            &front.goals,
-            &loaded.content,
-            &mut diags,
-        );
-        rules::place_goals(
+        rules::check_outline(loaded, raw, &body.outline, &front.goals, &mut diags);
+        placement::place_goals(
             &raw.file,
             &mut body.blocks,
             &body.outline.markers,
@@ -119,7 +127,7 @@ pub fn validate(loaded: &Loaded) -> Validated {
                 shown.push(images::Shown {
                     file: raw.file.clone(),
                     pos: *pos,
-                    what: "image",
+                    what: Pointer::Image,
                     written: written.clone(),
                     rel: rel.clone(),
                     path: loaded.root.join(rel),
@@ -155,7 +163,7 @@ pub fn validate(loaded: &Loaded) -> Validated {
         shown.push(images::Shown {
             file: "plan.yaml".into(),
             pos: *pos,
-            what: "logo",
+            what: Pointer::Logo,
             written: rel.clone(),
             rel: rel.clone(),
             path: loaded.root.join(rel),
@@ -164,6 +172,10 @@ pub fn validate(loaded: &Loaded) -> Validated {
     images::check(&shown, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
+    let language = head.as_ref().map_or_else(
+        || sniff_language(plan_source).unwrap_or(Language::Da),
+        |h| h.meta.language,
+    );
     let head = head.unwrap_or_else(PlanHead::unknown);
     let plan = Plan {
         meta: head.meta,
@@ -173,13 +185,20 @@ pub fn validate(loaded: &Loaded) -> Validated {
         sections: tree,
         root: loaded.root.clone(),
     };
-    rules::check_plan(&plan, &spans, vocabulary_known, &mut diags);
+    // Coverage is judged only on sections read without errors: a misspelt
+    // `target_group` would otherwise also leave its group "uncovered".
+    let goals_known = loaded.sections.iter().all(|s| s.front.is_some())
+        && !diags
+            .iter()
+            .any(|d| d.severity() == Severity::Error && d.file != "plan.yaml");
+    rules::check_plan(&plan, &spans, vocabulary_known, goals_known, &mut diags);
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
-    let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+    let ok = !diags.iter().any(|d| d.severity() == Severity::Error);
     Validated {
         plan: ok.then_some(plan),
         diagnostics: diags,
+        language,
     }
 }
 

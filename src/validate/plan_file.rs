@@ -1,9 +1,13 @@
 //! Reading plan.yaml: the plan's facts and its vocabularies.
 
+use super::danish;
 use super::fields::{self, Ctx, Fields, seq, text};
-use super::{Spans, YEARS, rules};
+use super::{Spans, YEARS};
+use crate::diagnostic::{
+    Expected, Found, Hint, Message, NoteText, Pointer, Thing, YamlProblem, closest,
+};
 use crate::load::Loaded;
-use crate::load::confine::{self, Refusal};
+use crate::load::confine;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
 use std::collections::HashMap;
@@ -54,11 +58,11 @@ pub(super) fn read_plan(
     loaded: &Loaded,
     spans: &mut Spans,
 ) -> Option<PlanHead> {
-    let f = Fields::read(ctx, node, "plan", PLAN_FIELDS)?;
-    let title = f.required_text(ctx, "title", "plan", "Beskæftigelsesplan 2027");
-    let organisation = f.required_text(ctx, "organisation", "plan", "Eksempelby Kommune");
+    let f = Fields::read(ctx, node, Thing::Plan, PLAN_FIELDS)?;
+    let title = f.required_text(ctx, "title", Thing::Plan, "Beskæftigelsesplan 2027");
+    let organisation = f.required_text(ctx, "organisation", Thing::Plan, "Eksempelby Kommune");
     let period = f
-        .required(ctx, "period", "plan", "2027")
+        .required(ctx, "period", Thing::Plan, "2027")
         .and_then(|n| read_period(ctx, n));
     let language = match f.get("language") {
         None => Some(Language::Da),
@@ -66,12 +70,14 @@ pub(super) fn read_plan(
             Some("da") => Some(Language::Da),
             Some("en") => Some(Language::En),
             Some(other) => {
-                ctx.error(
-                    "invalid-value",
+                let hint = did_you_mean_language(other);
+                ctx.report(
                     n.pos,
-                    format!("unknown language `{other}`"),
+                    Message::UnknownLanguage {
+                        written: other.to_string(),
+                    },
                 )
-                .hint = Some("planpress speaks `da` (Danish) and `en` (English)".into());
+                .hint = Some(hint);
                 None
             }
             None => None,
@@ -88,32 +94,74 @@ pub(super) fn read_plan(
         let t = text(ctx, n, "as_of")?;
         let date = Date::parse(&t);
         if date.is_none() {
-            ctx.error("invalid-date", n.pos, format!("`{t}` is not a date"))
-                .hint = Some("write the date as year-month-day, e.g. `as_of: 2026-11-01`".into());
+            let hint = danish::date(&t).map_or(Hint::AsOfForm, |iso| Hint::Write {
+                text: format!("as_of: {iso}"),
+            });
+            ctx.report(n.pos, Message::BadDate { written: t }).hint = Some(hint);
         }
         date
     });
     let brand = read_brand(ctx, f.get("brand"), loaded, spans);
     let base_url = f.get("base_url").and_then(|n| {
         let url = text(ctx, n, "base_url")?;
-        if let Some(problem) = crate::url::base_url_problem(&url) {
-            ctx.error("invalid-value", n.pos, format!("`base_url` is not a web address: {problem}"))
-                .hint = Some("write the full address the site is published at, e.g. `https://plan.eksempelby.dk/`".into());
+        if crate::url::base_url_problem(&url).is_some() {
+            ctx.report(n.pos, Message::NotAWebAddress { written: url })
+                .hint = Some(Hint::BaseUrlForm);
             return None;
         }
-        Some(if url.ends_with('/') { url } else { format!("{url}/") })
+        Some(if url.ends_with('/') {
+            url
+        } else {
+            format!("{url}/")
+        })
     });
     let allow_html = f
         .get("allow_html")
         .and_then(|n| fields::boolean(ctx, n, "allow_html"))
         .unwrap_or(false);
-    let mut vocab = |field: &'static str, kind: &'static str| -> Vec<Named> {
+    let mut vocab = |field: &'static str, kind: Thing| -> Vec<Named> {
         let Some(list) = f.get(field) else {
             return Vec::new();
         };
         let mut out: Vec<Named> = Vec::new();
         let mut seen: HashMap<String, Pos> = HashMap::new();
-        for item in seq(ctx, list, field) {
+        let errors = ctx.diags.len();
+        let items: &[Node] = match &list.kind {
+            Kind::Seq(items) => items,
+            // `target_groups: Virksomheder, Unge`
+            Kind::Str(s) => {
+                let first = s.split(',').next().unwrap_or(s).trim();
+                ctx.report(
+                    list.pos,
+                    Message::WrongType {
+                        field: field.to_string(),
+                        expected: Expected::List,
+                        found: Found::Text,
+                    },
+                )
+                .hint = Some(Hint::DashItems {
+                    field: field.to_string(),
+                    example: vocabulary_entry(first),
+                });
+                &[]
+            }
+            _ => seq(ctx, list, field),
+        };
+        for item in items {
+            // `- Virksomheder`: a name without its id.
+            if let Kind::Str(s) = &item.kind {
+                ctx.report(
+                    item.pos,
+                    Message::NotAMapping {
+                        thing: kind,
+                        found: Found::Text,
+                    },
+                )
+                .hint = Some(Hint::Write {
+                    text: vocabulary_entry(s),
+                });
+                continue;
+            }
             let Some(e) = Fields::read(ctx, item, kind, &["id", "name"]) else {
                 continue;
             };
@@ -125,15 +173,11 @@ pub(super) fn read_plan(
                 continue;
             };
             if let Some(first) = seen.get(&id) {
-                ctx.error(
-                    "duplicate-id",
-                    pos,
-                    format!("the {kind} id `{id}` is used twice"),
-                )
-                .note = Some(crate::diagnostic::Note {
+                ctx.report(pos, Message::DuplicateVocabularyId { kind, id })
+                    .note = Some(crate::diagnostic::Note {
                     file: "plan.yaml".into(),
                     pos: *first,
-                    message: "first used here".into(),
+                    text: NoteText::FirstUsedHere,
                 });
                 continue;
             }
@@ -141,11 +185,14 @@ pub(super) fn read_plan(
             spans.vocabulary.push((kind, id.clone(), pos));
             out.push(Named { id, name });
         }
+        if ctx.diags.len() > errors {
+            spans.broken_vocabulary.push(kind);
+        }
         out
     };
-    let target_groups = vocab("target_groups", "target group");
-    let tracks = vocab("tracks", "track");
-    let national_goals = vocab("national_goals", "national goal");
+    let target_groups = vocab("target_groups", Thing::TargetGroup);
+    let tracks = vocab("tracks", Thing::Track);
+    let national_goals = vocab("national_goals", Thing::NationalGoal);
     let meta = Meta {
         title: title.unwrap_or_default(),
         subtitle: f.text(ctx, "subtitle"),
@@ -169,7 +216,6 @@ pub(super) fn read_plan(
 }
 
 fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
-    let hint = "write one year (`period: 2027`) or two joined by a dash (`period: 2024-2027`)";
     let period = match &node.kind {
         Kind::Int(y) => i32::try_from(*y).ok().map(|y| Period { start: y, end: y }),
         Kind::Str(s) => {
@@ -183,48 +229,42 @@ fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
         }
         _ => None,
     };
-    match period {
-        Some(p) if p.start > p.end => {
-            ctx.error(
-                "invalid-value",
-                node.pos,
-                format!("the period ends ({}) before it starts ({})", p.end, p.start),
-            )
-            .hint = Some(hint.into());
-            None
-        }
+    let problem = match period {
+        Some(p) if p.start > p.end => Message::PeriodBackwards {
+            start: p.start,
+            end: p.end,
+        },
         Some(p) if !YEARS.contains(&p.start) || !YEARS.contains(&p.end) => {
-            ctx.error(
-                "year-out-of-range",
-                node.pos,
-                format!(
-                    "the period {}–{} lies outside {}–{}",
-                    p.start,
-                    p.end,
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-            )
-            .hint = Some(hint.into());
-            None
+            Message::PeriodOutOfRange {
+                start: p.start,
+                end: p.end,
+            }
         }
-        Some(p) => Some(p),
-        None => {
-            ctx.error(
-                "invalid-value",
-                node.pos,
-                "the period is not a year or a range of years",
-            )
-            .hint = Some(hint.into());
-            None
-        }
-    }
+        Some(p) => return Some(p),
+        None => Message::NotAPeriod,
+    };
+    // `2019 til 2022`: two years, meant as a range.
+    let years: Vec<&str> = match &node.kind {
+        Kind::Str(s) => s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| p.len() == 4)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let hint = match (&problem, &years[..]) {
+        (Message::NotAPeriod, [a, b]) => Hint::Write {
+            text: format!("period: {a}-{b}"),
+        },
+        _ => Hint::PeriodForm,
+    };
+    ctx.report(node.pos, problem).hint = Some(hint);
+    None
 }
 
 fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut Spans) -> Brand {
     let mut brand = Brand::default();
     let Some(node) = node else { return brand };
-    let Some(f) = Fields::read(ctx, node, "brand", &["primary", "logo"]) else {
+    let Some(f) = Fields::read(ctx, node, Thing::Brand, &["primary", "logo"]) else {
         return brand;
     };
     if let Some(n) = f.get("primary")
@@ -233,16 +273,13 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut S
         if parse_colour(&colour).is_some() {
             brand.primary = colour.to_lowercase();
         } else {
-            ctx.error(
-                "invalid-value",
-                n.pos,
-                format!("`{colour}` is not a colour"),
-            )
-            .hint = Some(
-                "write the colour as # and six hex digits, in quotes: `primary: \"#00558c\"`"
-                    .into(),
-            );
+            ctx.report(n.pos, Message::NotAColour { written: colour })
+                .hint = Some(Hint::ColourForm);
         }
+    } else if let Some(n) = f.written("primary")
+        && n.kind == Kind::Null
+    {
+        comment_for_colour(ctx, n.pos);
     }
     if let Some(n) = f.get("logo")
         && let Some(path) = text(ctx, n, "logo")
@@ -254,18 +291,13 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut S
             spans.logo = Some((rel.clone(), n.pos));
             brand.logo = Some(rel.into());
         } else if let Some(d) =
-            rules::misplaced(ctx.file, "", "logo", &path, &loaded.content, n.pos)
+            super::links::misplaced(ctx.file, "", Pointer::Logo, &path, &loaded.content, n.pos)
         {
             ctx.diags.push(d);
         } else {
-            ctx.error(
-                "missing-file",
-                n.pos,
-                format!("the logo `{path}` does not exist"),
-            )
-            .hint = Some(
-                "give the path from the plan folder, e.g. `logo: content/assets/logo.svg`".into(),
-            );
+            let hint = closest_file(&path, &loaded.content.asset_rels())
+                .map_or(Hint::LogoPath, |name| Hint::DidYouMean { name });
+            ctx.report(n.pos, Message::NoLogo { path }).hint = Some(hint);
         }
     }
     brand
@@ -275,41 +307,122 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut S
 /// lies in themes/, and no file in it is a link out of themes/. The plan's
 /// `themes/default/` overlays the built-in theme, so it is checked too.
 fn check_theme(ctx: &mut Ctx, pos: Pos, theme: &str, loaded: &Loaded) {
-    let hint = "a theme is a folder in themes/ beside plan.yaml, named by its folder name alone: `theme: kommune` for themes/kommune/";
     match confine::theme_folder(&loaded.root, theme) {
         Err(refusal) => {
-            let message = match refusal {
-                Refusal::Outside => {
-                    format!("`themes/{theme}` is a link to a folder outside themes/")
-                }
-                other => format!("the theme `{theme}` {}", other.describe()),
-            };
-            ctx.error("outside-plan", pos, message).hint = Some(hint.into());
+            ctx.report(
+                pos,
+                Message::ThemeRefused {
+                    name: theme.to_string(),
+                    refusal,
+                },
+            )
+            .hint = Some(Hint::ThemeName);
         }
         Ok(None) if theme != "default" => {
-            ctx.error(
-                "unknown-reference",
+            ctx.report(
                 pos,
-                format!("there is no theme `{theme}`"),
+                Message::NoSuchTheme {
+                    name: theme.to_string(),
+                },
             )
-            .hint = Some(format!(
-                "use `theme: default`, or add a folder themes/{theme}/ beside plan.yaml"
-            ));
+            .hint = Some(Hint::ThemeFolder {
+                name: theme.to_string(),
+            });
         }
         Ok(None) => {}
         Ok(Some(folder)) => {
             if let Err(rel) = confine::theme_files(&loaded.root, &folder) {
                 ctx.diags.push(
                     crate::diagnostic::Diagnostic::new(
-                        crate::diagnostic::Severity::Error,
-                        "outside-plan",
                         &rel,
                         None,
-                        format!("`{rel}` is a link to a file outside themes/"),
+                        Message::LinkedOutside {
+                            path: rel.clone(),
+                            area: crate::diagnostic::Area::Themes,
+                        },
                     )
-                    .hint("copy the file into the theme folder instead of linking to it"),
+                    .hint(Hint::CopyInstead {
+                        area: crate::diagnostic::Area::Themes,
+                    }),
                 );
             }
         }
     }
+}
+
+/// `primary: #00558c` reads as an empty value and a comment.
+fn comment_for_colour(ctx: &mut Ctx, pos: Pos) {
+    let line = ctx.line(pos.line);
+    let Some((column, written)) = line.char_indices().find_map(|(i, c)| {
+        (c == '#' && line[..i].trim_end().ends_with(':')).then(|| {
+            let colour: String = line[i..]
+                .chars()
+                .take_while(|c| *c == '#' || c.is_ascii_hexdigit())
+                .collect();
+            (line[..i].chars().count() as u32 + 1, colour)
+        })
+    }) else {
+        return;
+    };
+    let fix = format!("primary: \"{written}\"");
+    ctx.report(
+        Pos {
+            line: pos.line,
+            column,
+        },
+        Message::Yaml(YamlProblem::CommentInValue { written }),
+    )
+    .hint = Some(Hint::QuoteText { fix });
+}
+
+/// The plan file with the same name as `path`, as a path from the plan
+/// folder: `assets/logo.svg` → `content/assets/logo.svg`.
+fn closest_file(path: &str, files: &[String]) -> Option<String> {
+    let name = path.rsplit('/').next()?;
+    files
+        .iter()
+        .find(|f| f.rsplit('/').next() == Some(name))
+        .or_else(|| {
+            let names: Vec<&str> = files.iter().map(String::as_str).collect();
+            closest(path, names.iter().copied()).and_then(|c| files.iter().find(|f| *f == c))
+        })
+        .cloned()
+}
+
+/// A vocabulary entry for `name`: `- { id: unge-uden-job, name: Unge uden job }`.
+fn vocabulary_entry(name: &str) -> String {
+    let name = name.trim();
+    let id = crate::markdown::slugify(name);
+    if name.contains([',', ':', '#', '{', '}', '[', ']']) {
+        format!("- {{ id: {id}, name: \"{}\" }}", name.replace('"', "'"))
+    } else {
+        format!("- {{ id: {id}, name: {name} }}")
+    }
+}
+
+/// `dansk`, `english`, `da-DK`: the language code meant.
+fn did_you_mean_language(written: &str) -> Hint {
+    let w = written.to_lowercase();
+    let name = if w.starts_with("da") || w == "dk" {
+        Some("da")
+    } else if w.starts_with("en") || w == "uk" || w == "gb" {
+        Some("en")
+    } else {
+        None
+    };
+    name.map_or(Hint::Languages, |n| Hint::DidYouMean { name: n.into() })
+}
+
+/// The plan's language as far as plan.yaml can be read: its `language:`
+/// line, even when the YAML around it is broken.
+pub fn sniff_language(text: &str) -> Option<Language> {
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("language:")?;
+        let value = value.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        match value {
+            "da" => Some(Language::Da),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    })
 }

@@ -2,15 +2,15 @@
 
 use super::fields::Ctx;
 use super::front::{Entry, Front};
+use super::links;
 use super::{Spans, YearRules};
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::limits::MAX_MARKDOWN_DEPTH;
-use crate::load::confine::{self, Content, Refusal};
+use crate::diagnostic::{
+    Diagnostic, Hint, Message, NoteText, Pointer, Thing, closest, did_you_mean,
+};
 use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};
-use crate::markdown::{Block, GoalsMarker, LinkTarget, Nesting, Outline, file_stem};
+use crate::markdown::{LinkTarget, Outline, file_stem};
 use crate::model::*;
-use crate::url::Address;
 use std::collections::HashMap;
 
 /// Indicator rules: years against the period and `as_of`, and targets
@@ -26,47 +26,40 @@ pub(super) fn check_indicator(
 ) {
     for t in targets {
         let Some(period) = years.period else { break };
-        let span = crate::locale::period(period);
         if !period.contains(t.year) {
-            ctx.error(
-                "target-outside-period",
+            ctx.report(
                 t.year_pos,
-                format!(
-                    "a target for {} lies outside the plan period {span}",
-                    t.year
-                ),
+                Message::TargetOutsidePeriod {
+                    year: t.year,
+                    period,
+                },
             )
-            .hint = Some(
-                "set targets only for years the plan covers, or widen `period` in plan.yaml".into(),
-            );
+            .hint = Some(Hint::TargetsInPeriod);
         }
     }
     if let Some(b) = baseline
         && let Some(t) = targets.iter().find(|t| t.year <= b.year)
     {
-        {
-            ctx.error(
-                "baseline-after-target",
-                b.year_pos,
-                format!(
-                    "the baseline year {} is not before the target year {}",
-                    b.year, t.year
-                ),
-            )
-            .hint = Some(
-                "the baseline is the starting point: use a year before the first target".into(),
-            );
-        }
+        ctx.report(
+            b.year_pos,
+            Message::BaselineNotBefore {
+                baseline: b.year,
+                target: t.year,
+            },
+        )
+        .hint = Some(Hint::BaselineFirst);
     }
     if let Some(as_of) = years.as_of {
         for a in actuals.iter().filter(|a| a.value != Value::Missing) {
             if a.year > as_of.year {
-                ctx.error(
-                    "actual-after-as-of",
+                ctx.report(
                     a.year_pos,
-                    format!("an actual figure for {} is later than the figures' date ({})", a.year, as_of.iso()),
+                    Message::ActualAfterAsOf {
+                        year: a.year,
+                        as_of,
+                    },
                 )
-                .hint = Some("move the figure to `targets`, or update `as_of` in plan.yaml when newer figures are in".into());
+                .hint = Some(Hint::MoveToTargets);
             }
         }
     }
@@ -87,40 +80,31 @@ pub(super) fn check_indicator(
                 Direction::Maintain => false,
             };
             if against {
-                let verb = if direction == Direction::Increase {
-                    "increase"
-                } else {
-                    "decrease"
-                };
-                let from = crate::locale::plain_number(before);
-                ctx.warning(
-                    "target-against-direction",
+                ctx.report(
                     t.value_pos,
-                    format!(
-                        "the {} target {} goes against `direction: {verb}` (from {from} in {year})",
-                        t.year,
-                        crate::locale::plain_number(value)
-                    ),
+                    Message::AgainstDirection {
+                        year: t.year,
+                        value,
+                        direction,
+                        from: before,
+                        from_year: year,
+                    },
                 )
-                .hint = Some("check the figure, or the indicator's `direction`".into());
+                .hint = Some(Hint::CheckFigure);
             }
         }
         if direction == Direction::Maintain
             && let Some(base) = baseline.and_then(|b| b.value.number())
             && (value - base).abs() > 1e-9
         {
-            ctx.warning(
-                "maintain-target-differs",
+            ctx.report(
                 t.value_pos,
-                format!(
-                    "a `maintain` target should equal the baseline ({}), not {}",
-                    crate::locale::plain_number(base),
-                    crate::locale::plain_number(value)
-                ),
+                Message::MaintainDiffers {
+                    baseline: base,
+                    value,
+                },
             )
-            .hint = Some(
-                "use `direction: increase` or `decrease` if the figure is meant to move".into(),
-            );
+            .hint = Some(Hint::UseIncreaseOrDecrease);
         }
         previous = Some((t.year, value));
     }
@@ -155,16 +139,34 @@ pub(super) fn assign_slugs(
         {
             slug = format!("afsnit-{slug}").trim_end_matches('-').to_string();
         }
+        if raw.folder != "content"
+            && !raw.is_index
+            && strip_number(name).eq_ignore_ascii_case("index")
+        {
+            diags.push(
+                Diagnostic::new(
+                    &raw.file,
+                    None,
+                    Message::MisnamedIndex {
+                        name: format!("{name}.md"),
+                    },
+                )
+                .hint(Hint::NameItIndex {
+                    folder: raw.folder.clone(),
+                }),
+            );
+        }
         if let Some(first) = seen.get(&slug) {
             diags.push(
                 Diagnostic::new(
-                    crate::diagnostic::Severity::Error,
-                    "duplicate-slug",
                     &raw.file,
                     None,
-                    format!("this section's page would be `{slug}.html`, like the page of {first}"),
+                    Message::DuplicateSlug {
+                        slug: slug.clone(),
+                        first: first.to_string(),
+                    },
                 )
-                .hint("rename one of the files: the page name is the file name without its number prefix"),
+                .hint(Hint::RenameFile),
             );
         } else {
             seen.insert(slug.clone(), &raw.file);
@@ -254,29 +256,23 @@ pub(super) fn build_tree(
                 name,
             )
         });
-        let mut orders: HashMap<i64, (String, Pos)> = HashMap::new();
+        // order → (file, where, the sub-folder it stands for)
+        let mut orders: HashMap<i64, (String, Pos, Option<String>)> = HashMap::new();
         let mut out = Vec::new();
         for i in members {
             let Some((mut section, order, order_pos)) = slots[i].take() else {
                 continue;
             };
+            let raw = &loaded.sections[i];
+            let stands_for = (heads.get(&raw.folder) == Some(&i)).then(|| raw.folder.clone());
             if let Some(order) = order {
-                if let Some((first_file, first_pos)) = orders.get(&order) {
-                    diags.push(
-                        Diagnostic::warning(
-                            "duplicate-order",
-                            &section.source,
-                            order_pos,
-                            format!("`order: {order}` is also used by {first_file}; the file names decide which comes first"),
-                        )
-                        .hint("give each section in a folder its own `order` number")
-                        .note(first_file, *first_pos, "the same order here"),
-                    );
+                if let Some(first) = orders.get(&order) {
+                    let this = (section.source.clone(), order_pos, stands_for);
+                    diags.push(duplicate_order(order, first, &this));
                 } else {
-                    orders.insert(order, (section.source.clone(), order_pos));
+                    orders.insert(order, (section.source.clone(), order_pos, stands_for));
                 }
             }
-            let raw = &loaded.sections[i];
             if heads.get(&raw.folder) == Some(&i) {
                 section.children = assemble(&raw.folder, loaded, heads, children, slots, diags);
             }
@@ -294,200 +290,281 @@ pub(super) fn build_tree(
     tree
 }
 
+/// Two siblings with one `order`. When one of them is a folder's page, the
+/// folder takes its place from that `order`, which authors rarely expect:
+/// the warning then stands at the folder page and says so.
+fn duplicate_order(
+    order: i64,
+    first: &(String, Pos, Option<String>),
+    this: &(String, Pos, Option<String>),
+) -> Diagnostic {
+    let (head, other) = match (&first.2, &this.2) {
+        (_, Some(_)) => (this, first),
+        (Some(_), None) => (first, this),
+        (None, None) => {
+            return Diagnostic::at(
+                &this.0,
+                this.1,
+                Message::DuplicateOrder {
+                    order,
+                    first: first.0.clone(),
+                },
+            )
+            .hint(Hint::OwnOrder)
+            .note(&first.0, first.1, NoteText::SameOrderHere);
+        }
+    };
+    let folder = head.2.clone().unwrap_or_default();
+    Diagnostic::at(
+        &head.0,
+        head.1,
+        Message::FolderOrder {
+            order,
+            folder: folder.clone(),
+            other: other.0.clone(),
+        },
+    )
+    .hint(Hint::FolderTakesPlace {
+        folder,
+        page: head.0.clone(),
+    })
+    .note(&other.0, other.1, NoteText::SameOrderHere)
+}
+
 /// Prose rules: headings, images and links, goal markers.
 pub(super) fn check_outline(
+    loaded: &Loaded,
     raw: &RawSection,
     outline: &Outline,
     goals: &[Goal],
-    content: &Content,
     diags: &mut Vec<Diagnostic>,
 ) {
     let file = raw.file.as_str();
     let mut previous = 1;
     for &(level, pos) in &outline.headings {
         if level == 1 {
-            diags.push(
-                Diagnostic::warning("heading-level", file, pos, "a `#` heading in the text competes with the section title")
-                    .hint("the section's `title` is its level-1 heading: start headings in the text at `##`"),
-            );
+            diags.push(Diagnostic::at(file, pos, Message::TopLevelHeading).hint(Hint::StartAtH2));
         } else if level > previous + 1 {
             let hashes = "#".repeat(previous as usize + 1);
             diags.push(
-                Diagnostic::warning(
-                    "heading-skip",
-                    file,
-                    pos,
-                    format!("this level-{level} heading skips a level (the one before is level {previous})"),
-                )
-                .hint(format!("use `{hashes}` here: screen readers navigate by heading levels")),
+                Diagnostic::at(file, pos, Message::HeadingSkip { level, previous })
+                    .hint(Hint::UseHeading { hashes }),
             );
         }
         previous = level;
     }
     for &(nesting, pos) in &outline.too_deep {
-        let (what, hint) = match nesting {
-            Nesting::Blocks => (
-                "quotes and lists",
-                "flatten the text: a quote or list inside another rarely needs more than a few levels",
-            ),
-            Nesting::Inlines => (
-                "emphasis, links and images",
-                "remove the extra `*`, `_`, `[` or `![`: markup inside markup rarely needs more than a few levels",
-            ),
-        };
         diags.push(
-            Diagnostic::error(
-                "too-deep",
-                file,
-                pos,
-                format!("{what} nest more than {MAX_MARKDOWN_DEPTH} levels deep here"),
-            )
-            .hint(hint),
+            Diagnostic::at(file, pos, Message::TooDeep { nesting })
+                .hint(Hint::Simplify { nesting }),
         );
     }
     for (written, target, alt, pos) in &outline.images {
         if alt.trim().is_empty() {
             diags.push(
-                Diagnostic::warning("missing-alt", file, *pos, format!("the image `{written}` has no alt text"))
-                    .hint("describe the image between the brackets: `![Søjlediagram over ledigheden 2020–2026](…)`"),
+                Diagnostic::at(
+                    file,
+                    *pos,
+                    Message::NoAltText {
+                        written: written.clone(),
+                    },
+                )
+                .hint(Hint::DescribeImage),
             );
         }
         if let LinkTarget::Broken(_) = target {
-            diags.push(
-                unsafe_link(file, written, *pos)
-                    .or_else(|| misplaced(file, &raw.folder, "image", written, content, *pos))
-                    .unwrap_or_else(|| {
-                        Diagnostic::error("missing-file", file, *pos, format!("the image `{written}` does not exist"))
-                            .hint("put images in content/assets/ and link them relative to this file, e.g. `assets/kort.png`")
-                    }),
+            let assets = loaded.content.asset_rels();
+            let hint = closest_path(written, &raw.folder, assets.iter()).map_or_else(
+                || Hint::ImagesInAssets {
+                    example: relative_path(&raw.folder, "content/assets/kort.png"),
+                },
+                |name| Hint::DidYouMean { name },
             );
+            let refused = links::unsafe_link(file, written, *pos).or_else(|| {
+                links::misplaced(
+                    file,
+                    &raw.folder,
+                    Pointer::Image,
+                    written,
+                    &loaded.content,
+                    *pos,
+                )
+            });
+            diags.push(refused.unwrap_or_else(|| {
+                Diagnostic::at(
+                    file,
+                    *pos,
+                    Message::NoImage {
+                        written: written.clone(),
+                    },
+                )
+                .hint(hint)
+            }));
         }
     }
     for (written, target, pos) in &outline.links {
         if let LinkTarget::Broken(_) = target {
             let path = written.split('#').next().unwrap_or("");
-            if let Some(d) = unsafe_link(file, written, *pos)
-                .or_else(|| misplaced(file, &raw.folder, "link", path, content, *pos))
-            {
+            if let Some(d) = links::unsafe_link(file, written, *pos).or_else(|| {
+                links::misplaced(
+                    file,
+                    &raw.folder,
+                    Pointer::Link,
+                    path,
+                    &loaded.content,
+                    *pos,
+                )
+            }) {
                 diags.push(d);
                 continue;
             }
             let message = if written.trim().is_empty() {
-                "the link has no target".to_string()
+                Message::LinkWithoutTarget
             } else {
-                format!("the link `{written}` leads nowhere")
+                Message::BrokenLink {
+                    written: written.clone(),
+                }
             };
-            diags.push(
-                Diagnostic::error("broken-link", file, *pos, message)
-                    .hint("link to another section by its file name, e.g. `[unge](04-unge.md)`, or give a full address starting with https://"),
-            );
+            let hint = link_suggestion(written, raw, loaded)
+                .map_or(Hint::LinkForm, |name| Hint::DidYouMean { name });
+            diags.push(Diagnostic::at(file, *pos, message).hint(hint));
         }
+    }
+    for (written, pos) in &outline.near_markers {
+        diags.push(
+            Diagnostic::at(
+                file,
+                *pos,
+                Message::MalformedMarker {
+                    written: written.clone(),
+                },
+            )
+            .hint(marker_meant(written)),
+        );
     }
     for (marker, pos) in &outline.markers {
         if let crate::markdown::GoalsMarker::One(id) = marker
             && !goals.iter().any(|g| &g.id == id)
         {
-            let ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
-            let hint = did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| {
-                if ids.is_empty() {
-                    "this section has no goals in its front matter".to_string()
-                } else {
-                    format!("this section's goals are: {}", ids.join(", "))
-                }
-            });
+            let ids: Vec<String> = goals.iter().map(|g| g.id.clone()).collect();
+            let others = if ids.is_empty() {
+                Hint::SectionHasNoGoals
+            } else {
+                Hint::SectionGoals { ids: ids.clone() }
+            };
+            let hint = did_you_mean(id, ids.iter().map(String::as_str)).unwrap_or(others);
             diags.push(
-                Diagnostic::error(
-                    "unknown-reference",
-                    file,
-                    *pos,
-                    format!("`{{{{ goal(\"{id}\") }}}}` names a goal this section does not have"),
-                )
-                .hint(hint),
+                Diagnostic::at(file, *pos, Message::UnknownGoalMarker { id: id.clone() })
+                    .hint(hint),
             );
         }
     }
 }
 
-/// The `unsafe-link` error for an address outside the allow-list
-/// ([`crate::url`]), or `None` for one that may be published.
-pub(super) fn unsafe_link(file: &str, written: &str, pos: Pos) -> Option<Diagnostic> {
-    let problem = Address::of(written.trim()).problem()?;
-    Some(
-        Diagnostic::error(
-            "unsafe-link",
-            file,
-            pos,
-            format!("{problem}: `{}`", shorten(written)),
-        )
-        .hint(crate::url::HINT),
-    )
+/// The marker `{{ goals }}` or `{{goal(V1)}}` was meant to be.
+fn marker_meant(written: &str) -> Hint {
+    let inner = written.trim_start_matches('{').trim_end_matches('}').trim();
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let arg = inner
+        .split_once('(')
+        .map(|(_, a)| {
+            a.trim_end_matches(')')
+                .trim()
+                .trim_matches(['"', '\'', '“', '”'])
+        })
+        .unwrap_or("");
+    let text = match name.as_str() {
+        "goals" | "mål" | "maal" if arg.is_empty() => "{{ goals() }}".to_string(),
+        "goal" | "goals" | "mål" | "maal" if !arg.is_empty() => {
+            format!("{{{{ goal(\"{arg}\") }}}}")
+        }
+        _ => return Hint::MarkerForm,
+    };
+    Hint::Write { text }
 }
 
-/// The error for a local path (an image, a link, the logo) that is hidden
-/// or lies outside content/, or `None` when it is merely missing.
-/// `folder` is where it is written from (`content/…`, or `""` for plan.yaml).
-pub(super) fn misplaced(
-    file: &str,
-    folder: &str,
-    what: &str,
+/// What a broken link most likely meant: an address without `https://`, or
+/// the section file whose name is closest, as a path from the linking file.
+fn link_suggestion(written: &str, raw: &RawSection, loaded: &Loaded) -> Option<String> {
+    let (path, fragment) = written
+        .split_once('#')
+        .map_or((written, None), |(p, f)| (p, Some(f)));
+    if path.starts_with("www.") {
+        return Some(format!("https://{written}"));
+    }
+    let sections = loaded.sections.iter().map(|s| &s.file);
+    let found = closest_path(path, &raw.folder, sections)?;
+    Some(match fragment {
+        Some(f) => format!("{found}#{f}"),
+        None => found,
+    })
+}
+
+/// The file among `files` that `written` (a path from `folder`) most likely
+/// meant: the same name in another folder, or a near miss of the name
+/// (ignoring number prefixes and `.md`/`.html`), as a path from `folder`.
+fn closest_path<'a>(
     written: &str,
-    content: &Content,
-    pos: Pos,
-) -> Option<Diagnostic> {
-    let hint = "files the site carries lie in content/ (images in content/assets/) and are given relative to the file that names them";
-    let refusal = match confine::written(folder, &written.replace("%20", " ")) {
-        Err(Refusal::Hidden) => {
-            return Some(
-                Diagnostic::error(
-                    "missing-file",
-                    file,
-                    pos,
-                    format!(
-                        "the {what} `{}` {}",
-                        shorten(written),
-                        Refusal::Hidden.describe()
-                    ),
-                )
-                .hint("rename the file or folder so its name does not start with a dot"),
-            );
-        }
-        Err(refusal) => refusal,
-        Ok(joined) if content.refused.iter().any(|r| within(&joined, r)) => Refusal::Outside,
-        Ok(joined) if !joined.starts_with("content/") => {
-            return Some(
-                Diagnostic::error(
-                    "outside-plan",
-                    file,
-                    pos,
-                    format!("the {what} `{}` lies outside content/", shorten(written)),
-                )
-                .hint(hint),
-            );
-        }
-        Ok(_) => return None,
+    folder: &str,
+    files: impl Iterator<Item = &'a String>,
+) -> Option<String> {
+    let name = written.rsplit('/').next()?;
+    let stem = |n: &str| {
+        let n = n.to_lowercase();
+        let n = n
+            .strip_suffix(".md")
+            .or_else(|| n.strip_suffix(".html"))
+            .unwrap_or(&n)
+            .to_string();
+        strip_number(&n).to_string()
     };
-    let message = match refusal {
-        Refusal::Outside => format!(
-            "the {what} `{}` is a link to a file outside content/",
-            shorten(written)
-        ),
-        other => format!("the {what} `{}` {}", shorten(written), other.describe()),
+    let wanted = stem(name);
+    let files: Vec<&String> = files.collect();
+    let same = files
+        .iter()
+        .find(|f| {
+            f.rsplit('/')
+                .next()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+        .or_else(|| {
+            files
+                .iter()
+                .find(|f| stem(f.rsplit('/').next().unwrap_or("")) == wanted)
+        });
+    let found = match same {
+        Some(f) => (*f).clone(),
+        None => {
+            let stems: Vec<String> = files
+                .iter()
+                .map(|f| stem(f.rsplit('/').next().unwrap_or("")))
+                .collect();
+            let near = closest(&wanted, stems.iter().map(String::as_str))?;
+            let i = stems.iter().position(|s| s == near)?;
+            files[i].clone()
+        }
     };
-    Some(Diagnostic::error("outside-plan", file, pos, message).hint(hint))
+    Some(relative_path(folder, &found))
 }
 
-/// Whether the `/`-separated `path` is `folder` or lies below it.
-fn within(path: &str, folder: &str) -> bool {
-    path.strip_prefix(folder)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
-/// At most 60 characters of `text`, for quoting long input in a message.
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
+/// `to` (from the plan folder) as a path from the folder `from`:
+/// (`content/07-a`, `content/assets/x.png`) → `../assets/x.png`.
+fn relative_path(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to.len().saturating_sub(1));
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
 }
 
 /// Rules over the whole plan: unique goal ids, references, coverage, and
@@ -496,20 +573,20 @@ pub(super) fn check_plan(
     plan: &Plan,
     spans: &Spans,
     vocabulary_known: bool,
+    goals_known: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut first: HashMap<&str, &super::At> = HashMap::new();
     for (id, at) in &spans.goal_ids {
         if let Some(prev) = first.get(id.as_str()) {
             diags.push(
-                Diagnostic::error(
-                    "duplicate-id",
+                Diagnostic::at(
                     &at.file,
                     at.pos,
-                    format!("the goal id `{id}` is already used"),
+                    Message::DuplicateGoalId { id: id.clone() },
                 )
-                .hint("goal ids must be unique across the whole plan")
-                .note(&prev.file, prev.pos, "first used here"),
+                .hint(Hint::UniqueGoalIds)
+                .note(&prev.file, prev.pos, NoteText::FirstUsedHere),
             );
         } else {
             first.insert(id, at);
@@ -519,66 +596,70 @@ pub(super) fn check_plan(
     if !vocabulary_known {
         return;
     }
+    let mut goals_known = goals_known;
     for (kind, id, at) in &spans.references {
-        let (list, field): (&[Named], &str) = match *kind {
-            "target group" => (&plan.target_groups, "target_groups"),
-            "track" => (&plan.tracks, "tracks"),
-            _ => (&plan.national_goals, "national_goals"),
+        if spans.broken_vocabulary.contains(kind) {
+            continue;
+        }
+        let list: &[Named] = match kind {
+            Thing::TargetGroup => &plan.target_groups,
+            Thing::Track => &plan.tracks,
+            _ => &plan.national_goals,
         };
         if !list.iter().any(|n| &n.id == id) {
-            let hint = did_you_mean(id, list.iter().map(|n| n.id.as_str())).unwrap_or_else(|| {
-                if list.is_empty() {
-                    format!("plan.yaml lists no {field}: add them there first")
+            // A goal that meant another group: coverage would be guesswork.
+            goals_known = false;
+            let ids: Vec<String> = list.iter().map(|n| n.id.clone()).collect();
+            // The entry's name instead of its id: `target_group: Unge uden uddannelse`.
+            let by_name = list
+                .iter()
+                .find(|n| n.name.trim().eq_ignore_ascii_case(id.trim()))
+                .map(|n| Hint::DidYouMean { name: n.id.clone() });
+            let hint = by_name
+                .or_else(|| did_you_mean(id, ids.iter().map(String::as_str)))
+                .unwrap_or(if ids.is_empty() {
+                    Hint::NoVocabulary { kind: *kind }
                 } else {
-                    format!(
-                        "plan.yaml's {field} are: {}",
-                        list.iter()
-                            .map(|n| n.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            });
+                    Hint::VocabularyIs { kind: *kind, ids }
+                });
             diags.push(
-                Diagnostic::error(
-                    "unknown-reference",
+                Diagnostic::at(
                     &at.file,
                     at.pos,
-                    format!("there is no {kind} `{id}` in plan.yaml"),
+                    Message::UnknownVocabulary {
+                        kind: *kind,
+                        id: id.clone(),
+                    },
                 )
                 .hint(hint),
             );
         }
     }
     let goals = plan.all_goals();
-    // With no sections at all, that is the one problem worth saying.
-    if plan.sections.is_empty() {
+    // With no sections at all, that is the one problem worth saying; with a
+    // section whose front matter could not be read, its goals are unknown.
+    if plan.sections.is_empty() || !goals_known {
         return;
     }
     for (kind, id, pos) in &spans.vocabulary {
-        let covered = match *kind {
-            "target group" => goals
-                .iter()
-                .any(|(s, _)| s.target_group.as_deref() == Some(id)),
-            "national goal" => goals.iter().any(|(_, g)| g.national_goals.contains(id)),
-            _ => true,
+        let (message, hint) = match kind {
+            Thing::TargetGroup
+                if !goals
+                    .iter()
+                    .any(|(s, _)| s.target_group.as_deref() == Some(id)) =>
+            {
+                (
+                    Message::UncoveredTargetGroup { id: id.clone() },
+                    Hint::AddGoalForGroup,
+                )
+            }
+            Thing::NationalGoal if !goals.iter().any(|(_, g)| g.national_goals.contains(id)) => (
+                Message::UnansweredNationalGoal { id: id.clone() },
+                Hint::ListNationalGoal,
+            ),
+            _ => continue,
         };
-        if !covered {
-            let (code, message, hint) = if *kind == "target group" {
-                (
-                    "uncovered-target-group",
-                    format!("no goal serves the target group `{id}`"),
-                    "add a goal to a section with this `target_group`, or remove the group",
-                )
-            } else {
-                (
-                    "unanswered-national-goal",
-                    format!("no goal answers the national goal `{id}`"),
-                    "list it in some goal's `national_goals`",
-                )
-            };
-            diags.push(Diagnostic::warning(code, "plan.yaml", *pos, message).hint(hint));
-        }
+        diags.push(Diagnostic::at("plan.yaml", *pos, message).hint(hint));
     }
 }
 
@@ -601,11 +682,24 @@ pub(super) fn check_fragments(
         let mut ids: Vec<String> = target.goals.iter().map(Goal::anchor).collect();
         collect_heading_ids(&target.body, &mut ids);
         if !ids.contains(fragment) {
+            let hint = did_you_mean(fragment, ids.iter().map(String::as_str))
+                .map(|h| match h {
+                    Hint::DidYouMean { name } => Hint::DidYouMean {
+                        name: format!("#{name}"),
+                    },
+                    other => other,
+                })
+                .unwrap_or(Hint::AnchorForm);
             diags.push(
-                Diagnostic::error("broken-link", file, *pos, format!("`{}` has no heading or goal with the anchor `#{fragment}`", target.source))
-                    .maybe_hint(did_you_mean(fragment, ids.iter().map(String::as_str)).or_else(|| {
-                        Some("an anchor is the heading's text in lower case with dashes, e.g. `#maal-og-midler`; a goal's is `#goal-` and its id".into())
-                    })),
+                Diagnostic::at(
+                    file,
+                    *pos,
+                    Message::NoAnchor {
+                        file: target.source.clone(),
+                        fragment: fragment.clone(),
+                    },
+                )
+                .hint(hint),
             );
         }
     }
@@ -621,87 +715,37 @@ fn collect_heading_ids(blocks: &[crate::markdown::Block], out: &mut Vec<String>)
     }
 }
 
-/// Makes each goal appear once: a marker that would show a goal already
-/// shown above it gets a `goal-placed-twice` warning and is narrowed to the
-/// goals not yet shown (or dropped). `markers` are the body's markers in
-/// the order the blocks hold them (the outline's order).
-pub(super) fn place_goals(
-    file: &str,
-    blocks: &mut Vec<Block>,
-    markers: &[(GoalsMarker, Pos)],
-    goals: &[Goal],
-    diags: &mut Vec<Diagnostic>,
-) {
-    struct Placer<'a> {
-        file: &'a str,
-        goals: &'a [Goal],
-        markers: std::slice::Iter<'a, (GoalsMarker, Pos)>,
-        shown: Vec<&'a str>,
-        diags: &'a mut Vec<Diagnostic>,
-    }
-    impl Placer<'_> {
-        fn walk(&mut self, blocks: &mut Vec<Block>) {
-            for block in std::mem::take(blocks) {
-                match block {
-                    Block::Goals(marker) => {
-                        let pos = self.markers.next().map_or(Pos::default(), |m| m.1);
-                        blocks.extend(self.place(marker, pos).into_iter().map(Block::Goals));
-                    }
-                    Block::Quote(mut inner) => {
-                        self.walk(&mut inner);
-                        blocks.push(Block::Quote(inner));
-                    }
-                    Block::List { start, mut items } => {
-                        items.iter_mut().for_each(|item| self.walk(item));
-                        blocks.push(Block::List { start, items });
-                    }
-                    other => blocks.push(other),
-                }
-            }
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-        /// What `marker` still has to show.
-        fn place(&mut self, marker: GoalsMarker, pos: Pos) -> Vec<GoalsMarker> {
-            let wanted: Vec<&str> = match &marker {
-                GoalsMarker::All => self.goals.iter().map(|g| g.id.as_str()).collect(),
-                // An id the section lacks is an error of its own.
-                GoalsMarker::One(id) => match self.goals.iter().find(|g| &g.id == id) {
-                    Some(g) => vec![g.id.as_str()],
-                    None => return vec![marker],
-                },
-            };
-            let (again, new): (Vec<&str>, Vec<&str>) =
-                wanted.into_iter().partition(|id| self.shown.contains(id));
-            if again.is_empty() {
-                self.shown.extend(&new);
-                return vec![marker];
-            }
-            let ids = again
-                .iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.diags.push(
-                Diagnostic::warning(
-                    "goal-placed-twice",
-                    self.file,
-                    pos,
-                    format!("this marker would show the goal {ids} a second time; it is shown once, above"),
-                )
-                .hint("place each goal once: `{{ goal(\"ID\") }}` for one, `{{ goals() }}` for all of them"),
-            );
-            self.shown.extend(&new);
-            new.into_iter()
-                .map(|id| GoalsMarker::One(id.to_string()))
-                .collect()
-        }
+    #[test]
+    fn relative_paths_between_folders() {
+        assert_eq!(
+            relative_path("content/07-a", "content/assets/x.png"),
+            "../assets/x.png"
+        );
+        assert_eq!(
+            relative_path("content", "content/assets/x.png"),
+            "assets/x.png"
+        );
+        assert_eq!(relative_path("content/07-a", "content/07-a/b.md"), "b.md");
+        assert_eq!(
+            relative_path("content/07-a/c", "content/01-x.md"),
+            "../../01-x.md"
+        );
     }
-    Placer {
-        file,
-        goals,
-        markers: markers.iter(),
-        shown: Vec::new(),
-        diags,
+
+    #[test]
+    fn the_closest_file_ignores_number_prefixes_and_page_names() {
+        let files = [
+            "content/01-forord.md".to_string(),
+            "content/04-unge.md".to_string(),
+        ];
+        let near = |w: &str| closest_path(w, "content", files.iter());
+        assert_eq!(near("05-unge.md").as_deref(), Some("04-unge.md"));
+        assert_eq!(near("unge.html").as_deref(), Some("04-unge.md"));
+        assert_eq!(near("01-forrord.md").as_deref(), Some("01-forord.md"));
+        assert_eq!(near("budget.md"), None);
     }
-    .walk(blocks);
 }

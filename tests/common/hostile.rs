@@ -6,7 +6,7 @@ use super::*;
 /// Checks `plan` and asserts exactly one error, `code` at `file:line:column`.
 #[track_caller]
 pub fn one_error(plan: &Plan, code: &str, file: &str, line: u64, column: u64) -> Diag {
-    let (run, json) = plan.check_json(&[]);
+    let (run, json) = plan.check_json(&["--lang", "en"]);
     run.assert_no_panic();
     let d = assert_only(&json, "error", code, file, line, column);
     run.assert_code(1);

@@ -537,3 +537,62 @@ pub fn run_limited(args: &[&str], limit: std::time::Duration) -> Run {
         stderr,
     }
 }
+
+/// A section `content/03-ledige.md` with one goal and one indicator whose
+/// lines 9–13 are `indicator` (unit, direction, baseline, actuals, targets):
+///
+/// ```text
+///  1 ---
+///  2 title: Ledige
+///  3 order: 3
+///  4 goals:
+///  5   - id: L1
+///  6     title: Færre ledige
+///  7     indicators:
+///  8       - name: Ledige i alt
+///  9 .. 13   (indicator, 8 spaces of indent)
+/// 14 ---
+/// 15
+/// 16 Tekst.
+/// ```
+///
+/// Columns on lines 9–13 (with the usual flow mappings):
+/// `unit:` value 15, `direction:` value 20, baseline `year` value 27 and
+/// `value` value 40, first key of `actuals`/`targets` 20 and its value 26.
+pub fn ledige(indicator: &str) -> String {
+    assert_eq!(indicator.lines().count(), 5, "lines 9–13");
+    format!(
+        "---\ntitle: Ledige\norder: 3\ngoals:\n  - id: L1\n    title: Færre ledige\n    indicators:\n      - name: Ledige i alt\n{indicator}---\n\nTekst.\n"
+    )
+}
+
+/// A clean indicator for [`ledige`].
+pub const LEDIGE_OK: &str = "        unit: count
+        direction: decrease
+        baseline: { year: 2024, value: 900 }
+        actuals: { 2025: 850, 2026: 800 }
+        targets: { 2027: 700 }
+";
+
+/// Checks `plan` as JSON and asserts it reports exactly one diagnostic.
+#[track_caller]
+pub fn only(plan: &Plan, severity: &str, code: &str, file: &str, line: u64, column: u64) -> Diag {
+    let (run, json) = plan.check_json(&[]);
+    let d = assert_only(&json, severity, code, file, line, column);
+    run.assert_code(if severity == "error" { 1 } else { 0 });
+    assert!(!d.message.is_empty(), "{d}");
+    d
+}
+
+/// `text` with Windows line endings.
+pub fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+/// The diagnostic `code` at `file:line:column`, with its words in English
+/// (`--lang en`); the fixtures are Danish plans.
+#[track_caller]
+pub fn in_english(plan: &Plan, code: &str, file: &str, line: u64, column: u64) -> Diag {
+    let (_, json) = plan.check_json(&["--lang", "en"]);
+    assert_diag(&json, code, file, line, column)
+}

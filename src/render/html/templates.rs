@@ -3,7 +3,7 @@
 
 use super::blocks;
 use crate::BuildError;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Hint, Message};
 use crate::theme::Theme;
 use tera::Tera;
 
@@ -72,14 +72,16 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
     }
     for name in TEMPLATES {
         if tera.get_template(name).is_err() {
-            return Err(vec![Diagnostic::new(
-                Severity::Error,
-                "template-missing",
-                &format!("templates/{name}"),
-                None,
-                format!("the theme has no template `{name}`"),
-            )
-            .hint("a theme folder may override single templates; the rest come from the built-in theme")]);
+            return Err(vec![
+                Diagnostic::new(
+                    &format!("templates/{name}"),
+                    None,
+                    Message::NoTemplate {
+                        name: name.to_string(),
+                    },
+                )
+                .hint(Hint::ThemeOverrides),
+            ]);
         }
     }
     Ok(Templates { tera, sources })
@@ -136,16 +138,14 @@ fn include_cycle(tera: &Tera, sources: &[(String, String, String)]) -> Option<Di
                         .map_or_else(|| format!("templates/{start}"), |(_, _, o)| o.clone());
                     return Some(
                         Diagnostic::new(
-                            Severity::Error,
-                            "template-error",
                             &origin,
                             None,
-                            format!(
-                                "template error: `{start}` includes itself ({} → {start}), so it would never finish",
-                                path.join(" → ")
-                            ),
+                            Message::TemplateIncludesItself {
+                                name: start.to_string(),
+                                chain: path,
+                            },
                         )
-                        .hint("remove the `{% include %}` that leads back to this template"),
+                        .hint(Hint::RemoveInclude),
                     );
                 }
                 if !path.contains(next) && path.len() < 64 {
@@ -182,28 +182,15 @@ fn template_diagnostic(e: &tera::Error, sources: &[(String, String, String)]) ->
         })
     });
     let file = template.map_or_else(|| "templates".to_string(), |(_, _, origin)| origin.clone());
-    let message = messages
+    let detail = messages
         .iter()
         .rev()
         .find(|m| !m.trim().is_empty())
-        .map_or_else(
-            || "template error".to_string(),
-            |m| {
-                m.lines()
-                    .rfind(|l| !l.trim().is_empty())
-                    .unwrap_or("")
-                    .trim()
-                    .to_string()
-            },
-        );
-    Diagnostic::new(
-        Severity::Error,
-        "template-error",
-        &file,
-        pos,
-        format!("template error: {message}"),
-    )
-    .hint("fix the template in the theme folder, or delete it to use the built-in one")
+        .and_then(|m| m.lines().rfind(|l| !l.trim().is_empty()))
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    Diagnostic::new(&file, pos, Message::TemplateError { detail }).hint(Hint::FixTemplate)
 }
 
 /// A template error met while rendering, as a diagnostic naming the theme

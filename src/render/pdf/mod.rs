@@ -16,19 +16,19 @@ pub mod style;
 pub mod text;
 pub mod writer;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Hint, Message, PdfStyleProblem};
 use crate::model::Plan;
 use crate::theme::Theme;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum PdfError {
-    #[error("the PDF style in {origin} is not valid: {message}")]
+    #[error("the PDF style in {origin} is not valid: {problem}")]
     Style {
         origin: String,
         /// Where in the file, when the YAML parser could say.
         pos: Option<crate::load::yaml::Pos>,
-        message: String,
+        problem: PdfStyleProblem,
     },
     #[error("font problem: {0}")]
     Font(String),
@@ -46,11 +46,10 @@ impl PdfError {
             PdfError::Style {
                 origin,
                 pos,
-                message,
+                problem,
             } => Some(
-                Diagnostic::new(Severity::Error, "pdf-style", origin, *pos, message.clone()).hint(
-                    "see the comments in the default theme's pdf.yaml for every key and its form",
-                ),
+                Diagnostic::new(origin, *pos, Message::PdfStyle(problem.clone()))
+                    .hint(Hint::SeePdfYaml),
             ),
             _ => None,
         }
@@ -106,18 +105,7 @@ pub fn render(plan: &Plan, theme: &Theme) -> Result<Rendered, PdfError> {
     lap("lopdf");
     let diagnostics = missing
         .into_iter()
-        .map(|m| {
-            Diagnostic::new(
-                Severity::Warning,
-                "pdf-missing-glyph",
-                &m.source,
-                None,
-                format!(
-                    "the PDF font has no glyph for {:?} (U+{:04X}); it is shown as `?` in the PDF",
-                    m.ch, m.ch as u32
-                ),
-            )
-        })
+        .map(|m| Diagnostic::new(&m.source, None, Message::MissingGlyph { ch: m.ch }))
         .collect();
     Ok(Rendered {
         bytes,

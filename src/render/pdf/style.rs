@@ -1,6 +1,7 @@
 //! The PDF style: `pdf.yaml` of the theme, with a default for every key.
 
 use super::PdfError;
+use crate::diagnostic::PdfStyleProblem;
 use crate::theme::Theme;
 use serde::Deserialize;
 
@@ -260,13 +261,15 @@ impl Style {
                             line: l.line() as u32,
                             column: l.column() as u32,
                         }),
-                        message: e
-                            .without_snippet()
-                            .to_string()
-                            .lines()
-                            .next()
-                            .unwrap_or("not valid YAML")
-                            .to_string(),
+                        problem: PdfStyleProblem::Yaml {
+                            detail: e
+                                .without_snippet()
+                                .to_string()
+                                .lines()
+                                .next()
+                                .unwrap_or("not valid YAML")
+                                .to_string(),
+                        },
                     })?
                 }
             }
@@ -280,7 +283,10 @@ impl Style {
             Rgb::parse(value).ok_or_else(|| PdfError::Style {
                 origin: origin.to_string(),
                 pos: None,
-                message: format!("`{key}` must be a colour like \"#00558c\", not {value:?}"),
+                problem: PdfStyleProblem::Colour {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                },
             })
         };
         let brand = Rgb::parse(brand).unwrap_or(Rgb(0.0, 0.333, 0.549));
@@ -296,10 +302,9 @@ impl Style {
             return Err(PdfError::Style {
                 origin: origin.to_string(),
                 pos: None,
-                message: format!(
-                    "`text.align` must be `left` or `justify`, not {:?}",
-                    file.text.align
-                ),
+                problem: PdfStyleProblem::Align {
+                    value: file.text.align.clone(),
+                },
             });
         }
         Ok(Style {

@@ -1,0 +1,127 @@
+//! The one list of diagnostic codes: each with its stable kebab-case name
+//! (what CI filters on and the README documents) and its severity.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Declares [`Code`] from one table, so the variant, its name and its
+/// severity can never drift apart.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident;)*) => {
+        /// What kind of problem a diagnostic reports.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in the README's order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable name, e.g. `unknown-field`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The front matter or plan.yaml is not valid YAML.
+    YamlSyntax = "yaml-syntax", Error;
+    /// YAML past one of the limits planpress parses with.
+    YamlTooLarge = "yaml-too-large", Error;
+    FileTooLarge = "file-too-large", Error;
+    MissingFrontMatter = "missing-front-matter", Error;
+    UnterminatedFrontMatter = "unterminated-front-matter", Error;
+    InvalidUtf8 = "invalid-utf8", Error;
+    NoSections = "no-sections", Error;
+    UnknownField = "unknown-field", Error;
+    WrongType = "wrong-type", Error;
+    MissingField = "missing-field", Error;
+    InvalidValue = "invalid-value", Error;
+    /// A number with a decimal comma inside `{ }`, which YAML splits in two.
+    DecimalComma = "decimal-comma", Error;
+    /// An unquoted name with a comma inside `{ }`, which YAML splits in two.
+    CommaInName = "comma-in-name", Error;
+    /// `2.500` for two thousand five hundred: YAML reads 2.5.
+    ThousandsSeparator = "thousands-separator", Error;
+    InvalidDate = "invalid-date", Error;
+    YearOutOfRange = "year-out-of-range", Error;
+    UnknownReference = "unknown-reference", Error;
+    MissingFile = "missing-file", Error;
+    /// A path or a link (symlink) that leads where planpress does not read.
+    OutsidePlan = "outside-plan", Error;
+    /// A link outside the allow-list of schemes.
+    UnsafeLink = "unsafe-link", Error;
+    /// An image that cannot be decoded.
+    BrokenImage = "broken-image", Error;
+    BrokenLink = "broken-link", Error;
+    DuplicateId = "duplicate-id", Error;
+    DuplicateSlug = "duplicate-slug", Error;
+    TargetOutsidePeriod = "target-outside-period", Error;
+    BaselineAfterTarget = "baseline-after-target", Error;
+    ActualAfterAsOf = "actual-after-as-of", Error;
+    ValueOutOfRange = "value-out-of-range", Error;
+    /// A figure too large to print exactly.
+    NumberTooLarge = "number-too-large", Error;
+    TooManyDecimals = "too-many-decimals", Error;
+    /// The same year twice in `actuals` or `targets`.
+    DuplicateKey = "duplicate-key", Error;
+    /// Markdown nested past the limit.
+    TooDeep = "too-deep", Error;
+    DuplicateOrder = "duplicate-order", Warning;
+    /// `01-index.md`: a file named like an index that is not one.
+    MisnamedIndex = "misnamed-index", Warning;
+    /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
+    MalformedMarker = "malformed-marker", Warning;
+    TargetAgainstDirection = "target-against-direction", Warning;
+    MaintainTargetDiffers = "maintain-target-differs", Warning;
+    UncoveredTargetGroup = "uncovered-target-group", Warning;
+    UnansweredNationalGoal = "unanswered-national-goal", Warning;
+    HeadingLevel = "heading-level", Warning;
+    HeadingSkip = "heading-skip", Warning;
+    MissingAlt = "missing-alt", Warning;
+    GoalPlacedTwice = "goal-placed-twice", Warning;
+    TemplateError = "template-error", Error;
+    TemplateMissing = "template-missing", Error;
+    ThemeLabels = "theme-labels", Error;
+    ThemeUnreadable = "theme-unreadable", Error;
+    PdfStyle = "pdf-style", Error;
+    PdfMissingGlyph = "pdf-missing-glyph", Warning;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let name = code.name();
+            assert!(seen.insert(name), "{name} twice");
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+                    && !name.starts_with('-')
+                    && !name.ends_with('-'),
+                "{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,831 @@
+//! What planpress says, as typed values with their arguments. Nothing here
+//! is text yet: `da.rs` and `en.rs` turn each value into words with an
+//! exhaustive `match`, so the compiler proves that every message, hint and
+//! status line exists in both languages.
+
+use super::code::Code;
+use crate::load::confine::Refusal;
+use crate::markdown::Nesting;
+use crate::model::{Date, Direction, Period, Unit};
+use std::path::PathBuf;
+
+/// The one-line statement of a problem. Each variant belongs to one code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Yaml(YamlProblem),
+    NoFrontMatter,
+    FrontMatterNeverEnds,
+    NotUtf8 {
+        byte: u8,
+        line: u32,
+        column: u32,
+    },
+    NoContentFolder,
+    NoSectionFiles,
+    UnknownField {
+        name: String,
+        thing: Thing,
+    },
+    WrongType {
+        field: String,
+        expected: Expected,
+        found: Found,
+    },
+    NotAMapping {
+        thing: Thing,
+        found: Found,
+    },
+    FieldNameNotWord {
+        thing: Thing,
+    },
+    NotAYear {
+        found: Found,
+    },
+    TextNotNumber {
+        written: String,
+        unit: Unit,
+    },
+    NotAValue {
+        found: Found,
+    },
+    MissingField {
+        thing: Thing,
+        field: String,
+    },
+    EmptyFrontMatter,
+    NoDirection,
+    UnknownUnit {
+        written: String,
+    },
+    UnknownDirection {
+        written: String,
+    },
+    UnknownComparison {
+        written: String,
+    },
+    UnknownLanguage {
+        written: String,
+    },
+    NotAWebAddress {
+        written: String,
+    },
+    NotAColour {
+        written: String,
+    },
+    PeriodBackwards {
+        start: i32,
+        end: i32,
+    },
+    NotAPeriod,
+    /// `31,5` inside `{ }`.
+    DecimalComma {
+        written: String,
+    },
+    /// `name: Unge, ledige og andre` inside `{ }`.
+    CommaInName {
+        written: String,
+    },
+    /// `2.500` in a count or an amount.
+    ThousandsSeparator {
+        written: String,
+        read: f64,
+    },
+    BadDeadline {
+        written: String,
+    },
+    BadDate {
+        written: String,
+    },
+    ImplausibleYear {
+        year: i64,
+    },
+    DeadlineYear {
+        year: i32,
+    },
+    PeriodOutOfRange {
+        start: i32,
+        end: i32,
+    },
+    NoSuchTheme {
+        name: String,
+    },
+    UnknownVocabulary {
+        kind: Thing,
+        id: String,
+    },
+    UnknownGoalMarker {
+        id: String,
+    },
+    NoLogo {
+        path: String,
+    },
+    NoImage {
+        written: String,
+    },
+    LinkWithoutTarget,
+    BrokenLink {
+        written: String,
+    },
+    NoAnchor {
+        file: String,
+        fragment: String,
+    },
+    DuplicateGoalId {
+        id: String,
+    },
+    DuplicateVocabularyId {
+        kind: Thing,
+        id: String,
+    },
+    DuplicateSlug {
+        slug: String,
+        first: String,
+    },
+    TargetOutsidePeriod {
+        year: i32,
+        period: Period,
+    },
+    BaselineNotBefore {
+        baseline: i32,
+        target: i32,
+    },
+    ActualAfterAsOf {
+        year: i32,
+        as_of: Date,
+    },
+    OutOfRange {
+        value: f64,
+        unit: Unit,
+    },
+    DuplicateOrder {
+        order: i64,
+        first: String,
+    },
+    /// A folder's page shares its `order` with a section beside the folder.
+    FolderOrder {
+        order: i64,
+        folder: String,
+        other: String,
+    },
+    MisnamedIndex {
+        name: String,
+    },
+    MalformedMarker {
+        written: String,
+    },
+    AgainstDirection {
+        year: i32,
+        value: f64,
+        direction: Direction,
+        from: f64,
+        from_year: i32,
+    },
+    MaintainDiffers {
+        baseline: f64,
+        value: f64,
+    },
+    UncoveredTargetGroup {
+        id: String,
+    },
+    UnansweredNationalGoal {
+        id: String,
+    },
+    TopLevelHeading,
+    HeadingSkip {
+        level: u8,
+        previous: u8,
+    },
+    NoAltText {
+        written: String,
+    },
+    TemplateError {
+        detail: String,
+    },
+    NoTemplate {
+        name: String,
+    },
+    LabelsForm,
+    ThemeUnreadable {
+        problem: IoProblem,
+    },
+    PdfStyle(PdfStyleProblem),
+    MissingGlyph {
+        ch: char,
+    },
+    /// YAML past one of [`crate::limits`]' bounds.
+    YamlTooLarge {
+        limit: YamlLimit,
+    },
+    FileTooLarge,
+    /// A link (symlink) found in `area` that leads out of it.
+    LinkedOutside {
+        path: String,
+        area: Area,
+    },
+    /// A path an author wrote that planpress will not read.
+    PathRefused {
+        what: Pointer,
+        written: String,
+        refusal: Refusal,
+    },
+    ThemeRefused {
+        name: String,
+        refusal: Refusal,
+    },
+    Hidden {
+        what: Pointer,
+        written: String,
+    },
+    /// A link (symlink) in content/ to nothing.
+    DanglingLink {
+        path: String,
+    },
+    UnsafeLink {
+        written: String,
+        problem: LinkProblem,
+    },
+    BrokenImage {
+        what: Pointer,
+        written: String,
+        problem: ImageProblem,
+    },
+    NumberTooLarge {
+        written: String,
+    },
+    TooManyDecimals {
+        written: String,
+    },
+    /// `2027:` and `"2027":` in one mapping.
+    DuplicateYear {
+        year: i32,
+        field: String,
+    },
+    TooDeep {
+        nesting: Nesting,
+    },
+    GoalPlacedTwice {
+        ids: Vec<String>,
+    },
+    TemplateIncludesItself {
+        name: String,
+        chain: Vec<String>,
+    },
+}
+
+impl Message {
+    pub fn code(&self) -> Code {
+        use Message::*;
+        match self {
+            Yaml(_) => Code::YamlSyntax,
+            NoFrontMatter => Code::MissingFrontMatter,
+            FrontMatterNeverEnds => Code::UnterminatedFrontMatter,
+            NotUtf8 { .. } => Code::InvalidUtf8,
+            NoContentFolder | NoSectionFiles => Code::NoSections,
+            UnknownField { .. } => Code::UnknownField,
+            WrongType { .. }
+            | NotAMapping { .. }
+            | FieldNameNotWord { .. }
+            | NotAYear { .. }
+            | TextNotNumber { .. }
+            | NotAValue { .. } => Code::WrongType,
+            MissingField { .. } | EmptyFrontMatter | NoDirection => Code::MissingField,
+            UnknownUnit { .. }
+            | UnknownDirection { .. }
+            | UnknownComparison { .. }
+            | UnknownLanguage { .. }
+            | NotAWebAddress { .. }
+            | NotAColour { .. }
+            | PeriodBackwards { .. }
+            | NotAPeriod => Code::InvalidValue,
+            DecimalComma { .. } => Code::DecimalComma,
+            CommaInName { .. } => Code::CommaInName,
+            ThousandsSeparator { .. } => Code::ThousandsSeparator,
+            BadDeadline { .. } | BadDate { .. } => Code::InvalidDate,
+            ImplausibleYear { .. } | DeadlineYear { .. } | PeriodOutOfRange { .. } => {
+                Code::YearOutOfRange
+            }
+            NoSuchTheme { .. } | UnknownVocabulary { .. } | UnknownGoalMarker { .. } => {
+                Code::UnknownReference
+            }
+            NoLogo { .. } | NoImage { .. } => Code::MissingFile,
+            LinkWithoutTarget | BrokenLink { .. } | NoAnchor { .. } => Code::BrokenLink,
+            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } => Code::DuplicateId,
+            DuplicateSlug { .. } => Code::DuplicateSlug,
+            TargetOutsidePeriod { .. } => Code::TargetOutsidePeriod,
+            BaselineNotBefore { .. } => Code::BaselineAfterTarget,
+            ActualAfterAsOf { .. } => Code::ActualAfterAsOf,
+            OutOfRange { .. } => Code::ValueOutOfRange,
+            DuplicateOrder { .. } | FolderOrder { .. } => Code::DuplicateOrder,
+            MisnamedIndex { .. } => Code::MisnamedIndex,
+            MalformedMarker { .. } => Code::MalformedMarker,
+            AgainstDirection { .. } => Code::TargetAgainstDirection,
+            MaintainDiffers { .. } => Code::MaintainTargetDiffers,
+            UncoveredTargetGroup { .. } => Code::UncoveredTargetGroup,
+            UnansweredNationalGoal { .. } => Code::UnansweredNationalGoal,
+            TopLevelHeading => Code::HeadingLevel,
+            HeadingSkip { .. } => Code::HeadingSkip,
+            NoAltText { .. } => Code::MissingAlt,
+            TemplateError { .. } => Code::TemplateError,
+            NoTemplate { .. } => Code::TemplateMissing,
+            LabelsForm => Code::ThemeLabels,
+            ThemeUnreadable { .. } => Code::ThemeUnreadable,
+            PdfStyle(_) => Code::PdfStyle,
+            MissingGlyph { .. } => Code::PdfMissingGlyph,
+            YamlTooLarge { .. } => Code::YamlTooLarge,
+            FileTooLarge => Code::FileTooLarge,
+            LinkedOutside { .. } | PathRefused { .. } | ThemeRefused { .. } => Code::OutsidePlan,
+            Hidden { .. } | DanglingLink { .. } => Code::MissingFile,
+            UnsafeLink { .. } => Code::UnsafeLink,
+            BrokenImage { .. } => Code::BrokenImage,
+            NumberTooLarge { .. } => Code::NumberTooLarge,
+            TooManyDecimals { .. } => Code::TooManyDecimals,
+            DuplicateYear { .. } => Code::DuplicateKey,
+            TooDeep { .. } => Code::TooDeep,
+            GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
+            TemplateIncludesItself { .. } => Code::TemplateError,
+        }
+    }
+}
+
+/// What is wrong with a piece of YAML, in the author's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlProblem {
+    /// `title:Tekst`.
+    NoSpaceAfterColon {
+        written: String,
+    },
+    /// `order 3`.
+    MissingColon {
+        written: String,
+    },
+    /// `summary: Mål: flere i job`.
+    ColonInText,
+    UnclosedQuote {
+        quote: char,
+    },
+    UnclosedBracket {
+        bracket: char,
+    },
+    /// A tab in the indentation.
+    Tab,
+    /// `primary: #00558c`: `#` after a space starts a comment.
+    CommentInValue {
+        written: String,
+    },
+    /// `targets: 2027: 2500`: years and values outside `{ }`.
+    NoBraces,
+    /// `unit: %`: a character YAML keeps for itself starts the value.
+    ReservedStart {
+        ch: char,
+    },
+    /// A field that does not line up with the one above it.
+    Misaligned {
+        field: String,
+        above: String,
+    },
+    DuplicateKey {
+        key: Option<String>,
+    },
+    NotFinite,
+    TooDeep,
+    /// Anything else, in the parser's own (English) words.
+    Parser {
+        detail: String,
+    },
+}
+
+/// Which of the YAML limits a document went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlLimit {
+    Depth,
+    Values,
+    Text,
+    /// Anchors and aliases (`&a`, `*a`) repeated to multiply a document.
+    Anchors,
+}
+
+/// Where files of a kind must lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// The plan folder (plan.yaml, content/).
+    Plan,
+    Content,
+    Themes,
+}
+
+/// What names a file: an image in the text, a link, the logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    Image,
+    Link,
+    Logo,
+}
+
+/// Why an address is not published.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkProblem {
+    /// A scheme not on the allow-list, in lower case.
+    Scheme(String),
+    /// A control character inside the address.
+    Control(char),
+}
+
+/// The image formats planpress shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Gif,
+    Webp,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "PNG",
+            ImageFormat::Jpeg => "JPEG",
+            ImageFormat::Gif => "GIF",
+            ImageFormat::Webp => "WebP",
+            ImageFormat::Svg => "SVG",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Gif => "gif",
+            ImageFormat::Webp => "webp",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// Why an image cannot be shown. Decoders' own messages are for
+/// programmers, so none of them is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageProblem {
+    /// The name ends in none of the formats' extensions.
+    UnknownFormat,
+    Unreadable(IoProblem),
+    Empty,
+    FileTooLarge,
+    TooManyPixels,
+    /// A file of one format named as another.
+    Mislabelled {
+        actual: ImageFormat,
+        named: ImageFormat,
+    },
+    /// Text in a file named as an image.
+    Text {
+        named: ImageFormat,
+    },
+    /// Damaged or cut short.
+    Damaged {
+        format: ImageFormat,
+    },
+    /// A GIF without a single picture.
+    NoPicture,
+    SvgTooDeep,
+    SvgTooManyElements,
+    /// An SVG without width, height or viewBox.
+    SvgNoSize,
+    /// An SVG `<image>` that points to another file.
+    SvgDrawsFile {
+        href: String,
+    },
+}
+
+/// Why a folder may not be the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputRefusal {
+    Link,
+    File,
+    IsPlan,
+    HoldsPlan,
+    InContent,
+    InThemes,
+}
+
+/// The things a plan is made of, for messages that name one. Each language
+/// gives them the article and form its grammar needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Plan,
+    Section,
+    Goal,
+    Indicator,
+    Link,
+    Baseline,
+    Brand,
+    TargetGroup,
+    Track,
+    NationalGoal,
+}
+
+impl Thing {
+    /// The plan.yaml list a vocabulary entry lives in.
+    pub fn list_field(self) -> &'static str {
+        match self {
+            Thing::TargetGroup => "target_groups",
+            Thing::Track => "tracks",
+            _ => "national_goals",
+        }
+    }
+}
+
+/// The kind of value a field needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    WholeNumber,
+    TrueFalse,
+    List,
+    YearMap,
+}
+
+/// The kind of value found instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Nothing,
+    TrueFalse,
+    WholeNumber,
+    Number,
+    Text,
+    List,
+    Mapping,
+}
+
+/// Why a file could not be read or written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IoProblem {
+    NotFound,
+    PermissionDenied,
+    /// The system's own words.
+    Other(String),
+}
+
+impl From<&std::io::Error> for IoProblem {
+    fn from(e: &std::io::Error) -> IoProblem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => IoProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
+            _ => IoProblem::Other(e.to_string()),
+        }
+    }
+}
+
+/// What is wrong with a theme's `pdf.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfStyleProblem {
+    /// The parser's own words.
+    Yaml {
+        detail: String,
+    },
+    Colour {
+        key: String,
+        value: String,
+    },
+    Align {
+        value: String,
+    },
+}
+
+/// What to do about a problem.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hint {
+    /// The closest allowed name or path.
+    DidYouMean {
+        name: String,
+    },
+    /// The line as it should be written.
+    Write {
+        text: String,
+    },
+    QuoteText {
+        fix: String,
+    },
+    CloseQuote {
+        quote: char,
+    },
+    CloseBracket {
+        bracket: char,
+    },
+    IndentWithSpaces,
+    CheckYaml,
+    SaveAsUtf8,
+    CreateContentFolder,
+    AddSectionFile,
+    StartWithFrontMatter,
+    CloseFrontMatter,
+    /// `written` is what the author wrote, put in brackets.
+    ListInBrackets {
+        field: String,
+        written: String,
+    },
+    /// Each item of a list on its own line, starting with `- `.
+    DashItems {
+        field: String,
+        example: String,
+    },
+    WholeNumber {
+        field: String,
+    },
+    BaselineForm {
+        value: String,
+    },
+    NotMeasured,
+    /// A line of dashes meant as `---`.
+    DashLine {
+        line: u32,
+        written: String,
+    },
+    LineUp {
+        field: String,
+        with: String,
+    },
+    MarkerForm,
+    /// Empty lines before the opening `---`.
+    FirstLine,
+    AllowedFields {
+        thing: Thing,
+        fields: Vec<&'static str>,
+    },
+    AddLine {
+        field: String,
+        example: String,
+    },
+    FrontMatterNeedsTitle,
+    DeadlineForm,
+    Units,
+    Directions,
+    SayDirection,
+    OnlyNational,
+    YearRange {
+        from: i32,
+        to: i32,
+    },
+    WriteYear,
+    /// A number written the Danish way, as YAML wants it.
+    WriteNumber {
+        fix: String,
+    },
+    UseUnitText,
+    Languages,
+    ThemeFolder {
+        name: String,
+    },
+    AsOfForm,
+    BaseUrlForm,
+    PeriodForm,
+    ColourForm,
+    LogoPath,
+    DecimalPoint {
+        fix: String,
+    },
+    QuoteName {
+        fix: String,
+    },
+    NoThousandsSeparator {
+        fix: String,
+    },
+    TargetsInPeriod,
+    BaselineFirst,
+    MoveToTargets,
+    CheckFigure,
+    UseIncreaseOrDecrease,
+    RenameFile,
+    OwnOrder,
+    FolderTakesPlace {
+        folder: String,
+        page: String,
+    },
+    NameItIndex {
+        folder: String,
+    },
+    StartAtH2,
+    UseHeading {
+        hashes: String,
+    },
+    DescribeImage,
+    /// `example` is `assets/kort.png` as seen from the linking file.
+    ImagesInAssets {
+        example: String,
+    },
+    LinkForm,
+    SectionHasNoGoals,
+    SectionGoals {
+        ids: Vec<String>,
+    },
+    UniqueGoalIds,
+    NoVocabulary {
+        kind: Thing,
+    },
+    VocabularyIs {
+        kind: Thing,
+        ids: Vec<String>,
+    },
+    AddGoalForGroup,
+    ListNationalGoal,
+    AnchorForm,
+    FixTemplate,
+    ThemeOverrides,
+    SeePdfYaml,
+    /// Past [`crate::limits::MAX_NUMBER`].
+    LargerUnit,
+    RoundDecimals,
+    OneFigurePerYear,
+    Simplify {
+        nesting: Nesting,
+    },
+    SimplerYaml,
+    SplitFile,
+    PlaceOnce,
+    AllowedLinks,
+    /// A link (symlink) that leads out of where it lies.
+    CopyInstead {
+        area: Area,
+    },
+    FilesInContent,
+    ThemeName,
+    Unhide,
+    RemoveDanglingLink,
+    SaveImageAgain,
+    RemoveInclude,
+}
+
+/// The words beside a second place a diagnostic points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteText {
+    FirstUsedHere,
+    SameOrderHere,
+    FirstGivenHere,
+}
+
+/// The words the human report puts before a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Error,
+    Warning,
+    Help,
+    Note,
+}
+
+/// The command line's own lines around the diagnostics.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// After a report with problems.
+    Found { errors: usize, warnings: usize },
+    /// After a clean check.
+    Checked {
+        sections: usize,
+        goals: usize,
+        indicators: usize,
+    },
+    Built {
+        sections: usize,
+        goals: usize,
+        out: PathBuf,
+        files: Vec<String>,
+    },
+    /// A build that problems stopped.
+    Stopped,
+}
+
+/// Why planpress could not run at all (exit code 2).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fatal {
+    NoPlan {
+        dir: PathBuf,
+    },
+    Unreadable {
+        path: PathBuf,
+        problem: IoProblem,
+    },
+    Unwritable {
+        path: PathBuf,
+        problem: IoProblem,
+    },
+    Pdf {
+        detail: String,
+    },
+    OutputRefused {
+        path: PathBuf,
+        reason: OutputRefusal,
+    },
+    /// A folder link (symlink) that leads back to a folder above it.
+    LinkLoop {
+        path: PathBuf,
+    },
+    /// A non-empty output folder without planpress's marker.
+    OutputNotOurs {
+        path: PathBuf,
+    },
+    /// A build that problems stopped, for library callers (the command
+    /// line prints the problems and [`Status::Stopped`] instead).
+    Invalid,
+    /// The theme or a renderer found problems (also printed as diagnostics).
+    Unrenderable,
+}
