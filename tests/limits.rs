@@ -573,3 +573,21 @@ fn control_characters_in_file_names_are_escaped_in_messages() {
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
     assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
 }
+
+#[test]
+fn a_problem_at_a_unicode_space_is_drawn_without_a_panic() {
+    // U+2028 (a line separator) where a value should be: the underline must
+    // cover the whole character, not one byte of it. Found by the fuzzer.
+    let plan = Plan::new("unicode_space");
+    for space in ["\u{2028}", "\u{85}", "\u{3000}"] {
+        plan.write(
+            "plan.yaml",
+            &BASE_PLAN.replace("period: 2027", &format!("period: {space}")),
+        );
+        for format in ["human", "github", "json"] {
+            let run = plan.check(&["--format", format]);
+            run.assert_no_panic();
+            assert_eq!(run.code, Some(1), "{space:?} {format}: {}", run.stderr);
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod code;
 mod da;
 mod en;
 pub mod message;
+mod problems;
 pub mod render;
 
 pub use code::{Code, Severity};

@@ -156,7 +156,10 @@ fn token_len(rest: &str) -> usize {
                         || c == '#' && i > 0 && rest[..i].ends_with(' ')
                 })
                 .map_or(rest.len(), |(i, _)| i);
-            rest[..end].trim_end().len().max(1)
+            // At least the first character, whole: a Unicode space such as
+            // U+2028 trims away but takes three bytes.
+            let first = rest.chars().next().map_or(0, char::len_utf8);
+            rest[..end].trim_end().len().max(first)
         }
     }
 }
@@ -320,6 +323,7 @@ mod tests {
         assert_eq!(token_len("[a, b"), 5);
         assert_eq!(token_len("title: x"), 5);
         assert_eq!(token_len("14,6, 2020: 10"), 4);
+        assert_eq!(token_len("\u{2028} "), 3);
     }
 
     #[test]
