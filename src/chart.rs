@@ -141,15 +141,23 @@ impl Chart {
                 points: targets,
             });
         }
-        let mut y_ticks = Vec::new();
-        let mut v = min;
-        while v <= max + step * 1e-6 {
-            y_ticks.push(Tick {
-                label: locale::value(&Value::Number(round(v)), indicator.unit, lang),
-                at: y(v),
-            });
-            v += step;
-        }
+        // Ticks by count, not by adding steps until `max`: a step below the
+        // values' precision would never get there.
+        let steps = ((max - min) / step).round();
+        let steps = if steps.is_finite() && steps >= 0.0 {
+            (steps as usize).min(MAX_STEPS)
+        } else {
+            0
+        };
+        let y_ticks = (0..=steps)
+            .map(|i| {
+                let v = min + step * i as f64;
+                Tick {
+                    label: locale::value(&Value::Number(round(v)), indicator.unit, lang),
+                    at: y(v),
+                }
+            })
+            .collect();
         let x_ticks = years
             .iter()
             .map(|&yr| Tick {
@@ -197,12 +205,23 @@ fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
     parts.join(" ").replace("..", ".")
 }
 
+/// More steps than a nice scale ever has (it has 3–6); a bound on the ticks
+/// whatever the numbers.
+const MAX_STEPS: usize = 10;
+
 /// An axis from a round number to a round number in 3–6 round steps.
 /// Counts, amounts and percentages start at zero when the data sit close to
 /// it, so small changes are not blown up; ranks never go below 1.
 fn nice_scale(lo: f64, hi: f64, unit: Unit) -> (f64, f64, f64) {
     let mut lo = lo;
-    let hi = if hi > lo { hi } else { lo + 1.0 };
+    // Values closer than their float precision can tell (one float step
+    // apart, say) are drawn as equal, on an axis wide enough for round steps.
+    let least = hi.abs().max(lo.abs()) * 1e-12;
+    let hi = if hi - lo > least {
+        hi
+    } else {
+        lo + least.max(1.0)
+    };
     if lo >= 0.0 && lo < (hi - lo) * 1.5 && unit != Unit::Rank {
         lo = 0.0;
     }
@@ -305,5 +324,24 @@ mod tests {
         assert!(min <= 40.0 && max >= 98.0 && min >= 0.0);
         let (_, max, _) = nice_scale(90.0, 99.0, Unit::Percent);
         assert!(max <= 100.0);
+    }
+
+    #[test]
+    fn scales_keep_distinct_round_steps_at_any_magnitude() {
+        let big = 999_999_999_999_999.5_f64;
+        for (lo, hi) in [
+            // One float step apart.
+            (big, f64::from_bits(big.to_bits() + 1)),
+            (1e-6, 2e-6),
+            (0.1, 0.3),
+            (5.0, 5.0),
+            (0.0, 999_999_999_999_999.0),
+        ] {
+            let (min, max, step) = nice_scale(lo, hi, Unit::Count);
+            assert!(min <= lo && max >= hi, "{lo}..{hi}: {min}..{max}");
+            assert!(min + step > min && step > 0.0, "{lo}..{hi}: step {step}");
+            let steps = (max - min) / step;
+            assert!((1.0..=10.0).contains(&steps.round()), "{lo}..{hi}: {steps}");
+        }
     }
 }

@@ -41,6 +41,9 @@ enum Command {
         /// Build only these outputs, comma-separated.
         #[arg(long, value_delimiter = ',')]
         only: Vec<OnlyArg>,
+        /// Write into an output folder that holds files planpress did not write.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -167,6 +170,7 @@ pub fn run() -> ExitCode {
             dir,
             out,
             only,
+            force,
             report,
         } => {
             let options = BuildOptions {
@@ -174,6 +178,7 @@ pub fn run() -> ExitCode {
                 only: only.into_iter().map(Output::from).collect(),
                 strict: report.strict,
                 render: planpress::render::Options::from_env(),
+                force,
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {

@@ -174,7 +174,8 @@ pub fn json(plan: &Plan) -> String {
 
 /// `goals.csv`: one row per indicator and year. UTF-8 with a byte order mark
 /// and `;` between fields, because that is what Danish Excel opens
-/// correctly; numbers use the plan language's decimal mark.
+/// correctly; numbers use the plan language's decimal mark, and no text
+/// cell can start a formula.
 pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
     let lang = plan.meta.language;
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
@@ -217,7 +218,7 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
                     Value::Text(t) => t.clone(),
                     Value::Missing => String::new(),
                 };
-                w.write_record([
+                let record = [
                     section.title.as_str(),
                     &g.id,
                     &g.title,
@@ -232,10 +233,23 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
                     i.status.code(),
                     g.status.code(),
                     &g.deadline.map(Deadline::iso).unwrap_or_default(),
-                ])?;
+                ];
+                let cells = record.map(as_text);
+                w.write_record(cells.iter().map(|c| c.as_bytes()))?;
             }
         }
     }
     w.flush()?;
     Ok(())
+}
+
+/// A cell as a spreadsheet should show it: text that Excel or LibreOffice
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets the usual leading apostrophe, which marks it as text.
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }

@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod export;
+pub mod limits;
 pub mod live;
 pub mod load;
 pub mod locale;
@@ -20,6 +21,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod theme;
+pub mod url;
 pub mod validate;
 
 use diagnostic::{Diagnostic, Fatal, Sources};
@@ -96,6 +98,9 @@ pub struct BuildOptions {
     pub strict: bool,
     /// How the renderers work (tagging, the documents' date, timing).
     pub render: render::Options,
+    /// Write into an output folder that holds files planpress did not
+    /// write (its own outputs there are replaced; nothing else is touched).
+    pub force: bool,
 }
 
 #[derive(Debug)]
@@ -105,6 +110,17 @@ pub enum BuildError {
     Invalid,
     /// The theme or a renderer found problems (a template error, say).
     Render(Vec<Diagnostic>),
+    /// `--out` names a folder planpress may not write to.
+    OutputRefused {
+        path: PathBuf,
+        reason: diagnostic::OutputRefusal,
+    },
+    /// A non-empty output folder planpress did not write, without `--force`.
+    OutputNotOurs(PathBuf),
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -118,6 +134,15 @@ impl BuildError {
             BuildError::Load(e) => e.fatal(),
             BuildError::Invalid => Fatal::Invalid,
             BuildError::Render(_) => Fatal::Unrenderable,
+            BuildError::OutputRefused { path, reason } => Fatal::OutputRefused {
+                path: path.clone(),
+                reason: *reason,
+            },
+            BuildError::OutputNotOurs(path) => Fatal::OutputNotOurs { path: path.clone() },
+            BuildError::Read { path, source } => Fatal::Unreadable {
+                path: path.clone(),
+                problem: source.into(),
+            },
             BuildError::Write { path, source } => Fatal::Unwritable {
                 path: path.clone(),
                 problem: source.into(),
@@ -136,8 +161,11 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Load(e) => Some(e),
-            BuildError::Write { source, .. } => Some(source),
-            BuildError::Invalid | BuildError::Render(_) => None,
+            BuildError::Write { source, .. } | BuildError::Read { source, .. } => Some(source),
+            BuildError::Invalid
+            | BuildError::Render(_)
+            | BuildError::OutputRefused { .. }
+            | BuildError::OutputNotOurs(_) => None,
         }
     }
 }
@@ -185,7 +213,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
     timer.lap("check");
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let result = (|| {
-        let stage = output::Stage::new(&out)?;
+        let stage = output::Stage::new(&out, &plan.root, options.force)?;
         let mut files = Vec::new();
         let theme = if wanted(Output::Site) || wanted(Output::Pdf) {
             Some(
@@ -235,7 +263,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             let pdf = if pdf_written {
                 std::fs::read(stage.path(&pdf_name)).ok()
             } else {
-                std::fs::read(out.join(&pdf_name)).ok()
+                stage.previous(&pdf_name)
             };
             if let Some(bytes) = &pdf {
                 stage.write(&format!("site/{pdf_name}"), bytes)?;
@@ -244,10 +272,10 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             render::html::render(plan, theme, pdf_link, &|rel, bytes| {
                 stage.write(&format!("site/{rel}"), bytes)
             })?;
-            for rel in plan_files(plan) {
-                let from = plan.root.join(&rel);
-                let bytes = std::fs::read(&from)
-                    .map_err(|source| BuildError::Write { path: from, source })?;
+            for rel in plan_files(plan)? {
+                let path = plan.root.join(&rel);
+                let bytes =
+                    std::fs::read(&path).map_err(|source| BuildError::Read { path, source })?;
                 stage.write(&format!("site/{}", render::html::asset_href(&rel)), &bytes)?;
             }
             files.push("site/".to_string());
@@ -282,33 +310,20 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
     }
 }
 
-/// Files under `content/` that are not sections (images, logos, downloads)
-/// and the logo: the site carries them at the same place relative to its
-/// pages as they have relative to the section files.
-pub(crate) fn plan_files(plan: &Plan) -> Vec<String> {
-    let content = plan.root.join("content");
-    let mut files: Vec<String> = walkdir::WalkDir::new(&content)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(&plan.root).ok()?;
-            Some(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            )
-        })
-        .collect();
-    if let Some(logo) = &plan.meta.brand.logo {
-        let logo = logo.to_string_lossy().replace('\\', "/");
-        if !files.contains(&logo) {
-            files.push(logo);
+/// The files the site carries besides its pages (images, the logo,
+/// downloads), relative to the plan folder: exactly those the check's
+/// confined walk of `content/` accepted.
+pub(crate) fn plan_files(plan: &Plan) -> Result<Vec<String>, BuildError> {
+    let content = load::confine::walk_content(&plan.root).map_err(|e| {
+        let path = e
+            .path()
+            .map_or_else(|| plan.root.join("content"), Path::to_path_buf);
+        match e.into_io_error() {
+            Some(source) => BuildError::Read { path, source },
+            None => BuildError::Load(LoadError::LinkLoop(path)),
         }
-    }
-    files
+    })?;
+    Ok(content.assets.into_iter().map(|a| a.rel).collect())
 }
 
 /// Counts used in summaries.

@@ -215,7 +215,7 @@ impl LiveSite {
             )?;
         }
         let files = if selection.sections.is_none() {
-            crate::plan_files(&plan)
+            crate::plan_files(&plan)?
         } else {
             assets.to_vec()
         };

@@ -5,7 +5,8 @@
 //! built-in file of the same path (as in Zola), so a municipality can
 //! override one template or one label file and keep the rest.
 
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Area, Diagnostic, Hint, Message};
+use crate::load::confine;
 use crate::model::Language;
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, HashMap};
@@ -37,37 +38,41 @@ impl Theme {
     ) -> Result<Theme, Vec<Diagnostic>> {
         let mut files = BTreeMap::new();
         collect_built_in(&BUILT_IN, &mut files);
-        let folder = plan_root.join("themes").join(name);
-        if folder.is_dir() {
-            for entry in walkdir::WalkDir::new(&folder)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
-                if !entry.file_type().is_file() {
-                    continue;
+        // Validation has refused names and links that lead out of themes/;
+        // a theme that would still do so is not read.
+        let outside = |rel: String| {
+            vec![
+                Diagnostic::new(
+                    &rel,
+                    None,
+                    Message::LinkedOutside {
+                        path: rel.clone(),
+                        area: Area::Themes,
+                    },
+                )
+                .hint(Hint::CopyInstead { area: Area::Themes }),
+            ]
+        };
+        let folder = confine::theme_folder(plan_root, name)
+            .map_err(|_| outside(format!("themes/{name}")))?;
+        let overrides = match &folder {
+            Some(folder) => confine::theme_files(plan_root, folder).map_err(outside)?,
+            None => Vec::new(),
+        };
+        for (rel, path) in overrides {
+            let origin = format!("themes/{name}/{rel}");
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    files.insert(rel, ThemeFile { bytes, origin });
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&folder)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let origin = format!("themes/{name}/{rel}");
-                match std::fs::read(entry.path()) {
-                    Ok(bytes) => {
-                        files.insert(rel, ThemeFile { bytes, origin });
-                    }
-                    Err(e) => {
-                        return Err(vec![Diagnostic::new(
-                            &origin,
-                            None,
-                            Message::ThemeUnreadable {
-                                problem: (&e).into(),
-                            },
-                        )]);
-                    }
+                Err(e) => {
+                    return Err(vec![Diagnostic::new(
+                        &origin,
+                        None,
+                        Message::ThemeUnreadable {
+                            problem: (&e).into(),
+                        },
+                    )]);
                 }
             }
         }

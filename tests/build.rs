@@ -464,6 +464,9 @@ fn warnings_do_not_stop_a_build_but_strict_does() {
         "---\ntitle: Orden\norder: 2\n---\n\nTekst.\n",
     );
     let out = plan.join("output");
+    // A file the user put in planpress's output folder after a build.
+    plan.build(&["--out", path_str(&out), "--only", "data"])
+        .assert_code(0);
     plan.write("output/sentinel.txt", "old\n");
     let before = snapshot(&out);
     let run = plan.build(&["--out", path_str(&out), "--only", "data", "--strict"]);
@@ -491,8 +494,17 @@ fn no_staging_folders_remain_after_success_or_failure() {
     plan.build(&["--out", path_str(&out), "--only", "data"])
         .assert_code(0);
     assert_eq!(hidden_entries(parent.path()), Vec::<String>::new());
+    // planpress's working folder holds only its marker and lock between builds.
     let names: Vec<String> = snapshot(&out).into_keys().collect();
-    assert_eq!(names, ["goals.csv", "goals.json"]);
+    assert_eq!(
+        names,
+        [
+            ".planpress/lock",
+            ".planpress/marker.txt",
+            "goals.csv",
+            "goals.json"
+        ]
+    );
     // Failure.
     plan.write("content/03-type.md", "---\ntitle: Type\norder: tre\n---\n");
     plan.build(&["--out", path_str(&out), "--only", "data"])
@@ -516,7 +528,8 @@ fn only_data_keeps_other_files_in_the_output_folder() {
         .write("output/testplan-2027.pdf", "%PDF-1.7 old\n")
         .write("output/README.txt", "notes\n")
         .write("output/goals.json", "{\"old\": true}\n");
-    plan.build(&["--out", path_str(&out), "--only", "data"])
+    // A previous output planpress did not mark as its own: --force.
+    plan.build(&["--out", path_str(&out), "--only", "data", "--force"])
         .assert_code(0);
     let after = snapshot(&out);
     assert_eq!(after["site/index.html"], b"<p>site</p>\n");

@@ -221,7 +221,9 @@ fn rule_missing_alt_is_a_warning() {
 fn an_image_linked_wrongly_from_a_sub_folder_gets_the_right_path() {
     let plan = Plan::new("image_from_sub_folder");
     // 6 ![Kort over byen](assets/kort.png)     <- the image is content/assets/kort.png
-    plan.write("content/assets/kort.png", "png").write(
+    // A real PNG: check decodes every image it is shown.
+    let png = std::fs::read(repo_root().join("tests/fixtures/images/photo.png")).expect("PNG");
+    plan.write_bytes("content/assets/kort.png", &png).write(
         "content/07-opfoelgning/01-opfoelgning.md",
         "---\ntitle: Opfølgning\norder: 7\n---\n\n![Kort over byen](assets/kort.png)\n",
     );

@@ -43,6 +43,9 @@ macro_rules! codes {
 codes! {
     /// The front matter or plan.yaml is not valid YAML.
     YamlSyntax = "yaml-syntax", Error;
+    /// YAML past one of the limits planpress parses with.
+    YamlTooLarge = "yaml-too-large", Error;
+    FileTooLarge = "file-too-large", Error;
     MissingFrontMatter = "missing-front-matter", Error;
     UnterminatedFrontMatter = "unterminated-front-matter", Error;
     InvalidUtf8 = "invalid-utf8", Error;
@@ -61,6 +64,12 @@ codes! {
     YearOutOfRange = "year-out-of-range", Error;
     UnknownReference = "unknown-reference", Error;
     MissingFile = "missing-file", Error;
+    /// A path or a link (symlink) that leads where planpress does not read.
+    OutsidePlan = "outside-plan", Error;
+    /// A link outside the allow-list of schemes.
+    UnsafeLink = "unsafe-link", Error;
+    /// An image that cannot be decoded.
+    BrokenImage = "broken-image", Error;
     BrokenLink = "broken-link", Error;
     DuplicateId = "duplicate-id", Error;
     DuplicateSlug = "duplicate-slug", Error;
@@ -68,6 +77,13 @@ codes! {
     BaselineAfterTarget = "baseline-after-target", Error;
     ActualAfterAsOf = "actual-after-as-of", Error;
     ValueOutOfRange = "value-out-of-range", Error;
+    /// A figure too large to print exactly.
+    NumberTooLarge = "number-too-large", Error;
+    TooManyDecimals = "too-many-decimals", Error;
+    /// The same year twice in `actuals` or `targets`.
+    DuplicateKey = "duplicate-key", Error;
+    /// Markdown nested past the limit.
+    TooDeep = "too-deep", Error;
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
@@ -80,6 +96,7 @@ codes! {
     HeadingLevel = "heading-level", Warning;
     HeadingSkip = "heading-skip", Warning;
     MissingAlt = "missing-alt", Warning;
+    GoalPlacedTwice = "goal-placed-twice", Warning;
     TemplateError = "template-error", Error;
     TemplateMissing = "template-missing", Error;
     ThemeLabels = "theme-labels", Error;

@@ -2,7 +2,9 @@
 //! plans: plain words, the field names kept in backticks as they are typed.
 
 use super::message::*;
+use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
+use crate::markdown::Nesting;
 use crate::model::{Direction, Language, Unit};
 
 /// "et afsnit", "en indikator".
@@ -85,6 +87,96 @@ fn io(p: &IoProblem) -> String {
         IoProblem::NotFound => "den findes ikke".into(),
         IoProblem::PermissionDenied => "du har ikke adgang til den".into(),
         IoProblem::Other(e) => e.clone(),
+    }
+}
+
+/// "billedet", "linket", "logoet".
+fn pointer(p: Pointer) -> &'static str {
+    match p {
+        Pointer::Image => "billedet",
+        Pointer::Link => "linket",
+        Pointer::Logo => "logoet",
+    }
+}
+
+fn area(a: Area) -> &'static str {
+    match a {
+        Area::Plan => "planens mappe",
+        Area::Content => "content/",
+        Area::Themes => "themes/",
+    }
+}
+
+fn refusal(r: Refusal) -> &'static str {
+    match r {
+        Refusal::Absolute => "er en absolut sti",
+        Refusal::Climbs => "peger op og ud af planens mappe",
+        Refusal::Outside => "er et link (symlink) til en fil uden for content/",
+        Refusal::Elsewhere => "ligger uden for content/",
+        Refusal::Hidden => "er skjult (navnet begynder med punktum), så det bliver ikke udgivet",
+        Refusal::NotPlain => "er ikke et almindeligt mappenavn",
+    }
+}
+
+fn image_problem(p: &ImageProblem) -> String {
+    match p {
+        ImageProblem::UnknownFormat => "planpress viser billeder i PNG, JPEG, GIF, WebP og SVG, og filnavnet siger, at det ikke er nogen af dem".into(),
+        ImageProblem::Unreadable(e) => format!("filen kan ikke læses ({})", io(e)),
+        ImageProblem::Empty => "filen er tom".into(),
+        ImageProblem::FileTooLarge => format!(
+            "filen er større end {} MB, det meste planpress læser for et billede",
+            crate::limits::MAX_IMAGE_FILE / (1024 * 1024)
+        ),
+        ImageProblem::TooManyPixels => format!(
+            "det har mere end {} millioner pixel, det meste planpress viser",
+            crate::limits::MAX_IMAGE_PIXELS / 1_000_000
+        ),
+        ImageProblem::Mislabelled { actual, named } => format!(
+            "filen er et {}-billede, men navnet siger {}; omdøb den, så den ender på .{}",
+            actual.name(),
+            named.name(),
+            actual.extension()
+        ),
+        ImageProblem::Text { named } => {
+            format!("filen indeholder tekst, ikke et {}-billede", named.name())
+        }
+        ImageProblem::Damaged { format } => {
+            format!("{}-dataene er ødelagte eller afkortede", format.name())
+        }
+        ImageProblem::NoPicture => "GIF-filen indeholder intet billede".into(),
+        ImageProblem::SvgTooDeep => format!(
+            "dets elementer er indlejret mere end {} niveauer dybt",
+            crate::limits::MAX_SVG_DEPTH
+        ),
+        ImageProblem::SvgTooManyElements => {
+            "det tegner mere end en million elementer, det meste et SVG må".into()
+        }
+        ImageProblem::SvgNoSize => {
+            "det har ingen størrelse: giv <svg> en width og en height eller en viewBox".into()
+        }
+        ImageProblem::SvgDrawsFile { href } => format!(
+            "det tegner en anden fil (`{href}`), som planpress ikke læser; læg billedet ind i selve SVG-filen"
+        ),
+    }
+}
+
+fn yaml_limit(l: YamlLimit) -> String {
+    use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES, MAX_YAML_TEXT};
+    match l {
+        YamlLimit::Depth => format!(
+            "lister og felter er indlejret mere end {MAX_YAML_DEPTH} niveauer dybt, og det er grænsen"
+        ),
+        YamlLimit::Values => format!(
+            "YAML'en indeholder mere end {} værdier, og det er grænsen",
+            crate::locale::number(MAX_YAML_NODES as f64, Language::Da)
+        ),
+        YamlLimit::Text => format!(
+            "YAML'en indeholder mere end {} MB tekst, og det er grænsen",
+            MAX_YAML_TEXT / (1024 * 1024)
+        ),
+        YamlLimit::Anchors => {
+            "YAML'en gentager ankre (`&navn` og `*navn`) flere gange, end planpress tillader".into()
+        }
     }
 }
 
@@ -287,7 +379,95 @@ pub(super) fn message(m: &Message) -> String {
         }
         NotConformant { what } => format!("PDF'en ville ikke overholde PDF/UA-1: {what}"),
         PdfNotWritten { what } => format!("PDF'en kunne ikke skrives: {what}"),
+        YamlTooLarge { limit } => yaml_limit(*limit),
+        FileTooLarge => format!(
+            "filen er større end {} MB, det meste planpress læser",
+            crate::limits::MAX_TEXT_FILE / (1024 * 1024)
+        ),
+        LinkedOutside { path, area: a } => match a {
+            Area::Plan => format!("`{path}` er et link (symlink) til noget uden for planens mappe"),
+            other => format!(
+                "`{path}` er et link (symlink) til en fil eller mappe uden for {}",
+                area(*other)
+            ),
+        },
+        PathRefused {
+            what,
+            written,
+            refusal: r,
+        } => format!("{} `{written}` {}", pointer(*what), refusal(*r)),
+        ThemeRefused { name, refusal: r } => match r {
+            Refusal::Outside => {
+                format!("`themes/{name}` er et link (symlink) til en mappe uden for themes/")
+            }
+            other => format!("temaet `{name}` {}", refusal(*other)),
+        },
+        Hidden { what, written } => {
+            format!(
+                "{} `{written}` {}",
+                pointer(*what),
+                refusal(Refusal::Hidden)
+            )
+        }
+        DanglingLink { path } => {
+            format!("`{path}` er et link (symlink) til en fil, som ikke findes")
+        }
+        UnsafeLink { written, problem } => match problem {
+            LinkProblem::Scheme(scheme) => {
+                format!("links, der begynder med `{scheme}:`, bliver ikke udgivet: `{written}`")
+            }
+            LinkProblem::Control(c) => format!(
+                "adressen indeholder et styretegn (U+{:04X}): `{written}`",
+                u32::from(*c)
+            ),
+        },
+        BrokenImage {
+            what,
+            written,
+            problem,
+        } => format!(
+            "{} `{written}` kan ikke vises: {}",
+            pointer(*what),
+            image_problem(problem)
+        ),
+        NumberTooLarge { written } => {
+            format!("{written} er for stort til, at planpress kan skrive det præcist")
+        }
+        TooManyDecimals { written } => format!(
+            "{written} har flere decimaler, end planpress skriver ({})",
+            crate::limits::MAX_DECIMALS
+        ),
+        DuplicateYear { year, field } => format!("året {year} står to gange i `{field}`"),
+        TooDeep { nesting } => match nesting {
+            Nesting::Blocks => format!(
+                "citater og lister er indlejret mere end {} niveauer dybt her",
+                crate::limits::MAX_MARKDOWN_DEPTH
+            ),
+            Nesting::Inlines => format!(
+                "fremhævning, links og billeder er indlejret mere end {} niveauer dybt her",
+                crate::limits::MAX_MARKDOWN_DEPTH
+            ),
+        },
+        GoalPlacedTwice { ids } => format!(
+            "markøren ville vise {} en gang til; {} vises kun én gang, ovenfor",
+            list_ids(ids, "målet", "målene"),
+            if ids.len() == 1 { "det" } else { "de" }
+        ),
+        TemplateIncludesItself { name, chain } => format!(
+            "fejl i skabelonen: `{name}` inkluderer sig selv ({} → {name}), så den ville aldrig blive færdig",
+            chain.join(" → ")
+        ),
     }
+}
+
+/// "målet `U1`", "målene `U1`, `U2`".
+fn list_ids(ids: &[String], one: &str, many: &str) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    format!(
+        "{} {}",
+        if ids.len() == 1 { one } else { many },
+        quoted.join(", ")
+    )
 }
 
 fn yaml(p: &YamlProblem) -> String {
@@ -410,11 +590,27 @@ pub(super) fn hint(h: &Hint) -> String {
         ThemeOverrides => "en temamappe kan erstatte enkelte skabeloner; resten kommer fra det indbyggede tema".into(),
         SeePdfYaml => "se kommentarerne i standardtemaets pdf.yaml for alle nøgler og deres form".into(),
         SplitWideTable => "forkort de længste ord eller tal, eller del tabellen i to".into(),
-        SaveImageAgain => "gem billedet igen som PNG, JPEG eller SVG".into(),
         WriteLinkText => "skriv linkets tekst mellem de firkantede parenteser: [tekst](adresse)".into(),
         GiveHeadingWords => "giv alle overskrifter nogle ord".into(),
         ReplaceCharacter => "erstat tegnet med et almindeligt tegn".into(),
         ReportBug => "det er en fejl i planpress; meld den gerne sammen med planen".into(),
+        LargerUnit => "planpress skriver tal op til 999999999999999; angiv et stort beløb i en større enhed, fx millioner".into(),
+        RoundDecimals => format!("afrund tallet til højst {} decimaler, sådan som det skal vises", crate::limits::MAX_DECIMALS),
+        OneFigurePerYear => "skriv ét tal for hvert år".into(),
+        Simplify { nesting: Nesting::Blocks } => "gør teksten fladere: et citat eller en liste inde i en anden har sjældent brug for mere end et par niveauer".into(),
+        Simplify { nesting: Nesting::Inlines } => "fjern de ekstra `*`, `_`, `[` eller `![`: formatering inde i formatering har sjældent brug for mere end et par niveauer".into(),
+        SimplerYaml => "del indholdet på flere afsnit, eller skriv det enklere; planpress læser ikke mere end dette".into(),
+        SplitFile => "del den op i flere afsnit".into(),
+        PlaceOnce => "placér hvert mål én gang: `{{ goal(\"ID\") }}` for ét, `{{ goals() }}` for dem alle".into(),
+        AllowedLinks => "et link er et andet afsnit (`04-unge.md`), en fil i content/, et anker (`#maal`) eller en adresse, der begynder med https://, http://, mailto: eller tel:".into(),
+        CopyInstead { area: Area::Themes } => "kopiér filen ind i temamappen i stedet for at linke til den".into(),
+        CopyInstead { .. } => "planpress læser kun filer inde i planens mappe: kopiér filen ind i content/ (eller themes/ til et tema) i stedet for at linke til den".into(),
+        FilesInContent => "de filer, sitet viser, ligger i content/ (billeder i content/assets/) og skrives ud fra den fil, der nævner dem".into(),
+        ThemeName => "et tema er en mappe i themes/ ved siden af plan.yaml og nævnes kun med mappens navn: `theme: kommune` for themes/kommune/".into(),
+        Unhide => "omdøb filen eller mappen, så navnet ikke begynder med punktum".into(),
+        RemoveDanglingLink => "fjern linket, eller læg den fil, det skal føre til, på dens plads".into(),
+        SaveImageAgain => "åbn billedet i et billedprogram, og gem det igen som PNG, JPEG eller SVG".into(),
+        RemoveInclude => "fjern den `{% include %}`, der fører tilbage til denne skabelon".into(),
     }
 }
 
@@ -422,6 +618,7 @@ pub(super) fn note(n: &NoteText) -> &'static str {
     match n {
         NoteText::FirstUsedHere => "først brugt her",
         NoteText::SameOrderHere => "samme `order` her",
+        NoteText::FirstGivenHere => "først angivet her",
     }
 }
 
@@ -471,14 +668,50 @@ pub(super) fn fatal(f: &Fatal) -> String {
     match f {
         Fatal::NoPlan { dir } => format!(
             "der er ingen plan.yaml i {}: kør planpress i planens mappe, eller skriv mappen efter kommandoen (`planpress check sti/til/plan`)",
-            dir.display()
+            super::shown_path(dir)
         ),
         Fatal::Unreadable { path, problem } => {
-            format!("{} kan ikke læses: {}", path.display(), io(problem))
+            format!(
+                "{} kan ikke læses: {}",
+                super::shown_path(path),
+                io(problem)
+            )
         }
         Fatal::Unwritable { path, problem } => {
-            format!("{} kan ikke skrives: {}", path.display(), io(problem))
+            format!(
+                "{} kan ikke skrives: {}",
+                super::shown_path(path),
+                io(problem)
+            )
         }
+        Fatal::OutputRefused { path, reason } => {
+            let why = match reason {
+                OutputRefusal::Link => {
+                    "det er et link (symlink); angiv den mappe, det fører til, eller en anden mappe"
+                }
+                OutputRefusal::File => "det er en fil, ikke en mappe",
+                OutputRefusal::IsPlan => {
+                    "det er planens egen mappe, og et build ville erstatte planens filer"
+                }
+                OutputRefusal::HoldsPlan => {
+                    "mappen indeholder planens mappe, og et build ville erstatte filer omkring planen"
+                }
+                OutputRefusal::InContent => "mappen ligger i planens content/, som buildet læser",
+                OutputRefusal::InThemes => "mappen ligger i planens themes/, som buildet læser",
+            };
+            format!(
+                "planpress skriver ikke til {}: {why}",
+                super::shown_path(path)
+            )
+        }
+        Fatal::LinkLoop { path } => format!(
+            "{} kan ikke læses: et link (symlink) til en mappe fører tilbage til en mappe over den",
+            super::shown_path(path)
+        ),
+        Fatal::OutputNotOurs { path } => format!(
+            "planpress skriver ikke til {}: mappen indeholder filer, som planpress ikke har skrevet; angiv en ny eller tom mappe med --out, eller tilføj --force for at skrive planpress' filer ved siden af dem",
+            super::shown_path(path)
+        ),
         Fatal::Invalid => "planen har fejl, så intet blev skrevet".into(),
         Fatal::Unrenderable => "output kunne ikke laves, så intet blev skrevet".into(),
         Fatal::NotEmpty { dir } => format!(

@@ -1,7 +1,9 @@
 //! Every message in English.
 
 use super::message::*;
+use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
+use crate::markdown::Nesting;
 use crate::model::{Direction, Unit};
 
 fn a(thing: Thing) -> &'static str {
@@ -75,6 +77,99 @@ fn io(p: &IoProblem) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "the image", "the link", "the logo".
+fn pointer(p: Pointer) -> &'static str {
+    match p {
+        Pointer::Image => "the image",
+        Pointer::Link => "the link",
+        Pointer::Logo => "the logo",
+    }
+}
+
+fn area(a: Area) -> &'static str {
+    match a {
+        Area::Plan => "the plan folder",
+        Area::Content => "content/",
+        Area::Themes => "themes/",
+    }
+}
+
+fn refusal(r: Refusal) -> &'static str {
+    match r {
+        Refusal::Absolute => "is an absolute path",
+        Refusal::Climbs => "climbs out of the plan folder",
+        Refusal::Outside => "is a link (symlink) to a file outside content/",
+        Refusal::Elsewhere => "lies outside content/",
+        Refusal::Hidden => "is hidden (its name starts with a dot), so it is not published",
+        Refusal::NotPlain => "is not a plain folder name",
+    }
+}
+
+fn image_problem(p: &ImageProblem) -> String {
+    match p {
+        ImageProblem::UnknownFormat => "planpress shows PNG, JPEG, GIF, WebP and SVG images, and the file's name says it is none of them".into(),
+        ImageProblem::Unreadable(e) => format!("planpress cannot read the file ({})", io(e)),
+        ImageProblem::Empty => "the file is empty".into(),
+        ImageProblem::FileTooLarge => format!(
+            "the file is larger than {} MB, the most planpress reads for an image",
+            crate::limits::MAX_IMAGE_FILE / (1024 * 1024)
+        ),
+        ImageProblem::TooManyPixels => format!(
+            "it has more than {} million pixels, the most planpress shows",
+            crate::limits::MAX_IMAGE_PIXELS / 1_000_000
+        ),
+        ImageProblem::Mislabelled { actual, named } => format!(
+            "the file is a {} image, but its name says {}; rename it to end in .{}",
+            actual.name(),
+            named.name(),
+            actual.extension()
+        ),
+        ImageProblem::Text { named } => format!("the file holds text, not a {} image", named.name()),
+        ImageProblem::Damaged { format } => format!("the {} data is damaged or cut short", format.name()),
+        ImageProblem::NoPicture => "the GIF holds no picture".into(),
+        ImageProblem::SvgTooDeep => format!(
+            "its elements nest more than {} levels deep",
+            crate::limits::MAX_SVG_DEPTH
+        ),
+        ImageProblem::SvgTooManyElements => "it draws more than a million elements, the most an SVG may".into(),
+        ImageProblem::SvgNoSize => "it has no size: give the <svg> a width and height, or a viewBox".into(),
+        ImageProblem::SvgDrawsFile { href } => format!(
+            "it draws another file (`{href}`), which planpress does not read; embed the picture in the SVG instead"
+        ),
+    }
+}
+
+fn yaml_limit(l: YamlLimit) -> String {
+    use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES, MAX_YAML_TEXT};
+    match l {
+        YamlLimit::Depth => format!(
+            "lists and mappings nest more than {MAX_YAML_DEPTH} levels deep, which is the limit"
+        ),
+        YamlLimit::Values => format!(
+            "the YAML holds more than {} values, which is the limit",
+            crate::locale::number(MAX_YAML_NODES as f64, crate::model::Language::En)
+        ),
+        YamlLimit::Text => format!(
+            "the YAML holds more than {} MB of text, which is the limit",
+            MAX_YAML_TEXT / (1024 * 1024)
+        ),
+        YamlLimit::Anchors => {
+            "the YAML repeats anchors (`&name` and `*name`) more than planpress allows".into()
+        }
+    }
+}
+
+/// "the goal `U1`", "the goals `U1`, `U2`".
+fn list_ids(ids: &[String]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    let noun = if ids.len() == 1 {
+        "the goal"
+    } else {
+        "the goals"
+    };
+    format!("{noun} {}", quoted.join(", "))
 }
 
 pub(super) fn message(m: &Message) -> String {
@@ -246,6 +341,82 @@ pub(super) fn message(m: &Message) -> String {
         }
         NotConformant { what } => format!("the PDF would not conform to PDF/UA-1: {what}"),
         PdfNotWritten { what } => format!("the PDF could not be written: {what}"),
+        YamlTooLarge { limit } => yaml_limit(*limit),
+        FileTooLarge => format!(
+            "the file is larger than {} MB, the most planpress reads",
+            crate::limits::MAX_TEXT_FILE / (1024 * 1024)
+        ),
+        LinkedOutside { path, area: a } => match a {
+            Area::Plan => {
+                format!("`{path}` is a link (symlink) to something outside the plan folder")
+            }
+            other => format!(
+                "`{path}` is a link (symlink) to a file or folder outside {}",
+                area(*other)
+            ),
+        },
+        PathRefused {
+            what,
+            written,
+            refusal: r,
+        } => format!("{} `{written}` {}", pointer(*what), refusal(*r)),
+        ThemeRefused { name, refusal: r } => match r {
+            Refusal::Outside => {
+                format!("`themes/{name}` is a link (symlink) to a folder outside themes/")
+            }
+            other => format!("the theme `{name}` {}", refusal(*other)),
+        },
+        Hidden { what, written } => format!(
+            "{} `{written}` {}",
+            pointer(*what),
+            refusal(Refusal::Hidden)
+        ),
+        DanglingLink { path } => {
+            format!("`{path}` is a link (symlink) to a file that does not exist")
+        }
+        UnsafeLink { written, problem } => match problem {
+            LinkProblem::Scheme(scheme) => {
+                format!("links starting with `{scheme}:` are not published: `{written}`")
+            }
+            LinkProblem::Control(c) => format!(
+                "the address holds a control character (U+{:04X}): `{written}`",
+                u32::from(*c)
+            ),
+        },
+        BrokenImage {
+            what,
+            written,
+            problem,
+        } => format!(
+            "{} `{written}` cannot be shown: {}",
+            pointer(*what),
+            image_problem(problem)
+        ),
+        NumberTooLarge { written } => {
+            format!("{written} is too large for planpress to print exactly")
+        }
+        TooManyDecimals { written } => format!(
+            "{written} has more decimals than planpress prints ({})",
+            crate::limits::MAX_DECIMALS
+        ),
+        DuplicateYear { year, field } => format!("the year {year} appears twice in `{field}`"),
+        TooDeep { nesting } => format!(
+            "{} nest more than {} levels deep here",
+            match nesting {
+                Nesting::Blocks => "quotes and lists",
+                Nesting::Inlines => "emphasis, links and images",
+            },
+            crate::limits::MAX_MARKDOWN_DEPTH
+        ),
+        GoalPlacedTwice { ids } => format!(
+            "this marker would show {} a second time; {} shown once, above",
+            list_ids(ids),
+            if ids.len() == 1 { "it is" } else { "they are" }
+        ),
+        TemplateIncludesItself { name, chain } => format!(
+            "template error: `{name}` includes itself ({} → {name}), so it would never finish",
+            chain.join(" → ")
+        ),
     }
 }
 
@@ -390,11 +561,27 @@ pub(super) fn hint(h: &Hint) -> String {
         ThemeOverrides => "a theme folder may override single templates; the rest come from the built-in theme".into(),
         SeePdfYaml => "see the comments in the default theme's pdf.yaml for every key and its form".into(),
         SplitWideTable => "shorten its longest words or figures, or split it into two tables".into(),
-        SaveImageAgain => "save it again as PNG, JPEG or SVG".into(),
         WriteLinkText => "write the link's text between the brackets: [text](address)".into(),
         GiveHeadingWords => "give every heading some words".into(),
         ReplaceCharacter => "replace the character with a common one".into(),
         ReportBug => "this is a bug in planpress; please report it with the plan".into(),
+        LargerUnit => "planpress prints figures up to 999999999999999; give a large amount in a larger unit, such as millions".into(),
+        RoundDecimals => format!("round the figure to at most {} decimals, as it should be shown", crate::limits::MAX_DECIMALS),
+        OneFigurePerYear => "keep one figure for each year".into(),
+        Simplify { nesting: Nesting::Blocks } => "flatten the text: a quote or list inside another rarely needs more than a few levels".into(),
+        Simplify { nesting: Nesting::Inlines } => "remove the extra `*`, `_`, `[` or `![`: markup inside markup rarely needs more than a few levels".into(),
+        SimplerYaml => "split the content over more sections, or write it more simply; planpress reads no more than this".into(),
+        SplitFile => "split it into several sections".into(),
+        PlaceOnce => "place each goal once: `{{ goal(\"ID\") }}` for one, `{{ goals() }}` for all of them".into(),
+        AllowedLinks => "a link is another section (`04-unge.md`), a file in content/, an anchor (`#maal`), or an address starting with https://, http://, mailto: or tel:".into(),
+        CopyInstead { area: Area::Themes } => "copy the file into the theme folder instead of linking to it".into(),
+        CopyInstead { .. } => "planpress reads only files inside the plan folder: copy the file into content/ (or themes/ for a theme) instead of linking to it".into(),
+        FilesInContent => "files the site carries lie in content/ (images in content/assets/) and are given relative to the file that names them".into(),
+        ThemeName => "a theme is a folder in themes/ beside plan.yaml, named by its folder name alone: `theme: kommune` for themes/kommune/".into(),
+        Unhide => "rename the file or folder so its name does not start with a dot".into(),
+        RemoveDanglingLink => "remove the link, or put the file it should lead to in its place".into(),
+        SaveImageAgain => "open the image in an image program and save it again as PNG, JPEG or SVG".into(),
+        RemoveInclude => "remove the `{% include %}` that leads back to this template".into(),
     }
 }
 
@@ -402,6 +589,7 @@ pub(super) fn note(n: &NoteText) -> &'static str {
     match n {
         NoteText::FirstUsedHere => "first used here",
         NoteText::SameOrderHere => "the same order here",
+        NoteText::FirstGivenHere => "first given here",
     }
 }
 
@@ -451,14 +639,39 @@ pub(super) fn fatal(f: &Fatal) -> String {
     match f {
         Fatal::NoPlan { dir } => format!(
             "no plan.yaml in {}: run planpress in a plan folder, or give the folder as an argument (`planpress check path/to/plan`)",
-            dir.display()
+            super::shown_path(dir)
         ),
         Fatal::Unreadable { path, problem } => {
-            format!("cannot read {}: {}", path.display(), io(problem))
+            format!("cannot read {}: {}", super::shown_path(path), io(problem))
         }
         Fatal::Unwritable { path, problem } => {
-            format!("cannot write {}: {}", path.display(), io(problem))
+            format!("cannot write {}: {}", super::shown_path(path), io(problem))
         }
+        Fatal::OutputRefused { path, reason } => {
+            let why = match reason {
+                OutputRefusal::Link => {
+                    "it is a symbolic link; give the folder it leads to, or another folder"
+                }
+                OutputRefusal::File => "it is a file, not a folder",
+                OutputRefusal::IsPlan => {
+                    "it is the plan folder: a build would replace the plan's own files"
+                }
+                OutputRefusal::HoldsPlan => {
+                    "it holds the plan folder: a build would replace files around the plan"
+                }
+                OutputRefusal::InContent => "it lies in the plan's content/, which the build reads",
+                OutputRefusal::InThemes => "it lies in the plan's themes/, which the build reads",
+            };
+            format!("will not write to {}: {why}", super::shown_path(path))
+        }
+        Fatal::LinkLoop { path } => format!(
+            "cannot read {}: a folder link (symlink) leads back to a folder above it",
+            super::shown_path(path)
+        ),
+        Fatal::OutputNotOurs { path } => format!(
+            "will not write to {}: it holds files planpress did not write; give a new or empty folder with --out, or add --force to write planpress's files beside them",
+            super::shown_path(path)
+        ),
         Fatal::Invalid => "the plan has problems; nothing was written".into(),
         Fatal::Unrenderable => "the output could not be rendered; nothing was written".into(),
         Fatal::NotEmpty { dir } => format!(

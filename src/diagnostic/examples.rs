@@ -3,6 +3,8 @@
 //! compile until it has an example here.
 
 use super::*;
+use crate::load::confine::Refusal;
+use crate::markdown::Nesting;
 use crate::model::{Date, Direction, Period, Unit};
 
 pub(super) fn example(code: Code) -> Diagnostic {
@@ -294,6 +296,71 @@ pub(super) fn example(code: Code) -> Diagnostic {
                 what: "font".into(),
             },
             Some(Hint::ReportBug),
+        ),
+        Code::YamlTooLarge => (
+            M::YamlTooLarge {
+                limit: YamlLimit::Depth,
+            },
+            Some(Hint::SimplerYaml),
+        ),
+        Code::FileTooLarge => (M::FileTooLarge, Some(Hint::SplitFile)),
+        Code::OutsidePlan => (
+            M::PathRefused {
+                what: Pointer::Image,
+                written: "../../x.png".into(),
+                refusal: Refusal::Climbs,
+            },
+            Some(Hint::FilesInContent),
+        ),
+        Code::UnsafeLink => (
+            M::UnsafeLink {
+                written: "javascript:alert(1)".into(),
+                problem: LinkProblem::Scheme("javascript".into()),
+            },
+            Some(Hint::AllowedLinks),
+        ),
+        Code::BrokenImage => (
+            M::BrokenImage {
+                what: Pointer::Image,
+                written: "assets/kort.png".into(),
+                problem: ImageProblem::Damaged {
+                    format: ImageFormat::Png,
+                },
+            },
+            Some(Hint::SaveImageAgain),
+        ),
+        Code::NumberTooLarge => (
+            M::NumberTooLarge {
+                written: "1.7e308".into(),
+            },
+            Some(Hint::LargerUnit),
+        ),
+        Code::TooManyDecimals => (
+            M::TooManyDecimals {
+                written: "12.3456789".into(),
+            },
+            Some(Hint::RoundDecimals),
+        ),
+        Code::DuplicateKey => (
+            M::DuplicateYear {
+                year: 2027,
+                field: "targets".into(),
+            },
+            Some(Hint::OneFigurePerYear),
+        ),
+        Code::TooDeep => (
+            M::TooDeep {
+                nesting: Nesting::Blocks,
+            },
+            Some(Hint::Simplify {
+                nesting: Nesting::Blocks,
+            }),
+        ),
+        Code::GoalPlacedTwice => (
+            M::GoalPlacedTwice {
+                ids: vec!["U1".into()],
+            },
+            Some(Hint::PlaceOnce),
         ),
     };
     Diagnostic::at("content/a.md", Pos { line: 1, column: 1 }, message).maybe_hint(hint)

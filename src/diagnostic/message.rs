@@ -4,6 +4,9 @@
 //! status line exists in both languages.
 
 use super::code::Code;
+pub use super::problems::*;
+use crate::load::confine::Refusal;
+use crate::markdown::Nesting;
 use crate::model::{Date, Direction, Period, Unit};
 use std::path::PathBuf;
 
@@ -230,6 +233,64 @@ pub enum Message {
     PdfNotWritten {
         what: String,
     },
+    /// YAML past one of [`crate::limits`]' bounds.
+    YamlTooLarge {
+        limit: YamlLimit,
+    },
+    FileTooLarge,
+    /// A link (symlink) found in `area` that leads out of it.
+    LinkedOutside {
+        path: String,
+        area: Area,
+    },
+    /// A path an author wrote that planpress will not read.
+    PathRefused {
+        what: Pointer,
+        written: String,
+        refusal: Refusal,
+    },
+    ThemeRefused {
+        name: String,
+        refusal: Refusal,
+    },
+    Hidden {
+        what: Pointer,
+        written: String,
+    },
+    /// A link (symlink) in content/ to nothing.
+    DanglingLink {
+        path: String,
+    },
+    UnsafeLink {
+        written: String,
+        problem: LinkProblem,
+    },
+    BrokenImage {
+        what: Pointer,
+        written: String,
+        problem: ImageProblem,
+    },
+    NumberTooLarge {
+        written: String,
+    },
+    TooManyDecimals {
+        written: String,
+    },
+    /// `2027:` and `"2027":` in one mapping.
+    DuplicateYear {
+        year: i32,
+        field: String,
+    },
+    TooDeep {
+        nesting: Nesting,
+    },
+    GoalPlacedTwice {
+        ids: Vec<String>,
+    },
+    TemplateIncludesItself {
+        name: String,
+        chain: Vec<String>,
+    },
 }
 
 impl Message {
@@ -299,6 +360,18 @@ impl Message {
             UnmappableText { .. } => Code::PdfUnmappableText,
             NotConformant { .. } => Code::PdfNotConformant,
             PdfNotWritten { .. } => Code::PdfWrite,
+            YamlTooLarge { .. } => Code::YamlTooLarge,
+            FileTooLarge => Code::FileTooLarge,
+            LinkedOutside { .. } | PathRefused { .. } | ThemeRefused { .. } => Code::OutsidePlan,
+            Hidden { .. } | DanglingLink { .. } => Code::MissingFile,
+            UnsafeLink { .. } => Code::UnsafeLink,
+            BrokenImage { .. } => Code::BrokenImage,
+            NumberTooLarge { .. } => Code::NumberTooLarge,
+            TooManyDecimals { .. } => Code::TooManyDecimals,
+            DuplicateYear { .. } => Code::DuplicateKey,
+            TooDeep { .. } => Code::TooDeep,
+            GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
+            TemplateIncludesItself { .. } => Code::TemplateError,
         }
     }
 }
@@ -579,11 +652,31 @@ pub enum Hint {
     ThemeOverrides,
     SeePdfYaml,
     SplitWideTable,
-    SaveImageAgain,
     WriteLinkText,
     GiveHeadingWords,
     ReplaceCharacter,
     ReportBug,
+    /// Past [`crate::limits::MAX_NUMBER`].
+    LargerUnit,
+    RoundDecimals,
+    OneFigurePerYear,
+    Simplify {
+        nesting: Nesting,
+    },
+    SimplerYaml,
+    SplitFile,
+    PlaceOnce,
+    AllowedLinks,
+    /// A link (symlink) that leads out of where it lies.
+    CopyInstead {
+        area: Area,
+    },
+    FilesInContent,
+    ThemeName,
+    Unhide,
+    RemoveDanglingLink,
+    SaveImageAgain,
+    RemoveInclude,
 }
 
 /// The words beside a second place a diagnostic points at.
@@ -591,6 +684,7 @@ pub enum Hint {
 pub enum NoteText {
     FirstUsedHere,
     SameOrderHere,
+    FirstGivenHere,
 }
 
 /// The words the human report puts before a message.
@@ -636,6 +730,18 @@ pub enum Fatal {
     Unwritable {
         path: PathBuf,
         problem: IoProblem,
+    },
+    OutputRefused {
+        path: PathBuf,
+        reason: OutputRefusal,
+    },
+    /// A folder link (symlink) that leads back to a folder above it.
+    LinkLoop {
+        path: PathBuf,
+    },
+    /// A non-empty output folder without planpress's marker.
+    OutputNotOurs {
+        path: PathBuf,
     },
     /// A build that problems stopped, for library callers (the command
     /// line prints the problems and [`Status::Stopped`] instead).

@@ -12,11 +12,12 @@ pub mod code;
 mod da;
 mod en;
 pub mod message;
+mod problems;
 pub mod render;
 
 pub use code::{Code, Severity};
 pub use message::*;
-pub use render::{render_github, render_human, render_json};
+pub use render::{render_github, render_human, render_json, shown, shown_path};
 
 use crate::load::yaml::Pos;
 use crate::model::Language;
@@ -241,7 +242,25 @@ mod tests {
             },
             Fatal::Invalid,
             Fatal::Unrenderable,
-        ];
+            Fatal::OutputNotOurs { path: "x".into() },
+            Fatal::LinkLoop { path: "x".into() },
+        ]
+        .into_iter()
+        .chain(
+            [
+                OutputRefusal::Link,
+                OutputRefusal::File,
+                OutputRefusal::IsPlan,
+                OutputRefusal::HoldsPlan,
+                OutputRefusal::InContent,
+                OutputRefusal::InThemes,
+            ]
+            .map(|reason| Fatal::OutputRefused {
+                path: "x".into(),
+                reason,
+            }),
+        )
+        .collect::<Vec<_>>();
         let texts = status
             .iter()
             .map(|s| (s.text(Language::Da), s.text(Language::En)))
@@ -256,9 +275,13 @@ mod tests {
                     .map(|l| (l.text(Language::Da), l.text(Language::En))),
             )
             .chain(
-                [NoteText::FirstUsedHere, NoteText::SameOrderHere]
-                    .iter()
-                    .map(|n| (n.text(Language::Da), n.text(Language::En))),
+                [
+                    NoteText::FirstUsedHere,
+                    NoteText::SameOrderHere,
+                    NoteText::FirstGivenHere,
+                ]
+                .iter()
+                .map(|n| (n.text(Language::Da), n.text(Language::En))),
             );
         for (da, en) in texts {
             assert!(!da.is_empty() && !en.is_empty());

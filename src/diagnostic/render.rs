@@ -8,7 +8,48 @@ use crate::model::Language;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-/// rustc-style text, coloured when `color`.
+/// `text` with control characters written out (`\n`, `\u{1b}`), so a file
+/// name or a quoted value cannot break a line or send escape codes to a
+/// terminal or a CI log.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A path for a message, written out as [`shown`] does.
+pub fn shown_path(path: &std::path::Path) -> String {
+    shown(&path.display().to_string()).into_owned()
+}
+
+/// A source line as drawn under a message: control characters (but tabs)
+/// become `?`, one byte for one, so the underline stays in place.
+fn drawable(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.chars().any(|c| c.is_control() && c != '\t') {
+        return line.into();
+    }
+    line.chars()
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// rustc-style text, coloured when `color`. File names, messages and source
+/// lines are made safe to print first (see [`shown`]).
 pub fn render_human(
     diagnostics: &[Diagnostic],
     sources: &Sources,
@@ -28,39 +69,41 @@ pub fn render_human(
             Severity::Error => Level::ERROR.with_name(Label::Error.text(lang)),
             Severity::Warning => Level::WARNING.with_name(Label::Warning.text(lang)),
         };
-        let message = d.message.text(lang);
+        let message = shown(&d.message.text(lang)).into_owned();
+        let file = shown(&d.file);
         let title = level.primary_title(message).id(d.code().name());
         let mut group = match (d.pos, sources.get(&d.file)) {
             (Some(pos), Some(text)) => {
                 let (line_text, span) = line_span(text, pos);
                 title.element(
-                    Snippet::source(line_text)
+                    Snippet::source(drawable(line_text))
                         .line_start(pos.line as usize)
-                        .path(d.file.as_str())
+                        .path(file.as_ref())
                         .annotation(AnnotationKind::Primary.span(span)),
                 )
             }
             (Some(pos), None) => title.element(
-                annotate_snippets::Origin::path(d.file.as_str())
+                annotate_snippets::Origin::path(file.as_ref())
                     .line(pos.line as usize)
                     .char_column(pos.column as usize),
             ),
-            (None, _) => title.element(annotate_snippets::Origin::path(d.file.as_str())),
+            (None, _) => title.element(annotate_snippets::Origin::path(file.as_ref())),
         };
         if let Some(hint) = &d.hint {
-            group = group.element(help.clone().message(hint.text(lang)));
+            group = group.element(help.clone().message(shown(&hint.text(lang)).into_owned()));
         }
         let mut report = vec![group];
-        if let Some(note) = &d.note
+        let note_file = d.note.as_ref().map(|n| shown(&n.file));
+        if let (Some(note), Some(note_file)) = (&d.note, &note_file)
             && let Some(text) = sources.get(&note.file)
         {
             let (line_text, span) = line_span(text, note.pos);
             report.push(
                 Group::with_title(note_level.clone().secondary_title(note.text.text(lang)))
                     .element(
-                        Snippet::source(line_text)
+                        Snippet::source(drawable(line_text))
                             .line_start(note.pos.line as usize)
-                            .path(note.file.as_str())
+                            .path(note_file.as_ref())
                             .annotation(AnnotationKind::Context.span(span)),
                     ),
             );
@@ -113,7 +156,10 @@ fn token_len(rest: &str) -> usize {
                         || c == '#' && i > 0 && rest[..i].ends_with(' ')
                 })
                 .map_or(rest.len(), |(i, _)| i);
-            rest[..end].trim_end().len().max(1)
+            // At least the first character, whole: a Unicode space such as
+            // U+2028 trims away but takes three bytes.
+            let first = rest.chars().next().map_or(0, char::len_utf8);
+            rest[..end].trim_end().len().max(first)
         }
     }
 }
@@ -203,11 +249,11 @@ pub fn render_github(diagnostics: &[Diagnostic], lang: Language) -> String {
         let pos = d.pos.unwrap_or(Pos { line: 1, column: 1 });
         out.push_str(&format!(
             "::{kind} file={},line={},col={},title={}::{}\n",
-            escape_property(&d.file),
+            escape_property(&shown(&d.file)),
             pos.line,
             pos.column,
             escape_property(d.code().name()),
-            escape_data(&message)
+            escape_data(&shown(&message))
         ));
     }
     out
@@ -277,6 +323,7 @@ mod tests {
         assert_eq!(token_len("[a, b"), 5);
         assert_eq!(token_len("title: x"), 5);
         assert_eq!(token_len("14,6, 2020: 10"), 4);
+        assert_eq!(token_len("\u{2028} "), 3);
     }
 
     #[test]
@@ -290,7 +337,14 @@ mod tests {
         );
         assert_eq!(
             render_github(&[d], Language::En),
-            "::error file=a%2Cb.md,line=3,col=4,title=template-error::template error: 50%25 done%0Anext\n"
+            "::error file=a%2Cb.md,line=3,col=4,title=template-error::template error: 50%25 done\\nnext\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(shown("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\nc");
+        assert_eq!(shown("plain æøå"), "plain æøå");
+        assert_eq!(drawable("x\u{1b}y\tz"), "x?y\tz");
     }
 }

@@ -4,14 +4,18 @@
 //! separates front matter from body and parses the YAML into position-aware
 //! nodes. What the values mean is for `validate` to decide.
 
+pub mod confine;
 pub mod mistakes;
 mod reload;
 pub mod yaml;
 
 pub use reload::{is_plan_source, reload};
 
-use crate::diagnostic::{Diagnostic, Fatal, Hint, Message, Sources};
+use crate::diagnostic::{Area, Diagnostic, Fatal, Hint, Message, Sources};
+use crate::limits::MAX_TEXT_FILE;
 use crate::model::Language;
+use confine::Content;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use yaml::{Kind, Node, Pos};
 
@@ -23,6 +27,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A folder link (symlink) in content/ that leads back above itself.
+    LinkLoop(PathBuf),
 }
 
 impl LoadError {
@@ -34,6 +40,7 @@ impl LoadError {
                 path: path.clone(),
                 problem: source.into(),
             },
+            LoadError::LinkLoop(path) => Fatal::LinkLoop { path: path.clone() },
         }
     }
 }
@@ -47,7 +54,7 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            LoadError::NoPlan(_) => None,
+            LoadError::NoPlan(_) | LoadError::LinkLoop(_) => None,
             LoadError::Unreadable { source, .. } => Some(source),
         }
     }
@@ -63,9 +70,10 @@ pub struct Loaded {
     pub sections: Vec<RawSection>,
     /// Folders under `content/` that hold sections, relative to the plan.
     pub folders: Vec<String>,
-    /// Every other file under `content/` (images, downloads), relative to
-    /// the plan, for "did you mean" hints on broken links.
-    pub files: Vec<String>,
+    /// What lies under `content/`: the sections' files, the assets the site
+    /// carries (also for "did you mean" hints on broken links), and the
+    /// links refused.
+    pub content: Content,
     /// Every text file read, for snippets in diagnostics.
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
@@ -97,28 +105,23 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         plan: None,
         sections: Vec::new(),
         folders: Vec::new(),
-        files: Vec::new(),
+        content: Content::default(),
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
     read_plan_file(&mut loaded)?;
-    let content = root.join("content");
-    if !content.is_dir() {
-        loaded.diagnostics.push(no_content());
+    if !walk_content(&mut loaded)? {
         return Ok(loaded);
     }
-    let (paths, files) = content_paths(root, &content)?;
-    loaded.files = files;
     // Reading and parsing files is independent work: spread it over the cores.
-    let read = crate::par::map(&paths, |path| {
-        let rel = relative(root, path);
-        let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+    let read = crate::par::map(&loaded.content.sections, |file| {
+        let rel = file.rel.clone();
+        let folder = folder_of(&rel);
         let mut diags = Vec::new();
-        let text = read_text(path, &rel, &mut diags)?;
-        let section = text.as_ref().map(|text| {
-            let is_index = path.file_name().is_some_and(|n| n == "index.md");
-            split(&rel, &folder, is_index, text, &mut diags)
-        });
+        let text = read_text(&file.path, &rel, &mut diags)?;
+        let section = text
+            .as_ref()
+            .map(|text| split(&rel, &folder, is_index(&rel), text, &mut diags));
         Ok::<_, LoadError>((rel, folder, text, section, diags))
     });
     for result in read {
@@ -136,51 +139,65 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-/// Reads and parses `plan.yaml` into `loaded`.
+/// Reads and parses `plan.yaml` into `loaded`, unless it is a link out of
+/// the plan folder.
 fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
     let plan_path = loaded.root.join("plan.yaml");
     if !plan_path.is_file() {
         return Err(LoadError::NoPlan(loaded.root.clone()));
     }
-    if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
+    if !confine::resolves_inside(&plan_path, &loaded.root) {
+        loaded.diagnostics.push(outside("plan.yaml", Area::Plan));
+    } else if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
         loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
         loaded.sources.insert("plan.yaml".into(), text);
     }
     Ok(())
 }
 
-/// Every visible Markdown file under `content`, sorted by path, and every
-/// other file there (relative to `root`).
-fn content_paths(root: &Path, content: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
-    let walker = walkdir::WalkDir::new(content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    let mut paths = Vec::new();
-    let mut files = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| LoadError::Unreadable {
-            path: e
-                .path()
-                .map_or_else(|| content.to_path_buf(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("file system loop")),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if entry.path().extension().and_then(|e| e.to_str()) == Some("md") {
-            paths.push(entry.into_path());
-        } else {
-            files.push(relative(root, entry.path()));
-        }
+/// Walks `content/` (confined to it) into `loaded.content`, reporting the
+/// links refused; `false` when there is no content folder to read.
+fn walk_content(loaded: &mut Loaded) -> Result<bool, LoadError> {
+    let root = loaded.root.clone();
+    let content = root.join("content");
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::new("content", None, Message::NoContentFolder)
+                .hint(Hint::CreateContentFolder),
+        );
+        return Ok(false);
     }
-    Ok((paths, files))
+    if !confine::resolves_inside(&content, &root) {
+        loaded.diagnostics.push(outside("content", Area::Plan));
+        return Ok(false);
+    }
+    loaded.content = confine::walk_content(&root).map_err(|e| {
+        let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
+        match e.into_io_error() {
+            Some(source) => LoadError::Unreadable { path, source },
+            None => LoadError::LinkLoop(path),
+        }
+    })?;
+    for rel in &loaded.content.refused {
+        loaded.diagnostics.push(outside(rel, Area::Content));
+    }
+    for rel in &loaded.content.dangling {
+        loaded.diagnostics.push(
+            Diagnostic::new(rel, None, Message::DanglingLink { path: rel.clone() })
+                .hint(Hint::RemoveDanglingLink),
+        );
+    }
+    Ok(true)
 }
 
-fn no_content() -> Diagnostic {
-    Diagnostic::new("content", None, Message::NoContentFolder).hint(Hint::CreateContentFolder)
+/// The folder a section file lies in, relative to the plan.
+fn folder_of(rel: &str) -> String {
+    rel.rsplit_once('/').map_or("", |(f, _)| f).to_string()
+}
+
+/// `index.md` stands for its folder.
+fn is_index(rel: &str) -> bool {
+    rel.rsplit('/').next() == Some("index.md")
 }
 
 /// With no section read and nothing else wrong, says that content/ is empty.
@@ -192,16 +209,39 @@ fn note_empty_content(loaded: &mut Loaded) {
     }
 }
 
+/// A link (symlink) planpress will not follow because it leads out of the
+/// plan folder, or out of `area` where such files live.
+fn outside(rel: &str, area: Area) -> Diagnostic {
+    Diagnostic::new(
+        rel,
+        None,
+        Message::LinkedOutside {
+            path: rel.to_string(),
+            area,
+        },
+    )
+    .hint(Hint::CopyInstead { area })
+}
+
 /// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
 fn read_text(
     path: &Path,
     rel: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<String>, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
+    let unreadable = |source| LoadError::Unreadable {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    // Read at most one byte past the limit: enough to know it is too large.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT_FILE + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_TEXT_FILE {
+        diagnostics.push(Diagnostic::new(rel, None, Message::FileTooLarge).hint(Hint::SplitFile));
+        return Ok(None);
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -241,6 +281,17 @@ fn parse_yaml(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Nod
             Some(m) => m,
             None => return Some(node),
         },
+        // Past a limit: say which, not a syntax error.
+        Err(yaml::SyntaxError {
+            pos,
+            limit: Some(limit),
+            ..
+        }) => {
+            diags.push(
+                Diagnostic::at(file, pos, Message::YamlTooLarge { limit }).hint(Hint::SimplerYaml),
+            );
+            return None;
+        }
         Err(e) => mistakes::explain(text, &e),
     };
     diags.push(Diagnostic::at(file, mistake.pos, mistake.problem).maybe_hint(mistake.hint));
@@ -319,20 +370,6 @@ fn split(
 /// `--`, `----`, or dashes an editor made long: a line meant as `---`.
 fn is_dash_line(line: &str) -> bool {
     line != "---" && line.chars().count() >= 2 && line.chars().all(|c| matches!(c, '-' | '–' | '—'))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n.len() > 1)
-}
-
-/// `path` relative to `root`, with `/` separators.
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! only those: what `serve` does on every save.
 
 use super::{
-    LoadError, Loaded, RawSection, content_paths, note_empty_content, read_plan_file, read_text,
-    relative, split,
+    LoadError, Loaded, RawSection, folder_of, is_index, note_empty_content, read_plan_file,
+    read_text, split, walk_content,
 };
 use crate::diagnostic::{Diagnostic, Sources};
 use std::collections::{HashMap, HashSet};
@@ -27,7 +27,7 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
         plan: loaded.plan.take(),
         sections: Vec::new(),
         folders: Vec::new(),
-        files: Vec::new(),
+        content: Default::default(),
         sources: Sources::new(),
         diagnostics: Vec::new(),
     };
@@ -43,17 +43,13 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
             fresh.sources.insert("plan.yaml".into(), text);
         }
     }
-    let content = fresh.root.join("content");
-    if !content.is_dir() {
-        fresh.diagnostics.push(super::no_content());
+    if !walk_content(&mut fresh)? {
         *loaded = fresh;
         return Ok(());
     }
-    let (paths, files) = content_paths(&fresh.root, &content)?;
-    fresh.files = files;
-    for path in paths {
-        let rel = relative(&fresh.root, &path);
-        let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+    for file in fresh.content.sections.clone() {
+        let rel = file.rel;
+        let folder = folder_of(&rel);
         if !fresh.folders.contains(&folder) {
             fresh.folders.push(folder.clone());
         }
@@ -68,9 +64,8 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
                 .extend(old_diags.remove(&rel).unwrap_or_default());
             fresh.sections.push(section);
             fresh.sources.insert(rel, text);
-        } else if let Some(text) = read_text(&path, &rel, &mut fresh.diagnostics)? {
-            let is_index = path.file_name().is_some_and(|n| n == "index.md");
-            let section = split(&rel, &folder, is_index, &text, &mut fresh.diagnostics);
+        } else if let Some(text) = read_text(&file.path, &rel, &mut fresh.diagnostics)? {
+            let section = split(&rel, &folder, is_index(&rel), &text, &mut fresh.diagnostics);
             fresh.sections.push(section);
             fresh.sources.insert(rel, text);
         }

@@ -4,6 +4,8 @@
 //! that validation can report *every* unknown field and wrong type in a file,
 //! not only the first one serde would stop at.
 
+use crate::diagnostic::YamlLimit;
+use crate::limits::{MAX_YAML_DEPTH, MAX_YAML_NODES, MAX_YAML_TEXT};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -52,12 +54,25 @@ impl Node {
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    /// The document is valid as far as it goes, but past one of the limits
+    /// planpress parses YAML with ([`crate::limits`]).
+    pub limit: Option<YamlLimit>,
 }
 
 /// Parses one YAML document. Positions are positions in `text`.
+///
+/// The parser's budget is set from [`crate::limits`]: nesting, the number
+/// of values and the bytes of text are bounded, so no file can exhaust the
+/// stack or memory, and the message can say which bound was met.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_YAML_DEPTH,
+            max_nodes: MAX_YAML_NODES,
+            max_events: 4 * MAX_YAML_NODES,
+            max_total_scalar_bytes: MAX_YAML_TEXT,
+        },
     };
     match serde_saphyr::from_str_with_options::<Spanned<Kind>>(text, options) {
         Ok(spanned) => Ok(from_spanned(spanned)),
@@ -72,9 +87,24 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             Err(SyntaxError {
                 pos,
                 message: syntax_message(&err),
+                limit: budget_breach(&err),
             })
         }
     }
+}
+
+/// Which of the limits a document went past, if that is what stopped it.
+fn budget_breach(err: &serde_saphyr::Error) -> Option<YamlLimit> {
+    use serde_saphyr::budget::BudgetBreach;
+    let serde_saphyr::Error::Budget { breach, .. } = err.without_snippet() else {
+        return None;
+    };
+    Some(match breach {
+        BudgetBreach::Depth { .. } => YamlLimit::Depth,
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => YamlLimit::Values,
+        BudgetBreach::ScalarBytes { .. } => YamlLimit::Text,
+        _ => YamlLimit::Anchors,
+    })
 }
 
 /// The parser's first line, without its snippet (we draw our own) and

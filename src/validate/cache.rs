@@ -221,8 +221,18 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(check(&loaded), ["missing-file"]);
-        // The image appears: the unchanged section must see it.
-        write(root, "content/assets/map.png", "png");
+        // The image appears (the watcher reloads): the unchanged section
+        // must see it.
+        let mut png = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut png, 1, 1);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().unwrap();
+            writer.write_image_data(&[0]).unwrap();
+        }
+        std::fs::create_dir_all(root.join("content/assets")).unwrap();
+        std::fs::write(root.join("content/assets/map.png"), png).unwrap();
+        reload(&mut loaded, &HashSet::new()).unwrap();
         assert!(check(&loaded).is_empty());
         // The linked file is renamed: the unchanged link now leads nowhere.
         std::fs::rename(root.join("content/02-b.md"), root.join("content/03-c.md")).unwrap();

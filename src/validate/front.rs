@@ -4,7 +4,8 @@
 use super::danish;
 use super::fields::{self, Ctx, Fields, entries, seq, text};
 use super::{At, Spans, YEARS, YearRules, rules};
-use crate::diagnostic::{Diagnostic, Hint, Message, Thing, closest};
+use crate::diagnostic::{Diagnostic, Hint, Message, NoteText, Thing, closest};
+use crate::limits::MAX_NUMBER;
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
@@ -159,21 +160,35 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
     let links = f.get("links").map_or_else(Vec::new, |n| {
         seq(ctx, n, "links")
             .iter()
-            .filter_map(|item| match &item.kind {
-                Kind::Str(url) => Some(GoalLink {
-                    title: url.clone(),
-                    url: url.clone(),
-                }),
-                _ => {
-                    let l = Fields::read(ctx, item, Thing::Link, &["title", "url"])?;
-                    let url = l.required_text(
-                        ctx,
-                        "url",
-                        Thing::Link,
-                        "https://www.eksempelby.dk/politik",
-                    )?;
-                    let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
-                    Some(GoalLink { title, url })
+            .filter_map(|item| {
+                let (link, pos) = match &item.kind {
+                    Kind::Str(url) => {
+                        let url = url.trim().to_string();
+                        let link = GoalLink {
+                            title: url.clone(),
+                            url,
+                        };
+                        (link, item.pos)
+                    }
+                    _ => {
+                        let l = Fields::read(ctx, item, Thing::Link, &["title", "url"])?;
+                        let node = l.required(
+                            ctx,
+                            "url",
+                            Thing::Link,
+                            "https://www.eksempelby.dk/politik",
+                        )?;
+                        let url = text(ctx, node, "url")?;
+                        let title = l.text(ctx, "title").unwrap_or_else(|| url.clone());
+                        (GoalLink { title, url }, node.pos)
+                    }
+                };
+                match super::links::unsafe_link(ctx.file, &link.url, pos) {
+                    Some(d) => {
+                        ctx.diags.push(d);
+                        None
+                    }
+                    None => Some(link),
                 }
             })
             .collect()
@@ -323,6 +338,25 @@ fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indic
             let Some(year) = read_year(ctx, k) else {
                 continue;
             };
+            // YAML tells `2027` from `"2027"`; a plan must not.
+            if let Some(first) = out.iter().find(|e| e.year == year) {
+                let first = first.year_pos;
+                let file = ctx.file.to_string();
+                let d = ctx.report(
+                    k.pos,
+                    Message::DuplicateYear {
+                        year,
+                        field: field.to_string(),
+                    },
+                );
+                d.hint = Some(Hint::OneFigurePerYear);
+                d.note = Some(crate::diagnostic::Note {
+                    file,
+                    pos: first,
+                    text: NoteText::FirstGivenHere,
+                });
+                continue;
+            }
             let value = match unit {
                 Some(u) => match read_value(ctx, v, u) {
                     Some(value) => value,
@@ -416,8 +450,7 @@ fn read_year(ctx: &mut Ctx, node: &Node) -> Option<i32> {
 fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
     let number = match &node.kind {
         Kind::Null => return Some(Value::Missing),
-        Kind::Int(i) => *i as f64,
-        Kind::Float(x) => *x,
+        Kind::Int(_) | Kind::Float(_) => printable_number(ctx, node)?,
         Kind::Str(s) if unit == Unit::Text => return Some(Value::Text(s.trim().to_string())),
         Kind::Str(s) => {
             // `14,6`, `2.500` or `14,6 %`: a number written the Danish way.
@@ -490,6 +523,37 @@ fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
         return None;
     }
     Some(Value::Number(number))
+}
+
+/// A number the outputs can print exactly: below [`MAX_NUMBER`] in
+/// magnitude and with at most [`MAX_DECIMALS`] decimals. Anything else is
+/// an error here rather than a rounded figure (or a runaway chart) later.
+fn printable_number(ctx: &mut Ctx, node: &Node) -> Option<f64> {
+    let number = match node.kind {
+        // Compared as an integer: past 2^53 the float is no longer the number.
+        Kind::Int(i) if i.unsigned_abs() >= MAX_NUMBER as u64 => f64::INFINITY,
+        Kind::Int(i) => i as f64,
+        Kind::Float(x) => x,
+        _ => return None,
+    };
+    // The number as the author wrote it, for the message.
+    let written = ctx
+        .written_at(node.pos)
+        .split([',', '}', ']', ' ', '#'])
+        .next()
+        .filter(|w| !w.is_empty())
+        .map_or_else(|| crate::locale::plain_number(number), str::to_string);
+    if number.is_nan() || number.abs() >= MAX_NUMBER {
+        ctx.report(node.pos, Message::NumberTooLarge { written })
+            .hint = Some(Hint::LargerUnit);
+        return None;
+    }
+    if crate::locale::plain_number(number).parse::<f64>() != Ok(number) {
+        ctx.report(node.pos, Message::TooManyDecimals { written })
+            .hint = Some(Hint::RoundDecimals);
+        return None;
+    }
+    Some(number)
 }
 
 /// `2.500` or `1.250.000` at the start of `written`: a Danish thousands

@@ -8,11 +8,15 @@ mod cache;
 mod danish;
 mod fields;
 mod front;
+mod images;
+mod links;
+mod placement;
 mod plan_file;
 mod rules;
 
-use crate::diagnostic::{Diagnostic, Severity, Thing};
+use crate::diagnostic::{Diagnostic, Pointer, Severity, Thing};
 use crate::load::Loaded;
+use crate::load::confine;
 use crate::load::yaml::Pos;
 use crate::markdown::{LinkTarget, Resolver};
 use crate::model::*;
@@ -21,7 +25,7 @@ use fields::Ctx;
 use front::Front;
 pub use plan_file::sniff_language as plan_language;
 use plan_file::{PlanHead, read_plan, sniff_language};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use crate::model::YEARS;
 
@@ -54,6 +58,8 @@ pub(crate) struct Spans {
     /// Vocabularies with errors of their own: references to them are not
     /// judged, or every one would look unknown.
     pub broken_vocabulary: Vec<Thing>,
+    /// Where plan.yaml names the logo, when it names one that exists.
+    pub logo: Option<(String, Pos)>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -102,7 +108,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
 
     // Second pass: bodies, with links resolved against the slugs.
     let resolver = PlanResolver {
-        root: &loaded.root,
+        assets: loaded.content.asset_set(),
         files: loaded
             .sections
             .iter()
@@ -115,8 +121,30 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let bodies = cache.bodies(&loaded.sections, &texts, &resolver);
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
-    for (((raw, front), slug), body) in loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies) {
+    let mut shown = Vec::new();
+    for (((raw, front), slug), mut body) in
+        loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies)
+    {
         rules::check_outline(loaded, raw, &body.outline, &front.goals, &mut diags);
+        placement::place_goals(
+            &raw.file,
+            &mut body.blocks,
+            &body.outline.markers,
+            &front.goals,
+            &mut diags,
+        );
+        for (written, target, _, pos) in &body.outline.images {
+            if let LinkTarget::Asset(rel) = target {
+                shown.push(images::Shown {
+                    file: raw.file.clone(),
+                    pos: *pos,
+                    what: Pointer::Image,
+                    written: written.clone(),
+                    rel: rel.clone(),
+                    path: loaded.root.join(rel),
+                });
+            }
+        }
         for (_, target, pos) in &body.outline.links {
             if let LinkTarget::Section {
                 slug,
@@ -142,6 +170,17 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
             front.order.map_or(Pos::default(), |o| o.1),
         ));
     }
+    if let Some((rel, pos)) = &spans.logo {
+        shown.push(images::Shown {
+            file: "plan.yaml".into(),
+            pos: *pos,
+            what: Pointer::Logo,
+            written: rel.clone(),
+            rel: rel.clone(),
+            path: loaded.root.join(rel),
+        });
+    }
+    images::check(&shown, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
     let language = head.as_ref().map_or_else(
@@ -182,38 +221,24 @@ pub(crate) struct YearRules {
 
 /// Resolves links in section bodies to sections and files of the plan.
 struct PlanResolver<'a> {
-    root: &'a std::path::Path,
     /// Section file (relative to the plan) → slug.
     files: HashMap<String, String>,
+    /// Files under content/ that the site carries.
+    assets: HashSet<&'a str>,
 }
 
 impl Resolver for PlanResolver<'_> {
     fn resolve(&self, from: &str, path: &str) -> Option<LinkTarget> {
         let folder = from.rsplit_once('/').map_or("", |(f, _)| f);
-        let decoded = path.replace("%20", " ");
-        let joined = normalise(&format!("{folder}/{decoded}"))?;
+        let joined = confine::written(folder, &path.replace("%20", " ")).ok()?;
         if let Some(slug) = self.files.get(&joined) {
             return Some(LinkTarget::Section {
                 slug: slug.clone(),
                 fragment: None,
             });
         }
-        let inside_content = joined.starts_with("content/");
-        (inside_content && self.root.join(&joined).is_file()).then_some(LinkTarget::Asset(joined))
+        self.assets
+            .contains(joined.as_str())
+            .then_some(LinkTarget::Asset(joined))
     }
-}
-
-/// Resolves `.` and `..` in a `/`-separated path; `None` if it climbs out.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }

@@ -3,8 +3,11 @@
 use super::danish;
 use super::fields::{self, Ctx, Fields, seq, text};
 use super::{Spans, YEARS};
-use crate::diagnostic::{Expected, Found, Hint, Message, NoteText, Thing, YamlProblem, closest};
+use crate::diagnostic::{
+    Expected, Found, Hint, Message, NoteText, Pointer, Thing, YamlProblem, closest,
+};
 use crate::load::Loaded;
+use crate::load::confine;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
 use std::collections::HashMap;
@@ -81,20 +84,12 @@ pub(super) fn read_plan(
         },
     };
     let theme = f.text(ctx, "theme").unwrap_or_else(|| "default".into());
-    if theme != "default"
-        && !loaded.root.join("themes").join(&theme).is_dir()
-        && let Some(n) = f.get("theme")
-    {
-        ctx.report(
-            n.pos,
-            Message::NoSuchTheme {
-                name: theme.clone(),
-            },
-        )
-        .hint = Some(Hint::ThemeFolder {
-            name: theme.clone(),
-        });
-    }
+    check_theme(
+        ctx,
+        f.get("theme").map_or(Pos::default(), |n| n.pos),
+        &theme,
+        loaded,
+    );
     let as_of = f.get("as_of").and_then(|n| {
         let t = text(ctx, n, "as_of")?;
         let date = Date::parse(&t);
@@ -106,10 +101,10 @@ pub(super) fn read_plan(
         }
         date
     });
-    let brand = read_brand(ctx, f.get("brand"), loaded);
+    let brand = read_brand(ctx, f.get("brand"), loaded, spans);
     let base_url = f.get("base_url").and_then(|n| {
         let url = text(ctx, n, "base_url")?;
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
+        if crate::url::base_url_problem(&url).is_some() {
             ctx.report(n.pos, Message::NotAWebAddress { written: url })
                 .hint = Some(Hint::BaseUrlForm);
             return None;
@@ -266,7 +261,7 @@ fn read_period(ctx: &mut Ctx, node: &Node) -> Option<Period> {
     None
 }
 
-fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
+fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded, spans: &mut Spans) -> Brand {
     let mut brand = Brand::default();
     let Some(node) = node else { return brand };
     let Some(f) = Fields::read(ctx, node, Thing::Brand, &["primary", "logo"]) else {
@@ -289,15 +284,70 @@ fn read_brand(ctx: &mut Ctx, node: Option<&Node>, loaded: &Loaded) -> Brand {
     if let Some(n) = f.get("logo")
         && let Some(path) = text(ctx, n, "logo")
     {
-        if loaded.root.join(&path).is_file() {
-            brand.logo = Some(path.into());
+        let found = confine::written("", &path)
+            .ok()
+            .filter(|p| loaded.content.assets.iter().any(|a| &a.rel == p));
+        if let Some(rel) = found {
+            spans.logo = Some((rel.clone(), n.pos));
+            brand.logo = Some(rel.into());
+        } else if let Some(d) =
+            super::links::misplaced(ctx.file, "", Pointer::Logo, &path, &loaded.content, n.pos)
+        {
+            ctx.diags.push(d);
         } else {
-            let hint = closest_file(&path, &loaded.files)
+            let hint = closest_file(&path, &loaded.content.asset_rels())
                 .map_or(Hint::LogoPath, |name| Hint::DidYouMean { name });
             ctx.report(n.pos, Message::NoLogo { path }).hint = Some(hint);
         }
     }
     brand
+}
+
+/// The theme's name is a plain folder name, its folder (if the plan has one)
+/// lies in themes/, and no file in it is a link out of themes/. The plan's
+/// `themes/default/` overlays the built-in theme, so it is checked too.
+fn check_theme(ctx: &mut Ctx, pos: Pos, theme: &str, loaded: &Loaded) {
+    match confine::theme_folder(&loaded.root, theme) {
+        Err(refusal) => {
+            ctx.report(
+                pos,
+                Message::ThemeRefused {
+                    name: theme.to_string(),
+                    refusal,
+                },
+            )
+            .hint = Some(Hint::ThemeName);
+        }
+        Ok(None) if theme != "default" => {
+            ctx.report(
+                pos,
+                Message::NoSuchTheme {
+                    name: theme.to_string(),
+                },
+            )
+            .hint = Some(Hint::ThemeFolder {
+                name: theme.to_string(),
+            });
+        }
+        Ok(None) => {}
+        Ok(Some(folder)) => {
+            if let Err(rel) = confine::theme_files(&loaded.root, &folder) {
+                ctx.diags.push(
+                    crate::diagnostic::Diagnostic::new(
+                        &rel,
+                        None,
+                        Message::LinkedOutside {
+                            path: rel.clone(),
+                            area: crate::diagnostic::Area::Themes,
+                        },
+                    )
+                    .hint(Hint::CopyInstead {
+                        area: crate::diagnostic::Area::Themes,
+                    }),
+                );
+            }
+        }
+    }
 }
 
 /// `primary: #00558c` reads as an empty value and a comment.

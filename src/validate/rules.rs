@@ -2,11 +2,14 @@
 
 use super::fields::Ctx;
 use super::front::{Entry, Front};
+use super::links;
 use super::{Spans, YearRules};
-use crate::diagnostic::{Diagnostic, Hint, Message, NoteText, Thing, closest, did_you_mean};
+use crate::diagnostic::{
+    Diagnostic, Hint, Message, NoteText, Pointer, Thing, closest, did_you_mean,
+};
 use crate::load::yaml::Pos;
 use crate::load::{Loaded, RawSection};
-use crate::markdown::{LinkTarget, Outline, slugify};
+use crate::markdown::{LinkTarget, Outline, file_stem};
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -127,7 +130,7 @@ pub(super) fn assign_slugs(
                 .unwrap_or("")
                 .trim_end_matches(".md")
         };
-        let mut slug = slugify(strip_number(name));
+        let mut slug = file_stem(strip_number(name), "");
         if slug.is_empty()
             || slug == "index"
             || slug == "goals"
@@ -350,6 +353,12 @@ pub(super) fn check_outline(
         }
         previous = level;
     }
+    for &(nesting, pos) in &outline.too_deep {
+        diags.push(
+            Diagnostic::at(file, pos, Message::TooDeep { nesting })
+                .hint(Hint::Simplify { nesting }),
+        );
+    }
     for (written, target, alt, pos) in &outline.images {
         if alt.trim().is_empty() {
             diags.push(
@@ -364,13 +373,24 @@ pub(super) fn check_outline(
             );
         }
         if let LinkTarget::Broken(_) = target {
-            let hint = closest_path(written, &raw.folder, loaded.files.iter()).map_or_else(
+            let assets = loaded.content.asset_rels();
+            let hint = closest_path(written, &raw.folder, assets.iter()).map_or_else(
                 || Hint::ImagesInAssets {
                     example: relative_path(&raw.folder, "content/assets/kort.png"),
                 },
                 |name| Hint::DidYouMean { name },
             );
-            diags.push(
+            let refused = links::unsafe_link(file, written, *pos).or_else(|| {
+                links::misplaced(
+                    file,
+                    &raw.folder,
+                    Pointer::Image,
+                    written,
+                    &loaded.content,
+                    *pos,
+                )
+            });
+            diags.push(refused.unwrap_or_else(|| {
                 Diagnostic::at(
                     file,
                     *pos,
@@ -378,12 +398,26 @@ pub(super) fn check_outline(
                         written: written.clone(),
                     },
                 )
-                .hint(hint),
-            );
+                .hint(hint)
+            }));
         }
     }
     for (written, target, pos) in &outline.links {
         if let LinkTarget::Broken(_) = target {
+            let path = written.split('#').next().unwrap_or("");
+            if let Some(d) = links::unsafe_link(file, written, *pos).or_else(|| {
+                links::misplaced(
+                    file,
+                    &raw.folder,
+                    Pointer::Link,
+                    path,
+                    &loaded.content,
+                    *pos,
+                )
+            }) {
+                diags.push(d);
+                continue;
+            }
             let message = if written.trim().is_empty() {
                 Message::LinkWithoutTarget
             } else {

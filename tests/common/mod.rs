@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -225,7 +227,7 @@ impl Plan {
                 "file of {d} is not relative to the plan folder"
             );
             assert!(
-                self.join(&d.file).exists() || d.file == "content",
+                std::fs::symlink_metadata(self.join(&d.file)).is_ok() || d.file == "content",
                 "file of {d} does not exist"
             );
             assert!(
@@ -484,6 +486,56 @@ pub fn assert_clean(json: &Json) {
 /// The repository's own plan folder (its plan.yaml and content/).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Like [`run`], but kills the binary after `limit` and says so: for inputs
+/// that once made planpress hang. `code` is `None` when it was killed.
+pub fn run_limited(args: &[&str], limit: std::time::Duration) -> Run {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .env_remove("NO_COLOR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run planpress");
+    // Drain both pipes on their own threads so a chatty child cannot block.
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for planpress") {
+            break Some(status);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8_lossy(&out.join().unwrap_or_default()).into_owned();
+    let mut stderr = String::from_utf8_lossy(&err.join().unwrap_or_default()).into_owned();
+    if status.is_none() {
+        stderr.push_str(&format!("\n(killed after {limit:?})"));
+    }
+    Run {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        code: status.and_then(|s| s.code()),
+        stdout,
+        stderr,
+    }
 }
 
 /// A section `content/03-ledige.md` with one goal and one indicator whose

@@ -43,6 +43,13 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/`, which makes every URL unreadable.
     tera.set_escape_fn(blocks::escape);
+    // Tera's built-in `get_env` would let a theme publish a CI machine's
+    // tokens; a template may only show what the plan holds.
+    tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
+        Err(tera::Error::msg(
+            "a theme cannot read environment variables (`get_env`): put the text in the plan or the theme",
+        ))
+    });
     let mut sources = Vec::new();
     for (name, file) in theme.files_under("templates/") {
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
@@ -60,6 +67,9 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
     if let Err(e) = tera.add_raw_template(GOAL_CARDS, &cards) {
         return Err(vec![template_diagnostic(&e, &sources)]);
     }
+    if let Some(d) = include_cycle(&tera, &sources) {
+        return Err(vec![d]);
+    }
     for name in TEMPLATES {
         if tera.get_template(name).is_err() {
             return Err(vec![
@@ -75,6 +85,78 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>
         }
     }
     Ok(Templates { tera, sources })
+}
+
+/// A template that includes itself, directly or through others, would
+/// render forever (Tera checks `extends` for cycles, not `include`): found
+/// here, before anything is rendered.
+fn include_cycle(tera: &Tera, sources: &[(String, String, String)]) -> Option<Diagnostic> {
+    fn includes(nodes: &[tera::ast::Node], out: &mut Vec<String>) {
+        use tera::ast::Node;
+        for node in nodes {
+            match node {
+                Node::Include(_, names, _) => out.extend(names.iter().cloned()),
+                Node::Block(_, b, _) => includes(&b.body, out),
+                Node::Forloop(_, f, _) => {
+                    includes(&f.body, out);
+                    includes(f.empty_body.as_deref().unwrap_or(&[]), out);
+                }
+                Node::If(i, _) => {
+                    i.conditions
+                        .iter()
+                        .for_each(|(_, _, body)| includes(body, out));
+                    includes(i.otherwise.as_ref().map_or(&[][..], |o| &o.1), out);
+                }
+                Node::FilterSection(_, f, _) => includes(&f.body, out),
+                Node::MacroDefinition(_, m, _) => includes(&m.body, out),
+                _ => {}
+            }
+        }
+    }
+    let edges: std::collections::HashMap<&str, Vec<String>> = tera
+        .get_template_names()
+        .filter_map(|name| {
+            let t = tera.get_template(name).ok()?;
+            let mut out = Vec::new();
+            includes(&t.ast, &mut out);
+            // A block overridden in a child is rendered in the parent's frame.
+            for block in t.blocks.values() {
+                includes(&block.body, &mut out);
+            }
+            Some((name, out))
+        })
+        .collect();
+    // Depth-first from each template, without recursion: (template, path).
+    for start in edges.keys() {
+        let mut stack = vec![(start.to_string(), vec![start.to_string()])];
+        while let Some((name, path)) = stack.pop() {
+            for next in edges.get(name.as_str()).into_iter().flatten() {
+                if next == start {
+                    let origin = sources
+                        .iter()
+                        .find(|(n, _, _)| n == start)
+                        .map_or_else(|| format!("templates/{start}"), |(_, _, o)| o.clone());
+                    return Some(
+                        Diagnostic::new(
+                            &origin,
+                            None,
+                            Message::TemplateIncludesItself {
+                                name: start.to_string(),
+                                chain: path,
+                            },
+                        )
+                        .hint(Hint::RemoveInclude),
+                    );
+                }
+                if !path.contains(next) && path.len() < 64 {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A Tera error as a diagnostic naming the template file and line.

@@ -1,176 +1,16 @@
-//! Markdown bodies, parsed once into the model's own blocks and inlines.
+//! From pulldown-cmark's event stream to the model's blocks and inlines,
+//! with every position validation asks about.
 //!
-//! pulldown-cmark does the parsing; this module turns its event stream into a
-//! tree that both the HTML and the PDF renderer can walk, resolves links
-//! between sections, recognises the `{{ goals() }}` markers, and records the
-//! positions validation needs (headings, images, links, markers).
+//! The conversion recurses once per level of nesting, and so does every
+//! renderer after it; nesting past [`MAX_MARKDOWN_DEPTH`] is recorded in the
+//! outline and left out, so no text can exhaust a stack.
 
-use crate::load::yaml::Pos;
+use super::*;
+use crate::limits::MAX_MARKDOWN_DEPTH;
+use crate::url::Address;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Heading {
-        /// 2–6 in a section body: the section title is the page's level 1.
-        level: u8,
-        /// A unique anchor within the page.
-        id: String,
-        content: Vec<Inline>,
-    },
-    Paragraph(Vec<Inline>),
-    List {
-        /// The first number of an ordered list; `None` for bullets.
-        start: Option<u64>,
-        items: Vec<Vec<Block>>,
-    },
-    Quote(Vec<Block>),
-    Code {
-        lang: Option<String>,
-        text: String,
-    },
-    Table {
-        align: Vec<Align>,
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-        /// The table's first line in its file (for messages about it).
-        line: u32,
-    },
-    Rule,
-    /// Raw HTML; escaped unless the plan sets `allow_html`.
-    Html(String),
-    /// Where goal tables go.
-    Goals(GoalsMarker),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    None,
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GoalsMarker {
-    /// `{{ goals() }}`
-    All,
-    /// `{{ goal("V1") }}`
-    One(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
-    Text(String),
-    Code(String),
-    Emphasis(Vec<Inline>),
-    Strong(Vec<Inline>),
-    Strikethrough(Vec<Inline>),
-    Link {
-        target: LinkTarget,
-        title: String,
-        content: Vec<Inline>,
-    },
-    Image {
-        target: LinkTarget,
-        alt: String,
-        title: String,
-        /// The image's line in its file (for messages about it).
-        line: u32,
-    },
-    FootnoteRef {
-        label: String,
-        number: usize,
-    },
-    SoftBreak,
-    HardBreak,
-    Html(String),
-}
-
-/// Where a link or image points, decided once for every renderer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
-    /// `https://…`, `mailto:…` and the like: used as written.
-    External(String),
-    /// Another section of the plan, optionally an anchor on its page.
-    Section {
-        slug: String,
-        fragment: Option<String>,
-    },
-    /// A file under `content/`, as a path relative to the plan folder.
-    Asset(String),
-    /// An anchor on the same page.
-    Fragment(String),
-    /// A local target that does not exist (validation has said so).
-    Broken(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Footnote {
-    pub label: String,
-    pub number: usize,
-    pub content: Vec<Block>,
-}
-
-/// What validation needs to know about a body, with positions in the file.
-#[derive(Debug, Default, Clone)]
-pub struct Outline {
-    pub headings: Vec<(u8, Pos)>,
-    /// Image target as written, its alt text, and where it stands.
-    pub images: Vec<(String, LinkTarget, String, Pos)>,
-    /// Link target as written, its resolution, and where it stands.
-    pub links: Vec<(String, LinkTarget, Pos)>,
-    pub markers: Vec<(GoalsMarker, Pos)>,
-    /// Lines like `{{ goals }}` that look like markers but are not, as written.
-    pub near_markers: Vec<(String, Pos)>,
-}
-
-/// A parsed body.
-#[derive(Debug, Clone)]
-pub struct Body {
-    pub blocks: Vec<Block>,
-    pub footnotes: Vec<Footnote>,
-    pub outline: Outline,
-}
-
-/// Resolves a local link target (as written, without fragment) found in the
-/// file `from` to a section slug or an asset path.
-pub trait Resolver: Sync {
-    fn resolve(&self, from: &str, path: &str) -> Option<LinkTarget>;
-}
-
-/// Parses `text`, which starts on line `first_line` of its file.
-pub fn parse(text: &str, first_line: u32, source: &str, resolver: &dyn Resolver) -> Body {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(text, options).into_offset_iter().collect();
-    let mut p = Builder {
-        events,
-        at: 0,
-        lines: LineIndex::new(text, first_line),
-        source,
-        resolver,
-        outline: Outline::default(),
-        footnotes: Vec::new(),
-        footnote_numbers: HashMap::new(),
-        ids: HashMap::new(),
-    };
-    let blocks = p.blocks();
-    let mut footnotes = std::mem::take(&mut p.footnotes);
-    for f in &mut footnotes {
-        f.number = p.footnote_number(&f.label);
-    }
-    footnotes.sort_by_key(|f| f.number);
-    Body {
-        blocks,
-        footnotes,
-        outline: p.outline,
-    }
-}
 
 /// Maps byte offsets in the body to 1-based line and column in the file.
 struct LineIndex<'a> {
@@ -205,7 +45,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-struct Builder<'a, 'r> {
+pub(super) struct Builder<'a, 'r> {
     events: Vec<(Event<'a>, Range<usize>)>,
     at: usize,
     lines: LineIndex<'a>,
@@ -215,6 +55,11 @@ struct Builder<'a, 'r> {
     footnotes: Vec<Footnote>,
     footnote_numbers: HashMap<String, usize>,
     ids: HashMap<String, usize>,
+    /// Open block containers (quotes, lists, footnotes) and open inline
+    /// elements (emphasis, links, images) around the current event.
+    blocks_open: usize,
+    inlines_open: usize,
+    in_footnote: bool,
 }
 
 fn is_inline(e: &Event) -> bool {
@@ -241,7 +86,83 @@ fn is_inline(e: &Event) -> bool {
     }
 }
 
-impl<'a> Builder<'a, '_> {
+impl<'a, 'r> Builder<'a, 'r> {
+    pub(super) fn new(
+        text: &'a str,
+        first_line: u32,
+        source: &'r str,
+        resolver: &'r dyn Resolver,
+    ) -> Self {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        Builder {
+            events: Parser::new_ext(text, options).into_offset_iter().collect(),
+            at: 0,
+            lines: LineIndex::new(text, first_line),
+            source,
+            resolver,
+            outline: Outline::default(),
+            footnotes: Vec::new(),
+            footnote_numbers: HashMap::new(),
+            ids: HashMap::new(),
+            blocks_open: 0,
+            inlines_open: 0,
+            in_footnote: false,
+        }
+    }
+
+    /// The whole body: blocks, then footnotes numbered by first reference.
+    pub(super) fn finish(mut self) -> Body {
+        let blocks = self.blocks();
+        let mut footnotes = std::mem::take(&mut self.footnotes);
+        for f in &mut footnotes {
+            f.number = self.footnote_number(&f.label);
+        }
+        footnotes.sort_by_key(|f| f.number);
+        Body {
+            blocks,
+            footnotes,
+            outline: self.outline,
+        }
+    }
+
+    /// Enters one more level of `kind`, or, past the limit, records where
+    /// and skips the element whose Start was just read, with all inside it.
+    fn enter(&mut self, kind: Nesting, pos: Pos) -> bool {
+        let open = match kind {
+            Nesting::Blocks => &mut self.blocks_open,
+            Nesting::Inlines => &mut self.inlines_open,
+        };
+        if *open < MAX_MARKDOWN_DEPTH {
+            *open += 1;
+            return true;
+        }
+        if !self.outline.too_deep.iter().any(|(k, _)| *k == kind) {
+            self.outline.too_deep.push((kind, pos));
+        }
+        // Iteratively, however deep the rest goes.
+        let mut depth = 1usize;
+        while let Some((e, _)) = self.events.get(self.at) {
+            self.at += 1;
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 1 => break,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn leave(&mut self, kind: Nesting) {
+        match kind {
+            Nesting::Blocks => self.blocks_open -= 1,
+            Nesting::Inlines => self.inlines_open -= 1,
+        }
+    }
+
     fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         let e = self.events.get(self.at).cloned();
         self.at += 1;
@@ -285,6 +206,24 @@ impl<'a> Builder<'a, '_> {
 
     fn block(&mut self, tag: Tag<'a>, range: Range<usize>, out: &mut Vec<Block>) {
         let pos = self.lines.pos(range.start);
+        let container = !matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+        );
+        if container && !self.enter(Nesting::Blocks, pos) {
+            return;
+        }
+        self.element(tag, pos, out);
+        if container {
+            self.leave(Nesting::Blocks);
+        }
+    }
+
+    fn element(&mut self, tag: Tag<'a>, pos: Pos, out: &mut Vec<Block>) {
         let block = match tag {
             Tag::Paragraph => {
                 let content = self.inlines(true);
@@ -348,7 +287,10 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             Tag::FootnoteDefinition(label) => {
+                // Goal tables belong in the text, not in a footnote.
+                self.in_footnote = true;
                 let content = self.blocks();
+                self.in_footnote = false;
                 self.footnotes.push(Footnote {
                     label: label.to_string(),
                     number: 0,
@@ -376,7 +318,7 @@ impl<'a> Builder<'a, '_> {
         for item in content.into_iter().chain([Inline::SoftBreak]) {
             match item {
                 Inline::SoftBreak | Inline::HardBreak => {
-                    if let Some(marker) = goals_marker(&line) {
+                    if let Some(marker) = goals_marker(&line).filter(|_| !self.in_footnote) {
                         if matches!(para.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
                             para.pop();
                         }
@@ -483,6 +425,13 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn inline(&mut self, tag: Tag<'a>, pos: Pos, out: &mut Vec<Inline>) {
+        if self.enter(Nesting::Inlines, pos) {
+            self.inline_element(tag, pos, out);
+            self.leave(Nesting::Inlines);
+        }
+    }
+
+    fn inline_element(&mut self, tag: Tag<'a>, pos: Pos, out: &mut Vec<Inline>) {
         match tag {
             Tag::Emphasis => out.push(Inline::Emphasis(self.inlines(true))),
             Tag::Strong => out.push(Inline::Strong(self.inlines(true))),
@@ -526,8 +475,13 @@ impl<'a> Builder<'a, '_> {
         if let Some(fragment) = url.strip_prefix('#') {
             return LinkTarget::Fragment(fragment.to_string());
         }
-        if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") {
-            return LinkTarget::External(url.to_string());
+        // Validation says why a refused address is broken.
+        match Address::of(url) {
+            Address::Allowed(_) => return LinkTarget::External(url.to_string()),
+            Address::Refused(_) | Address::Control(_) => {
+                return LinkTarget::Broken(url.to_string());
+            }
+            Address::Relative => {}
         }
         let (path, fragment) = match url.split_once('#') {
             Some((p, f)) => (p, Some(f.to_string())),
@@ -606,182 +560,5 @@ fn goals_marker(content: &[Inline]) -> Option<GoalsMarker> {
             Some(GoalsMarker::One(id.trim().to_string()))
         }
         _ => None,
-    }
-}
-
-/// The text of inlines without markup, for alt texts, ids and search.
-pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for i in inlines {
-        match i {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
-                out.push_str(&plain_text(c))
-            }
-            Inline::Link { content, .. } => out.push_str(&plain_text(content)),
-            Inline::Image { alt, .. } => out.push_str(alt),
-            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
-            Inline::FootnoteRef { .. } | Inline::Html(_) => {}
-        }
-    }
-    out
-}
-
-/// The text of blocks without markup, one line per block.
-pub fn blocks_text(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    for b in blocks {
-        match b {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                out.push_str(&plain_text(content));
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    out.push_str(&blocks_text(item));
-                }
-            }
-            Block::Quote(inner) => out.push_str(&blocks_text(inner)),
-            Block::Table { head, rows, .. } => {
-                for cell in head.iter().chain(rows.iter().flatten()) {
-                    out.push_str(&plain_text(cell));
-                    out.push(' ');
-                }
-            }
-            Block::Code { text, .. } => out.push_str(text),
-            Block::Rule | Block::Html(_) | Block::Goals(_) => {}
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// An anchor or file name from a title: lower case ASCII, Danish letters
-/// spelt out (`æ` → `ae`), other runs of characters as one `-`.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let piece: &str = match c {
-            'æ' => "ae",
-            'ø' => "oe",
-            'å' => "aa",
-            'é' | 'è' | 'ê' => "e",
-            'ü' => "u",
-            'ö' => "o",
-            'ä' => "a",
-            _ => "",
-        };
-        if !piece.is_empty() {
-            out.push_str(piece);
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    struct Sections;
-    impl Resolver for Sections {
-        fn resolve(&self, _from: &str, path: &str) -> Option<LinkTarget> {
-            match path {
-                "03-unge.md" => Some(LinkTarget::Section {
-                    slug: "unge".into(),
-                    fragment: None,
-                }),
-                "assets/a.svg" => Some(LinkTarget::Asset("content/assets/a.svg".into())),
-                _ => None,
-            }
-        }
-    }
-
-    fn body(text: &str) -> Body {
-        parse(text, 10, "content/x.md", &Sections)
-    }
-
-    #[test]
-    fn blocks_and_positions() {
-        let b = body(
-            "Intro *text*.\n\n## Mål og midler\n\n- a\n- b **c**\n\n{{ goals() }}\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n",
-        );
-        assert_eq!(b.blocks.len(), 5, "{:#?}", b.blocks);
-        assert!(
-            matches!(&b.blocks[1], Block::Heading { level: 2, id, .. } if id == "maal-og-midler")
-        );
-        let Block::List { items, start: None } = &b.blocks[2] else {
-            panic!()
-        };
-        assert_eq!(items.len(), 2);
-        assert_eq!(b.blocks[3], Block::Goals(GoalsMarker::All));
-        assert_eq!(
-            b.outline.headings,
-            vec![(
-                2,
-                Pos {
-                    line: 12,
-                    column: 1
-                }
-            )]
-        );
-        assert_eq!(
-            b.outline.markers[0].1,
-            Pos {
-                line: 17,
-                column: 1
-            }
-        );
-        let Block::Table { align, rows, .. } = &b.blocks[4] else {
-            panic!()
-        };
-        assert_eq!(align[1], Align::Right);
-        assert_eq!(rows.len(), 1);
-    }
-
-    #[test]
-    fn links_resolve_to_sections_assets_or_broken() {
-        let b =
-            body("See [unge](03-unge.md#maal), ![Et diagram](assets/a.svg) and [x](nope.md).\n");
-        let kinds: Vec<&LinkTarget> = b.outline.links.iter().map(|l| &l.1).collect();
-        assert_eq!(
-            kinds[0],
-            &LinkTarget::Section {
-                slug: "unge".into(),
-                fragment: Some("maal".into())
-            }
-        );
-        assert_eq!(kinds[1], &LinkTarget::Broken("nope.md".into()));
-        assert_eq!(b.outline.images[0].2, "Et diagram");
-        assert_eq!(
-            b.outline.images[0].3,
-            Pos {
-                line: 10,
-                column: 30
-            }
-        );
-    }
-
-    #[test]
-    fn single_goal_marker_and_literal_braces() {
-        let b = body("{{ goal(\"V1\") }}\n\nA literal {{ brace }} stays text.\n");
-        assert_eq!(b.blocks[0], Block::Goals(GoalsMarker::One("V1".into())));
-        assert!(matches!(&b.blocks[1], Block::Paragraph(_)));
-    }
-
-    #[test]
-    fn footnotes_are_numbered_by_first_reference() {
-        let b = body("A[^b] and B[^a].\n\n[^a]: Second.\n[^b]: First.\n");
-        assert_eq!(b.footnotes[0].label, "b");
-        assert_eq!(b.footnotes[0].number, 1);
-        assert_eq!(b.footnotes[1].number, 2);
-    }
-
-    #[test]
-    fn slugs_spell_out_danish_letters() {
-        assert_eq!(slugify("Børn & unge på vej"), "boern-unge-paa-vej");
-        assert_eq!(slugify("2.1 Øget fokus!"), "2-1-oeget-fokus");
     }
 }
