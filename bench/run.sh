@@ -89,6 +89,8 @@ rm -rf "$shm/out"
 size=$(stat -c %s "$shm"/out/*.pdf)
 PLANPRESS_PDF_TAGGED=0 "$pp" build "$plan" --out "$shm/plain" --only pdf >/dev/null 2>&1
 plain=$(stat -c %s "$shm"/plain/*.pdf)
+echo "== where the tagged PDF's bytes go (bench/pdf_bytes.py)"
+python3 bench/pdf_bytes.py "$shm"/out/*.pdf
 echo "== where the PDF build's time goes (one run)"
 rm -rf "$shm/out"
 PLANPRESS_TIMING=1 "$pp" build "$plan" --out "$shm/out" --only pdf 2>&1 | grep timing
