@@ -70,6 +70,13 @@ pub enum Message {
     NotAWebAddress {
         written: String,
     },
+    /// `status:` in plan.yaml, not one of the three.
+    UnknownStatus {
+        written: String,
+    },
+    NotAnEmail {
+        written: String,
+    },
     NotAColour {
         written: String,
     },
@@ -315,6 +322,8 @@ impl Message {
             | UnknownComparison { .. }
             | UnknownLanguage { .. }
             | NotAWebAddress { .. }
+            | UnknownStatus { .. }
+            | NotAnEmail { .. }
             | NotAColour { .. }
             | PeriodBackwards { .. }
             | NotAPeriod => Code::InvalidValue,
@@ -434,6 +443,10 @@ pub enum Thing {
     Link,
     Baseline,
     Brand,
+    /// `adopted:` in plan.yaml.
+    Adoption,
+    /// `contact:` in plan.yaml.
+    Contact,
     TargetGroup,
     Track,
     NationalGoal,
@@ -597,6 +610,9 @@ pub enum Hint {
     },
     AsOfForm,
     BaseUrlForm,
+    Statuses,
+    EmailForm,
+    WebPageForm,
     PeriodForm,
     ColourForm,
     LogoPath,
