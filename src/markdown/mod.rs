@@ -27,7 +27,19 @@ pub enum Block {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
     },
-    Quote(Vec<Block>),
+    /// A block quote; `attribution` is who said it, from a last paragraph
+    /// that begins with a dash (`— Navn Navnesen, formand`), without the dash.
+    Quote {
+        body: Vec<Block>,
+        attribution: Option<Vec<Inline>>,
+    },
+    /// A callout (`> [!NOTE]` …). `title` is its bold first line, when it
+    /// has one: a NOTE with a title is a fact box.
+    Callout {
+        kind: CalloutKind,
+        title: Option<Vec<Inline>>,
+        body: Vec<Block>,
+    },
     Code {
         lang: Option<String>,
         text: String,
@@ -44,6 +56,54 @@ pub enum Block {
     Html(String),
     /// Where goal tables go.
     Goals(GoalsMarker),
+}
+
+/// The kinds of callout, as GitHub's alert syntax names them: the one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalloutKind {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl CalloutKind {
+    /// Every kind with the word written between `[!` and `]`.
+    pub const ALL: [(CalloutKind, &'static str); 5] = [
+        (CalloutKind::Note, "NOTE"),
+        (CalloutKind::Tip, "TIP"),
+        (CalloutKind::Important, "IMPORTANT"),
+        (CalloutKind::Warning, "WARNING"),
+        (CalloutKind::Caution, "CAUTION"),
+    ];
+
+    /// The word in the marker: `NOTE`.
+    pub fn marker(self) -> &'static str {
+        Self::ALL[self as usize].1
+    }
+
+    /// The machine name, for CSS classes and label keys: `note`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The theme label that names the kind in the plan's language.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "callout_note",
+            CalloutKind::Tip => "callout_tip",
+            CalloutKind::Important => "callout_important",
+            CalloutKind::Warning => "callout_warning",
+            CalloutKind::Caution => "callout_caution",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +186,11 @@ pub struct Outline {
     pub markers: Vec<(GoalsMarker, Pos)>,
     /// Lines like `{{ goals }}` that look like markers but are not, as written.
     pub near_markers: Vec<(String, Pos)>,
+    /// Quotes that start like a callout of a kind there is none of
+    /// (`> [!FAKTA]`), or not alone on their line, as written.
+    pub unknown_callouts: Vec<(String, Pos)>,
+    /// Raw HTML blocks and inline tags, one place per line.
+    pub raw_html: Vec<Pos>,
     /// Where the text first nests deeper than [`MAX_MARKDOWN_DEPTH`], for
     /// each kind of nesting; what lies deeper is left out.
     ///
