@@ -317,6 +317,25 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_label_is_said_at_the_points_and_in_the_description() {
+        let mut ind = indicator();
+        ind.unit_label = Some("timer".into());
+        let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
+        let labels: Vec<&str> = chart.series[1]
+            .points
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2.000 timer", "2.150 timer"]);
+        assert!(chart.y_ticks.iter().all(|t| !t.label.contains("timer")));
+        assert!(
+            chart.description.contains("2027: 2.500 timer"),
+            "{}",
+            chart.description
+        );
+    }
+
+    #[test]
     fn scales_are_round() {
         assert_eq!(
             nice_scale(2000.0, 2500.0, Unit::Count),

@@ -606,6 +606,7 @@ pub(super) fn hint(h: &Hint) -> String {
         UniqueGoalIds => "hvert mål skal have sit eget id i hele planen".into(),
         UniqueIndicatorIds => "hver indikator skal have sit eget id i hele planen; uden `id` hedder den målets id og sit nummer, fx `V1.2`".into(),
         SignatureForm { name } => format!("skriv navn og rolle sådan: `signature: {{ name: {name}, role: Formand for udvalget }}`"),
+        CountWithLabel { label } => format!("et antal timer, personer eller lignende er `unit: count` med ordet i `unit_label`: skriv `unit: count` og på linjen under `unit_label: {label}`"),
         UnitLabelForCounts => "`unit_label` siger, hvad et antal eller et beløb tæller (`timer`, `personer`, `mio. kr.`); procenter og placeringer har deres egen skrivemåde".into(),
         AssessmentForText => "planpress regner selv status ud for tal; `assessment` er til indikatorer, der måles i ord (`unit: text`)".into(),
         Assessments => "vurderingen er en af: achieved (opfyldt), on_track (på vej) og off_track (ikke på vej)".into(),

@@ -577,6 +577,7 @@ pub(super) fn hint(h: &Hint) -> String {
         UniqueGoalIds => "goal ids must be unique across the whole plan".into(),
         UniqueIndicatorIds => "indicator ids must be unique across the whole plan; without `id`, an indicator is called by its goal's id and its number, e.g. `V1.2`".into(),
         SignatureForm { name } => format!("give the name and the role like this: `signature: {{ name: {name}, role: Chair of the committee }}`"),
+        CountWithLabel { label } => format!("a number of hours, persons and the like is `unit: count` with the word in `unit_label`: write `unit: count` and on the line below `unit_label: {label}`"),
         UnitLabelForCounts => "`unit_label` says what a count or an amount counts (`hours`, `persons`, `DKK m`); percentages and ranks are written their own way".into(),
         AssessmentForText => "planpress works out the status of figures itself; `assessment` is for indicators measured in words (`unit: text`)".into(),
         Assessments => "the assessment is one of: achieved, on_track and off_track".into(),

@@ -685,6 +685,10 @@ pub enum Hint {
         name: String,
     },
     UnitLabelForCounts,
+    /// `unit: timer`: `unit: count` with `unit_label: timer`.
+    CountWithLabel {
+        label: String,
+    },
     AssessmentForText,
     Assessments,
     CalloutKinds,

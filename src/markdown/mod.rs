@@ -317,6 +317,101 @@ mod tests {
     }
 
     #[test]
+    fn callouts_take_their_kind_and_a_bold_first_line_as_title() {
+        let b = body(
+            "> [!NOTE]\n> **Fakta: ledigheden i tal**\n> 2,9 %.\n\n> [!warning]\n> Pas på.\n\n> [!TIP]\n> **Kort** og godt.\n",
+        );
+        let Block::Callout { kind, title, body } = &b.blocks[0] else {
+            panic!("{:#?}", b.blocks)
+        };
+        assert_eq!(*kind, CalloutKind::Note);
+        assert_eq!(
+            title.as_deref(),
+            Some(&[Inline::Text("Fakta: ledigheden i tal".into())][..])
+        );
+        assert_eq!(
+            body,
+            &[Block::Paragraph(vec![Inline::Text("2,9 %.".into())])]
+        );
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Callout {
+                kind: CalloutKind::Warning,
+                title: None,
+                ..
+            }
+        ));
+        // Bold words that do not fill the first line are text, not a title.
+        assert!(matches!(&b.blocks[2], Block::Callout { title: None, .. }));
+        assert!(b.outline.unknown_callouts.is_empty());
+    }
+
+    #[test]
+    fn a_quote_whose_last_paragraph_starts_with_a_dash_has_a_speaker() {
+        let b = body(
+            "> Citat.\n>\n> — Navn Navnesen, *formand*\n\n> Citat.\n>\n> – Navn\n\n> — Kun en tankestreg\n",
+        );
+        let Block::Quote { body, attribution } = &b.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(body.len(), 1);
+        assert_eq!(
+            attribution.as_deref(),
+            Some(
+                &[
+                    Inline::Text("Navn Navnesen, ".into()),
+                    Inline::Emphasis(vec![Inline::Text("formand".into())])
+                ][..]
+            )
+        );
+        // An en dash does too, as Danish typing often has it.
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Quote {
+                attribution: Some(_),
+                ..
+            }
+        ));
+        // A quote that is only the dash line has no words to attribute.
+        assert!(matches!(
+            &b.blocks[2],
+            Block::Quote {
+                attribution: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_callouts_and_raw_html_are_recorded_where_they_stand() {
+        let b = body("> [!FAKTA]\n> Tekst.\n\n<div>rå</div>\n\nEn <b>fed</b> og <i>skrå</i>.\n");
+        assert_eq!(
+            b.outline.unknown_callouts,
+            vec![(
+                "[!FAKTA]".to_string(),
+                Pos {
+                    line: 10,
+                    column: 3
+                }
+            )]
+        );
+        // One place per line: the block, then the first tag of the line.
+        assert_eq!(
+            b.outline.raw_html,
+            vec![
+                Pos {
+                    line: 13,
+                    column: 1
+                },
+                Pos {
+                    line: 15,
+                    column: 4
+                }
+            ]
+        );
+    }
+
+    #[test]
     fn footnotes_are_numbered_by_first_reference() {
         let b = body("A[^b] and B[^a].\n\n[^a]: Second.\n[^b]: First.\n");
         assert_eq!(b.footnotes[0].label, "b");

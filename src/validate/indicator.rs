@@ -66,10 +66,14 @@ pub(super) fn read_indicator(
             let t = text(ctx, n, "unit")?;
             let unit = Unit::parse(&t);
             if unit.is_none() {
-                let hint = danish::unit(&t)
-                    .map(|u| Unit::NAMES[u as usize])
-                    .or_else(|| closest(&t, Unit::NAMES))
-                    .map_or(Hint::Units, |name| Hint::DidYouMean { name: name.into() });
+                let hint = match danish::counted(&t) {
+                    // `unit: timer`: a count, with its word as the label.
+                    Some(label) => Hint::CountWithLabel { label },
+                    None => danish::unit(&t)
+                        .map(|u| Unit::NAMES[u as usize])
+                        .or_else(|| closest(&t, Unit::NAMES))
+                        .map_or(Hint::Units, |name| Hint::DidYouMean { name: name.into() }),
+                };
                 ctx.report(n.pos, Message::UnknownUnit { written: t }).hint = Some(hint);
             }
             unit
@@ -97,11 +101,11 @@ pub(super) fn read_indicator(
         }
     };
     let unit_label = f.text(ctx, "unit_label");
-    if let (Some(n), Some(u)) = (f.get("unit_label"), unit)
+    if let (Some(pos), Some(u)) = (f.key_pos("unit_label"), unit)
         && !matches!(u, Unit::Count | Unit::Amount)
     {
         ctx.report(
-            n.pos,
+            pos,
             Message::FieldNotForUnit {
                 field: "unit_label".into(),
                 unit: u,
@@ -113,7 +117,7 @@ pub(super) fn read_indicator(
         let t = text(ctx, n, "assessment")?;
         if let Some(u) = unit.filter(|u| u.is_numeric()) {
             ctx.report(
-                n.pos,
+                f.key_pos("assessment").unwrap_or(n.pos),
                 Message::FieldNotForUnit {
                     field: "assessment".into(),
                     unit: u,
@@ -125,7 +129,10 @@ pub(super) fn read_indicator(
         let a = Assessment::parse(&t);
         if a.is_none() {
             let words = Assessment::ALL.map(|(_, w)| w);
-            let hint = closest(&t, words).map_or(Hint::Assessments, |name| Hint::DidYouMean {
+            let meant = danish::assessment(&t)
+                .map(|a| Assessment::ALL[a as usize].1)
+                .or_else(|| closest(&t, words));
+            let hint = meant.map_or(Hint::Assessments, |name| Hint::DidYouMean {
                 name: name.into(),
             });
             ctx.report(n.pos, Message::UnknownAssessment { written: t })
