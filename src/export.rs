@@ -56,7 +56,11 @@ struct GoalOut<'a> {
     description: Option<&'a str>,
     owner: Option<&'a str>,
     section: SectionRef<'a>,
+    /// The first of `target_groups`, for readers written before there
+    /// could be several.
     target_group: Option<Named>,
+    /// Every target group the goal serves: its own, or its section's.
+    target_groups: Vec<Named>,
     national_goals: Vec<Named>,
     tracks: Vec<Named>,
     initiatives: &'a [String],
@@ -76,8 +80,14 @@ struct SectionRef<'a> {
 
 #[derive(Serialize)]
 struct IndicatorOut<'a> {
+    /// Stable across editions: what tools address the indicator's figures by.
+    id: &'a str,
     name: &'a str,
     unit: Unit,
+    unit_label: Option<&'a str>,
+    note: Option<&'a str>,
+    /// The author's verdict on a text indicator, when given.
+    assessment: Option<Assessment>,
     direction: Option<Direction>,
     source: Option<&'a str>,
     relative_to: Option<&'a str>,
@@ -97,7 +107,7 @@ struct ValueOut {
     formatted: String,
 }
 
-fn value_out(yv: &YearValue, unit: Unit, lang: Language) -> ValueOut {
+fn value_out(yv: &YearValue, ind: &Indicator, lang: Language) -> ValueOut {
     let value = match &yv.value {
         Value::Number(n) => serde_json::Number::from_f64(*n)
             .map_or(serde_json::Value::Null, serde_json::Value::Number),
@@ -107,7 +117,7 @@ fn value_out(yv: &YearValue, unit: Unit, lang: Language) -> ValueOut {
     ValueOut {
         year: yv.year,
         value,
-        formatted: locale::value(&yv.value, unit, lang),
+        formatted: locale::figure(&yv.value, ind, lang),
     }
 }
 
@@ -139,10 +149,10 @@ pub fn json(plan: &Plan) -> String {
                 title: &section.title,
                 file: &section.source,
             },
-            target_group: section
-                .target_group
-                .as_ref()
-                .map(|id| named(&plan.target_groups, std::slice::from_ref(id)).remove(0)),
+            target_group: named(&plan.target_groups, &g.target_groups)
+                .into_iter()
+                .next(),
+            target_groups: named(&plan.target_groups, &g.target_groups),
             national_goals: named(&plan.national_goals, &g.national_goals),
             tracks: named(&plan.tracks, &g.tracks),
             initiatives: &g.initiatives,
@@ -154,22 +164,18 @@ pub fn json(plan: &Plan) -> String {
                 .indicators
                 .iter()
                 .map(|i| IndicatorOut {
+                    id: &i.id,
                     name: &i.name,
                     unit: i.unit,
+                    unit_label: i.unit_label.as_deref(),
+                    note: i.note.as_deref(),
+                    assessment: i.assessment,
                     direction: i.direction,
                     source: i.source.as_deref(),
                     relative_to: i.relative_to.as_deref(),
-                    baseline: i.baseline.as_ref().map(|b| value_out(b, i.unit, lang)),
-                    actuals: i
-                        .actuals
-                        .iter()
-                        .map(|a| value_out(a, i.unit, lang))
-                        .collect(),
-                    targets: i
-                        .targets
-                        .iter()
-                        .map(|t| value_out(t, i.unit, lang))
-                        .collect(),
+                    baseline: i.baseline.as_ref().map(|b| value_out(b, i, lang)),
+                    actuals: i.actuals.iter().map(|a| value_out(a, i, lang)).collect(),
+                    targets: i.targets.iter().map(|t| value_out(t, i, lang)).collect(),
                     status: i.status,
                     status_label: locale::status(i.status, lang),
                 })
@@ -224,8 +230,11 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
         "goal_id",
         "goal_title",
         "target_group",
+        "target_groups",
+        "indicator_id",
         "indicator",
         "unit",
+        "unit_label",
         "direction",
         "kind",
         "year",
@@ -234,8 +243,10 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
         "indicator_status",
         "goal_status",
         "deadline",
+        "note",
     ])?;
     for (section, g) in plan.all_goals() {
+        let groups = g.target_groups.join(",");
         for i in &g.indicators {
             let rows = i
                 .baseline
@@ -260,17 +271,21 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
                     section.title.as_str(),
                     &g.id,
                     &g.title,
-                    section.target_group.as_deref().unwrap_or(""),
+                    g.target_groups.first().map_or("", String::as_str),
+                    &groups,
+                    &i.id,
                     &i.name,
                     Unit::NAMES[i.unit as usize],
+                    i.unit_label.as_deref().unwrap_or(""),
                     i.direction.map_or("", |d| Direction::NAMES[d as usize]),
                     kind,
                     &yv.year.to_string(),
                     &raw,
-                    &locale::value(&yv.value, i.unit, lang),
+                    &locale::figure(&yv.value, i, lang),
                     i.status.code(),
                     g.status.code(),
                     &g.deadline.map(Deadline::iso).unwrap_or_default(),
+                    i.note.as_deref().unwrap_or(""),
                 ];
                 let cells = record.map(as_text);
                 w.write_record(cells.iter().map(|c| c.as_bytes()))?;

@@ -3,7 +3,7 @@
 //! Danish; `2,500`, `14.6%`, `No. 72`, `1 March 2027`, `Q4 2027` in English.
 //! Every renderer and export formats through here, so they agree.
 
-use crate::model::{Date, Deadline, Language, Period, Status, Unit, Value};
+use crate::model::{Date, Deadline, Indicator, Language, Period, Status, Unit, Value};
 
 /// A number as YAML would write it: `14.6`, `2500`.
 pub fn plain_number(n: f64) -> String {
@@ -52,6 +52,18 @@ pub fn value(v: &Value, unit: Unit, lang: Language) -> String {
             (Unit::Amount, Language::En) => format!("DKK {}", number(*n, lang)),
             _ => number(*n, lang),
         },
+    }
+}
+
+/// A figure of an indicator: its value in its unit, or, for a count or an
+/// amount with a `unit_label`, the number followed by that label
+/// (`1.250 timer`, `3,5 mio. kr.`).
+pub fn figure(v: &Value, ind: &Indicator, lang: Language) -> String {
+    match (v, &ind.unit_label, ind.unit) {
+        (Value::Number(n), Some(label), Unit::Count | Unit::Amount) => {
+            format!("{} {label}", number(*n, lang))
+        }
+        _ => value(v, ind.unit, lang),
     }
 }
 
@@ -116,10 +128,12 @@ pub fn status(s: Status, lang: Language) -> &'static str {
         (Status::OnTrack, Language::Da) => "På vej",
         (Status::OffTrack, Language::Da) => "Ikke på vej",
         (Status::NotMeasured, Language::Da) => "Ikke målt",
+        (Status::NotAssessed, Language::Da) => "Ikke vurderet",
         (Status::Achieved, Language::En) => "Achieved",
         (Status::OnTrack, Language::En) => "On track",
         (Status::OffTrack, Language::En) => "Off track",
         (Status::NotMeasured, Language::En) => "Not measured",
+        (Status::NotAssessed, Language::En) => "Not assessed",
     }
 }
 

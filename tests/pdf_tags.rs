@@ -352,11 +352,16 @@ fn outloud(pdf: &Path) -> (i64, Vec<String>) {
     (r["counts"]["error"].as_i64().unwrap_or(-1), failed)
 }
 
-/// Two independent PDF/UA-1 checkers pass the example plan and a fixture
-/// with every block type: no failed checkpoint, no error.
+/// Two independent PDF/UA-1 checkers pass the example plan, a fixture with
+/// every block type and one with every kind of callout, quotes with a
+/// speaker and a signature: no failed checkpoint, no error.
 #[test]
 fn independent_pdf_ua_checkers_pass() {
-    for dir in [Path::new(ROOT).to_path_buf(), fixture("pdf-en")] {
+    for dir in [
+        Path::new(ROOT).to_path_buf(),
+        fixture("pdf-en"),
+        fixture("elements"),
+    ] {
         let (pdf, _) = build(&dir);
         let (errors, failed) = outloud(&pdf);
         assert!(

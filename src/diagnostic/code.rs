@@ -77,6 +77,9 @@ codes! {
     BaselineAfterTarget = "baseline-after-target", Error;
     ActualAfterAsOf = "actual-after-as-of", Error;
     ValueOutOfRange = "value-out-of-range", Error;
+    /// A field an indicator of its unit cannot have (`assessment` on a
+    /// number, `unit_label` on a percentage).
+    FieldNotForUnit = "field-not-for-unit", Error;
     /// A figure too large to print exactly.
     NumberTooLarge = "number-too-large", Error;
     TooManyDecimals = "too-many-decimals", Error;
@@ -89,6 +92,10 @@ codes! {
     MisnamedIndex = "misnamed-index", Warning;
     /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
     MalformedMarker = "malformed-marker", Warning;
+    /// `> [!FAKTA]`: a quote that starts like a callout of no known kind.
+    UnknownCallout = "unknown-callout", Warning;
+    /// Raw HTML in the text, shown as text while `allow_html` is off.
+    RawHtml = "raw-html", Warning;
     TargetAgainstDirection = "target-against-direction", Warning;
     MaintainTargetDiffers = "maintain-target-differs", Warning;
     UncoveredTargetGroup = "uncovered-target-group", Warning;

@@ -19,6 +19,7 @@ fn a(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "en underskrift (`signature`)",
         Thing::TargetGroup => "en målgruppe",
         Thing::Track => "et spor",
         Thing::NationalGoal => "et ministermål",
@@ -37,6 +38,7 @@ fn the(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "underskriften (`signature`)",
         Thing::TargetGroup => "målgruppen",
         Thing::Track => "sporet",
         Thing::NationalGoal => "ministermålet",
@@ -277,6 +279,7 @@ pub(super) fn message(m: &Message) -> String {
             format!("`{file}` har ingen overskrift eller noget mål med ankeret `#{fragment}`")
         }
         DuplicateGoalId { id } => format!("mål-id'et `{id}` er allerede brugt"),
+        DuplicateIndicatorId { id } => format!("indikator-id'et `{id}` er allerede brugt"),
         DuplicateVocabularyId { kind, id } => {
             format!("to {} har samme id, `{id}`", plural_of(*kind))
         }
@@ -307,6 +310,17 @@ pub(super) fn message(m: &Message) -> String {
                 unit(*u)
             )
         }
+        FieldNotForUnit { field, unit: u } => {
+            format!(
+                "en indikator med `unit: {}` kan ikke have `{field}`",
+                unit(*u)
+            )
+        }
+        UnknownAssessment { written } => format!("ukendt vurdering `{written}`"),
+        UnknownCallout { written } => {
+            format!("`{written}` gør ikke citatet til en boks, så det står som tekst")
+        }
+        RawHtml => "rå HTML vises som tekst, fordi `allow_html` er slået fra".into(),
         DuplicateOrder { order, first } => format!(
             "`order: {order}` bruges også af {first}; filnavnene afgør, hvilket afsnit der kommer først"
         ),
@@ -590,6 +604,15 @@ pub(super) fn hint(h: &Hint) -> String {
         SectionHasNoGoals => "afsnittet har ingen mål i sin front matter".into(),
         SectionGoals { ids } => format!("afsnittets mål er: {}", ids.join(", ")),
         UniqueGoalIds => "hvert mål skal have sit eget id i hele planen".into(),
+        UniqueIndicatorIds => "hver indikator skal have sit eget id i hele planen; uden `id` hedder den målets id og sit nummer, fx `V1.2`".into(),
+        SignatureForm { name } => format!("skriv navn og rolle sådan: `signature: {{ name: {name}, role: Formand for udvalget }}`"),
+        CountWithLabel { label } => format!("et antal timer, personer eller lignende er `unit: count` med ordet i `unit_label`: skriv `unit: count` og på linjen under `unit_label: {label}`"),
+        UnitLabelForCounts => "`unit_label` siger, hvad et antal eller et beløb tæller (`timer`, `personer`, `mio. kr.`); procenter og placeringer har deres egen skrivemåde".into(),
+        AssessmentForText => "planpress regner selv status ud for tal; `assessment` er til indikatorer, der måles i ord (`unit: text`)".into(),
+        Assessments => "vurderingen er en af: achieved (opfyldt), on_track (på vej) og off_track (ikke på vej)".into(),
+        CalloutKinds => format!("en boks begynder med en af disse: {}; en faktaboks er `[!NOTE]` med en fed første linje", super::callout_markers("eller")),
+        CalloutAlone { marker } => format!("skriv `> {marker}` alene på linjen og teksten på linjerne under den"),
+        UseCallout => "brug en boks til en faktaboks: `> [!NOTE]` og en fed første linje, fx `> **Fakta: ledigheden i tal**`".into(),
         NoVocabulary { kind } => format!("plan.yaml har ingen `{}`: tilføj dem der først", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml har disse `{}`: {}", kind.list_field(), ids.join(", ")),
         AddGoalForGroup => "tilføj et mål i et afsnit med denne `target_group`, eller fjern målgruppen".into(),

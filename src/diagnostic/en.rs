@@ -17,6 +17,7 @@ fn a(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "a signature",
         Thing::TargetGroup => "a target group",
         Thing::Track => "a track",
         Thing::NationalGoal => "a national goal",
@@ -34,6 +35,7 @@ fn the(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "the signature",
         Thing::TargetGroup => "the target group",
         Thing::Track => "the track",
         Thing::NationalGoal => "the national goal",
@@ -255,6 +257,7 @@ pub(super) fn message(m: &Message) -> String {
             format!("`{file}` has no heading or goal with the anchor `#{fragment}`")
         }
         DuplicateGoalId { id } => format!("the goal id `{id}` is already used"),
+        DuplicateIndicatorId { id } => format!("the indicator id `{id}` is already used"),
         DuplicateVocabularyId { kind: k, id } => {
             format!("the {} id `{id}` is used twice", kind(*k))
         }
@@ -281,6 +284,17 @@ pub(super) fn message(m: &Message) -> String {
             };
             format!("{} does not fit unit `{}`: {why}", num(*value), unit(*u))
         }
+        FieldNotForUnit { field, unit: u } => {
+            format!(
+                "an indicator with `unit: {}` cannot have `{field}`",
+                unit(*u)
+            )
+        }
+        UnknownAssessment { written } => format!("unknown assessment `{written}`"),
+        UnknownCallout { written } => {
+            format!("`{written}` does not make the quote a callout, so it is shown as text")
+        }
+        RawHtml => "raw HTML is shown as text, because `allow_html` is off".into(),
         DuplicateOrder { order, first } => format!(
             "`order: {order}` is also used by {first}; the file names decide which comes first"
         ),
@@ -561,6 +575,15 @@ pub(super) fn hint(h: &Hint) -> String {
         SectionHasNoGoals => "this section has no goals in its front matter".into(),
         SectionGoals { ids } => format!("this section's goals are: {}", ids.join(", ")),
         UniqueGoalIds => "goal ids must be unique across the whole plan".into(),
+        UniqueIndicatorIds => "indicator ids must be unique across the whole plan; without `id`, an indicator is called by its goal's id and its number, e.g. `V1.2`".into(),
+        SignatureForm { name } => format!("give the name and the role like this: `signature: {{ name: {name}, role: Chair of the committee }}`"),
+        CountWithLabel { label } => format!("a number of hours, persons and the like is `unit: count` with the word in `unit_label`: write `unit: count` and on the line below `unit_label: {label}`"),
+        UnitLabelForCounts => "`unit_label` says what a count or an amount counts (`hours`, `persons`, `DKK m`); percentages and ranks are written their own way".into(),
+        AssessmentForText => "planpress works out the status of figures itself; `assessment` is for indicators measured in words (`unit: text`)".into(),
+        Assessments => "the assessment is one of: achieved, on_track and off_track".into(),
+        CalloutKinds => format!("a callout starts with one of {}; a fact box is a `[!NOTE]` with a bold first line", super::callout_markers("or")),
+        CalloutAlone { marker } => format!("write `> {marker}` alone on its line and the text on the lines below it"),
+        UseCallout => "use a callout for a fact box: `> [!NOTE]` and a bold first line, e.g. `> **Facts: unemployment in figures**`".into(),
         NoVocabulary { kind } => format!("plan.yaml lists no {}: add them there first", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml's {} are: {}", kind.list_field(), ids.join(", ")),
         AddGoalForGroup => "add a goal to a section with this `target_group`, or remove the group".into(),

@@ -172,6 +172,13 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             None,
         ),
+        Code::FieldNotForUnit => (
+            M::FieldNotForUnit {
+                field: "assessment".into(),
+                unit: Unit::Percent,
+            },
+            Some(Hint::AssessmentForText),
+        ),
         Code::DuplicateOrder => (
             M::FolderOrder {
                 order: 1,
@@ -197,6 +204,13 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::MarkerForm),
         ),
+        Code::UnknownCallout => (
+            M::UnknownCallout {
+                written: "[!FAKTA]".into(),
+            },
+            Some(Hint::CalloutKinds),
+        ),
+        Code::RawHtml => (M::RawHtml, Some(Hint::UseCallout)),
         Code::TargetAgainstDirection => (
             M::AgainstDirection {
                 year: 2027,

@@ -165,6 +165,23 @@ pub enum Message {
         value: f64,
         unit: Unit,
     },
+    /// `field` is one an indicator of `unit` cannot have.
+    FieldNotForUnit {
+        field: String,
+        unit: Unit,
+    },
+    /// `assessment:` not one of the three.
+    UnknownAssessment {
+        written: String,
+    },
+    DuplicateIndicatorId {
+        id: String,
+    },
+    /// A quote starting with `[!…]` that is not a callout, as written.
+    UnknownCallout {
+        written: String,
+    },
+    RawHtml,
     DuplicateOrder {
         order: i64,
         first: String,
@@ -326,7 +343,8 @@ impl Message {
             | NotAnEmail { .. }
             | NotAColour { .. }
             | PeriodBackwards { .. }
-            | NotAPeriod => Code::InvalidValue,
+            | NotAPeriod
+            | UnknownAssessment { .. } => Code::InvalidValue,
             DecimalComma { .. } => Code::DecimalComma,
             CommaInName { .. } => Code::CommaInName,
             ThousandsSeparator { .. } => Code::ThousandsSeparator,
@@ -339,12 +357,17 @@ impl Message {
             }
             NoLogo { .. } | NoImage { .. } => Code::MissingFile,
             LinkWithoutTarget | BrokenLink { .. } | NoAnchor { .. } => Code::BrokenLink,
-            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } => Code::DuplicateId,
+            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } | DuplicateIndicatorId { .. } => {
+                Code::DuplicateId
+            }
             DuplicateSlug { .. } => Code::DuplicateSlug,
             TargetOutsidePeriod { .. } => Code::TargetOutsidePeriod,
             BaselineNotBefore { .. } => Code::BaselineAfterTarget,
             ActualAfterAsOf { .. } => Code::ActualAfterAsOf,
             OutOfRange { .. } => Code::ValueOutOfRange,
+            FieldNotForUnit { .. } => Code::FieldNotForUnit,
+            UnknownCallout { .. } => Code::UnknownCallout,
+            RawHtml => Code::RawHtml,
             DuplicateOrder { .. } | FolderOrder { .. } => Code::DuplicateOrder,
             MisnamedIndex { .. } => Code::MisnamedIndex,
             MalformedMarker { .. } => Code::MalformedMarker,
@@ -447,6 +470,8 @@ pub enum Thing {
     Adoption,
     /// `contact:` in plan.yaml.
     Contact,
+    /// `signature:` in a section.
+    Signature,
     TargetGroup,
     Track,
     NationalGoal,
@@ -654,6 +679,24 @@ pub enum Hint {
         ids: Vec<String>,
     },
     UniqueGoalIds,
+    UniqueIndicatorIds,
+    /// `signature: Navn` as the mapping it must be.
+    SignatureForm {
+        name: String,
+    },
+    UnitLabelForCounts,
+    /// `unit: timer`: `unit: count` with `unit_label: timer`.
+    CountWithLabel {
+        label: String,
+    },
+    AssessmentForText,
+    Assessments,
+    CalloutKinds,
+    /// A callout's `[!NOTE]` must stand alone on its line.
+    CalloutAlone {
+        marker: String,
+    },
+    UseCallout,
     NoVocabulary {
         kind: Thing,
     },

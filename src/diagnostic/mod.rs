@@ -43,6 +43,19 @@ pub struct Note {
     pub text: NoteText,
 }
 
+/// "`[!NOTE]`, `[!TIP]` … `or` `[!CAUTION]`", from the one list of
+/// kinds, for the hints of both languages.
+fn callout_markers(or: &str) -> String {
+    let all: Vec<String> = crate::markdown::CalloutKind::ALL
+        .iter()
+        .map(|(_, w)| format!("`[!{w}]`"))
+        .collect();
+    match all.split_last() {
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 impl Diagnostic {
     /// A problem at a position in `file`.
     pub fn at(file: &str, pos: Pos, message: Message) -> Self {

@@ -3,7 +3,7 @@
 //! turns a Danish habit into the "did you mean" it deserves.
 
 use crate::diagnostic::closest;
-use crate::model::{Date, Deadline, Direction, Unit};
+use crate::model::{Assessment, Date, Deadline, Direction, Unit};
 
 /// Field names as a Danish author may write them, and the field meant. A
 /// word only counts where its field is allowed (`mål` is `goals` in a
@@ -76,6 +76,42 @@ pub(super) fn unit(written: &str) -> Option<Unit> {
         "tekst" | "ord" => Unit::Text,
         _ => return None,
     })
+}
+
+/// What a count is often written as instead of `unit: count`: the word
+/// that belongs in `unit_label`.
+pub(super) fn counted(written: &str) -> Option<String> {
+    let word = written.trim().to_lowercase();
+    const COUNTED: &[&str] = &[
+        "timer",
+        "uger",
+        "dage",
+        "måneder",
+        "personer",
+        "borgere",
+        "virksomheder",
+        "samtaler",
+        "forløb",
+        "job",
+        "hours",
+        "weeks",
+        "days",
+        "persons",
+        "people",
+    ];
+    COUNTED.contains(&word.as_str()).then_some(word)
+}
+
+/// `opfyldt`, `på vej`, `ikke på vej`: the assessment meant.
+pub(super) fn assessment(written: &str) -> Option<Assessment> {
+    Some(
+        match written.trim().to_lowercase().replace('_', " ").as_str() {
+            "opfyldt" | "nået" | "indfriet" => Assessment::Achieved,
+            "på vej" | "paa vej" | "i gang" => Assessment::OnTrack,
+            "ikke på vej" | "ikke paa vej" | "ikke nået" | "bagud" => Assessment::OffTrack,
+            _ => return None,
+        },
+    )
 }
 
 /// `op`, `stigende`, `fastholde`: the direction meant.

@@ -8,8 +8,11 @@ mod cache;
 mod danish;
 mod fields;
 mod front;
+mod ids;
 mod images;
+mod indicator;
 mod links;
+mod markup;
 mod placement;
 mod plan_file;
 mod rules;
@@ -51,6 +54,9 @@ pub(crate) struct At {
 pub(crate) struct Spans {
     /// Every goal id with where it was written, in reading order.
     pub goal_ids: Vec<(String, At)>,
+    /// Every indicator id with where it stands, and whether it was written
+    /// (or is the default `GOALID.N`).
+    pub indicator_ids: Vec<(String, At, bool)>,
     /// (kind, id, where) for target groups, tracks and national goals used.
     pub references: Vec<(Thing, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
@@ -122,10 +128,12 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     let mut shown = Vec::new();
+    let allow_html = head.as_ref().is_some_and(|h| h.meta.allow_html);
     for (((raw, front), slug), mut body) in
         loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies)
     {
         rules::check_outline(loaded, raw, &body.outline, &front.goals, &mut diags);
+        markup::check_markup(&raw.file, &body.outline, allow_html, &mut diags);
         placement::place_goals(
             &raw.file,
             &mut body.blocks,
@@ -164,6 +172,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
                 goals: front.goals,
                 body: body.blocks,
                 footnotes: body.footnotes,
+                signature: front.signature,
                 children: Vec::new(),
             },
             front.order.map(|o| o.0),

@@ -1,6 +1,6 @@
 //! The model's blocks and inlines as HTML.
 
-use crate::model::{Align, Block, Footnote, Inline, LinkTarget};
+use crate::model::{Align, Block, CalloutKind, Footnote, Inline, LinkTarget, Signature};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -38,6 +38,11 @@ pub struct Writer<'a> {
     pub footnote_label: &'a str,
     /// Names a table's scrollable region for screen readers.
     pub table_label: &'a str,
+    /// Each callout kind's name in the plan's language, in the order of
+    /// [`CalloutKind::ALL`].
+    pub callout_words: &'a [String; 5],
+    /// Callouts written so far on the page, for their labels' ids.
+    pub callouts: usize,
 }
 
 impl Writer<'_> {
@@ -84,10 +89,27 @@ impl Writer<'_> {
                     "</ul>\n"
                 });
             }
-            Block::Quote(inner) => {
+            Block::Quote {
+                body,
+                attribution: None,
+            } => {
                 out.push_str("<blockquote>\n");
-                self.blocks(out, inner);
+                self.blocks(out, body);
                 out.push_str("</blockquote>\n");
+            }
+            // Who said it stands outside the quoted words, as HTML wants.
+            Block::Quote {
+                body,
+                attribution: Some(speaker),
+            } => {
+                out.push_str("<figure class=\"quote\">\n<blockquote>\n");
+                self.blocks(out, body);
+                out.push_str("</blockquote>\n<figcaption>— ");
+                self.inlines(out, speaker);
+                out.push_str("</figcaption>\n</figure>\n");
+            }
+            Block::Callout { kind, title, body } => {
+                self.callout(out, *kind, title.as_deref(), body)
             }
             Block::Code { lang, text } => {
                 match lang {
@@ -135,6 +157,57 @@ impl Writer<'_> {
             }
             Block::Goals(marker) => out.push_str(&(self.goals)(marker)),
         }
+    }
+
+    /// A callout as a note with its label: a NOTE's title alone (a fact
+    /// box), or the kind's name and the title after it.
+    fn callout(
+        &mut self,
+        out: &mut String,
+        kind: CalloutKind,
+        title: Option<&[Inline]>,
+        body: &[Block],
+    ) {
+        self.callouts += 1;
+        let id = format!("callout_{}", self.callouts);
+        let factbox = if kind == CalloutKind::Note && title.is_some() {
+            " factbox"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<div class=\"callout callout-{}{factbox}\" role=\"note\" aria-labelledby=\"{id}\">\n<p class=\"callout-label\" id=\"{id}\">",
+            kind.code()
+        ));
+        let word = &self.callout_words[kind as usize];
+        match title {
+            Some(t) if kind == CalloutKind::Note => self.inlines(out, t),
+            Some(t) => {
+                out.push_str(&format!(
+                    "<span class=\"callout-kind\">{}:</span> ",
+                    escape(word)
+                ));
+                self.inlines(out, t);
+            }
+            None => escape_into(out, word),
+        }
+        out.push_str("</p>\n");
+        self.blocks(out, body);
+        out.push_str("</div>\n");
+    }
+
+    /// The signature under a section's text: name and role on lines of
+    /// their own.
+    pub fn signature(&mut self, out: &mut String, signature: &Signature) {
+        out.push_str("<p class=\"signature\"><span class=\"signature-name\">");
+        escape_into(out, &signature.name);
+        out.push_str("</span>");
+        if let Some(role) = &signature.role {
+            out.push_str("<br>\n<span class=\"signature-role\">");
+            escape_into(out, role);
+            out.push_str("</span>");
+        }
+        out.push_str("</p>\n");
     }
 
     pub fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
@@ -253,11 +326,14 @@ mod tests {
 
     fn render(blocks: &[Block], allow_html: bool) -> String {
         let mut goals = |_: &GoalsMarker| "<GOALS>".to_string();
+        let words = ["Bemærk", "Tip", "Vigtigt", "Advarsel", "Pas på"].map(String::from);
         let mut w = Writer {
             allow_html,
             goals: &mut goals,
             footnote_label: "Fodnote",
             table_label: "Tabel",
+            callout_words: &words,
+            callouts: 0,
         };
         let mut out = String::new();
         w.blocks(&mut out, blocks);

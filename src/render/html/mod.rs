@@ -351,13 +351,19 @@ fn section_page(
         };
         let footnote_label = site.label("footnote");
         let table_label = site.label("table");
+        let callout_words = CalloutKind::ALL.map(|(k, _)| site.label(k.label_key()));
         let mut w = Writer {
             allow_html: plan.meta.allow_html,
             goals: &mut goals_for,
             footnote_label: &footnote_label,
             table_label: &table_label,
+            callout_words: &callout_words,
+            callouts: 0,
         };
         w.blocks(&mut content, &section.body);
+        if let Some(s) = &section.signature {
+            w.signature(&mut content, s);
+        }
         let back = site.label("footnote_back");
         w.footnotes(&mut content, &section.footnotes, &back);
     }

@@ -18,7 +18,7 @@ pub(super) struct Site {
     pub(super) toc: std::collections::HashMap<String, TocEntry>,
     pub(super) labels: std::collections::HashMap<String, String>,
     /// Each status in words, indexed by `Status as usize`.
-    pub(super) status_words: [String; 4],
+    pub(super) status_words: [String; 5],
     pub(super) info: SiteInfo,
 }
 
@@ -50,13 +50,7 @@ impl Site {
                 .map(|e| (e.slug.clone(), e))
                 .collect(),
             labels: theme.labels().clone(),
-            status_words: [
-                Status::Achieved,
-                Status::OnTrack,
-                Status::OffTrack,
-                Status::NotMeasured,
-            ]
-            .map(|s| theme.status_word(s, lang)),
+            status_words: Status::ALL.map(|s| theme.status_word(s, lang)),
             info: SiteInfo {
                 title: plan.meta.title.clone(),
                 subtitle: plan.meta.subtitle.clone(),
@@ -128,14 +122,18 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, ind)| {
-                let fmt = |v: &YearValue| locale::value(&v.value, ind.unit, lang);
+                let fmt = |v: &YearValue| locale::figure(&v.value, ind, lang);
                 let chart = charts
                     .then(|| Chart::of(ind, lang, &words))
                     .flatten()
                     .map(|c| svg::render(&c, &format!("chart-{}-{i}", goal.anchor()), &legend));
                 IndicatorView {
+                    id: ind.id.clone(),
                     name: ind.name.clone(),
-                    unit: self.label(&format!("unit_{}", Unit::NAMES[ind.unit as usize])),
+                    unit: ind.unit_label.clone().unwrap_or_else(|| {
+                        self.label(&format!("unit_{}", Unit::NAMES[ind.unit as usize]))
+                    }),
+                    note: ind.note.clone(),
                     direction: ind.direction.map(|d| {
                         self.label(&format!("direction_{}", Direction::NAMES[d as usize]))
                     }),
@@ -170,6 +168,10 @@ impl Site {
                 }
             })
             .collect();
+        let named_group = |id: &String| Named {
+            id: id.clone(),
+            name: plan.target_group_name(id).unwrap_or(id).to_string(),
+        };
         GoalView {
             id: goal.id.clone(),
             anchor: goal.anchor(),
@@ -178,10 +180,9 @@ impl Site {
             owner: goal.owner.clone(),
             section_title: section.title.clone(),
             section_url: format!("{}.html", section.slug),
-            target_group: section.target_group.as_ref().map(|id| Named {
-                id: id.clone(),
-                name: plan.target_group_name(id).unwrap_or(id).to_string(),
-            }),
+            target_group: section.target_group.as_ref().map(named_group),
+            target_groups: goal.target_groups.iter().map(named_group).collect(),
+            own_target_groups: goal.target_groups.as_slice() != section.target_group.as_slice(),
             tracks: goal
                 .tracks
                 .iter()
@@ -221,15 +222,10 @@ impl Site {
             .flat_map(|(_, g)| &g.indicators)
             .map(|i| i.status)
             .collect();
-        [
-            Status::Achieved,
-            Status::OnTrack,
-            Status::OffTrack,
-            Status::NotMeasured,
-        ]
-        .into_iter()
-        .map(|s| (self.status(s), statuses.iter().filter(|x| **x == s).count()))
-        .collect()
+        Status::ALL
+            .into_iter()
+            .map(|s| (self.status(s), statuses.iter().filter(|x| **x == s).count()))
+            .collect()
     }
 
     /// Goals grouped by target group (goals of sections without one last),
@@ -249,21 +245,26 @@ impl Site {
             name: self.label("goals_other"),
             goals: Vec::new(),
         };
+        // A goal is listed under every group it serves.
         for (section, goal) in plan.all_goals() {
-            let view = self.goal_view(plan, section, goal, false);
-            let group = section
-                .target_group
-                .as_ref()
-                .and_then(|id| groups.iter_mut().find(|g| &g.id == id))
-                .unwrap_or(&mut other);
-            group.goals.push(GoalSummary {
-                tracks: goal.tracks.join(" "),
-                target_group: section
-                    .target_group
-                    .clone()
-                    .unwrap_or_else(|| "other".into()),
-                goal: view,
-            });
+            let mut listed = false;
+            for id in &goal.target_groups {
+                if let Some(group) = groups.iter_mut().find(|g| &g.id == id) {
+                    group.goals.push(GoalSummary {
+                        tracks: goal.tracks.join(" "),
+                        target_group: id.clone(),
+                        goal: self.goal_view(plan, section, goal, false),
+                    });
+                    listed = true;
+                }
+            }
+            if !listed {
+                other.goals.push(GoalSummary {
+                    tracks: goal.tracks.join(" "),
+                    target_group: "other".into(),
+                    goal: self.goal_view(plan, section, goal, false),
+                });
+            }
         }
         groups.push(other);
         groups.retain(|g| !g.goals.is_empty());
@@ -301,8 +302,12 @@ pub(super) struct YearCell {
 
 #[derive(Serialize)]
 pub(super) struct IndicatorView {
+    pub(super) id: String,
     pub(super) name: String,
+    /// The unit's word, or the indicator's `unit_label`.
     pub(super) unit: String,
+    /// A sentence about the figures, shown with them.
+    pub(super) note: Option<String>,
     pub(super) direction: Option<String>,
     pub(super) source: Option<String>,
     pub(super) relative_to_national: bool,
@@ -325,7 +330,12 @@ pub(super) struct GoalView {
     pub(super) owner: Option<String>,
     pub(super) section_title: String,
     pub(super) section_url: String,
+    /// The section's target group.
     pub(super) target_group: Option<Named>,
+    /// The groups the goal serves (its own, or its section's).
+    pub(super) target_groups: Vec<Named>,
+    /// The goal names groups of its own, which its card then shows.
+    pub(super) own_target_groups: bool,
     pub(super) tracks: Vec<Named>,
     pub(super) national_goals: Vec<Named>,
     pub(super) initiatives: Vec<String>,

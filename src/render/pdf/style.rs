@@ -147,6 +147,19 @@ section!(StatusStyle {
     on_track: String = "#1565c0",
     off_track: String = "#c62828",
     not_measured: String = "#6b7780",
+    not_assessed: String = "#6a4c93",
+});
+
+section!(CalloutStyle {
+    pad_pt: f32 = 9.0,
+    bar_pt: f32 = 3.0,
+    label_pt: f32 = 9.5,
+    tint: f32 = 0.9,
+    note: String = "",
+    tip: String = "#2e7d32",
+    important: String = "#6a4c93",
+    warning: String = "#9a5b00",
+    caution: String = "#c62828",
 });
 
 section!(CoverStyle {
@@ -190,6 +203,7 @@ pub struct StyleFile {
     pub goals: GoalStyle,
     pub charts: ChartStyle,
     pub status: StatusStyle,
+    pub callouts: CalloutStyle,
     pub cover: CoverStyle,
     pub contents: ContentsStyle,
     pub header: HeaderStyle,
@@ -218,7 +232,10 @@ pub struct Style {
     pub chart: Rgb,
     pub accent: Rgb,
     pub grid: Rgb,
-    pub status: [Rgb; 4],
+    /// By [`crate::model::Status`] in the order of `Status::ALL`.
+    pub status: [Rgb; 5],
+    /// By [`crate::model::CalloutKind`] in the order of `CalloutKind::ALL`.
+    pub callout: [Rgb; 5],
 }
 
 pub const MM: f32 = 72.0 / 25.4;
@@ -330,6 +347,14 @@ impl Style {
                 colour("status.on_track", &file.status.on_track)?,
                 colour("status.off_track", &file.status.off_track)?,
                 colour("status.not_measured", &file.status.not_measured)?,
+                colour("status.not_assessed", &file.status.not_assessed)?,
+            ],
+            callout: [
+                or_brand("callouts.note", &file.callouts.note)?,
+                colour("callouts.tip", &file.callouts.tip)?,
+                colour("callouts.important", &file.callouts.important)?,
+                colour("callouts.warning", &file.callouts.warning)?,
+                colour("callouts.caution", &file.callouts.caution)?,
             ],
             file,
         })

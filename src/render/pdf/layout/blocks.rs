@@ -1,5 +1,5 @@
-//! Sections and their blocks: headings, paragraphs, lists, quotes, code,
-//! rules, raw HTML, figures and footnotes.
+//! Sections and their blocks: headings, paragraphs, lists, code, rules,
+//! raw HTML, figures and footnotes (quotes and callouts in [`super::asides`]).
 
 use super::super::display::{Face, Image, Item, OutlineEntry, Role};
 use super::super::images::{self, Picture};
@@ -67,7 +67,11 @@ impl Layout<'_> {
             self.y += self.st.file.text.paragraph_space_pt;
         }
         let depth = entry.depth;
+        self.section_groups = section.target_group.iter().cloned().collect();
         self.blocks(&section.body, 0.0, section, depth);
+        if let Some(s) = &section.signature {
+            self.signature(s);
+        }
         for g in section.unplaced_goals() {
             self.goal(g);
         }
@@ -204,9 +208,10 @@ impl Layout<'_> {
     /// Roughly how much of a block must follow a heading on its page.
     pub(super) fn min_height(&self, block: Option<&Block>) -> f32 {
         match block {
-            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote(_)) => {
+            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote { .. }) => {
                 self.lead * 2.0
             }
+            Some(Block::Callout { .. }) => self.lead * 3.0 + 2.0 * self.st.file.callouts.pad_pt,
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,
             Some(Block::Goals(_)) => 190.0,
             Some(Block::Code { .. }) => self.lead * 2.0,
@@ -229,7 +234,7 @@ impl Layout<'_> {
         }
     }
 
-    fn paragraph_space(&self) -> f32 {
+    pub(super) fn paragraph_space(&self) -> f32 {
         self.st.file.text.paragraph_space_pt * self.fs / self.st.file.text.size_pt
     }
 
@@ -274,33 +279,11 @@ impl Layout<'_> {
                 self.y += para_space;
             }
             Block::List { start, items } => self.list(*start, items, indent, section, depth),
-            Block::Quote(inner) => {
-                let start = (self.page_no(), self.y);
-                self.y += 2.0;
-                let st = self.st;
-                let (qi, bar) = (st.file.blocks.quote_indent_pt, st.file.blocks.quote_bar_pt);
-                let prev = self.open(Role::Quote);
-                self.blocks(inner, indent + qi, section, depth);
-                self.close(prev);
-                let end = (self.page_no(), self.y - para_space);
-                for p in start.0..=end.0 {
-                    let y1 = if p == start.0 { start.1 } else { st.top };
-                    let y2 = if p == end.0 { end.1 } else { self.limit() };
-                    let x = st.margins(p).0 + indent + 3.0;
-                    if y2 > y1 {
-                        self.doc.pages[p - 1].push(
-                            Item::Rect {
-                                x,
-                                y: y1,
-                                w: bar,
-                                h: y2 - y1,
-                                color: st.brand.tint(0.55),
-                            },
-                            super::Owner::Artifact(super::Artifact::Layout),
-                        );
-                    }
-                }
-                self.y += para_space * 0.5;
+            Block::Quote { body, attribution } => {
+                self.quote(body, attribution.as_deref(), indent, section, depth)
+            }
+            Block::Callout { kind, title, body } => {
+                self.callout(*kind, title.as_deref(), body, indent, section, depth)
             }
             Block::Code { text, .. } => self.code(text, indent),
             Block::Table {

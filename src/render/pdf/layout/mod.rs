@@ -7,12 +7,14 @@
 //!
 //! The rooms, by what they lay out: [`flow`] (pages, pagination, placing
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
-//! as spans), [`blocks`] (headings, paragraphs, lists, quotes, code,
-//! figures, footnotes), [`tables`], [`goals`] (goal cards and their
+//! as spans), [`blocks`] (headings, paragraphs, lists, code, figures,
+//! footnotes), [`asides`] (callouts, quotes with their speaker,
+//! signatures), [`tables`], [`goals`] (goal cards and their
 //! tables), [`charts`], [`cover`], [`contents`] and [`furniture`] (running
 //! header and footer). Top-level sections that start on a page of their
 //! own are laid out in parallel and joined.
 
+mod asides;
 mod blocks;
 mod charts;
 mod contents;
@@ -92,6 +94,11 @@ pub struct Layout<'a> {
     bare_paragraph: bool,
     /// Goals already drawn: a goal placed twice is drawn once.
     placed_goals: std::collections::HashSet<String>,
+    /// Points kept free at the right of the text block (inside a box).
+    inset: f32,
+    /// The target groups of the section being laid out: a goal names its
+    /// own only when they differ.
+    section_groups: Vec<String>,
 }
 
 impl<'a> Layout<'a> {
@@ -125,6 +132,8 @@ impl<'a> Layout<'a> {
             next_link: 0,
             bare_paragraph: false,
             placed_goals: Default::default(),
+            inset: 0.0,
+            section_groups: Vec::new(),
         }
     }
 

@@ -30,6 +30,7 @@ fn plan(paragraphs: Vec<String>) -> Plan {
             goals: vec![],
             body,
             footnotes: vec![],
+            signature: None,
             children: vec![],
         }],
         root: std::path::PathBuf::from("."),
