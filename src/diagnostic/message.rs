@@ -3,6 +3,7 @@
 //! exhaustive `match`, so the compiler proves that every message, hint and
 //! status line exists in both languages.
 
+pub use super::case::CaseProblem;
 use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
@@ -291,6 +292,8 @@ pub enum Message {
         name: String,
         chain: Vec<String>,
     },
+    /// A committee case's kind, header, recommendation or decision.
+    Case(CaseProblem),
 }
 
 impl Message {
@@ -372,6 +375,7 @@ impl Message {
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
+            Case(p) => p.code(),
         }
     }
 }
@@ -437,6 +441,9 @@ pub enum Thing {
     TargetGroup,
     Track,
     NationalGoal,
+    /// A case's header: `case:` in plan.yaml.
+    Case,
+    Decision,
 }
 
 impl Thing {
@@ -677,6 +684,25 @@ pub enum Hint {
     RemoveDanglingLink,
     SaveImageAgain,
     RemoveInclude,
+    Kinds,
+    AccessValues,
+    MeetingForm,
+    /// `kind: case`, or leave the field out.
+    SayCase {
+        field: &'static str,
+    },
+    /// A case's recommendation or decision belongs in one section.
+    OnePlace {
+        field: &'static str,
+    },
+    AddRecommendation,
+    /// A date as year-month-day, for `field`.
+    DateOf {
+        field: &'static str,
+    },
+    DecisionAtMeeting {
+        meeting: Date,
+    },
 }
 
 /// The words beside a second place a diagnostic points at.

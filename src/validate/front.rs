@@ -3,14 +3,22 @@
 
 use super::danish;
 use super::fields::{self, Ctx, Fields, entries, seq, text};
-use super::{At, Spans, YEARS, YearRules, rules};
+use super::{At, Spans, YEARS, YearRules, case, rules};
 use crate::diagnostic::{Diagnostic, Hint, Message, NoteText, Thing, closest};
 use crate::limits::MAX_NUMBER;
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
 
-const SECTION_FIELDS: &[&str] = &["title", "order", "target_group", "summary", "goals"];
+const SECTION_FIELDS: &[&str] = &[
+    "title",
+    "order",
+    "target_group",
+    "summary",
+    "goals",
+    "recommendation",
+    "decision",
+];
 const GOAL_FIELDS: &[&str] = &[
     "id",
     "title",
@@ -42,6 +50,8 @@ pub(super) struct Front {
     pub(super) target_group: Option<String>,
     pub(super) summary: Option<String>,
     pub(super) goals: Vec<Goal>,
+    pub(super) recommendation: Option<Recommendation>,
+    pub(super) decision: Option<Decision>,
 }
 
 pub(super) fn read_front(
@@ -58,6 +68,8 @@ pub(super) fn read_front(
         target_group: None,
         summary: None,
         goals: Vec::new(),
+        recommendation: None,
+        decision: None,
     };
     let Some(node) = &raw.front else { return front };
     let ctx = &mut Ctx {
@@ -93,6 +105,32 @@ pub(super) fn read_front(
         front.target_group = Some(id);
     }
     front.summary = f.text(ctx, "summary");
+    // A case's parts: read whatever the kind, which the rules across
+    // files judge (a plan has none).
+    let at = |field| At {
+        file: raw.file.clone(),
+        pos: f.key(field).unwrap_or(f.pos),
+    };
+    if let Some(n) = f.written("recommendation") {
+        let (recommendation, points) = case::read_recommendation(ctx, n);
+        front.recommendation = recommendation;
+        spans.case_parts.push(case::Part {
+            field: "recommendation",
+            at: at("recommendation"),
+            points,
+            decided: None,
+        });
+    }
+    if let Some(n) = f.written("decision") {
+        let (decision, decided) = case::read_decision(ctx, n);
+        front.decision = decision;
+        spans.case_parts.push(case::Part {
+            field: "decision",
+            at: at("decision"),
+            points: Vec::new(),
+            decided,
+        });
+    }
     if let Some(list) = f.get("goals") {
         for item in seq(ctx, list, "goals") {
             if let Some(goal) = read_goal(ctx, item, spans, years) {

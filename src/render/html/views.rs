@@ -62,7 +62,7 @@ impl Site {
                 subtitle: plan.meta.subtitle.clone(),
                 organisation: plan.meta.organisation.clone(),
                 summary: plan.meta.summary.clone(),
-                period: locale::period(plan.meta.period),
+                period: plan.meta.period.map(locale::period).unwrap_or_default(),
                 lang: lang.code(),
                 as_of: plan.meta.as_of.map(|d| locale::date(d, lang)),
                 brand: plan.meta.brand.primary.clone(),

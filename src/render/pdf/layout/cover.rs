@@ -89,7 +89,7 @@ impl Layout<'_> {
         let mut y = band + 22.0 * MM;
         let period = vec![
             Span::new(
-                locale::period(plan.meta.period),
+                plan.meta.period.map(locale::period).unwrap_or_default(),
                 Face::Bold,
                 cs.period_pt,
                 st.brand,

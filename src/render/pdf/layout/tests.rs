@@ -30,6 +30,8 @@ fn plan(paragraphs: Vec<String>) -> Plan {
             goals: vec![],
             body,
             footnotes: vec![],
+            recommendation: None,
+            decision: None,
             children: vec![],
         }],
         root: std::path::PathBuf::from("."),
