@@ -12,6 +12,7 @@ mod svg;
 mod templates;
 mod views;
 
+use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::BuildError;
 use crate::model::*;
 use crate::theme::Theme;
@@ -28,6 +29,52 @@ pub use selection::Selection;
 /// Where rendered files go: a path relative to the site folder and the
 /// bytes. Called from several threads at once.
 pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
+
+/// The site behind the renderers' seam: writes `site/` (pages, static
+/// files, search index, and the plan's images and downloads), linking the
+/// PDF named `pdf` when one is built beside it.
+pub struct Html<'a> {
+    pub pdf: Option<&'a str>,
+}
+
+impl Renderer for Html<'_> {
+    fn name(&self) -> &'static str {
+        "site"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>) -> Result<Rendered, RenderError> {
+        let in_site = |rel: &str| format!("site/{rel}");
+        let sink = |rel: &str, bytes: &[u8]| {
+            (ctx.write)(&in_site(rel), bytes).map_err(|source| BuildError::Write {
+                path: in_site(rel).into(),
+                source,
+            })
+        };
+        let problem = |e: BuildError| match e {
+            BuildError::Render(d) => RenderError::Problems(d),
+            BuildError::Write { path, source } => RenderError::Write {
+                file: path.to_string_lossy().into_owned(),
+                source,
+            },
+            BuildError::Read { path, source } => RenderError::Read { path, source },
+            other => RenderError::Write {
+                file: "site/".into(),
+                source: std::io::Error::other(other.to_string()),
+            },
+        };
+        render(ctx.plan, ctx.theme, self.pdf, &sink).map_err(problem)?;
+        for rel in crate::plan_files(ctx.plan).map_err(problem)? {
+            let path = ctx.plan.root.join(&rel);
+            let bytes =
+                std::fs::read(&path).map_err(|source| RenderError::Read { path, source })?;
+            sink(&asset_href(&rel), &bytes).map_err(problem)?;
+        }
+        Ok(Rendered {
+            files: vec!["site/".to_string()],
+            diagnostics: Vec::new(),
+        })
+    }
+}
 
 /// Renders the site into `write`. `pdf` is the PDF's file name when one is
 /// built beside the site, so pages can link to it.
