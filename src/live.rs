@@ -230,16 +230,13 @@ impl LiveSite {
                 Err(source) => return Err(BuildError::Write { path: from, source }),
             }
         }
-        // Pages of sections that are gone.
+        // Pages the plan no longer has: sections that are gone, or a plan's
+        // pages after it became a case.
         if let Some((shown, _)) = &self.shown {
-            let now: HashSet<&str> = plan
-                .all_sections()
-                .iter()
-                .map(|s| s.slug.as_str())
-                .collect();
-            for s in shown.all_sections() {
-                if !now.contains(s.slug.as_str()) {
-                    let _ = std::fs::remove_file(self.site.join(format!("{}.html", s.slug)));
+            let now: HashSet<String> = html::pages(&plan).into_iter().collect();
+            for page in html::pages(shown) {
+                if !now.contains(&page) {
+                    let _ = std::fs::remove_file(self.site.join(page));
                 }
             }
         }

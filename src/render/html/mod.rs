@@ -6,6 +6,7 @@
 //! folder, which keeps every link relative and the same on every page.
 
 mod blocks;
+mod case;
 mod search;
 mod selection;
 mod svg;
@@ -16,7 +17,7 @@ use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::BuildError;
 use crate::model::*;
 use crate::theme::Theme;
-use blocks::Writer;
+use blocks::{Place, Writer};
 use search::{search_index, sitemap};
 use std::collections::HashMap;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
@@ -158,6 +159,12 @@ pub fn render_selected(
         None => load_templates(theme).map_err(BuildError::Render)?,
     };
     let tera = &*templates.insert(tera);
+    // A case is a page or two: always rendered whole.
+    if let Some(case) = plan.meta.kind.case() {
+        pages.clear();
+        search.clear();
+        return case::render(plan, case, tera, theme, pdf, write);
+    }
     let site = Site::new(plan, theme, pdf);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
@@ -300,6 +307,29 @@ pub fn render_selected(
     Ok(())
 }
 
+/// The files the site of `plan` consists of besides the theme's static
+/// files, so that a site kept up to date can drop those a change made
+/// obsolete.
+pub fn pages(plan: &Plan) -> Vec<String> {
+    if plan.meta.kind.case().is_some() {
+        return case::pages(plan);
+    }
+    let mut pages: Vec<String> = ["index.html", "goals.html", "search.html", "404.html"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            plan.all_sections()
+                .iter()
+                .map(|s| format!("{}.html", s.slug)),
+        )
+        .chain(["search-index.js".to_string()])
+        .collect();
+    if plan.meta.base_url.is_some() {
+        pages.push("sitemap.xml".into());
+    }
+    pages
+}
+
 /// A rendered page: its path in the site and its bytes.
 type SiteFile = (String, Vec<u8>);
 
@@ -332,7 +362,7 @@ fn section_page(
 ) -> Result<String, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
-    let cards = goal_cards(tera, site, base, plan, section)?;
+    let cards = goal_cards(tera, site, base, plan, section, 2)?;
     let card = |g: &Goal| {
         section
             .goals
@@ -352,6 +382,7 @@ fn section_page(
         let footnote_label = site.label("footnote");
         let table_label = site.label("table");
         let mut w = Writer {
+            place: Place::OwnPage,
             allow_html: plan.meta.allow_html,
             goals: &mut goals_for,
             footnote_label: &footnote_label,
@@ -412,13 +443,15 @@ fn section_page(
         .map_err(|e| render_error(tera, &e, "section.html"))
 }
 
-/// The rendered `goal.html` of each of the section's goals, in order.
+/// The rendered `goal.html` of each of the section's goals, in order, with
+/// their titles at heading `level`.
 fn goal_cards(
     tera: &Templates,
     site: &Site,
     base: &Context,
     plan: &Plan,
     section: &Section,
+    level: u8,
 ) -> Result<Vec<String>, BuildError> {
     if section.goals.is_empty() {
         return Ok(Vec::new());
@@ -430,7 +463,7 @@ fn goal_cards(
         .collect();
     let mut ctx = base.clone();
     ctx.insert("goals", &views);
-    ctx.insert("level", &2);
+    ctx.insert("level", &level);
     tera.render(GOAL_CARDS, &ctx)
         .map(|html| {
             html.split(CARD_BREAK)

@@ -37,6 +37,12 @@ pub(super) struct SiteInfo {
     pub(super) logo: Option<String>,
     pub(super) pdf: Option<String>,
     pub(super) base_url: Option<String>,
+    /// `plan` or `case`: a case is one page, with no search.
+    pub(super) kind: &'static str,
+    /// Whether the site has a goals overview (a case has one only when it
+    /// has goals).
+    pub(super) goals_page: bool,
+    pub(super) search: bool,
 }
 
 impl Site {
@@ -75,7 +81,19 @@ impl Site {
                     .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
                 pdf: pdf.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
+                kind: plan.meta.kind.name(),
+                goals_page: goals_page(plan),
+                search: plan.meta.kind.case().is_none(),
             },
+        }
+    }
+
+    /// The address of a section: its page, or its place on a case's page.
+    pub(super) fn section_url(&self, slug: &str) -> String {
+        if self.info.kind == "case" {
+            format!("index.html#{slug}")
+        } else {
+            format!("{slug}.html")
         }
     }
 
@@ -177,7 +195,7 @@ impl Site {
             description: goal.description.clone(),
             owner: goal.owner.clone(),
             section_title: section.title.clone(),
-            section_url: format!("{}.html", section.slug),
+            section_url: self.section_url(&section.slug),
             target_group: section.target_group.as_ref().map(|id| Named {
                 id: id.clone(),
                 name: plan.target_group_name(id).unwrap_or(id).to_string(),
@@ -376,6 +394,12 @@ pub(super) struct TocItem {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) level: u8,
+}
+
+/// Whether the site has a goals overview: a plan always does, a case when
+/// it has goals.
+pub(super) fn goals_page(plan: &Plan) -> bool {
+    plan.meta.kind.case().is_none() || !plan.all_goals().is_empty()
 }
 
 /// The brand colour, darkened until it reaches 4.5:1 against white.
