@@ -104,7 +104,7 @@ impl<'a> Layout<'a> {
     }
 
     pub(super) fn measure(&self) -> f32 {
-        self.st.measure()
+        self.st.measure() - self.inset
     }
 
     /// The baseline of a line box of height `lead` whose top is at `top`.

@@ -9,11 +9,13 @@
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
 //! as spans), [`blocks`] (headings, paragraphs, lists, quotes, code,
 //! figures, footnotes), [`tables`], [`goals`] (goal cards and their
-//! tables), [`charts`], [`cover`], [`contents`] and [`furniture`] (running
-//! header and footer). Top-level sections that start on a page of their
-//! own are laid out in parallel and joined.
+//! tables), [`charts`], [`cover`], [`contents`], [`furniture`] (running
+//! header and footer) and [`case`] (a committee case, which has a header
+//! of facts instead of a cover and contents). Top-level sections that
+//! start on a page of their own are laid out in parallel and joined.
 
 mod blocks;
+mod case;
 mod charts;
 mod contents;
 mod cover;
@@ -92,6 +94,8 @@ pub struct Layout<'a> {
     bare_paragraph: bool,
     /// Goals already drawn: a goal placed twice is drawn once.
     placed_goals: std::collections::HashSet<String>,
+    /// How far the text stands in from the right margin (inside a box).
+    inset: f32,
 }
 
 impl<'a> Layout<'a> {
@@ -125,6 +129,7 @@ impl<'a> Layout<'a> {
             next_link: 0,
             bare_paragraph: false,
             placed_goals: Default::default(),
+            inset: 0.0,
         }
     }
 
@@ -181,6 +186,9 @@ impl<'a> Layout<'a> {
     pub fn run(mut self) -> (Document, Vec<Problem>) {
         let env = self.env;
         let plan = self.plan;
+        if let Some(case) = plan.meta.kind.case() {
+            return self.case_document(case);
+        }
         let toc = plan.toc();
         // How many pages the contents take (their numbers have a fixed column).
         let mut sizing = Layout::new(env);
@@ -250,7 +258,8 @@ impl<'a> Layout<'a> {
         outline.append(&mut self.doc.outline);
         self.doc.outline = outline;
         self.problems.extend(contents.problems);
-        self.furniture();
+        // The cover has neither header nor footer.
+        self.furniture(1, 1);
         (self.doc, self.problems)
     }
 
