@@ -179,6 +179,9 @@ section!(HeaderStyle {
 });
 
 section!(CaseStyle {
+    logo: bool = true,
+    logo_height_mm: f32 = 11.0,
+    logo_max_width_mm: f32 = 50.0,
     organisation_pt: f32 = 9.0,
     facts_pt: f32 = 9.0,
     facts_leading_pt: f32 = 12.5,

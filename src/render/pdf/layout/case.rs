@@ -32,6 +32,13 @@ impl Layout<'_> {
         let st = self.st;
         let cs = &st.file.case;
         let plan = self.plan;
+        // The logo in the top margin at the right, where later pages have
+        // their running header.
+        if cs.logo {
+            let right = self.x0() + self.measure();
+            let (max_h, max_w) = (cs.logo_height_mm * MM, cs.logo_max_width_mm * MM);
+            self.logo_figure(max_h, max_w, |w, h| (right - w, st.top - h - 3.0 * MM));
+        }
         let org = vec![
             Span::new(
                 plan.meta.organisation.clone(),
