@@ -74,7 +74,8 @@ pub(super) fn read_kind(ctx: &mut Ctx, f: &Fields) -> (Kind, Declared) {
         (None, _) => (Kind::Plan, Declared::Unknown),
         (Some(false), None) => (Kind::Plan, Declared::Plan),
         (Some(false), Some(n)) => {
-            ctx.report(n.pos, Message::Case(CaseProblem::HeaderInPlan))
+            let at = f.key("case").unwrap_or(n.pos);
+            ctx.report(at, Message::Case(CaseProblem::HeaderInPlan))
                 .hint = Some(Hint::SayCase { field: "case" });
             (Kind::Plan, Declared::Plan)
         }

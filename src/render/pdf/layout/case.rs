@@ -73,7 +73,12 @@ impl Layout<'_> {
         }
         self.heading(&plan.meta.title, 1, 1, None, None, 120.0);
         if let Some(sub) = &plan.meta.subtitle {
-            let spans = vec![Span::new(sub.clone(), Face::Regular, self.fs * 1.15, st.muted)];
+            let spans = vec![Span::new(
+                sub.clone(),
+                Face::Regular,
+                self.fs * 1.15,
+                st.muted,
+            )];
             let indent = 0.0;
             self.text_block(&spans, indent, false);
             self.y += self.st.file.text.paragraph_space_pt;
@@ -147,12 +152,7 @@ impl Layout<'_> {
         for ((name, name_lines), (value, value_lines), h) in &laid {
             let row = self.open(Role::TableRow);
             for (elem, spans, lines, at) in [
-                (
-                    Role::TableHeaderCell(Scope::Row),
-                    name,
-                    name_lines,
-                    name_x,
-                ),
+                (Role::TableHeaderCell(Scope::Row), name, name_lines, name_x),
                 (Role::TableCell, value, value_lines, value_x),
             ] {
                 let cell = self.open(elem);
@@ -243,12 +243,8 @@ impl Layout<'_> {
             .label("case_decision")
             .replace("{committee}", &case.committee)
             .replace("{date}", &locale::date(d.date, lang));
-        let mut paragraphs: Vec<Vec<Span>> = vec![vec![Span::new(
-            line,
-            Face::Bold,
-            self.fs,
-            st.heading,
-        )]];
+        let mut paragraphs: Vec<Vec<Span>> =
+            vec![vec![Span::new(line, Face::Bold, self.fs, st.heading)]];
         paragraphs.extend(
             d.paragraphs()
                 .map(|p| vec![Span::new(p, Face::Regular, self.fs, st.text)]),
