@@ -196,6 +196,11 @@ impl Site {
             owner: goal.owner.clone(),
             section_title: section.title.clone(),
             section_url: self.section_url(&section.slug),
+            url: if self.info.kind == "case" {
+                format!("index.html#{}", goal.anchor())
+            } else {
+                format!("{}.html#{}", section.slug, goal.anchor())
+            },
             target_group: section.target_group.as_ref().map(|id| Named {
                 id: id.clone(),
                 name: plan.target_group_name(id).unwrap_or(id).to_string(),
@@ -343,6 +348,8 @@ pub(super) struct GoalView {
     pub(super) owner: Option<String>,
     pub(super) section_title: String,
     pub(super) section_url: String,
+    /// The goal's own place: its card on its section's page.
+    pub(super) url: String,
     pub(super) target_group: Option<Named>,
     pub(super) tracks: Vec<Named>,
     pub(super) national_goals: Vec<Named>,
