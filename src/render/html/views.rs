@@ -43,11 +43,23 @@ pub(super) struct SiteInfo {
     /// has goals).
     pub(super) goals_page: bool,
     pub(super) search: bool,
+    /// Words that differ between a plan and a case: the front page's name
+    /// in the menu, the menu's name and the PDF's link.
+    pub(super) home_label: String,
+    pub(super) nav_label: String,
+    pub(super) pdf_label: String,
 }
 
 impl Site {
     pub(super) fn new(plan: &Plan, theme: &Theme, pdf: Option<&str>) -> Site {
         let lang = plan.meta.language;
+        // A plan's word, or a case's own where it has one.
+        let prefix = if plan.meta.kind.case().is_some() {
+            "case_"
+        } else {
+            ""
+        };
+        let word = |key: &str| theme.label(&format!("{prefix}{key}")).to_string();
         Site {
             lang,
             toc: plan
@@ -84,6 +96,9 @@ impl Site {
                 kind: plan.meta.kind.name(),
                 goals_page: goals_page(plan),
                 search: plan.meta.kind.case().is_none(),
+                home_label: word("home"),
+                nav_label: word("nav_label"),
+                pdf_label: word("download_pdf"),
             },
         }
     }
@@ -107,7 +122,18 @@ impl Site {
     pub(super) fn base_context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert("site", &self.info);
-        ctx.insert("labels", &self.labels);
+        // Every page gets a copy: a plan's pages go without a case's words.
+        if self.info.kind == "case" {
+            ctx.insert("labels", &self.labels);
+        } else {
+            let labels: std::collections::HashMap<&str, &str> = self
+                .labels
+                .iter()
+                .filter(|(k, _)| !k.starts_with("case_"))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            ctx.insert("labels", &labels);
+        }
         ctx
     }
 
