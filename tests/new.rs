@@ -15,6 +15,34 @@ fn new_plan(lang: &str) -> (TempDir, std::path::PathBuf) {
     (tmp, dir)
 }
 
+/// `planpress check` finds no error and no warning in `dir`.
+#[track_caller]
+fn checks_clean(dir: &std::path::Path, lang: &str) {
+    let check = run(&["check", path_str(dir), "--format", "json"]);
+    check.assert_code(0);
+    let json = check.json();
+    assert_eq!(
+        (json.errors(), json.warnings()),
+        (0, 0),
+        "{lang}: {}",
+        json.listing()
+    );
+}
+
+/// How many Markdown files (sections) lie in `dir`.
+fn markdown_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
+        .count()
+}
+
 #[test]
 fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
     for (lang, page, goal) in [
@@ -40,27 +68,10 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
         ] {
             assert!(dir.join(file).is_file(), "{lang}: no {file}");
         }
-        let sections = std::fs::read_dir(dir.join("content"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .path()
-                    .extension()
-                    .is_some_and(|x| x == "md")
-            })
-            .count();
+        let sections = markdown_files(&dir.join("content"));
         assert_eq!(sections, 3, "{lang}: a foreword and two sections");
 
-        let check = run(&["check", path_str(&dir), "--format", "json"]);
-        check.assert_code(0);
-        let json = check.json();
-        assert_eq!(
-            (json.errors(), json.warnings()),
-            (0, 0),
-            "{lang}: {}",
-            json.listing()
-        );
+        checks_clean(&dir, lang);
 
         let build = run(&["build", path_str(&dir)]);
         build.assert_code(0);
@@ -123,27 +134,10 @@ fn the_case_starter_checks_clean_and_builds_in_both_languages() {
         );
         let plan_yaml = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
         assert!(plan_yaml.contains("\nkind: case\n"), "{lang}");
-        let sections = std::fs::read_dir(dir.join("content"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .path()
-                    .extension()
-                    .is_some_and(|x| x == "md")
-            })
-            .count();
+        let sections = markdown_files(&dir.join("content"));
         assert_eq!(sections, 6, "{lang}: the case's fixed headings");
 
-        let check = run(&["check", path_str(&dir), "--format", "json"]);
-        check.assert_code(0);
-        let json = check.json();
-        assert_eq!(
-            (json.errors(), json.warnings()),
-            (0, 0),
-            "{lang}: {}",
-            json.listing()
-        );
+        checks_clean(&dir, lang);
         run(&["build", path_str(&dir)]).assert_code(0);
         let site = dir.join("output/site");
         let html = std::fs::read_to_string(site.join("index.html")).unwrap();

@@ -6,10 +6,10 @@
 use super::blocks::{Place, Writer, escape};
 use super::templates::Templates;
 use super::views::Site;
-use super::{NAV_MARK, Sink, goal_cards, render_one, sitemap};
+use super::{Cards, NAV_MARK, Sink, goal_cards, goals_context, render_one, sitemap};
 use crate::BuildError;
 use crate::locale;
-use crate::model::{Case, Decision, Goal, Plan, Recommendation, Section};
+use crate::model::{Case, Decision, Plan, Recommendation, Section};
 use crate::theme::Theme;
 use serde::Serialize;
 use tera::Context;
@@ -79,13 +79,7 @@ pub(super) fn render(
     let (_, html) = page("case.html", &ctx)?;
     write("index.html", &html)?;
     if site.info.goals_page {
-        let mut ctx = base.clone();
-        ctx.insert("current", "goals");
-        ctx.insert("nav", NAV_MARK);
-        ctx.insert("groups", &site.goal_groups(plan));
-        ctx.insert("tracks", &plan.tracks);
-        ctx.insert("target_groups", &plan.target_groups);
-        let (name, html) = page("goals.html", &ctx)?;
+        let (name, html) = page("goals.html", &goals_context(plan, &site, &base))?;
         write(&name, &html)?;
     }
     let mut ctx = base.clone();
@@ -125,21 +119,11 @@ fn write_section(
         "<section class=\"case-section\">\n<h{level} id=\"{slug}\">{}<a class=\"anchor\" href=\"#{slug}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
         escape(&section.title)
     ));
-    let cards = goal_cards(tera, site, base, plan, section, (level + 1).min(6))?;
-    let card = |g: &Goal| {
-        section
-            .goals
-            .iter()
-            .position(|x| x.id == g.id)
-            .map_or("", |i| cards[i].as_str())
+    let cards = Cards {
+        section,
+        cards: goal_cards(tera, site, base, plan, section, (level + 1).min(6))?,
     };
-    let mut goals_for = |m: &crate::model::GoalsMarker| {
-        section
-            .goals_for(m)
-            .into_iter()
-            .map(card)
-            .collect::<String>()
-    };
+    let mut goals_for = |m: &crate::model::GoalsMarker| cards.for_marker(m);
     let footnote_label = site.label("footnote");
     let table_label = site.label("table");
     let mut w = Writer {
@@ -160,7 +144,7 @@ fn write_section(
         decision(out, site, plan, case, d);
     }
     for g in section.unplaced_goals() {
-        out.push_str(card(g));
+        out.push_str(cards.of(g));
     }
     w.footnotes(out, &section.footnotes, &site.label("footnote_back"));
     for child in &section.children {

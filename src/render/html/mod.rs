@@ -225,13 +225,7 @@ pub fn render_selected(
             ctx.insert("status_counts", &site.status_counts(plan));
             write_page(page("index.html", &ctx)?)?;
 
-            let mut ctx = base.clone();
-            ctx.insert("current", "goals");
-            ctx.insert("nav", NAV_MARK);
-            ctx.insert("groups", &site.goal_groups(plan));
-            ctx.insert("tracks", &plan.tracks);
-            ctx.insert("target_groups", &plan.target_groups);
-            write_page(page("goals.html", &ctx)?)?;
+            write_page(page("goals.html", &goals_context(plan, &site, &base))?)?;
         }
         if which.frame {
             for (template, current) in [("search.html", "search"), ("404.html", "404")] {
@@ -362,23 +356,13 @@ fn section_page(
 ) -> Result<String, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
-    let cards = goal_cards(tera, site, base, plan, section, 2)?;
-    let card = |g: &Goal| {
-        section
-            .goals
-            .iter()
-            .position(|x| x.id == g.id)
-            .map_or("", |i| cards[i].as_str())
+    let cards = Cards {
+        section,
+        cards: goal_cards(tera, site, base, plan, section, 2)?,
     };
     let mut content = String::new();
     {
-        let mut goals_for = |m: &GoalsMarker| {
-            section
-                .goals_for(m)
-                .into_iter()
-                .map(card)
-                .collect::<String>()
-        };
+        let mut goals_for = |m: &GoalsMarker| cards.for_marker(m);
         let footnote_label = site.label("footnote");
         let table_label = site.label("table");
         let mut w = Writer {
@@ -393,7 +377,7 @@ fn section_page(
         w.footnotes(&mut content, &section.footnotes, &back);
     }
     for g in section.unplaced_goals() {
-        content.push_str(card(g));
+        content.push_str(cards.of(g));
     }
     let mut toc = Vec::new();
     for b in &section.body {
@@ -441,6 +425,45 @@ fn section_page(
     );
     tera.render("section.html", &ctx)
         .map_err(|e| render_error(tera, &e, "section.html"))
+}
+
+/// What `goals.html` shows: every goal by target group.
+fn goals_context(plan: &Plan, site: &Site, base: &Context) -> Context {
+    let mut ctx = base.clone();
+    ctx.insert("current", "goals");
+    ctx.insert("nav", NAV_MARK);
+    ctx.insert("groups", &site.goal_groups(plan));
+    ctx.insert("tracks", &plan.tracks);
+    ctx.insert("target_groups", &plan.target_groups);
+    ctx
+}
+
+/// A section's goal cards, rendered together, for the places that show
+/// them: the markers in its text and the end of its text.
+struct Cards<'a> {
+    section: &'a Section,
+    /// In the order of the section's goals.
+    cards: Vec<String>,
+}
+
+impl Cards<'_> {
+    /// The card of `goal`.
+    fn of(&self, goal: &Goal) -> &str {
+        self.section
+            .goals
+            .iter()
+            .position(|x| x.id == goal.id)
+            .map_or("", |i| self.cards[i].as_str())
+    }
+
+    /// The cards a marker stands for.
+    fn for_marker(&self, marker: &GoalsMarker) -> String {
+        self.section
+            .goals_for(marker)
+            .into_iter()
+            .map(|g| self.of(g))
+            .collect()
+    }
 }
 
 /// The rendered `goal.html` of each of the section's goals, in order, with
