@@ -1,9 +1,34 @@
 //! What can be wrong with a committee case: its kind, its header of facts,
 //! its recommendation and its decision. One message variant,
-//! [`super::Message::Case`], holds them, each with its code.
+//! [`super::Message::Case`], holds them, each with its code, and one hint
+//! variant, [`super::Hint::Case`], what to do about them.
 
 use super::code::Code;
 use crate::model::Date;
+
+/// What to do about a case's problem.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseHint {
+    Kinds,
+    AccessValues,
+    MeetingForm,
+    /// `kind: case`, or leave the field out.
+    SayCase {
+        field: &'static str,
+    },
+    /// A case's recommendation or decision belongs in one section.
+    OnePlace {
+        field: &'static str,
+    },
+    AddRecommendation,
+    /// A date as year-month-day, for `field`.
+    DateOf {
+        field: &'static str,
+    },
+    DecisionAtMeeting {
+        meeting: Date,
+    },
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CaseProblem {

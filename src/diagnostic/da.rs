@@ -496,6 +496,23 @@ fn case(p: &CaseProblem) -> String {
     }
 }
 
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` er `plan` (en plan med mål, det er standard) eller `case` (en sag til et udvalgsmøde)".into(),
+        AccessValues => "skriv `access: open` for et åbent punkt eller `access: closed` for et lukket".into(),
+        MeetingForm => "skriv år-måned-dag og gerne klokkeslættet, fx `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("er dokumentet en sag til et udvalgsmøde, så skriv `kind: case` i plan.yaml; ellers slet `{field}`"),
+        OnePlace { field } => format!("en sag har kun én `{field}`: saml den i ét afsnit"),
+        AddRecommendation => "skriv punkterne i front matter i afsnittet med indstillingen: `recommendation:` og én linje `- at …` pr. punkt".into(),
+        DateOf { field } => format!("skriv datoen som år-måned-dag, fx `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "mødet er {} (`meeting` i plan.yaml); ret datoen for beslutningen eller for mødet",
+            crate::locale::date(*meeting, Language::Da)
+        ),
+    }
+}
+
 /// "målet `U1`", "målene `U1`, `U2`".
 fn list_ids(ids: &[String], one: &str, many: &str) -> String {
     let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
@@ -646,17 +663,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "omdøb filen eller mappen, så navnet ikke begynder med punktum".into(),
         RemoveDanglingLink => "fjern linket, eller læg den fil, det skal føre til, på dens plads".into(),
         SaveImageAgain => "åbn billedet i et billedprogram, og gem det igen som PNG, JPEG eller SVG".into(),
-        Kinds => "`kind` er `plan` (en plan med mål, det er standard) eller `case` (en sag til et udvalgsmøde)".into(),
-        AccessValues => "skriv `access: open` for et åbent punkt eller `access: closed` for et lukket".into(),
-        MeetingForm => "skriv år-måned-dag og gerne klokkeslættet, fx `meeting: 2027-03-09 15:00`".into(),
-        SayCase { field } => format!("er dokumentet en sag til et udvalgsmøde, så skriv `kind: case` i plan.yaml; ellers slet `{field}`"),
-        OnePlace { field } => format!("en sag har kun én `{field}`: saml den i ét afsnit"),
-        AddRecommendation => "skriv punkterne i front matter i afsnittet med indstillingen: `recommendation:` og én linje `- at …` pr. punkt".into(),
-        DateOf { field } => format!("skriv datoen som år-måned-dag, fx `{field}: 2027-03-09`"),
-        DecisionAtMeeting { meeting } => format!(
-            "mødet er {} (`meeting` i plan.yaml); ret datoen for beslutningen eller for mødet",
-            crate::locale::date(*meeting, Language::Da)
-        ),
+        Case(h) => case_hint(h),
         RemoveInclude => "fjern den `{% include %}`, der fører tilbage til denne skabelon".into(),
     }
 }

@@ -458,6 +458,23 @@ fn case(p: &CaseProblem) -> String {
     }
 }
 
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` is `plan` (a plan with goals, the default) or `case` (a case for a committee meeting)".into(),
+        AccessValues => "write `access: open` for an open item or `access: closed` for a closed one".into(),
+        MeetingForm => "write year-month-day and, best, the time: `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("if the document is a case for a committee meeting, write `kind: case` in plan.yaml; otherwise remove `{field}`"),
+        OnePlace { field } => format!("a case has one `{field}`: keep it in one section"),
+        AddRecommendation => "write the points in the front matter of the section that holds the recommendation: `recommendation:` and one line `- that …` per point".into(),
+        DateOf { field } => format!("write the date as year-month-day, e.g. `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "the meeting is on {} (`meeting` in plan.yaml); correct the decision's date or the meeting's",
+            crate::locale::date(*meeting, crate::model::Language::En)
+        ),
+    }
+}
+
 fn yaml(p: &YamlProblem) -> String {
     match p {
         YamlProblem::NoSpaceAfterColon { written } => {
@@ -619,17 +636,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "rename the file or folder so its name does not start with a dot".into(),
         RemoveDanglingLink => "remove the link, or put the file it should lead to in its place".into(),
         SaveImageAgain => "open the image in an image program and save it again as PNG, JPEG or SVG".into(),
-        Kinds => "`kind` is `plan` (a plan with goals, the default) or `case` (a case for a committee meeting)".into(),
-        AccessValues => "write `access: open` for an open item or `access: closed` for a closed one".into(),
-        MeetingForm => "write year-month-day and, best, the time: `meeting: 2027-03-09 15:00`".into(),
-        SayCase { field } => format!("if the document is a case for a committee meeting, write `kind: case` in plan.yaml; otherwise remove `{field}`"),
-        OnePlace { field } => format!("a case has one `{field}`: keep it in one section"),
-        AddRecommendation => "write the points in the front matter of the section that holds the recommendation: `recommendation:` and one line `- that …` per point".into(),
-        DateOf { field } => format!("write the date as year-month-day, e.g. `{field}: 2027-03-09`"),
-        DecisionAtMeeting { meeting } => format!(
-            "the meeting is on {} (`meeting` in plan.yaml); correct the decision's date or the meeting's",
-            crate::locale::date(*meeting, crate::model::Language::En)
-        ),
+        Case(h) => case_hint(h),
         RemoveInclude => "remove the `{% include %}` that leads back to this template".into(),
     }
 }

@@ -364,16 +364,16 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::NotACase => (
             M::Case(CaseProblem::HeaderInPlan),
-            Some(Hint::SayCase { field: "case" }),
+            Some(Hint::Case(CaseHint::SayCase { field: "case" })),
         ),
         Code::CaseTwice => (
             M::Case(CaseProblem::Twice {
                 field: "recommendation",
                 first: "content/05-indstilling.md".into(),
             }),
-            Some(Hint::OnePlace {
+            Some(Hint::Case(CaseHint::OnePlace {
                 field: "recommendation",
-            }),
+            })),
         ),
         Code::DecisionBeforeMeeting => {
             let day = |d| Date {
@@ -386,7 +386,7 @@ pub(super) fn example(code: Code) -> Diagnostic {
                     decided: day(2),
                     meeting: day(9),
                 }),
-                Some(Hint::DecisionAtMeeting { meeting: day(9) }),
+                Some(Hint::Case(CaseHint::DecisionAtMeeting { meeting: day(9) })),
             )
         }
         Code::CaseRecommendation => (

@@ -3,7 +3,7 @@
 //! exhaustive `match`, so the compiler proves that every message, hint and
 //! status line exists in both languages.
 
-pub use super::case::CaseProblem;
+pub use super::case::{CaseHint, CaseProblem};
 use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
@@ -684,25 +684,8 @@ pub enum Hint {
     RemoveDanglingLink,
     SaveImageAgain,
     RemoveInclude,
-    Kinds,
-    AccessValues,
-    MeetingForm,
-    /// `kind: case`, or leave the field out.
-    SayCase {
-        field: &'static str,
-    },
-    /// A case's recommendation or decision belongs in one section.
-    OnePlace {
-        field: &'static str,
-    },
-    AddRecommendation,
-    /// A date as year-month-day, for `field`.
-    DateOf {
-        field: &'static str,
-    },
-    DecisionAtMeeting {
-        meeting: Date,
-    },
+    /// What to do about a committee case's problem.
+    Case(CaseHint),
 }
 
 /// The words beside a second place a diagnostic points at.

@@ -7,7 +7,7 @@ use super::danish;
 use super::fields::{self, Ctx, Fields, text};
 use super::{At, YEARS};
 use crate::diagnostic::{
-    CaseProblem, Diagnostic, Expected, Hint, Message, NoteText, Thing, closest,
+    CaseHint, CaseProblem, Diagnostic, Expected, Hint, Message, NoteText, Thing, closest,
 };
 use crate::load::yaml::{Kind as NodeKind, Node, Pos};
 use crate::model::{Access, Case, Date, Decision, Kind, Language, Meeting, Recommendation};
@@ -59,7 +59,9 @@ pub(super) fn read_kind(ctx: &mut Ctx, f: &Fields) -> (Kind, Declared) {
             _ => {
                 let hint = danish::kind(&t)
                     .or_else(|| closest(&t, Kind::NAMES))
-                    .map_or(Hint::Kinds, |name| Hint::DidYouMean { name: name.into() });
+                    .map_or(Hint::Case(CaseHint::Kinds), |name| Hint::DidYouMean {
+                        name: name.into(),
+                    });
                 ctx.report(
                     n.pos,
                     Message::Case(CaseProblem::UnknownKind { written: t }),
@@ -76,7 +78,7 @@ pub(super) fn read_kind(ctx: &mut Ctx, f: &Fields) -> (Kind, Declared) {
         (Some(false), Some(n)) => {
             let at = f.key("case").unwrap_or(n.pos);
             ctx.report(at, Message::Case(CaseProblem::HeaderInPlan))
-                .hint = Some(Hint::SayCase { field: "case" });
+                .hint = Some(Hint::Case(CaseHint::SayCase { field: "case" }));
             (Kind::Plan, Declared::Plan)
         }
         (Some(true), None) => {
@@ -159,8 +161,10 @@ fn read_meeting(ctx: &mut Ctx, node: &Node) -> Option<Meeting> {
             None
         }
         None => {
-            let hint = danish::meeting(&written).map_or(Hint::MeetingForm, |iso| Hint::Write {
-                text: format!("meeting: {iso}"),
+            let hint = danish::meeting(&written).map_or(Hint::Case(CaseHint::MeetingForm), |iso| {
+                Hint::Write {
+                    text: format!("meeting: {iso}"),
+                }
             });
             ctx.report(node.pos, Message::Case(CaseProblem::BadMeeting { written }))
                 .hint = Some(hint);
@@ -176,8 +180,8 @@ fn read_access(ctx: &mut Ctx, node: &Node) -> Option<Access> {
         let hint = danish::access(&written)
             .map(Access::code)
             .or_else(|| closest(&written, Access::NAMES))
-            .map_or(Hint::AccessValues, |name| Hint::DidYouMean {
-                name: name.into(),
+            .map_or(Hint::Case(CaseHint::AccessValues), |name| {
+                Hint::DidYouMean { name: name.into() }
             });
         ctx.report(
             node.pos,
@@ -223,7 +227,7 @@ pub(super) fn read_recommendation(
     };
     if items.is_empty() {
         ctx.report(node.pos, Message::Case(CaseProblem::EmptyRecommendation))
-            .hint = Some(Hint::AddRecommendation);
+            .hint = Some(Hint::Case(CaseHint::AddRecommendation));
         return (None, Vec::new());
     }
     let points: Vec<(String, Pos)> = items
@@ -262,12 +266,12 @@ pub(super) fn read_decision(ctx: &mut Ctx, node: &Node) -> (Option<Decision>, Op
                     None
                 }
                 None => {
-                    let hint =
-                        danish::date(&written).map_or(Hint::DateOf { field: "date" }, |iso| {
-                            Hint::Write {
-                                text: format!("date: {iso}"),
-                            }
-                        });
+                    let hint = danish::date(&written).map_or(
+                        Hint::Case(CaseHint::DateOf { field: "date" }),
+                        |iso| Hint::Write {
+                            text: format!("date: {iso}"),
+                        },
+                    );
                     ctx.report(n.pos, Message::BadDate { written }).hint = Some(hint);
                     None
                 }
@@ -303,7 +307,7 @@ pub(super) fn check(
                         part.at.pos,
                         Message::Case(CaseProblem::FieldInPlan { field: part.field }),
                     )
-                    .hint(Hint::SayCase { field: part.field }),
+                    .hint(Hint::Case(CaseHint::SayCase { field: part.field })),
                 );
             }
             return;
@@ -320,7 +324,7 @@ pub(super) fn check(
                         at,
                         Message::Case(CaseProblem::NoRecommendation),
                     )
-                    .hint(Hint::AddRecommendation),
+                    .hint(Hint::Case(CaseHint::AddRecommendation)),
                 );
             }
             continue;
@@ -335,7 +339,7 @@ pub(super) fn check(
                         first: first.at.file.clone(),
                     }),
                 )
-                .hint(Hint::OnePlace { field })
+                .hint(Hint::Case(CaseHint::OnePlace { field }))
                 .note(&first.at.file, first.at.pos, NoteText::FirstGivenHere),
             );
         }
@@ -379,7 +383,7 @@ pub(super) fn check(
                     pos,
                     Message::Case(CaseProblem::DecisionBeforeMeeting { decided, meeting }),
                 )
-                .hint(Hint::DecisionAtMeeting { meeting }),
+                .hint(Hint::Case(CaseHint::DecisionAtMeeting { meeting })),
             );
         }
     }
