@@ -299,7 +299,7 @@ fn case_with_goal(language: &str) -> Plan {
     plan.write(
         "plan.yaml",
         &format!(
-            "kind: case\ntitle: Ungeindsatsen\norganisation: Testby Kommune\nlanguage: {language}\nperiod: 2027\nbase_url: https://dagsorden.testby.dk/punkt-12/\ncase:\n  committee: Beskæftigelsesudvalget\n  meeting: 2027-03-09\n  item: 12\n  number: 24.10\n  access: closed\n"
+            "kind: case\ntitle: Ungeindsatsen\norganisation: Testby Kommune\nlanguage: {language}\nperiod: 2027\ncase:\n  committee: Beskæftigelsesudvalget\n  meeting: 2027-03-09\n  item: 12\n  number: 24.10\n  access: closed\n"
         ),
     )
     .write(
@@ -342,16 +342,23 @@ fn a_case_with_goals_shows_them_on_its_page_and_in_an_overview() {
     }
     let goals = read(&site.join("goals.html"));
     at(&goals, "index.html#sagen");
-    // The sitemap lists the case's pages, and the page names its address.
-    let sitemap = read(&site.join("sitemap.xml"));
+    site_gates(&site);
+    // With an address, the sitemap lists the case's pages, and the page
+    // names its address.
+    let yaml = read(&plan.join("plan.yaml"));
+    plan.write(
+        "plan.yaml",
+        &format!("{yaml}base_url: https://dagsorden.testby.dk/punkt-12/\n"),
+    );
+    let published = build(plan.path(), "case-goal-published");
+    let sitemap = read(&published.join("site/sitemap.xml"));
     at(&sitemap, "<loc>https://dagsorden.testby.dk/punkt-12/</loc>");
     at(&sitemap, "https://dagsorden.testby.dk/punkt-12/goals.html");
     assert_eq!(sitemap.matches("<loc>").count(), 2, "{sitemap}");
     at(
-        &html,
+        &read(&published.join("site/index.html")),
         "<link rel=\"canonical\" href=\"https://dagsorden.testby.dk/punkt-12/\">",
     );
-    site_gates(&site);
     let data: Value = serde_json::from_str(&read(&out.join("goals.json"))).unwrap();
     assert_eq!(data["goals"][0]["id"], "U1");
     assert_eq!(data["plan"]["case"]["number"], "24.10");
