@@ -23,9 +23,30 @@ struct PlanInfo<'a> {
     period: Option<PeriodOut>,
     language: Language,
     as_of: Option<String>,
+    status: DocumentStatus,
+    adopted: Option<AdoptedOut<'a>>,
+    edition: Option<&'a str>,
+    contact: Option<ContactOut<'a>>,
+    accessibility_statement: Option<&'a str>,
     /// A case's header, recommendation and decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     case: Option<CaseOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AdoptedOut<'a> {
+    date: String,
+    by: Option<&'a str>,
+    #[serde(rename = "ref")]
+    git_ref: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    name: Option<&'a str>,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -219,6 +240,23 @@ pub fn json(plan: &Plan) -> String {
             }),
             language: lang,
             as_of: plan.meta.as_of.map(Date::iso),
+            status: plan.meta.status,
+            adopted: plan.meta.adopted.as_ref().map(|a| AdoptedOut {
+                date: a.date.iso(),
+                by: a.by.as_deref(),
+                git_ref: a.git_ref.as_deref(),
+            }),
+            edition: plan.meta.edition.as_deref(),
+            contact: (!plan.meta.contact.is_empty()).then(|| {
+                let c = &plan.meta.contact;
+                ContactOut {
+                    name: c.name.as_deref(),
+                    email: c.email.as_deref(),
+                    phone: c.phone.as_deref(),
+                    url: c.url.as_deref(),
+                }
+            }),
+            accessibility_statement: plan.meta.accessibility_statement.as_deref(),
             case: plan.meta.kind.case().map(|c| case_out(plan, c)),
         },
         goals,

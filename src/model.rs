@@ -42,6 +42,72 @@ pub struct Meta {
     pub base_url: Option<String>,
     /// Raw HTML in Markdown passes through unescaped. Unsafe; off by default.
     pub allow_html: bool,
+    /// Where the document stands: a draft, out for consultation, adopted.
+    pub status: DocumentStatus,
+    /// When and by whom the plan was adopted, and the version adopted.
+    pub adopted: Option<Adoption>,
+    /// Who readers can ask about the plan (the colophon and the footer).
+    pub contact: Contact,
+    /// Which edition this is, in the author's words: "2. udgave".
+    pub edition: Option<String>,
+    /// The web address of the accessibility statement (tilgængelighedserklæring)
+    /// that Danish public sites must link to.
+    pub accessibility_statement: Option<String>,
+}
+
+/// Where a document stands. Shown on the cover and in the colophon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentStatus {
+    #[default]
+    Draft,
+    Consultation,
+    Adopted,
+}
+
+impl DocumentStatus {
+    /// Every status with the word plan.yaml uses for it.
+    pub const ALL: [(DocumentStatus, &'static str); 3] = [
+        (DocumentStatus::Draft, "draft"),
+        (DocumentStatus::Consultation, "consultation"),
+        (DocumentStatus::Adopted, "adopted"),
+    ];
+
+    pub fn parse(word: &str) -> Option<DocumentStatus> {
+        Self::ALL.iter().find(|(_, w)| *w == word).map(|(s, _)| *s)
+    }
+
+    pub fn code(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, w)| w)
+    }
+}
+
+/// `adopted: { date, by, ref }` in plan.yaml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adoption {
+    pub date: Date,
+    /// The body that adopted it: "Byrådet".
+    pub by: Option<String>,
+    /// The git commit or tag of the adopted version, for "what changed since".
+    pub git_ref: Option<String>,
+}
+
+/// `contact:` in plan.yaml; every part optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.email.is_none() && self.phone.is_none() && self.url.is_none()
+    }
 }
 
 /// Reads a `#rrggbb` or `#rgb` colour into its red, green and blue bytes.
@@ -79,6 +145,11 @@ impl Meta {
             brand: Brand::default(),
             base_url: None,
             allow_html: false,
+            status: DocumentStatus::Draft,
+            adopted: None,
+            contact: Contact::default(),
+            edition: None,
+            accessibility_statement: None,
         }
     }
 }

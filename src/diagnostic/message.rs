@@ -71,6 +71,13 @@ pub enum Message {
     NotAWebAddress {
         written: String,
     },
+    /// `status:` in plan.yaml, not one of the three.
+    UnknownStatus {
+        written: String,
+    },
+    NotAnEmail {
+        written: String,
+    },
     NotAColour {
         written: String,
     },
@@ -318,6 +325,8 @@ impl Message {
             | UnknownComparison { .. }
             | UnknownLanguage { .. }
             | NotAWebAddress { .. }
+            | UnknownStatus { .. }
+            | NotAnEmail { .. }
             | NotAColour { .. }
             | PeriodBackwards { .. }
             | NotAPeriod => Code::InvalidValue,
@@ -438,6 +447,10 @@ pub enum Thing {
     Link,
     Baseline,
     Brand,
+    /// `adopted:` in plan.yaml.
+    Adoption,
+    /// `contact:` in plan.yaml.
+    Contact,
     TargetGroup,
     Track,
     NationalGoal,
@@ -604,6 +617,9 @@ pub enum Hint {
     },
     AsOfForm,
     BaseUrlForm,
+    Statuses,
+    EmailForm,
+    WebPageForm,
     PeriodForm,
     ColourForm,
     LogoPath,

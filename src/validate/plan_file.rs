@@ -26,6 +26,11 @@ const PLAN_FIELDS: &[&str] = &[
     "brand",
     "base_url",
     "allow_html",
+    "status",
+    "adopted",
+    "contact",
+    "edition",
+    "accessibility_statement",
     "target_groups",
     "tracks",
     "national_goals",
@@ -203,6 +208,20 @@ pub(super) fn read_plan(
     let target_groups = vocab("target_groups", Thing::TargetGroup);
     let tracks = vocab("tracks", Thing::Track);
     let national_goals = vocab("national_goals", Thing::NationalGoal);
+    let adopted = f.get("adopted").and_then(|n| read_adopted(ctx, n));
+    let status = match f.get("status") {
+        // An adoption written down says where the plan stands.
+        None if adopted.is_some() => DocumentStatus::Adopted,
+        None => DocumentStatus::Draft,
+        Some(n) => read_status(ctx, n).unwrap_or_default(),
+    };
+    let contact = f
+        .get("contact")
+        .map(|n| read_contact(ctx, n))
+        .unwrap_or_default();
+    let accessibility_statement = f
+        .get("accessibility_statement")
+        .and_then(|n| web_address(ctx, n, "accessibility_statement"));
     let meta = Meta {
         kind,
         title: title.unwrap_or_default(),
@@ -216,6 +235,11 @@ pub(super) fn read_plan(
         brand,
         base_url,
         allow_html,
+        status,
+        adopted,
+        contact,
+        edition: f.text(ctx, "edition"),
+        accessibility_statement,
     };
     Some(PlanHead {
         meta,
@@ -413,6 +437,88 @@ fn vocabulary_entry(name: &str) -> String {
 }
 
 /// `dansk`, `english`, `da-DK`: the language code meant.
+/// `status: draft | consultation | adopted`, with the Danish words
+/// understood as hints.
+fn read_status(ctx: &mut Ctx, node: &Node) -> Option<DocumentStatus> {
+    let written = text(ctx, node, "status")?;
+    if let Some(status) = DocumentStatus::parse(written.trim()) {
+        return Some(status);
+    }
+    let meant = match written.trim().to_lowercase().as_str() {
+        "udkast" | "kladde" => Some("draft"),
+        "høring" | "i høring" | "hoering" | "sendt i høring" => Some("consultation"),
+        "vedtaget" | "godkendt" | "endelig" => Some("adopted"),
+        other => closest(other, DocumentStatus::ALL.iter().map(|(_, w)| *w)),
+    };
+    ctx.report(node.pos, Message::UnknownStatus { written })
+        .hint = Some(meant.map_or(Hint::Statuses, |m| Hint::DidYouMean { name: m.into() }));
+    None
+}
+
+/// `adopted: { date: 2026-12-10, by: Byrådet, ref: vedtaget-2026 }`.
+fn read_adopted(ctx: &mut Ctx, node: &Node) -> Option<Adoption> {
+    let f = Fields::read(ctx, node, Thing::Adoption, &["date", "by", "ref"])?;
+    let date_node = f.required(ctx, "date", Thing::Adoption, "2026-12-10")?;
+    let written = text(ctx, date_node, "date")?;
+    let Some(date) = Date::parse(&written) else {
+        let fix = danish::date(&written).unwrap_or_else(|| "2026-12-10".into());
+        ctx.report(date_node.pos, Message::BadDate { written }).hint = Some(Hint::Write {
+            text: format!("date: {fix}"),
+        });
+        return None;
+    };
+    Some(Adoption {
+        date,
+        by: f.text(ctx, "by"),
+        git_ref: f.text(ctx, "ref"),
+    })
+}
+
+/// `contact: { name, email, phone, url }`.
+fn read_contact(ctx: &mut Ctx, node: &Node) -> Contact {
+    let Some(f) = Fields::read(
+        ctx,
+        node,
+        Thing::Contact,
+        &["name", "email", "phone", "url"],
+    ) else {
+        return Contact::default();
+    };
+    let email = f.get("email").and_then(|n| {
+        let email = text(ctx, n, "email")?;
+        let plain = email.trim();
+        let looks_right = plain.split_once('@').is_some_and(|(who, host)| {
+            !who.is_empty() && host.contains('.') && !plain.contains(char::is_whitespace)
+        }) && crate::url::Address::of(&format!("mailto:{plain}"))
+            .problem()
+            .is_none();
+        if !looks_right {
+            ctx.report(n.pos, Message::NotAnEmail { written: email })
+                .hint = Some(Hint::EmailForm);
+            return None;
+        }
+        Some(plain.to_string())
+    });
+    Contact {
+        name: f.text(ctx, "name"),
+        email,
+        phone: f.text(ctx, "phone"),
+        url: f.get("url").and_then(|n| web_address(ctx, n, "url")),
+    }
+}
+
+/// A field that holds the address of a web page: `https://` or `http://`
+/// with a host, like `base_url`.
+fn web_address(ctx: &mut Ctx, node: &Node, field: &str) -> Option<String> {
+    let url = text(ctx, node, field)?;
+    if crate::url::base_url_problem(url.trim()).is_some() {
+        ctx.report(node.pos, Message::NotAWebAddress { written: url })
+            .hint = Some(Hint::WebPageForm);
+        return None;
+    }
+    Some(url.trim().to_string())
+}
+
 fn did_you_mean_language(written: &str) -> Hint {
     let w = written.to_lowercase();
     let name = if w.starts_with("da") || w == "dk" {
