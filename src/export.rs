@@ -15,9 +15,12 @@ struct Document<'a> {
 
 #[derive(Serialize)]
 struct PlanInfo<'a> {
+    /// `plan` or `case`.
+    kind: &'static str,
     title: &'a str,
     organisation: &'a str,
-    period: PeriodOut,
+    /// Always there for a plan; a case may have none.
+    period: Option<PeriodOut>,
     language: Language,
     as_of: Option<String>,
     status: DocumentStatus,
@@ -25,6 +28,9 @@ struct PlanInfo<'a> {
     edition: Option<&'a str>,
     contact: Option<ContactOut<'a>>,
     accessibility_statement: Option<&'a str>,
+    /// A case's header, recommendation and decision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    case: Option<CaseOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -41,6 +47,53 @@ struct ContactOut<'a> {
     email: Option<&'a str>,
     phone: Option<&'a str>,
     url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CaseOut<'a> {
+    committee: &'a str,
+    /// `2027-03-09T15:00`, or the day alone.
+    meeting: String,
+    item: u32,
+    number: &'a str,
+    document: Option<&'a str>,
+    /// `open` or `closed`.
+    access: &'static str,
+    authority: Option<&'a str>,
+    recommendation: Option<&'a [String]>,
+    decision: Option<DecisionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DecisionOut<'a> {
+    date: String,
+    text: &'a str,
+    absent: &'a [String],
+}
+
+fn case_out<'a>(plan: &'a Plan, case: &'a Case) -> CaseOut<'a> {
+    let sections = plan.all_sections();
+    CaseOut {
+        committee: &case.committee,
+        meeting: case.meeting.iso(),
+        item: case.item,
+        number: &case.number,
+        document: case.document.as_deref(),
+        access: case.access.code(),
+        authority: case.authority.as_deref(),
+        recommendation: sections
+            .iter()
+            .find_map(|s| s.recommendation.as_ref())
+            .map(|r| r.points.as_slice()),
+        decision: sections
+            .iter()
+            .find_map(|s| s.decision.as_ref())
+            .map(|d| DecisionOut {
+                date: d.date.iso(),
+                text: &d.text,
+                absent: &d.absent,
+            }),
+    }
 }
 
 #[derive(Serialize)]
@@ -184,12 +237,13 @@ pub fn json(plan: &Plan) -> String {
         .collect();
     let doc = Document {
         plan: PlanInfo {
+            kind: plan.meta.kind.name(),
             title: &plan.meta.title,
             organisation: &plan.meta.organisation,
-            period: PeriodOut {
-                start: plan.meta.period.start,
-                end: plan.meta.period.end,
-            },
+            period: plan.meta.period.map(|p| PeriodOut {
+                start: p.start,
+                end: p.end,
+            }),
             language: lang,
             as_of: plan.meta.as_of.map(Date::iso),
             status: plan.meta.status,
@@ -209,6 +263,7 @@ pub fn json(plan: &Plan) -> String {
                 }
             }),
             accessibility_statement: plan.meta.accessibility_statement.as_deref(),
+            case: plan.meta.kind.case().map(|c| case_out(plan, c)),
         },
         goals,
     };

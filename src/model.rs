@@ -7,7 +7,10 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
+mod case;
+
 pub use crate::markdown::{Align, Block, CalloutKind, Footnote, GoalsMarker, Inline, LinkTarget};
+pub use case::{Access, Case, Decision, Kind, Meeting, Recommendation, Time};
 
 /// The whole plan, ready to render.
 #[derive(Debug, Clone)]
@@ -24,11 +27,14 @@ pub struct Plan {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// A plan, or a committee case with its header.
+    pub kind: Kind,
     pub title: String,
     pub subtitle: Option<String>,
     pub organisation: String,
     pub summary: Option<String>,
-    pub period: Period,
+    /// Always there in a plan; a case may leave it out.
+    pub period: Option<Period>,
     pub language: Language,
     pub theme: String,
     pub as_of: Option<Date>,
@@ -127,11 +133,12 @@ impl Meta {
     /// Danish, the default theme, the default brand colour, no extras.
     pub fn new(title: &str, organisation: &str, period: Period) -> Meta {
         Meta {
+            kind: Kind::Plan,
             title: title.to_string(),
             subtitle: None,
             organisation: organisation.to_string(),
             summary: None,
-            period,
+            period: Some(period),
             language: Language::Da,
             theme: "default".into(),
             as_of: None,
@@ -293,6 +300,10 @@ pub struct Section {
     pub footnotes: Vec<Footnote>,
     /// Who signs the text (a foreword's committee chair), set after it.
     pub signature: Option<Signature>,
+    /// A case's recommendation, shown after the section's text.
+    pub recommendation: Option<Recommendation>,
+    /// A case's decision, shown after the recommendation.
+    pub decision: Option<Decision>,
     pub children: Vec<Section>,
 }
 

@@ -87,6 +87,11 @@ codes! {
     DuplicateKey = "duplicate-key", Error;
     /// Markdown nested past the limit.
     TooDeep = "too-deep", Error;
+    /// A case's header, recommendation or decision in a plan.
+    NotACase = "not-a-case", Error;
+    /// A case's recommendation or decision given twice.
+    CaseTwice = "case-twice", Error;
+    DecisionBeforeMeeting = "decision-before-meeting", Error;
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
@@ -104,6 +109,8 @@ codes! {
     HeadingSkip = "heading-skip", Warning;
     MissingAlt = "missing-alt", Warning;
     GoalPlacedTwice = "goal-placed-twice", Warning;
+    /// A case without a recommendation, or a point without "at".
+    CaseRecommendation = "case-recommendation", Warning;
     TemplateError = "template-error", Error;
     TemplateMissing = "template-missing", Error;
     ThemeLabels = "theme-labels", Error;

@@ -23,6 +23,8 @@ fn a(thing: Thing) -> &'static str {
         Thing::TargetGroup => "en målgruppe",
         Thing::Track => "et spor",
         Thing::NationalGoal => "et ministermål",
+        Thing::Case => "sagens oplysninger (`case`)",
+        Thing::Decision => "beslutningen (`decision`)",
     }
 }
 
@@ -42,6 +44,8 @@ fn the(thing: Thing) -> &'static str {
         Thing::TargetGroup => "målgruppen",
         Thing::Track => "sporet",
         Thing::NationalGoal => "ministermålet",
+        Thing::Case => "sagens oplysninger (`case`)",
+        Thing::Decision => "beslutningen (`decision`)",
     }
 }
 
@@ -477,6 +481,55 @@ pub(super) fn message(m: &Message) -> String {
             "fejl i skabelonen: `{name}` inkluderer sig selv ({} → {name}), så den ville aldrig blive færdig",
             chain.join(" → ")
         ),
+        Case(p) => case(p),
+    }
+}
+
+fn case(p: &CaseProblem) -> String {
+    use crate::locale::date;
+    use CaseProblem::*;
+    match p {
+        UnknownKind { written } => format!("ukendt dokumenttype `{written}`"),
+        UnknownAccess { written } => {
+            format!("`{written}` siger ikke, om punktet er åbent eller lukket")
+        }
+        BadItem { item } => {
+            format!("punktets nummer på dagsordenen skal være 1 eller mere, ikke {item}")
+        }
+        BadMeeting { written } => {
+            format!("`{written}` er ikke en dato eller en dato med klokkeslæt")
+        }
+        NoHeader => "dokumentet er en sag (`kind: case`), men plan.yaml har ingen `case:` med sagens oplysninger".into(),
+        EmptyRecommendation => "indstillingen har ingen punkter".into(),
+        HeaderInPlan => "`case:` hører til en sag, men dokumentet er en plan".into(),
+        FieldInPlan { field } => format!("`{field}` hører til en sag, men dokumentet er en plan"),
+        Twice { field, first } => format!("sagen har allerede `{field}` i {first}"),
+        NoRecommendation => "sagen har ingen indstilling (`recommendation`)".into(),
+        PointWithoutAt { written, word } => {
+            format!("punktet `{written}` i indstillingen begynder ikke med `{word}`")
+        }
+        DecisionBeforeMeeting { decided, meeting } => format!(
+            "beslutningen er dateret {}, før mødet {}",
+            date(*decided, Language::Da),
+            date(*meeting, Language::Da)
+        ),
+    }
+}
+
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` er `plan` (en plan med mål, det er standard) eller `case` (en sag til et udvalgsmøde)".into(),
+        AccessValues => "skriv `access: open` for et åbent punkt eller `access: closed` for et lukket".into(),
+        MeetingForm => "skriv år-måned-dag og gerne klokkeslættet, fx `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("er dokumentet en sag til et udvalgsmøde, så skriv `kind: case` i plan.yaml; ellers slet `{field}`"),
+        OnePlace { field } => format!("en sag har kun én `{field}`: saml den i ét afsnit"),
+        AddRecommendation => "skriv punkterne i front matter i afsnittet med indstillingen: `recommendation:` og én linje `- at …` pr. punkt".into(),
+        DateOf { field } => format!("skriv datoen som år-måned-dag, fx `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "mødet er {} (`meeting` i plan.yaml); ret datoen for beslutningen eller for mødet",
+            crate::locale::date(*meeting, Language::Da)
+        ),
     }
 }
 
@@ -642,6 +695,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "omdøb filen eller mappen, så navnet ikke begynder med punktum".into(),
         RemoveDanglingLink => "fjern linket, eller læg den fil, det skal føre til, på dens plads".into(),
         SaveImageAgain => "åbn billedet i et billedprogram, og gem det igen som PNG, JPEG eller SVG".into(),
+        Case(h) => case_hint(h),
         RemoveInclude => "fjern den `{% include %}`, der fører tilbage til denne skabelon".into(),
     }
 }

@@ -21,6 +21,8 @@ fn a(thing: Thing) -> &'static str {
         Thing::TargetGroup => "a target group",
         Thing::Track => "a track",
         Thing::NationalGoal => "a national goal",
+        Thing::Case => "the case header (`case`)",
+        Thing::Decision => "a decision (`decision`)",
     }
 }
 
@@ -39,6 +41,8 @@ fn the(thing: Thing) -> &'static str {
         Thing::TargetGroup => "the target group",
         Thing::Track => "the track",
         Thing::NationalGoal => "the national goal",
+        Thing::Case => "the case header (`case`)",
+        Thing::Decision => "the decision (`decision`)",
     }
 }
 
@@ -437,6 +441,57 @@ pub(super) fn message(m: &Message) -> String {
             "template error: `{name}` includes itself ({} → {name}), so it would never finish",
             chain.join(" → ")
         ),
+        Case(p) => case(p),
+    }
+}
+
+fn case(p: &CaseProblem) -> String {
+    use crate::locale::date;
+    use crate::model::Language;
+    use CaseProblem::*;
+    match p {
+        UnknownKind { written } => format!("unknown kind of document `{written}`"),
+        UnknownAccess { written } => {
+            format!("`{written}` does not say whether the item is open or closed")
+        }
+        BadItem { item } => {
+            format!("the item's number on the agenda must be 1 or more, not {item}")
+        }
+        BadMeeting { written } => format!("`{written}` is not a date, or a date and a time"),
+        NoHeader => {
+            "the document is a case (`kind: case`), but plan.yaml has no `case:` with its facts"
+                .into()
+        }
+        EmptyRecommendation => "the recommendation has no points".into(),
+        HeaderInPlan => "`case:` belongs to a case, but the document is a plan".into(),
+        FieldInPlan { field } => format!("`{field}` belongs to a case, but the document is a plan"),
+        Twice { field, first } => format!("the case already has its `{field}` in {first}"),
+        NoRecommendation => "the case has no recommendation (`recommendation`)".into(),
+        PointWithoutAt { written, word } => {
+            format!("the recommendation's point `{written}` does not begin with `{word}`")
+        }
+        DecisionBeforeMeeting { decided, meeting } => format!(
+            "the decision is dated {}, before the meeting on {}",
+            date(*decided, Language::En),
+            date(*meeting, Language::En)
+        ),
+    }
+}
+
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` is `plan` (a plan with goals, the default) or `case` (a case for a committee meeting)".into(),
+        AccessValues => "write `access: open` for an open item or `access: closed` for a closed one".into(),
+        MeetingForm => "write year-month-day and, best, the time: `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("if the document is a case for a committee meeting, write `kind: case` in plan.yaml; otherwise remove `{field}`"),
+        OnePlace { field } => format!("a case has one `{field}`: keep it in one section"),
+        AddRecommendation => "write the points in the front matter of the section that holds the recommendation: `recommendation:` and one line `- that …` per point".into(),
+        DateOf { field } => format!("write the date as year-month-day, e.g. `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "the meeting is on {} (`meeting` in plan.yaml); correct the decision's date or the meeting's",
+            crate::locale::date(*meeting, crate::model::Language::En)
+        ),
     }
 }
 
@@ -613,6 +668,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "rename the file or folder so its name does not start with a dot".into(),
         RemoveDanglingLink => "remove the link, or put the file it should lead to in its place".into(),
         SaveImageAgain => "open the image in an image program and save it again as PNG, JPEG or SVG".into(),
+        Case(h) => case_hint(h),
         RemoveInclude => "remove the `{% include %}` that leads back to this template".into(),
     }
 }

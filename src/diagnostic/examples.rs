@@ -376,6 +376,42 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::PlaceOnce),
         ),
+        Code::NotACase => (
+            M::Case(CaseProblem::HeaderInPlan),
+            Some(Hint::Case(CaseHint::SayCase { field: "case" })),
+        ),
+        Code::CaseTwice => (
+            M::Case(CaseProblem::Twice {
+                field: "recommendation",
+                first: "content/05-indstilling.md".into(),
+            }),
+            Some(Hint::Case(CaseHint::OnePlace {
+                field: "recommendation",
+            })),
+        ),
+        Code::DecisionBeforeMeeting => {
+            let day = |d| Date {
+                year: 2027,
+                month: 3,
+                day: d,
+            };
+            (
+                M::Case(CaseProblem::DecisionBeforeMeeting {
+                    decided: day(2),
+                    meeting: day(9),
+                }),
+                Some(Hint::Case(CaseHint::DecisionAtMeeting { meeting: day(9) })),
+            )
+        }
+        Code::CaseRecommendation => (
+            M::Case(CaseProblem::PointWithoutAt {
+                written: "Udvalget godkender planen".into(),
+                word: "at",
+            }),
+            Some(Hint::Write {
+                text: "- at udvalget godkender planen".into(),
+            }),
+        ),
     };
     Diagnostic::at("content/a.md", Pos { line: 1, column: 1 }, message).maybe_hint(hint)
 }

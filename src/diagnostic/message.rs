@@ -3,6 +3,7 @@
 //! exhaustive `match`, so the compiler proves that every message, hint and
 //! status line exists in both languages.
 
+pub use super::case::{CaseHint, CaseProblem};
 use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
@@ -315,6 +316,8 @@ pub enum Message {
         name: String,
         chain: Vec<String>,
     },
+    /// A committee case's kind, header, recommendation or decision.
+    Case(CaseProblem),
 }
 
 impl Message {
@@ -404,6 +407,7 @@ impl Message {
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
+            Case(p) => p.code(),
         }
     }
 }
@@ -475,6 +479,9 @@ pub enum Thing {
     TargetGroup,
     Track,
     NationalGoal,
+    /// A case's header: `case:` in plan.yaml.
+    Case,
+    Decision,
 }
 
 impl Thing {
@@ -736,6 +743,8 @@ pub enum Hint {
     RemoveDanglingLink,
     SaveImageAgain,
     RemoveInclude,
+    /// What to do about a committee case's problem.
+    Case(CaseHint),
 }
 
 /// The words beside a second place a diagnostic points at.

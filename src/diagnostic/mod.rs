@@ -8,6 +8,7 @@
 //! [`code`] holds the list of codes, [`message`] the typed values, and `da.rs`
 //! and `en.rs` their words; [`render`] draws them.
 
+mod case;
 pub mod code;
 mod da;
 mod en;

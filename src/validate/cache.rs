@@ -94,6 +94,9 @@ impl Cache {
         spans
             .references
             .extend(pass.spans.references.iter().cloned());
+        spans
+            .case_parts
+            .extend(pass.spans.case_parts.iter().cloned());
         pass.front.clone()
     }
 

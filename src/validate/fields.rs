@@ -289,6 +289,14 @@ impl<'n> Fields<'n> {
             .map(|(_, v, _)| *v)
     }
 
+    /// Where the field's name is written.
+    pub fn key(&self, name: &str) -> Option<Pos> {
+        self.entries
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, _, pos)| *pos)
+    }
+
     /// Like `get`, but a missing field is an error at the mapping.
     pub fn required(
         &self,

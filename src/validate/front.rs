@@ -4,7 +4,7 @@
 use super::danish;
 use super::fields::{self, Ctx, Fields, seq, text};
 use super::indicator::read_indicator;
-use super::{At, Spans, YEARS, YearRules};
+use super::{At, Spans, YEARS, YearRules, case};
 use crate::diagnostic::{Diagnostic, Hint, Message, Thing};
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
@@ -17,6 +17,8 @@ const SECTION_FIELDS: &[&str] = &[
     "summary",
     "signature",
     "goals",
+    "recommendation",
+    "decision",
 ];
 const GOAL_FIELDS: &[&str] = &[
     "id",
@@ -41,6 +43,8 @@ pub(super) struct Front {
     pub(super) summary: Option<String>,
     pub(super) signature: Option<Signature>,
     pub(super) goals: Vec<Goal>,
+    pub(super) recommendation: Option<Recommendation>,
+    pub(super) decision: Option<Decision>,
 }
 
 pub(super) fn read_front(
@@ -58,6 +62,8 @@ pub(super) fn read_front(
         summary: None,
         signature: None,
         goals: Vec::new(),
+        recommendation: None,
+        decision: None,
     };
     let Some(node) = &raw.front else { return front };
     let ctx = &mut Ctx {
@@ -94,6 +100,32 @@ pub(super) fn read_front(
     }
     front.summary = f.text(ctx, "summary");
     front.signature = f.get("signature").and_then(|n| read_signature(ctx, n));
+    // A case's parts: read whatever the kind, which the rules across
+    // files judge (a plan has none).
+    let at = |field| At {
+        file: raw.file.clone(),
+        pos: f.key(field).unwrap_or(f.pos),
+    };
+    if let Some(n) = f.written("recommendation") {
+        let (recommendation, points) = case::read_recommendation(ctx, n);
+        front.recommendation = recommendation;
+        spans.case_parts.push(case::Part {
+            field: "recommendation",
+            at: at("recommendation"),
+            points,
+            decided: None,
+        });
+    }
+    if let Some(n) = f.written("decision") {
+        let (decision, decided) = case::read_decision(ctx, n);
+        front.decision = decision;
+        spans.case_parts.push(case::Part {
+            field: "decision",
+            at: at("decision"),
+            points: Vec::new(),
+            decided,
+        });
+    }
     if let Some(list) = f.get("goals") {
         for item in seq(ctx, list, "goals") {
             if let Some(mut goal) = read_goal(ctx, item, spans, years) {

@@ -5,6 +5,7 @@
 //! coverage, links). The model comes out only when there are no errors.
 
 mod cache;
+mod case;
 mod danish;
 mod fields;
 mod front;
@@ -66,6 +67,8 @@ pub(crate) struct Spans {
     pub broken_vocabulary: Vec<Thing>,
     /// Where plan.yaml names the logo, when it names one that exists.
     pub logo: Option<(String, Pos)>,
+    /// A case's recommendation and decision, where sections give them.
+    pub case_parts: Vec<case::Part>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -173,6 +176,8 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
                 body: body.blocks,
                 footnotes: body.footnotes,
                 signature: front.signature,
+                recommendation: front.recommendation,
+                decision: front.decision,
                 children: Vec::new(),
             },
             front.order.map(|o| o.0),
@@ -192,6 +197,9 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     images::check(&shown, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
+    let declared = head
+        .as_ref()
+        .map_or(case::Declared::Unknown, |h| h.declared);
     let language = head.as_ref().map_or_else(
         || sniff_language(plan_source).unwrap_or(Language::Da),
         |h| h.meta.language,
@@ -212,6 +220,14 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
             .iter()
             .any(|d| d.severity() == Severity::Error && d.file != "plan.yaml");
     rules::check_plan(&plan, &spans, vocabulary_known, goals_known, &mut diags);
+    let fronts_known = loaded.sections.iter().all(|s| s.front.is_some());
+    case::check(
+        declared,
+        plan.meta.language,
+        &spans.case_parts,
+        fronts_known,
+        &mut diags,
+    );
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
     let ok = !diags.iter().any(|d| d.severity() == Severity::Error);

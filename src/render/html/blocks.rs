@@ -29,9 +29,58 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
+/// Where blocks are written, which decides their headings' levels, their
+/// ids and their links: a plan's section has a page of its own, while a
+/// case's sections share the case's one page, so their ids take the
+/// section's slug in front.
+#[derive(Clone, Copy)]
+pub enum Place<'a> {
+    OwnPage,
+    /// A case's section `depth` levels below the case's title.
+    CasePage {
+        slug: &'a str,
+        depth: u8,
+    },
+}
+
+impl Place<'_> {
+    /// The id of an anchor written as `id` in the section's text.
+    pub fn id(self, id: &str) -> String {
+        match self {
+            Place::OwnPage => id.to_string(),
+            Place::CasePage { slug, .. } => format!("{slug}--{id}"),
+        }
+    }
+
+    /// Where a link points from here.
+    pub fn href(self, target: &LinkTarget) -> String {
+        match (self, target) {
+            (Place::OwnPage, _) => href(target),
+            (Place::CasePage { .. }, LinkTarget::Section { slug, fragment }) => {
+                let on_case = Place::CasePage { slug, depth: 1 };
+                match fragment {
+                    None => format!("index.html#{slug}"),
+                    Some(f) => format!("index.html#{}", on_case.id(f)),
+                }
+            }
+            (Place::CasePage { .. }, LinkTarget::Fragment(f)) => format!("#{}", self.id(f)),
+            _ => href(target),
+        }
+    }
+
+    /// How many levels the section's own headings move down.
+    fn shift(self) -> u8 {
+        match self {
+            Place::OwnPage => 0,
+            Place::CasePage { depth, .. } => depth,
+        }
+    }
+}
+
 /// Writes blocks as HTML. Goal markers are handed to `goals`, which
 /// returns the rendered goal table for them.
 pub struct Writer<'a> {
+    pub place: Place<'a>,
     pub allow_html: bool,
     pub goals: &'a mut dyn FnMut(&crate::model::GoalsMarker) -> String,
     /// Footnote reference label, for `aria-label`s.
@@ -55,12 +104,12 @@ impl Writer<'_> {
     fn block(&mut self, out: &mut String, block: &Block) {
         match block {
             Block::Heading { level, id, content } => {
-                let level = (*level).clamp(2, 6);
-                out.push_str(&format!("<h{level} id=\"{}\">", escape(id)));
+                let level = (*level + self.place.shift()).clamp(2, 6);
+                let id = escape(&self.place.id(id));
+                out.push_str(&format!("<h{level} id=\"{id}\">"));
                 self.inlines(out, content);
                 out.push_str(&format!(
-                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
-                    escape(id)
+                    "<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
                 ));
             }
             Block::Paragraph(content) => {
@@ -223,7 +272,7 @@ impl Writer<'_> {
                 Inline::Strong(c) => self.wrap(out, "strong", c),
                 Inline::Strikethrough(c) => self.wrap(out, "del", c),
                 Inline::Link { target, title, content } => {
-                    out.push_str(&format!("<a href=\"{}\"", escape(&href(target))));
+                    out.push_str(&format!("<a href=\"{}\"", escape(&self.place.href(target))));
                     if !title.is_empty() {
                         out.push_str(&format!(" title=\"{}\"", escape(title)));
                     }
@@ -241,7 +290,9 @@ impl Writer<'_> {
                     out.push_str(" loading=\"lazy\">");
                 }
                 Inline::FootnoteRef { number, .. } => out.push_str(&format!(
-                    "<sup class=\"fnref\" id=\"fnref-{number}\"><a href=\"#fn-{number}\" aria-label=\"{} {number}\">{number}</a></sup>",
+                    "<sup class=\"fnref\" id=\"{}\"><a href=\"#{}\" aria-label=\"{} {number}\">{number}</a></sup>",
+                    self.place.id(&format!("fnref-{number}")),
+                    self.place.id(&format!("fn-{number}")),
                     escape(self.footnote_label)
                 )),
                 Inline::SoftBreak => out.push('\n'),
@@ -269,14 +320,17 @@ impl Writer<'_> {
         }
         out.push_str("<ol class=\"footnotes\">\n");
         for note in notes {
-            out.push_str(&format!("<li id=\"fn-{}\">", note.number));
+            out.push_str(&format!(
+                "<li id=\"{}\">",
+                self.place.id(&format!("fn-{}", note.number))
+            ));
             match note.content.as_slice() {
                 [Block::Paragraph(content)] => self.inlines(out, content),
                 other => self.blocks(out, other),
             }
             out.push_str(&format!(
-                " <a href=\"#fnref-{}\" class=\"fnback\" aria-label=\"{}\">↩</a></li>\n",
-                note.number,
+                " <a href=\"#{}\" class=\"fnback\" aria-label=\"{}\">↩</a></li>\n",
+                self.place.id(&format!("fnref-{}", note.number)),
                 escape(back_label)
             ));
         }
@@ -328,6 +382,7 @@ mod tests {
         let mut goals = |_: &GoalsMarker| "<GOALS>".to_string();
         let words = ["Bemærk", "Tip", "Vigtigt", "Advarsel", "Pas på"].map(String::from);
         let mut w = Writer {
+            place: Place::OwnPage,
             allow_html,
             goals: &mut goals,
             footnote_label: "Fodnote",

@@ -37,11 +37,29 @@ pub(super) struct SiteInfo {
     pub(super) logo: Option<String>,
     pub(super) pdf: Option<String>,
     pub(super) base_url: Option<String>,
+    /// `plan` or `case`: a case is one page, with no search.
+    pub(super) kind: &'static str,
+    /// Whether the site has a goals overview (a case has one only when it
+    /// has goals).
+    pub(super) goals_page: bool,
+    pub(super) search: bool,
+    /// Words that differ between a plan and a case: the front page's name
+    /// in the menu, the menu's name and the PDF's link.
+    pub(super) home_label: String,
+    pub(super) nav_label: String,
+    pub(super) pdf_label: String,
 }
 
 impl Site {
     pub(super) fn new(plan: &Plan, theme: &Theme, pdf: Option<&str>) -> Site {
         let lang = plan.meta.language;
+        // A plan's word, or a case's own where it has one.
+        let prefix = if plan.meta.kind.case().is_some() {
+            "case_"
+        } else {
+            ""
+        };
+        let word = |key: &str| theme.label(&format!("{prefix}{key}")).to_string();
         Site {
             lang,
             toc: plan
@@ -56,7 +74,7 @@ impl Site {
                 subtitle: plan.meta.subtitle.clone(),
                 organisation: plan.meta.organisation.clone(),
                 summary: plan.meta.summary.clone(),
-                period: locale::period(plan.meta.period),
+                period: plan.meta.period.map(locale::period).unwrap_or_default(),
                 lang: lang.code(),
                 as_of: plan.meta.as_of.map(|d| locale::date(d, lang)),
                 brand: plan.meta.brand.primary.clone(),
@@ -69,7 +87,22 @@ impl Site {
                     .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
                 pdf: pdf.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
+                kind: plan.meta.kind.name(),
+                goals_page: goals_page(plan),
+                search: plan.meta.kind.case().is_none(),
+                home_label: word("home"),
+                nav_label: word("nav_label"),
+                pdf_label: word("download_pdf"),
             },
+        }
+    }
+
+    /// The address of a section: its page, or its place on a case's page.
+    pub(super) fn section_url(&self, slug: &str) -> String {
+        if self.info.kind == "case" {
+            format!("index.html#{slug}")
+        } else {
+            format!("{slug}.html")
         }
     }
 
@@ -83,7 +116,18 @@ impl Site {
     pub(super) fn base_context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert("site", &self.info);
-        ctx.insert("labels", &self.labels);
+        // Every page gets a copy: a plan's pages go without a case's words.
+        if self.info.kind == "case" {
+            ctx.insert("labels", &self.labels);
+        } else {
+            let labels: std::collections::HashMap<&str, &str> = self
+                .labels
+                .iter()
+                .filter(|(k, _)| !k.starts_with("case_"))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            ctx.insert("labels", &labels);
+        }
         ctx
     }
 
@@ -179,7 +223,12 @@ impl Site {
             description: goal.description.clone(),
             owner: goal.owner.clone(),
             section_title: section.title.clone(),
-            section_url: format!("{}.html", section.slug),
+            section_url: self.section_url(&section.slug),
+            url: if self.info.kind == "case" {
+                format!("index.html#{}", goal.anchor())
+            } else {
+                format!("{}.html#{}", section.slug, goal.anchor())
+            },
             target_group: section.target_group.as_ref().map(named_group),
             target_groups: goal.target_groups.iter().map(named_group).collect(),
             own_target_groups: goal.target_groups.as_slice() != section.target_group.as_slice(),
@@ -330,6 +379,8 @@ pub(super) struct GoalView {
     pub(super) owner: Option<String>,
     pub(super) section_title: String,
     pub(super) section_url: String,
+    /// The goal's own place: its card on its section's page.
+    pub(super) url: String,
     /// The section's target group.
     pub(super) target_group: Option<Named>,
     /// The groups the goal serves (its own, or its section's).
@@ -386,6 +437,12 @@ pub(super) struct TocItem {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) level: u8,
+}
+
+/// Whether the site has a goals overview: a plan always does, a case when
+/// it has goals.
+pub(super) fn goals_page(plan: &Plan) -> bool {
+    plan.meta.kind.case().is_none() || !plan.all_goals().is_empty()
 }
 
 /// The brand colour, darkened until it reaches 4.5:1 against white.

@@ -191,6 +191,21 @@ section!(HeaderStyle {
     footer_mm: f32 = 11.0,
 });
 
+section!(CaseStyle {
+    logo: bool = true,
+    logo_height_mm: f32 = 11.0,
+    logo_max_width_mm: f32 = 50.0,
+    organisation_pt: f32 = 9.0,
+    facts_pt: f32 = 9.0,
+    facts_leading_pt: f32 = 12.5,
+    label_width_mm: f32 = 42.0,
+    box_pad_pt: f32 = 8.0,
+    bar_pt: f32 = 3.0,
+    facts_background: String = "#f3f5f6",
+    recommendation_background: String = "",
+    decision_background: String = "#f3f5f6",
+});
+
 /// `pdf.yaml` as written.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -207,6 +222,7 @@ pub struct StyleFile {
     pub cover: CoverStyle,
     pub contents: ContentsStyle,
     pub header: HeaderStyle,
+    pub case: CaseStyle,
 }
 
 /// The style with colours parsed and lengths in points.
@@ -236,6 +252,10 @@ pub struct Style {
     pub status: [Rgb; 5],
     /// By [`crate::model::CalloutKind`] in the order of `CalloutKind::ALL`.
     pub callout: [Rgb; 5],
+    /// A case's header, recommendation and decision boxes.
+    pub case_facts: Rgb,
+    pub case_recommendation: Rgb,
+    pub case_decision: Rgb,
 }
 
 pub const MM: f32 = 72.0 / 25.4;
@@ -342,6 +362,16 @@ impl Style {
             chart: or_brand("charts.color", &file.charts.color)?,
             accent: colour("charts.accent", &file.charts.accent)?,
             grid: colour("charts.grid", &file.charts.grid)?,
+            case_facts: colour("case.facts_background", &file.case.facts_background)?,
+            case_recommendation: if file.case.recommendation_background.trim().is_empty() {
+                brand.tint(0.9)
+            } else {
+                colour(
+                    "case.recommendation_background",
+                    &file.case.recommendation_background,
+                )?
+            },
+            case_decision: colour("case.decision_background", &file.case.decision_background)?,
             status: [
                 colour("status.achieved", &file.status.achieved)?,
                 colour("status.on_track", &file.status.on_track)?,

@@ -39,6 +39,23 @@ impl Layout<'_> {
             Some(entry.depth),
             min_next,
         );
+        self.target_group(section);
+        let depth = entry.depth;
+        self.section_groups = section.target_group.iter().cloned().collect();
+        self.blocks(&section.body, 0.0, section, depth);
+        if let Some(s) = &section.signature {
+            self.signature(s);
+        }
+        for g in section.unplaced_goals() {
+            self.goal(g);
+        }
+        if !section.footnotes.is_empty() {
+            self.footnotes(section, depth);
+        }
+    }
+
+    /// The section's target group, in small type below its title.
+    pub(super) fn target_group(&mut self, section: &Section) {
         if let Some(tg) = section
             .target_group
             .as_deref()
@@ -66,22 +83,10 @@ impl Layout<'_> {
             );
             self.y += self.st.file.text.paragraph_space_pt;
         }
-        let depth = entry.depth;
-        self.section_groups = section.target_group.iter().cloned().collect();
-        self.blocks(&section.body, 0.0, section, depth);
-        if let Some(s) = &section.signature {
-            self.signature(s);
-        }
-        for g in section.unplaced_goals() {
-            self.goal(g);
-        }
-        if !section.footnotes.is_empty() {
-            self.footnotes(section, depth);
-        }
     }
 
     /// The footnotes at the end of a section, each a note with its number.
-    fn footnotes(&mut self, section: &Section, depth: usize) {
+    pub(super) fn footnotes(&mut self, section: &Section, depth: usize) {
         let b = &self.st.file.blocks;
         let (size, lead, indent, rule_w) = (
             b.footnote_pt,
@@ -337,7 +342,7 @@ impl Layout<'_> {
     }
 
     /// A paragraph of `spans` in the body size, as one P element.
-    fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
+    pub(super) fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
         let measure = self.measure() - indent;
         let (spans, lines) = self.lines(spans, measure, true);
         let x = self.x0() + indent;
@@ -346,7 +351,7 @@ impl Layout<'_> {
         self.place_lines(role, &spans, &lines, x, measure, lead, fs, justify);
     }
 
-    fn list(
+    pub(super) fn list(
         &mut self,
         start: Option<u64>,
         items: &[Vec<Block>],

@@ -9,13 +9,15 @@
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
 //! as spans), [`blocks`] (headings, paragraphs, lists, code, figures,
 //! footnotes), [`asides`] (callouts, quotes with their speaker,
-//! signatures), [`tables`], [`goals`] (goal cards and their
-//! tables), [`charts`], [`cover`], [`contents`] and [`furniture`] (running
-//! header and footer). Top-level sections that start on a page of their
-//! own are laid out in parallel and joined.
+//! signatures), [`tables`], [`goals`] (goal cards and their tables),
+//! [`charts`], [`cover`], [`contents`], [`furniture`] (running header and
+//! footer) and [`case`] (a committee case, which has a header of facts
+//! instead of a cover and contents). Top-level sections that start on a
+//! page of their own are laid out in parallel and joined.
 
 mod asides;
 mod blocks;
+mod case;
 mod charts;
 mod contents;
 mod cover;
@@ -190,6 +192,9 @@ impl<'a> Layout<'a> {
     pub fn run(mut self) -> (Document, Vec<Problem>) {
         let env = self.env;
         let plan = self.plan;
+        if let Some(case) = plan.meta.kind.case() {
+            return self.case_document(case);
+        }
         let toc = plan.toc();
         // How many pages the contents take (their numbers have a fixed column).
         let mut sizing = Layout::new(env);
@@ -259,7 +264,8 @@ impl<'a> Layout<'a> {
         outline.append(&mut self.doc.outline);
         self.doc.outline = outline;
         self.problems.extend(contents.problems);
-        self.furniture();
+        // The cover has neither header nor footer.
+        self.furniture(1, 1);
         (self.doc, self.problems)
     }
 

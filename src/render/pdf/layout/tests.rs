@@ -31,6 +31,8 @@ fn plan(paragraphs: Vec<String>) -> Plan {
             body,
             footnotes: vec![],
             signature: None,
+            recommendation: None,
+            decision: None,
             children: vec![],
         }],
         root: std::path::PathBuf::from("."),
