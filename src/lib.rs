@@ -223,17 +223,17 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         } else {
             None
         };
-        let pdf_name = render::pdf::Pdf::file_name(plan);
-        let mut pdf_written = false;
-        if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
-            use render::Renderer;
-            let write = |rel: &str, bytes: &[u8]| {
-                let path = stage.path(rel);
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                std::fs::write(path, bytes)
-            };
+        use render::Renderer;
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = stage.path(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, bytes)
+        };
+        // Runs one renderer into the staging folder; its warnings obey
+        // --strict like the check's.
+        let mut run = |renderer: &dyn Renderer, theme: &theme::Theme| {
             let ctx = render::RenderContext {
                 plan,
                 theme,
@@ -241,21 +241,27 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 clock: &timer,
                 write: &write,
             };
-            let rendered = render::pdf::Pdf.render(&ctx).map_err(|e| match e {
+            let rendered = renderer.render(&ctx).map_err(|e| match e {
                 render::RenderError::Problems(d) => BuildError::Render(d),
                 render::RenderError::Write { file, source } => BuildError::Write {
                     path: out.join(file),
                     source,
                 },
+                render::RenderError::Read { path, source } => BuildError::Read { path, source },
             })?;
-            // Renderer warnings (a character the font lacks) obey --strict too.
             if options.strict && !rendered.diagnostics.is_empty() {
                 return Err(BuildError::Render(rendered.diagnostics));
             }
             warnings.extend(rendered.diagnostics);
             files.extend(rendered.files);
+            timer.lap(renderer.name());
+            Ok(())
+        };
+        let pdf_name = render::pdf::Pdf::file_name(plan);
+        let mut pdf_written = false;
+        if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
+            run(&render::pdf::Pdf, theme)?;
             pdf_written = true;
-            timer.lap("pdf");
         }
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDF too, so the published site can link to
@@ -268,18 +274,8 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             if let Some(bytes) = &pdf {
                 stage.write(&format!("site/{pdf_name}"), bytes)?;
             }
-            let pdf_link = pdf.is_some().then_some(pdf_name.as_str());
-            render::html::render(plan, theme, pdf_link, &|rel, bytes| {
-                stage.write(&format!("site/{rel}"), bytes)
-            })?;
-            for rel in plan_files(plan)? {
-                let path = plan.root.join(&rel);
-                let bytes =
-                    std::fs::read(&path).map_err(|source| BuildError::Read { path, source })?;
-                stage.write(&format!("site/{}", render::html::asset_href(&rel)), &bytes)?;
-            }
-            files.push("site/".to_string());
-            timer.lap("site");
+            let pdf = pdf.is_some().then_some(pdf_name.as_str());
+            run(&render::html::Html { pdf }, theme)?;
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;

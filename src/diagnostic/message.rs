@@ -3,6 +3,7 @@
 //! exhaustive `match`, so the compiler proves that every message, hint and
 //! status line exists in both languages.
 
+pub use super::case::{CaseHint, CaseProblem};
 use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
@@ -68,6 +69,13 @@ pub enum Message {
         written: String,
     },
     NotAWebAddress {
+        written: String,
+    },
+    /// `status:` in plan.yaml, not one of the three.
+    UnknownStatus {
+        written: String,
+    },
+    NotAnEmail {
         written: String,
     },
     NotAColour {
@@ -158,6 +166,23 @@ pub enum Message {
         value: f64,
         unit: Unit,
     },
+    /// `field` is one an indicator of `unit` cannot have.
+    FieldNotForUnit {
+        field: String,
+        unit: Unit,
+    },
+    /// `assessment:` not one of the three.
+    UnknownAssessment {
+        written: String,
+    },
+    DuplicateIndicatorId {
+        id: String,
+    },
+    /// A quote starting with `[!…]` that is not a callout, as written.
+    UnknownCallout {
+        written: String,
+    },
+    RawHtml,
     DuplicateOrder {
         order: i64,
         first: String,
@@ -291,6 +316,8 @@ pub enum Message {
         name: String,
         chain: Vec<String>,
     },
+    /// A committee case's kind, header, recommendation or decision.
+    Case(CaseProblem),
 }
 
 impl Message {
@@ -315,9 +342,12 @@ impl Message {
             | UnknownComparison { .. }
             | UnknownLanguage { .. }
             | NotAWebAddress { .. }
+            | UnknownStatus { .. }
+            | NotAnEmail { .. }
             | NotAColour { .. }
             | PeriodBackwards { .. }
-            | NotAPeriod => Code::InvalidValue,
+            | NotAPeriod
+            | UnknownAssessment { .. } => Code::InvalidValue,
             DecimalComma { .. } => Code::DecimalComma,
             CommaInName { .. } => Code::CommaInName,
             ThousandsSeparator { .. } => Code::ThousandsSeparator,
@@ -330,12 +360,17 @@ impl Message {
             }
             NoLogo { .. } | NoImage { .. } => Code::MissingFile,
             LinkWithoutTarget | BrokenLink { .. } | NoAnchor { .. } => Code::BrokenLink,
-            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } => Code::DuplicateId,
+            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } | DuplicateIndicatorId { .. } => {
+                Code::DuplicateId
+            }
             DuplicateSlug { .. } => Code::DuplicateSlug,
             TargetOutsidePeriod { .. } => Code::TargetOutsidePeriod,
             BaselineNotBefore { .. } => Code::BaselineAfterTarget,
             ActualAfterAsOf { .. } => Code::ActualAfterAsOf,
             OutOfRange { .. } => Code::ValueOutOfRange,
+            FieldNotForUnit { .. } => Code::FieldNotForUnit,
+            UnknownCallout { .. } => Code::UnknownCallout,
+            RawHtml => Code::RawHtml,
             DuplicateOrder { .. } | FolderOrder { .. } => Code::DuplicateOrder,
             MisnamedIndex { .. } => Code::MisnamedIndex,
             MalformedMarker { .. } => Code::MalformedMarker,
@@ -372,6 +407,7 @@ impl Message {
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
+            Case(p) => p.code(),
         }
     }
 }
@@ -434,9 +470,18 @@ pub enum Thing {
     Link,
     Baseline,
     Brand,
+    /// `adopted:` in plan.yaml.
+    Adoption,
+    /// `contact:` in plan.yaml.
+    Contact,
+    /// `signature:` in a section.
+    Signature,
     TargetGroup,
     Track,
     NationalGoal,
+    /// A case's header: `case:` in plan.yaml.
+    Case,
+    Decision,
 }
 
 impl Thing {
@@ -597,6 +642,9 @@ pub enum Hint {
     },
     AsOfForm,
     BaseUrlForm,
+    Statuses,
+    EmailForm,
+    WebPageForm,
     PeriodForm,
     ColourForm,
     LogoPath,
@@ -638,6 +686,24 @@ pub enum Hint {
         ids: Vec<String>,
     },
     UniqueGoalIds,
+    UniqueIndicatorIds,
+    /// `signature: Navn` as the mapping it must be.
+    SignatureForm {
+        name: String,
+    },
+    UnitLabelForCounts,
+    /// `unit: timer`: `unit: count` with `unit_label: timer`.
+    CountWithLabel {
+        label: String,
+    },
+    AssessmentForText,
+    Assessments,
+    CalloutKinds,
+    /// A callout's `[!NOTE]` must stand alone on its line.
+    CalloutAlone {
+        marker: String,
+    },
+    UseCallout,
     NoVocabulary {
         kind: Thing,
     },
@@ -677,6 +743,8 @@ pub enum Hint {
     RemoveDanglingLink,
     SaveImageAgain,
     RemoveInclude,
+    /// What to do about a committee case's problem.
+    Case(CaseHint),
 }
 
 /// The words beside a second place a diagnostic points at.

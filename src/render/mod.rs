@@ -116,6 +116,12 @@ pub enum RenderError {
         file: String,
         source: std::io::Error,
     },
+    /// A file of the plan a renderer copies (an image, say).
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// A renderer: one output of the plan.

@@ -7,7 +7,7 @@ use crate::live::write_atomic;
 use crate::model::Plan;
 use crate::render::{Clock, RenderContext, RenderError, Renderer};
 use crate::theme::Theme;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The PDF's progress, shared with the thread that makes it.
@@ -56,8 +56,12 @@ pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
             }
         };
         let started = Instant::now();
+        // Made in memory and written only after the stop check below, so a
+        // PDF finished during Ctrl-C cannot bring the removed folder back.
+        let made: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
         let write = |rel: &str, bytes: &[u8]| {
-            write_atomic(&shared.site.join(rel), bytes).map_err(std::io::Error::other)
+            lock(&made).push((rel.to_string(), bytes.to_vec()));
+            Ok(())
         };
         let ctx = RenderContext {
             plan: &plan,
@@ -72,8 +76,13 @@ pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
             return;
         }
         let error = match result {
-            Ok(_) => None,
-            Err(RenderError::Write { source, .. }) => Some(source.to_string()),
+            Ok(_) => made
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .into_iter()
+                .find_map(|(rel, bytes)| write_atomic(&shared.site.join(rel), &bytes).err())
+                .map(|e| e.to_string()),
+            Err(e @ (RenderError::Write { .. } | RenderError::Read { .. })) => Some(e.to_string()),
             Err(RenderError::Problems(diags)) => Some(
                 diags
                     .iter()

@@ -13,6 +13,8 @@ use crate::model::*;
 use std::collections::HashMap;
 
 const PLAN_FIELDS: &[&str] = &[
+    "kind",
+    "case",
     "title",
     "subtitle",
     "organisation",
@@ -24,6 +26,11 @@ const PLAN_FIELDS: &[&str] = &[
     "brand",
     "base_url",
     "allow_html",
+    "status",
+    "adopted",
+    "contact",
+    "edition",
+    "accessibility_statement",
     "target_groups",
     "tracks",
     "national_goals",
@@ -38,6 +45,8 @@ pub(super) struct PlanHead {
     pub(super) target_groups: Vec<Named>,
     pub(super) tracks: Vec<Named>,
     pub(super) national_goals: Vec<Named>,
+    /// What `kind:` says, for the rules across files.
+    pub(super) declared: super::case::Declared,
 }
 
 impl PlanHead {
@@ -48,6 +57,7 @@ impl PlanHead {
             target_groups: Vec::new(),
             tracks: Vec::new(),
             national_goals: Vec::new(),
+            declared: super::case::Declared::Unknown,
         }
     }
 }
@@ -59,11 +69,16 @@ pub(super) fn read_plan(
     spans: &mut Spans,
 ) -> Option<PlanHead> {
     let f = Fields::read(ctx, node, Thing::Plan, PLAN_FIELDS)?;
+    let (kind, declared) = super::case::read_kind(ctx, &f);
     let title = f.required_text(ctx, "title", Thing::Plan, "Beskæftigelsesplan 2027");
     let organisation = f.required_text(ctx, "organisation", Thing::Plan, "Eksempelby Kommune");
-    let period = f
-        .required(ctx, "period", Thing::Plan, "2027")
-        .and_then(|n| read_period(ctx, n));
+    // A plan needs a period; a case may leave it out (and a document of
+    // unreadable kind is not told twice).
+    let period = match declared {
+        super::case::Declared::Plan => f.required(ctx, "period", Thing::Plan, "2027"),
+        _ => f.get("period"),
+    }
+    .and_then(|n| read_period(ctx, n));
     let language = match f.get("language") {
         None => Some(Language::Da),
         Some(n) => match text(ctx, n, "language").as_deref() {
@@ -193,18 +208,38 @@ pub(super) fn read_plan(
     let target_groups = vocab("target_groups", Thing::TargetGroup);
     let tracks = vocab("tracks", Thing::Track);
     let national_goals = vocab("national_goals", Thing::NationalGoal);
+    let adopted = f.get("adopted").and_then(|n| read_adopted(ctx, n));
+    let status = match f.get("status") {
+        // An adoption written down says where the plan stands.
+        None if adopted.is_some() => DocumentStatus::Adopted,
+        None => DocumentStatus::Draft,
+        Some(n) => read_status(ctx, n).unwrap_or_default(),
+    };
+    let contact = f
+        .get("contact")
+        .map(|n| read_contact(ctx, n))
+        .unwrap_or_default();
+    let accessibility_statement = f
+        .get("accessibility_statement")
+        .and_then(|n| web_address(ctx, n, "accessibility_statement"));
     let meta = Meta {
+        kind,
         title: title.unwrap_or_default(),
         subtitle: f.text(ctx, "subtitle"),
         organisation: organisation.unwrap_or_default(),
         summary: f.text(ctx, "summary"),
-        period: period.unwrap_or(Period { start: 0, end: 0 }),
+        period,
         language: language.unwrap_or(Language::Da),
         theme,
         as_of,
         brand,
         base_url,
         allow_html,
+        status,
+        adopted,
+        contact,
+        edition: f.text(ctx, "edition"),
+        accessibility_statement,
     };
     Some(PlanHead {
         meta,
@@ -212,6 +247,7 @@ pub(super) fn read_plan(
         target_groups,
         tracks,
         national_goals,
+        declared,
     })
 }
 
@@ -401,6 +437,88 @@ fn vocabulary_entry(name: &str) -> String {
 }
 
 /// `dansk`, `english`, `da-DK`: the language code meant.
+/// `status: draft | consultation | adopted`, with the Danish words
+/// understood as hints.
+fn read_status(ctx: &mut Ctx, node: &Node) -> Option<DocumentStatus> {
+    let written = text(ctx, node, "status")?;
+    if let Some(status) = DocumentStatus::parse(written.trim()) {
+        return Some(status);
+    }
+    let meant = match written.trim().to_lowercase().as_str() {
+        "udkast" | "kladde" => Some("draft"),
+        "høring" | "i høring" | "hoering" | "sendt i høring" => Some("consultation"),
+        "vedtaget" | "godkendt" | "endelig" => Some("adopted"),
+        other => closest(other, DocumentStatus::ALL.iter().map(|(_, w)| *w)),
+    };
+    ctx.report(node.pos, Message::UnknownStatus { written })
+        .hint = Some(meant.map_or(Hint::Statuses, |m| Hint::DidYouMean { name: m.into() }));
+    None
+}
+
+/// `adopted: { date: 2026-12-10, by: Byrådet, ref: vedtaget-2026 }`.
+fn read_adopted(ctx: &mut Ctx, node: &Node) -> Option<Adoption> {
+    let f = Fields::read(ctx, node, Thing::Adoption, &["date", "by", "ref"])?;
+    let date_node = f.required(ctx, "date", Thing::Adoption, "2026-12-10")?;
+    let written = text(ctx, date_node, "date")?;
+    let Some(date) = Date::parse(&written) else {
+        let fix = danish::date(&written).unwrap_or_else(|| "2026-12-10".into());
+        ctx.report(date_node.pos, Message::BadDate { written }).hint = Some(Hint::Write {
+            text: format!("date: {fix}"),
+        });
+        return None;
+    };
+    Some(Adoption {
+        date,
+        by: f.text(ctx, "by"),
+        git_ref: f.text(ctx, "ref"),
+    })
+}
+
+/// `contact: { name, email, phone, url }`.
+fn read_contact(ctx: &mut Ctx, node: &Node) -> Contact {
+    let Some(f) = Fields::read(
+        ctx,
+        node,
+        Thing::Contact,
+        &["name", "email", "phone", "url"],
+    ) else {
+        return Contact::default();
+    };
+    let email = f.get("email").and_then(|n| {
+        let email = text(ctx, n, "email")?;
+        let plain = email.trim();
+        let looks_right = plain.split_once('@').is_some_and(|(who, host)| {
+            !who.is_empty() && host.contains('.') && !plain.contains(char::is_whitespace)
+        }) && crate::url::Address::of(&format!("mailto:{plain}"))
+            .problem()
+            .is_none();
+        if !looks_right {
+            ctx.report(n.pos, Message::NotAnEmail { written: email })
+                .hint = Some(Hint::EmailForm);
+            return None;
+        }
+        Some(plain.to_string())
+    });
+    Contact {
+        name: f.text(ctx, "name"),
+        email,
+        phone: f.text(ctx, "phone"),
+        url: f.get("url").and_then(|n| web_address(ctx, n, "url")),
+    }
+}
+
+/// A field that holds the address of a web page: `https://` or `http://`
+/// with a host, like `base_url`.
+fn web_address(ctx: &mut Ctx, node: &Node, field: &str) -> Option<String> {
+    let url = text(ctx, node, field)?;
+    if crate::url::base_url_problem(url.trim()).is_some() {
+        ctx.report(node.pos, Message::NotAWebAddress { written: url })
+            .hint = Some(Hint::WebPageForm);
+        return None;
+    }
+    Some(url.trim().to_string())
+}
+
 fn did_you_mean_language(written: &str) -> Hint {
     let w = written.to_lowercase();
     let name = if w.starts_with("da") || w == "dk" {

@@ -8,8 +8,9 @@ use crate::theme::Theme;
 use tera::Tera;
 
 /// The pages a site consists of, as the templates name them.
-const TEMPLATES: [&str; 6] = [
+const TEMPLATES: [&str; 7] = [
     "index.html",
+    "case.html",
     "section.html",
     "goals.html",
     "search.html",

@@ -95,3 +95,45 @@ pub fn raster_size(b: &[u8]) -> Option<(u32, u32)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn images_in(group: &usvg::Group) -> usize {
+        group
+            .children()
+            .iter()
+            .map(|node| match node {
+                usvg::Node::Image(_) => 1,
+                usvg::Node::Group(g) => images_in(g),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// An SVG that links a file on the machine draws nothing of it, even
+    /// if the check (which refuses such an SVG) were bypassed.
+    #[test]
+    fn an_svg_reads_nothing_outside_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.png");
+        let mut png = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut png, 1, 1);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().unwrap();
+            writer.write_image_data(&[0]).unwrap();
+        }
+        std::fs::write(&secret, png).unwrap();
+        let svg = format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100">
+<image href="{p}" width="100" height="100"/><image xlink:href="file://{p}" x="100" width="100" height="100"/>
+<rect x="0" y="0" width="20" height="20" fill="#2a9d8f"/></svg>"##,
+            p = secret.display()
+        );
+        let tree = svg_tree(svg.as_bytes(), None).expect("the SVG parses");
+        assert_eq!(images_in(tree.root()), 0);
+        assert_eq!(tree.root().children().len(), 1, "the rectangle stays");
+    }
+}

@@ -58,7 +58,10 @@ pub struct Pdf;
 impl Pdf {
     /// The PDF's file name: the plan's title as a slug.
     pub fn file_name(plan: &Plan) -> String {
-        format!("{}.pdf", crate::markdown::file_stem(&plan.meta.title, "plan"))
+        format!(
+            "{}.pdf",
+            crate::markdown::file_stem(&plan.meta.title, "plan")
+        )
     }
 }
 
