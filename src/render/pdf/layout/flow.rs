@@ -271,12 +271,13 @@ impl<'a> Layout<'a> {
             let mx = self.x0() + mrel;
             let mline = self.breaker(false).lines(&marker, 1000.0);
             if let Some(l) = mline.first() {
-                let prev = self.cur;
-                if lbl.is_some() {
-                    self.cur = lbl;
+                let (prev, prev_artifact) = (self.cur, self.artifact);
+                match lbl {
+                    Some(_) => self.cur = lbl,
+                    None => self.artifact = Some(super::Artifact::Layout),
                 }
                 self.emit_line(&marker, l, mx, base, 0.0);
-                self.cur = prev;
+                (self.cur, self.artifact) = (prev, prev_artifact);
             }
         }
         self.emit_line(spans, line, x, base, extra);
