@@ -312,7 +312,8 @@ impl<'a> Layout<'a> {
             }
             // A line not broken in a word ends with a space (invisible), so text taken
             // from the structure keeps its words apart (ISO 32000 14.8.2.5).
-            let mut text = f.text.clone();
+            let mut text = String::with_capacity(f.text.len() + 1);
+            text.push_str(&f.text);
             if k + 1 == n && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
                 text.push(' ');
             }

@@ -41,8 +41,16 @@ impl Glyphs {
     /// The glyphs of `items`, with the very advances the layout measured
     /// (kerning included) and each space widened by its justification.
     pub fn of(fonts: &Fonts, items: &[Item]) -> Glyphs {
+        // A glyph per character: the text's length in bytes is enough room.
+        let room = items
+            .iter()
+            .map(|i| match i {
+                Item::Text { text, .. } => text.len(),
+                _ => 0,
+            })
+            .sum();
         let mut out = Glyphs {
-            all: Vec::new(),
+            all: Vec::with_capacity(room),
             of_item: Vec::with_capacity(items.len()),
         };
         let mut glyphs: Vec<Glyph> = Vec::new();
