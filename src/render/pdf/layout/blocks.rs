@@ -381,11 +381,15 @@ impl Layout<'_> {
             };
             let before = self.y;
             let item_prev = self.open(Role::ListItem);
-            let lbl = self.new_elem(Role::Label);
+            // A number is part of the text (a Lbl); a bullet only repeats
+            // what the list's numbering attribute says, so it is decoration
+            // and the item is its body alone (PDF/UA allows LI > LBody): one
+            // structure element fewer per item.
+            let lbl = start.map(|_| self.new_elem(Role::Label));
             self.pending_marker = Some((
                 indent,
                 vec![Span::new(marker, Face::Regular, self.fs, color)],
-                Some(lbl),
+                lbl,
             ));
             let body_prev = self.open(Role::ListBody);
             // An item of one paragraph: its text is the list body itself.

@@ -271,12 +271,13 @@ impl<'a> Layout<'a> {
             let mx = self.x0() + mrel;
             let mline = self.breaker(false).lines(&marker, 1000.0);
             if let Some(l) = mline.first() {
-                let prev = self.cur;
-                if lbl.is_some() {
-                    self.cur = lbl;
+                let (prev, prev_artifact) = (self.cur, self.artifact);
+                match lbl {
+                    Some(_) => self.cur = lbl,
+                    None => self.artifact = Some(super::Artifact::Layout),
                 }
                 self.emit_line(&marker, l, mx, base, 0.0);
-                self.cur = prev;
+                (self.cur, self.artifact) = (prev, prev_artifact);
             }
         }
         self.emit_line(spans, line, x, base, extra);
@@ -311,7 +312,8 @@ impl<'a> Layout<'a> {
             }
             // A line not broken in a word ends with a space (invisible), so text taken
             // from the structure keeps its words apart (ISO 32000 14.8.2.5).
-            let mut text = f.text.clone();
+            let mut text = String::with_capacity(f.text.len() + 1);
+            text.push_str(&f.text);
             if k + 1 == n && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
                 text.push(' ');
             }

@@ -72,7 +72,7 @@ pub struct Layout<'a> {
     fs: f32,
     lead: f32,
     /// Marker of a list item, drawn with the item's first line, and the
-    /// label element it belongs to.
+    /// label element it belongs to (none: a bullet, drawn as an artifact).
     pending_marker: Option<(f32, Vec<Span>, Option<u32>)>,
     /// The section being laid out (for fragments and diagnostics).
     slug: String,
