@@ -103,6 +103,7 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
         st: &style,
         fonts: &fonts,
         hyph: &hyph,
+        today: crate::model::Date::from_unix(ctx.options.date),
     };
     let (doc, problems) = layout::Layout::new(env).run();
     ctx.clock.lap("pdf: layout");

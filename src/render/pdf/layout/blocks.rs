@@ -3,7 +3,7 @@
 
 use super::super::display::{Face, Image, Item, OutlineEntry, Role};
 use super::super::images::{self, Picture};
-use super::super::style::MM;
+use super::super::style::{MM, NewPage};
 use super::Layout;
 use super::text::Span;
 use crate::model::{Block, Inline, LinkTarget, Section, TocEntry};
@@ -12,8 +12,11 @@ impl Layout<'_> {
     pub(super) fn section(&mut self, section: &Section, entry: &TocEntry) {
         self.slug = section.slug.clone();
         self.source = section.source.clone();
-        if (entry.depth == 1 && self.st.file.headings.section_new_page) || self.doc.pages.len() <= 1
-        {
+        let hs = &self.st.file.headings;
+        let breaks = std::mem::take(&mut self.break_next)
+            || section.page_break
+            || (hs.new_page == NewPage::All && entry.depth <= usize::from(hs.new_page_level));
+        if breaks || self.doc.pages.len() <= 1 {
             if !(self.at_top && self.page().items.is_empty() && self.doc.pages.len() > 1) {
                 self.new_page();
             }

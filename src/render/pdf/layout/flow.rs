@@ -1,7 +1,7 @@
 //! Flow and pagination: the current page and position, starting new
 //! pages, keeping lines together, and placing broken lines as text items.
 
-use super::super::display::{Item, Owner, Page, Role};
+use super::super::display::{Face, Item, Owner, Page, Role};
 use super::Layout;
 use super::Problem;
 use super::text::{Breaker, Line, Span};
@@ -74,6 +74,39 @@ impl<'a> Layout<'a> {
         self.doc.pages.push(Page::default());
         self.y = self.st.top;
         self.at_top = true;
+        if let Some(text) = self.continued.clone() {
+            self.continuation(&text);
+        }
+    }
+
+    /// A goal's heading again at the top of a page it runs on to, with
+    /// "(fortsat)": drawn as an artifact, since the heading is in the
+    /// structure where it first stands. The page still counts as empty
+    /// for what comes next, so nothing waits for a page it cannot get.
+    fn continuation(&mut self, text: &str) {
+        let gs = &self.st.file.goals;
+        let (size, lead) = (gs.continued_pt, gs.continued_pt * 1.35);
+        let spans = vec![
+            Span::new(
+                format!("{text} ({})", self.label("pdf_continued")),
+                Face::Bold,
+                size,
+                self.st.muted,
+            )
+            .no_hyphens(),
+        ];
+        let measure = self.measure();
+        let (spans, lines) = self.lines(&spans, measure, false);
+        let prev = self.artifact.replace(super::Artifact::Layout);
+        let x = self.x0();
+        for line in &lines {
+            let b = Self::baseline(self.y, lead, size);
+            self.emit_line(&spans, line, x, b, 0.0);
+            self.y += lead;
+        }
+        self.artifact = prev;
+        self.y += gs.continued_space_pt;
+        self.at_top = true;
     }
 
     /// Left edge of the text block on the current page.
@@ -107,6 +140,18 @@ impl<'a> Layout<'a> {
     /// padding of a box around the text).
     pub(super) fn measure(&self) -> f32 {
         self.st.measure() - self.inset
+    }
+
+    /// The width of running text: the text block, or less where the
+    /// theme sets a measure (`text.measure_mm`) for comfortable reading;
+    /// tables, goal cards and charts keep the full width.
+    pub(super) fn prose_measure(&self) -> f32 {
+        let m = self.st.file.text.measure_mm * super::super::style::MM;
+        if m > 0.0 {
+            m.min(self.st.measure()) - self.inset
+        } else {
+            self.measure()
+        }
     }
 
     /// The baseline of a line box of height `lead` whose top is at `top`.

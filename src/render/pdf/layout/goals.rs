@@ -122,6 +122,8 @@ impl Layout<'_> {
         });
         self.close(prev);
         self.y += 2.0;
+        // From here on, a page the goal runs on to repeats its heading.
+        let outer = self.continued.replace(format!("{}  {}", g.id, g.title));
         if let Some(d) = &g.description {
             let s = vec![Span::new(
                 d.clone(),
@@ -173,6 +175,7 @@ impl Layout<'_> {
             self.labelled_line("links", rest);
         }
         self.charts(g);
+        self.continued = outer;
     }
 
     /// Deadline, owner, national goals and tracks on a line under the title.

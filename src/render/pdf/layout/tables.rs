@@ -381,8 +381,11 @@ impl Layout<'_> {
         if h <= page_room - head.h {
             self.new_page();
             self.repeat_header(head, g);
-            self.draw_row(cells, row, elems, g, h, 0, None, false);
-            return;
+            // What the page repeats above the header may leave too little room.
+            if self.room() >= h {
+                self.draw_row(cells, row, elems, g, h, 0, None, false);
+                return;
+            }
         }
         // Taller than a page: split it by lines.
         let mut from = 0usize;
@@ -405,6 +408,24 @@ impl Layout<'_> {
     /// artifact, since its content is already in the structure.
     fn repeat_header(&mut self, head: &Header, g: &RowGeometry) {
         let prev = self.artifact.replace(Artifact::Layout);
+        // A goal's table is named by the goal's heading, repeated above it;
+        // any other table says it goes on.
+        if self.continued.is_none() {
+            let size = self.st.file.tables.continued_pt;
+            let spans = vec![Span::new(
+                self.label("pdf_table_continued").to_string(),
+                Face::Italic,
+                size,
+                self.st.muted,
+            )];
+            let (spans, lines) = self.lines(&spans, g.total_w, false);
+            let x = self.x0() + g.indent;
+            if let Some(line) = lines.first() {
+                let b = Self::baseline(self.y, size * 1.35, size);
+                self.emit_line(&spans, line, x, b, 0.0);
+            }
+            self.y += size * 1.35 + 2.0;
+        }
         self.draw_row(head.cells, head.laid, &[], g, head.h, 0, None, true);
         self.artifact = prev;
     }

@@ -31,6 +31,7 @@ fn plan(paragraphs: Vec<String>) -> Plan {
             body,
             footnotes: vec![],
             signature: None,
+            page_break: false,
             recommendation: None,
             decision: None,
             children: vec![],
@@ -50,6 +51,7 @@ fn lay_out(plan: &Plan, root: &std::path::Path) -> (Document, Vec<Problem>) {
         st: &style,
         fonts: &fonts,
         hyph: &hyph,
+        today: crate::model::Date { year: 2026, month: 11, day: 2 },
     };
     Layout::new(env).run()
 }
