@@ -60,6 +60,56 @@ pub struct Env<'a> {
     pub hyph: &'a Hyphenation,
     /// The document's date (the build's, or `SOURCE_DATE_EPOCH`).
     pub today: crate::model::Date,
+    /// Section numbers and pages for cross-references ([`lay_out`] sets it).
+    pub xref: Option<&'a Xref>,
+}
+
+/// What a cross-reference in the text needs: the number of each section
+/// and the page of each anchor, from the pass before.
+#[derive(Default)]
+pub struct Xref {
+    numbers: HashMap<String, String>,
+    pages: HashMap<String, usize>,
+    /// Some text referred to a page: another pass may be needed.
+    used: std::sync::atomic::AtomicBool,
+}
+
+/// Lays out the plan. When its text refers to other sections, their page
+/// numbers come from the pass before: the passes go on (at most three)
+/// until the pages no longer move.
+pub fn lay_out(env: Env<'_>) -> (Document, Vec<Problem>) {
+    let numbers: HashMap<String, String> = env
+        .plan
+        .toc()
+        .into_iter()
+        .map(|e| (e.slug, e.number))
+        .collect();
+    let mut pages = HashMap::new();
+    let mut pass = 0;
+    loop {
+        let xref = Xref {
+            numbers: numbers.clone(),
+            pages,
+            used: Default::default(),
+        };
+        let out = Layout::new(Env {
+            xref: Some(&xref),
+            ..env
+        })
+        .run();
+        pass += 1;
+        let found: HashMap<String, usize> = out
+            .0
+            .anchors
+            .iter()
+            .map(|(k, (p, _))| (k.clone(), p + 1))
+            .collect();
+        if !xref.used.load(std::sync::atomic::Ordering::Relaxed) || found == xref.pages || pass == 3
+        {
+            return out;
+        }
+        pages = found;
+    }
 }
 
 pub struct Layout<'a> {
