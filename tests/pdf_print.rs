@@ -292,7 +292,10 @@ fn the_cover_says_where_the_document_stands() {
         let plan = Plan::new("pdf-status");
         plan.write(
             "plan.yaml",
-            &common::BASE_PLAN.replace("period: 2027", &format!("period: 2026-2027\nstatus: {status}")),
+            &common::BASE_PLAN.replace(
+                "period: 2027",
+                &format!("period: 2026-2027\nstatus: {status}"),
+            ),
         );
         let (pdf, _) = build(plan.path());
         let cover = &pages(&pdf)[0];
@@ -318,7 +321,10 @@ fn the_colophon_names_publisher_contact_dates_and_sources() {
         "Jobindsats",
         "STAR",
     ] {
-        assert!(page.contains(words), "{words:?} not in the colophon:\n{page}");
+        assert!(
+            page.contains(words),
+            "{words:?} not in the colophon:\n{page}"
+        );
     }
     // In English.
     let plan = Plan::new("pdf-colophon-en");
@@ -334,5 +340,9 @@ fn the_colophon_names_publisher_contact_dates_and_sources() {
         pages[0]
     );
     assert!(pages[1].contains("Colophon"), "{}", pages[1]);
-    assert!(pages[1].contains("Contact jobs@example.org"), "{}", pages[1]);
+    assert!(
+        pages[1].contains("Contact jobs@example.org"),
+        "{}",
+        pages[1]
+    );
 }

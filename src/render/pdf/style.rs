@@ -77,13 +77,13 @@ section!(PageStyle {
 });
 
 section!(TextStyle {
-    size_pt: f32 = 10.5,
-    leading_pt: f32 = 14.5,
+    size_pt: f32 = 11.0,
+    leading_pt: f32 = 15.5,
     align: String = "left",
     hyphenate: bool = true,
     kerning: bool = true,
     paragraph_space_pt: f32 = 6.0,
-    measure_mm: f32 = 0.0,
+    measure_mm: f32 = 130.0,
     color: String = "#1f2933",
     muted: String = "#5b6770",
     code_color: String = "#8c2929",
@@ -124,8 +124,9 @@ section!(BlockStyle {
 });
 
 section!(TableStyle {
-    size_pt: f32 = 8.5,
-    leading_pt: f32 = 11.5,
+    size_pt: f32 = 9.0,
+    leading_pt: f32 = 12.0,
+    note_pt: f32 = 8.0,
     min_size_pt: f32 = 6.5,
     header_tint: String = "#e8eef3",
     rule: String = "#b8c4cc",

@@ -159,7 +159,7 @@ impl Layout<'_> {
         let size = self.heading_size(visual);
         let color = self.st.heading;
         let spans = vec![Span::new(text.to_string(), Face::Bold, size, color).no_hyphens()];
-        let (spans, lines) = self.lines(&spans, self.measure(), false);
+        let (spans, lines) = self.lines(&spans, self.prose_measure(), false);
         let lead = size * hs.leading;
         let above = match visual {
             1 => 0.0,
@@ -346,7 +346,7 @@ impl Layout<'_> {
 
     /// A paragraph of `spans` in the body size, as one P element.
     pub(super) fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
-        let measure = self.measure() - indent;
+        let measure = self.prose_measure() - indent;
         let (spans, lines) = self.lines(spans, measure, true);
         let x = self.x0() + indent;
         let (lead, fs) = (self.lead, self.fs);

@@ -36,7 +36,7 @@ impl Layout<'_> {
         }
     }
 
-    /// The colophon, on a page of its own after the cover.
+    /// The colophon, on a page of its own after the cover, at its foot.
     pub(super) fn colophon(&mut self) {
         let plan = self.plan;
         let meta = &plan.meta;
@@ -55,10 +55,7 @@ impl Layout<'_> {
         if let Some(e) = &meta.edition {
             entries.push(("pdf_edition", vec![text(e)]));
         }
-        entries.push((
-            "pdf_date",
-            vec![text(&locale::date(self.env.today, lang))],
-        ));
+        entries.push(("pdf_date", vec![text(&locale::date(self.env.today, lang))]));
         if let Some(as_of) = meta.as_of {
             entries.push(("figures_as_of", vec![text(&locale::date(as_of, lang))]));
         }
@@ -72,7 +69,11 @@ impl Layout<'_> {
                     .map(|e| (e.clone(), Some(LinkTo::Uri(format!("mailto:{e}"))))),
             );
             lines.extend(c.phone.as_deref().map(text));
-            lines.extend(c.url.as_ref().map(|u| (u.clone(), Some(LinkTo::Uri(u.clone())))));
+            lines.extend(
+                c.url
+                    .as_ref()
+                    .map(|u| (u.clone(), Some(LinkTo::Uri(u.clone())))),
+            );
             entries.push(("pdf_contact", lines));
         }
         if let Some(u) = &meta.accessibility_statement {
@@ -92,10 +93,21 @@ impl Layout<'_> {
         if !sources.is_empty() {
             entries.push(("pdf_sources", vec![text(&sources.join(", "))]));
         }
+        let page = self.page_no();
         for (key, values) in entries {
             self.colophon_entry(key, &values);
         }
         self.close(sect);
+        // At the foot of its page, where a colophon stands.
+        if self.page_no() == page {
+            let dy = self.limit() - self.y + self.st.file.colophon.space_pt;
+            for item in &mut self.page().items {
+                super::flow::shift(item, 0.0, dy);
+            }
+            for o in self.doc.outline.iter_mut().filter(|o| o.page + 1 == page) {
+                o.y += dy;
+            }
+        }
     }
 
     /// One entry: its name in a column at the left, its lines beside it,
@@ -124,15 +136,8 @@ impl Layout<'_> {
         let n: usize = laid.iter().map(|(_, l)| l.len()).sum();
         self.need(n as f32 * lead);
         let prev = self.open(Role::Paragraph);
-        let label = vec![
-            Span::new(
-                self.label(key).to_string(),
-                Face::Bold,
-                size,
-                st.text,
-            )
-            .no_hyphens(),
-        ];
+        let label =
+            vec![Span::new(self.label(key).to_string(), Face::Bold, size, st.text).no_hyphens()];
         let (label, ll) = self.lines(&label, label_w - 6.0, false);
         let top = self.y;
         for l in &ll {
@@ -154,4 +159,3 @@ impl Layout<'_> {
         self.at_top = false;
     }
 }
-

@@ -91,9 +91,8 @@ impl Layout<'_> {
         // af Byrådet 26. november 2026`), then the period when the title
         // does not already say it, and the edition.
         let mut y = band + 20.0 * MM;
-        let standing = vec![
-            Span::new(self.standing(), Face::Bold, cs.status_pt, st.heading).no_hyphens(),
-        ];
+        let standing =
+            vec![Span::new(self.standing(), Face::Bold, cs.status_pt, st.heading).no_hyphens()];
         let (standing, slines) = self.lines(&standing, width, false);
         let prev = self.open(Role::Paragraph);
         for l in &slines {

@@ -8,22 +8,40 @@ use super::text::{Breaker, Line, Span};
 
 /// Moves an item sideways by `dx` points.
 pub(super) fn shift_x(item: &mut Item, dx: f32) {
+    shift(item, dx, 0.0);
+}
+
+/// Moves an item by `dx` and `dy` points.
+pub(super) fn shift(item: &mut Item, dx: f32, dy: f32) {
+    use super::super::display::Seg;
     match item {
-        Item::Text { x, .. } | Item::Rect { x, .. } | Item::Link { x, .. } => *x += dx,
-        Item::Image { x, .. } => *x += dx,
-        Item::Rule { x1, x2, .. } => {
+        Item::Text { x, y, .. }
+        | Item::Rect { x, y, .. }
+        | Item::Link { x, y, .. }
+        | Item::Image { x, y, .. } => {
+            *x += dx;
+            *y += dy;
+        }
+        Item::Rule { x1, x2, y1, y2, .. } => {
             *x1 += dx;
             *x2 += dx;
+            *y1 += dy;
+            *y2 += dy;
         }
         Item::Path { segments, .. } => {
             for s in segments {
                 match s {
-                    super::super::display::Seg::Move(x, _)
-                    | super::super::display::Seg::Line(x, _) => *x += dx,
-                    super::super::display::Seg::Cubic(a, _, b, _, c, _) => {
+                    Seg::Move(x, y) | Seg::Line(x, y) => {
+                        *x += dx;
+                        *y += dy;
+                    }
+                    Seg::Cubic(a, b, c, d, e, f) => {
                         *a += dx;
-                        *b += dx;
                         *c += dx;
+                        *e += dx;
+                        *b += dy;
+                        *d += dy;
+                        *f += dy;
                     }
                 }
             }
@@ -74,8 +92,8 @@ impl<'a> Layout<'a> {
         self.doc.pages.push(Page::default());
         self.y = self.st.top;
         self.at_top = true;
-        if let Some(text) = self.continued.clone() {
-            self.continuation(&text);
+        if let Some((id, title)) = self.continued.clone() {
+            self.continuation(&id, &title);
         }
     }
 
@@ -83,12 +101,13 @@ impl<'a> Layout<'a> {
     /// "(fortsat)": drawn as an artifact, since the heading is in the
     /// structure where it first stands. The page still counts as empty
     /// for what comes next, so nothing waits for a page it cannot get.
-    fn continuation(&mut self, text: &str) {
+    fn continuation(&mut self, id: &str, title: &str) {
         let gs = &self.st.file.goals;
         let (size, lead) = (gs.continued_pt, gs.continued_pt * 1.35);
         let spans = vec![
+            Span::new(format!("{id}  "), Face::Bold, size, self.st.heading).no_hyphens(),
             Span::new(
-                format!("{text} ({})", self.label("pdf_continued")),
+                format!("{title} ({})", self.label("pdf_continued")),
                 Face::Bold,
                 size,
                 self.st.muted,

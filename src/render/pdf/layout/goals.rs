@@ -123,7 +123,7 @@ impl Layout<'_> {
         self.close(prev);
         self.y += 2.0;
         // From here on, a page the goal runs on to repeats its heading.
-        let outer = self.continued.replace(format!("{}  {}", g.id, g.title));
+        let outer = self.continued.replace((g.id.clone(), g.title.clone()));
         if let Some(d) = &g.description {
             let s = vec![Span::new(
                 d.clone(),
@@ -306,6 +306,8 @@ impl Layout<'_> {
         let st = self.st;
         let lang = self.plan.meta.language;
         let size = st.file.tables.size_pt;
+        // Sources and what a year column holds: small, but never below it.
+        let note = st.file.tables.note_pt.min(size);
         let mut years: Vec<i32> = g.indicators.iter().flat_map(|i| i.years()).collect();
         years.sort_unstable();
         years.dedup();
@@ -340,7 +342,7 @@ impl Layout<'_> {
                     Span::new(
                         format!("\n{}", self.label(kind)),
                         Face::Regular,
-                        size * 0.9,
+                        note,
                         st.muted,
                     )
                     .no_hyphens(),
@@ -371,7 +373,7 @@ impl Layout<'_> {
                 name.push(Span::new(
                     format!("\n{}", sub.join(" · ")),
                     Face::Regular,
-                    size * 0.88,
+                    note,
                     st.muted,
                 ));
             }
@@ -409,7 +411,7 @@ impl Layout<'_> {
                             Span::new(
                                 format!("\n{}", self.label(kind)),
                                 Face::Regular,
-                                size * 0.85,
+                                note,
                                 st.muted,
                             )
                             .no_hyphens(),

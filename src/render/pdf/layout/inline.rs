@@ -26,7 +26,8 @@ impl Layout<'_> {
             return None;
         };
         let xref = self.env.xref?;
-        if *slug == self.slug {
+        // A case's sections are not numbered, and it is read in one go.
+        if *slug == self.slug || self.plan.meta.kind.case().is_some() {
             return None;
         }
         let number = xref.numbers.get(slug)?;

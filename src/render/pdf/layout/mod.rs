@@ -2,18 +2,20 @@
 //! producing a [`Document`] display list. It measures text with the body
 //! font's metrics, breaks lines (with hyphenation), keeps headings with what
 //! follows, avoids single lines stranded at a page's top or bottom, repeats
-//! table headers on every page a table crosses, and numbers the table of
-//! contents in a second pass.
+//! table headers (and a goal's heading) on every page they cross, starts
+//! new pages only for long chapters or where asked, numbers the table of
+//! contents in a second pass, and gives cross-references their pages from
+//! a pass before ([`lay_out`]).
 //!
 //! The rooms, by what they lay out: [`flow`] (pages, pagination, placing
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
 //! as spans), [`blocks`] (headings, paragraphs, lists, code, figures,
 //! footnotes), [`asides`] (callouts, quotes with their speaker,
 //! signatures), [`tables`], [`goals`] (goal cards and their tables),
-//! [`charts`], [`cover`], [`contents`], [`furniture`] (running header and
-//! footer) and [`case`] (a committee case, which has a header of facts
-//! instead of a cover and contents). Top-level sections that start on a
-//! page of their own are laid out in parallel and joined.
+//! [`charts`], [`cover`], [`colophon`], [`contents`], [`overview`] (the
+//! status of every goal), [`furniture`] (running header and footer) and
+//! [`case`] (a committee case, which has a header of facts instead of a
+//! cover and contents). Chapters are laid out in parallel and joined.
 
 mod asides;
 mod blocks;
@@ -157,7 +159,7 @@ pub struct Layout<'a> {
     section_groups: Vec<String>,
     /// The heading of the goal being laid out, repeated with "(fortsat)"
     /// at the top of each page the goal runs on to.
-    continued: Option<String>,
+    continued: Option<(String, String)>,
     /// The next section starts a new page (a chapter the pagination
     /// policy breaks before).
     break_next: bool,
@@ -440,9 +442,7 @@ fn shift_page(page: &mut Page, elem_offset: u32, image_offset: usize) {
 
 /// The chapters: runs of sections that each start with a top-level
 /// section, which can be laid out on their own.
-fn chapters<'s>(
-    entries: &[(&'s Section, &'s TocEntry)],
-) -> Vec<Vec<(&'s Section, &'s TocEntry)>> {
+fn chapters<'s>(entries: &[(&'s Section, &'s TocEntry)]) -> Vec<Vec<(&'s Section, &'s TocEntry)>> {
     let mut out: Vec<Vec<(&'s Section, &'s TocEntry)>> = Vec::new();
     for &e in entries {
         match out.last_mut() {

@@ -93,8 +93,13 @@ impl Layout<'_> {
                 right(year_figure(target, size, st)),
                 Cell {
                     spans: vec![
-                        text(self.env.theme.status_word(g.status, lang).replace(' ', "\u{a0}"))
-                            .no_hyphens(),
+                        text(
+                            self.env
+                                .theme
+                                .status_word(g.status, lang)
+                                .replace(' ', "\u{a0}"),
+                        )
+                        .no_hyphens(),
                     ],
                     align: Align::Left,
                     status: Some(g.status),
@@ -117,12 +122,7 @@ impl Layout<'_> {
     /// A paragraph of body text, as written.
     fn paragraph_text(&mut self, text: &str) {
         let st = self.st;
-        let spans = vec![Span::new(
-            text.to_string(),
-            Face::Regular,
-            self.fs,
-            st.text,
-        )];
+        let spans = vec![Span::new(text.to_string(), Face::Regular, self.fs, st.text)];
         let measure = self.prose_measure();
         let (spans, lines) = self.lines(&spans, measure, true);
         let x = self.x0();
@@ -171,7 +171,13 @@ fn year_figure(f: YearFigure, size: f32, st: &super::super::style::Style) -> Vec
     match f {
         Some((text, year)) => vec![
             Span::new(text, Face::Regular, size, st.text),
-            Span::new(format!("\n{year}"), Face::Regular, size * 0.9, st.muted).no_hyphens(),
+            Span::new(
+                format!("\n{year}"),
+                Face::Regular,
+                st.file.tables.note_pt.min(size),
+                st.muted,
+            )
+            .no_hyphens(),
         ],
         None => vec![Span::new("–", Face::Regular, size, st.muted)],
     }

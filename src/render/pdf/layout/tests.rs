@@ -52,7 +52,11 @@ fn lay_out(plan: &Plan, root: &std::path::Path) -> (Document, Vec<Problem>) {
         fonts: &fonts,
         hyph: &hyph,
         xref: None,
-        today: crate::model::Date { year: 2026, month: 11, day: 2 },
+        today: crate::model::Date {
+            year: 2026,
+            month: 11,
+            day: 2,
+        },
     };
     Layout::new(env).run()
 }
