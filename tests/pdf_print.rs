@@ -256,10 +256,7 @@ fn links_to_other_sections_carry_their_page_numbers() {
     let pages = pages(&pdf);
     // The foreword links to section 6; section 7.1 is linked from 7.
     for (number, title) in [("6", "De tværgående spor"), ("7.1", "Datagrundlag")] {
-        let on = pages
-            .iter()
-            .position(|p| p.contains(&format!("Beskæftigelsesplan 2027 {number} {title}")))
-            .unwrap_or_else(|| panic!("no page starts with {number} {title}"));
+        let on = page_of(&pages, &format!("{number} {title}"));
         let xref = format!("(se afsnit {number}, s. {})", on + 1);
         assert!(
             pages.iter().any(|p| p.contains(&xref)),

@@ -216,8 +216,10 @@ impl Layout<'_> {
     /// Roughly how much of a block must follow a heading on its page.
     pub(super) fn min_height(&self, block: Option<&Block>) -> f32 {
         match block {
+            // A paragraph of three lines or fewer is not split (two lines
+            // on each side of a break), so a heading needs three below it.
             Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote { .. }) => {
-                self.lead * 2.0
+                self.lead * 3.0
             }
             Some(Block::Callout { .. }) => self.lead * 3.0 + 2.0 * self.st.file.callouts.pad_pt,
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,

@@ -92,16 +92,17 @@ impl<'a> Layout<'a> {
         self.doc.pages.push(Page::default());
         self.y = self.st.top;
         self.at_top = true;
-        if let Some((id, title)) = self.continued.clone() {
-            self.continuation(&id, &title);
+        if let Some((id, title, parent)) = self.continued.clone() {
+            self.continuation(&id, &title, parent);
         }
     }
 
     /// A goal's heading again at the top of a page it runs on to, with
-    /// "(fortsat)": drawn as an artifact, since the heading is in the
-    /// structure where it first stands. The page still counts as empty
-    /// for what comes next, so nothing waits for a page it cannot get.
-    fn continuation(&mut self, id: &str, title: &str) {
+    /// "(fortsat)": a paragraph beside the goal's heading in the structure
+    /// (`parent`), so a reader hears where the goal goes on. The page still
+    /// counts as empty for what comes next, so nothing waits for a page it
+    /// cannot get.
+    fn continuation(&mut self, id: &str, title: &str, parent: Option<u32>) {
         let gs = &self.st.file.goals;
         let (size, lead) = (gs.continued_pt, gs.continued_pt * 1.35);
         let spans = vec![
@@ -116,14 +117,17 @@ impl<'a> Layout<'a> {
         ];
         let measure = self.measure();
         let (spans, lines) = self.lines(&spans, measure, false);
-        let prev = self.artifact.replace(super::Artifact::Layout);
+        let artifact = self.artifact.take();
+        let cur = std::mem::replace(&mut self.cur, parent);
+        self.open(Role::Paragraph);
         let x = self.x0();
         for line in &lines {
             let b = Self::baseline(self.y, lead, size);
             self.emit_line(&spans, line, x, b, 0.0);
             self.y += lead;
         }
-        self.artifact = prev;
+        self.cur = cur;
+        self.artifact = artifact;
         self.y += gs.continued_space_pt;
         self.at_top = true;
     }

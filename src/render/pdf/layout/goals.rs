@@ -97,6 +97,7 @@ impl Layout<'_> {
         let (title, lines) = self.lines(&title, measure - status_w - 12.0, false);
         let sy = Self::baseline(self.y, gs.title_leading_pt, gs.title_pt);
         let level = (self.section_level + 1).min(6);
+        let heading_parent = self.cur;
         self.place_lines(
             Some(Role::Heading {
                 level,
@@ -123,7 +124,9 @@ impl Layout<'_> {
         self.close(prev);
         self.y += 2.0;
         // From here on, a page the goal runs on to repeats its heading.
-        let outer = self.continued.replace((g.id.clone(), g.title.clone()));
+        let outer = self
+            .continued
+            .replace((g.id.clone(), g.title.clone(), heading_parent));
         if let Some(d) = &g.description {
             let s = vec![Span::new(
                 d.clone(),

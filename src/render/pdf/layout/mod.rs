@@ -159,7 +159,7 @@ pub struct Layout<'a> {
     section_groups: Vec<String>,
     /// The heading of the goal being laid out, repeated with "(fortsat)"
     /// at the top of each page the goal runs on to.
-    continued: Option<(String, String)>,
+    continued: Option<(String, String, Option<u32>)>,
     /// The next section starts a new page (a chapter the pagination
     /// policy breaks before).
     break_next: bool,

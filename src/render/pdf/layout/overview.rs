@@ -1,8 +1,8 @@
 //! The status overview after the contents: one table of every goal, for
 //! a council member who wants the whole plan's state on one page — its
-//! id, title and target groups, the latest figure of its first indicator
-//! against that indicator's last target, and the goal's status as a
-//! symbol and a word.
+//! id, title and target groups, the latest figure of its first measured
+//! indicator against that indicator's last target, and the goal's status
+//! as a symbol and a word.
 
 use super::super::display::{Face, LinkTo, Role};
 use super::Layout;
@@ -37,7 +37,9 @@ impl Layout<'_> {
                 locale::date(as_of, lang)
             ));
         }
-        self.paragraph_text(&lead);
+        let lead = [Span::new(lead, Face::Regular, self.fs, st.text)];
+        self.text_block(&lead, 0.0, false);
+        self.y += self.paragraph_space();
         let bold = |t: &str| Span::new(t.to_string(), Face::Bold, size, st.text).no_hyphens();
         let head_cell = |t: &str, align| Cell {
             spans: vec![bold(t)],
@@ -106,41 +108,24 @@ impl Layout<'_> {
                 },
             ]);
         }
+        // Each row is headed by its goal's id; one row needs no header.
+        let row_headers = rows.len() > 1;
         let spec = TableSpec {
             head,
             rows,
             full: true,
             first_min: 0.0,
-            row_headers: true,
+            row_headers,
             line: None,
             size,
         };
         self.table(spec, 0.0);
         self.close(sect);
     }
-
-    /// A paragraph of body text, as written.
-    fn paragraph_text(&mut self, text: &str) {
-        let st = self.st;
-        let spans = vec![Span::new(text.to_string(), Face::Regular, self.fs, st.text)];
-        let measure = self.prose_measure();
-        let (spans, lines) = self.lines(&spans, measure, true);
-        let x = self.x0();
-        self.place_lines(
-            Some(Role::Paragraph),
-            &spans,
-            &lines,
-            x,
-            measure,
-            self.lead,
-            self.fs,
-            false,
-        );
-        self.y += self.paragraph_space() * 2.0;
-    }
 }
 
-/// The indicator that stands for the goal: its first with figures.
+/// The indicator that stands for the goal: its first measured one (or
+/// its first, when none is measured yet).
 fn headline(g: &Goal) -> Option<&Indicator> {
     g.indicators
         .iter()

@@ -307,7 +307,14 @@ impl Layout<'_> {
         let rows: Vec<Laid> = spec.rows.iter().map(|r| layout_row(self, r)).collect();
         let first_h = rows.first().map_or(0.0, row_h);
         let page_room = self.limit() - self.st.top;
-        self.need(head_h + first_h.min(page_room * 0.5));
+        // A small table is kept whole; a larger one starts with its header
+        // and first row.
+        let total_h = head_h + rows.iter().map(row_h).sum::<f32>();
+        if total_h <= page_room / 3.0 {
+            self.need(total_h);
+        } else {
+            self.need(head_h + first_h.min(page_room * 0.5));
+        }
         let geometry = RowGeometry {
             widths: &widths,
             indent,
