@@ -153,13 +153,19 @@ fn short_chapters_flow_on_and_page_break_starts_a_page() {
     assert_eq!(page_of(&text, "4 Fjerde kapitel"), first + 1);
     assert!(text[first + 1].starts_with("Kort plan 2027 4 Fjerde kapitel"));
 
-    // The theme can break before every chapter.
-    let plan = short_chapters(Some("headings:\n  new_page: all\n"));
-    let (pdf, _) = build(plan.path());
-    let text = pages(&pdf);
-    let first = page_of(&text, "1 Første kapitel");
-    for (k, t) in ["2 Anden", "3 Tredje", "4 Fjerde"].iter().enumerate() {
-        assert_eq!(page_of(&text, t), first + k + 1, "{t}");
+    // The theme can break before every chapter (also in the words of a
+    // theme from before `new_page`).
+    for theme in [
+        "headings:\n  new_page: all\n",
+        "headings:\n  section_new_page: true\n",
+    ] {
+        let plan = short_chapters(Some(theme));
+        let (pdf, _) = build(plan.path());
+        let text = pages(&pdf);
+        let first = page_of(&text, "1 Første kapitel");
+        for (k, t) in ["2 Anden", "3 Tredje", "4 Fjerde"].iter().enumerate() {
+            assert_eq!(page_of(&text, t), first + k + 1, "{theme}: {t}");
+        }
     }
 }
 

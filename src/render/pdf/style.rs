@@ -101,6 +101,8 @@ section!(HeadingStyle {
     new_page: NewPage = NewPage::Long,
     new_page_level: u8 = 1u8,
     long_chapter_pages: f32 = 1.0,
+    // The former key: `true` is `new_page: all`, `false` is `asked`.
+    section_new_page: Option<bool> = None::<bool>,
     bar_mm: f32 = 18.0,
     bar_pt: f32 = 2.2,
 });
@@ -333,7 +335,11 @@ impl Style {
         Style::from_file(file, brand, &origin)
     }
 
-    pub fn from_file(file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
+    pub fn from_file(mut file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
+        // A theme written before `headings.new_page` keeps its pages.
+        if let Some(all) = file.headings.section_new_page {
+            file.headings.new_page = if all { NewPage::All } else { NewPage::Asked };
+        }
         let colour = |key: &str, value: &str| {
             Rgb::parse(value).ok_or_else(|| {
                 style_error(
