@@ -534,26 +534,24 @@ mod tests {
         );
     }
 
-    /// A long word and a long paragraph take time in proportion to their
-    /// length: ten times the text, not much more than ten times the time.
+    /// A word of any length and a paragraph of any length are broken into
+    /// lines: ten times the text gives about ten times the lines. (How long
+    /// it takes is measured by `bench/stress.py`, not here: a timed test
+    /// fails on a busy machine.)
     #[test]
-    fn linear_in_length() {
+    fn long_words_and_paragraphs_break_in_proportion() {
         let fonts = Fonts::load(true).unwrap();
         let hyph = Hyphenation::for_language(Language::Da);
         let b = breaker(&fonts, &hyph);
-        let time = |t: &str| {
+        let lines = |t: &str| {
             let spans = vec![Span::new(t, Face::Regular, 10.0, Rgb::WHITE)];
-            let start = std::time::Instant::now();
-            let n = b.lines(&spans, 300.0).len();
-            (start.elapsed().as_secs_f64(), n)
+            b.lines(&spans, 300.0).len()
         };
         for unit in ["æ", "beskæftigelsesplan "] {
-            let (small, n1) = time(&unit.repeat(20_000));
-            let (large, n2) = time(&unit.repeat(200_000));
-            assert!(n2 > n1 * 9);
+            let (n1, n2) = (lines(&unit.repeat(20_000)), lines(&unit.repeat(200_000)));
             assert!(
-                large < small * 30.0 + 0.05,
-                "{unit:?}: {small} s then {large} s"
+                n1 > 10 && n2 > n1 * 9 && n2 < n1 * 11,
+                "{unit:?}: {n1} then {n2}"
             );
         }
     }
