@@ -23,6 +23,7 @@ pub mod serve;
 pub mod theme;
 pub mod url;
 pub mod validate;
+pub mod when;
 
 use diagnostic::{Diagnostic, Fatal, Sources};
 use model::{Language, Plan};

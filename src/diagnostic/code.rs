@@ -82,6 +82,8 @@ codes! {
     TooManyDecimals = "too-many-decimals", Error;
     /// The same year twice in `actuals` or `targets`.
     DuplicateKey = "duplicate-key", Error;
+    /// A series of figures that mixes years, quarters and months.
+    MixedPeriods = "mixed-periods", Error;
     /// Markdown nested past the limit.
     TooDeep = "too-deep", Error;
     DuplicateOrder = "duplicate-order", Warning;

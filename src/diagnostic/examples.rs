@@ -5,7 +5,7 @@
 use super::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Period, Unit};
+use crate::model::{Date, Direction, Grain, Period, Unit, When};
 
 pub(super) fn example(code: Code) -> Diagnostic {
     use Message as M;
@@ -139,7 +139,7 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::TargetOutsidePeriod => (
             M::TargetOutsidePeriod {
-                year: 2028,
+                when: When::Year(2028),
                 period: Period {
                     start: 2027,
                     end: 2027,
@@ -149,14 +149,14 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::BaselineAfterTarget => (
             M::BaselineNotBefore {
-                baseline: 2027,
-                target: 2027,
+                baseline: When::Year(2027),
+                target: When::Year(2027),
             },
             Some(Hint::BaselineFirst),
         ),
         Code::ActualAfterAsOf => (
             M::ActualAfterAsOf {
-                year: 2027,
+                when: When::Year(2027),
                 as_of: Date {
                     year: 2026,
                     month: 10,
@@ -199,11 +199,11 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::TargetAgainstDirection => (
             M::AgainstDirection {
-                year: 2027,
+                when: When::Year(2027),
                 value: 1800.0,
                 direction: Direction::Increase,
                 from: 2000.0,
-                from_year: 2024,
+                from_when: When::Year(2024),
             },
             Some(Hint::CheckFigure),
         ),
@@ -342,11 +342,22 @@ pub(super) fn example(code: Code) -> Diagnostic {
             Some(Hint::RoundDecimals),
         ),
         Code::DuplicateKey => (
-            M::DuplicateYear {
-                year: 2027,
+            M::DuplicatePeriod {
+                when: When::Year(2027),
                 field: "targets".into(),
             },
             Some(Hint::OneFigurePerYear),
+        ),
+        Code::MixedPeriods => (
+            M::MixedPeriods {
+                field: "actuals".into(),
+                first: Grain::Year,
+                here: Grain::Quarter,
+            },
+            Some(Hint::OneGrain {
+                field: "actuals".into(),
+                grain: Grain::Year,
+            }),
         ),
         Code::TooDeep => (
             M::TooDeep {

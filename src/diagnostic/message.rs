@@ -7,7 +7,8 @@ use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Period, Unit};
+use crate::model::{Date, Direction, Grain, Period, Unit, When};
+use crate::when::PeriodProblem;
 use std::path::PathBuf;
 
 /// The one-line statement of a problem. Each variant belongs to one code.
@@ -150,15 +151,15 @@ pub enum Message {
         first: String,
     },
     TargetOutsidePeriod {
-        year: i32,
+        when: When,
         period: Period,
     },
     BaselineNotBefore {
-        baseline: i32,
-        target: i32,
+        baseline: When,
+        target: When,
     },
     ActualAfterAsOf {
-        year: i32,
+        when: When,
         as_of: Date,
     },
     OutOfRange {
@@ -182,11 +183,11 @@ pub enum Message {
         written: String,
     },
     AgainstDirection {
-        year: i32,
+        when: When,
         value: f64,
         direction: Direction,
         from: f64,
-        from_year: i32,
+        from_when: When,
     },
     MaintainDiffers {
         baseline: f64,
@@ -283,10 +284,25 @@ pub enum Message {
     TooManyDecimals {
         written: String,
     },
-    /// `2027:` and `"2027":` in one mapping.
-    DuplicateYear {
-        year: i32,
+    /// `2027:` and `"2027":` (or `2027-Q3:` and `2027-q3:`) in one mapping.
+    DuplicatePeriod {
+        when: When,
         field: String,
+    },
+    /// A period key that is not `2026`, `2026-Q3` or `2026-09`.
+    BadPeriod {
+        written: String,
+        problem: PeriodProblem,
+    },
+    /// A target by month: targets go by year or quarter.
+    MonthlyTarget {
+        written: String,
+    },
+    /// A series whose periods are not all of one grain.
+    MixedPeriods {
+        field: String,
+        first: Grain,
+        here: Grain,
     },
     TooDeep {
         nesting: Nesting,
@@ -326,11 +342,12 @@ impl Message {
             | NotAnEmail { .. }
             | NotAColour { .. }
             | PeriodBackwards { .. }
-            | NotAPeriod => Code::InvalidValue,
+            | NotAPeriod
+            | MonthlyTarget { .. } => Code::InvalidValue,
             DecimalComma { .. } => Code::DecimalComma,
             CommaInName { .. } => Code::CommaInName,
             ThousandsSeparator { .. } => Code::ThousandsSeparator,
-            BadDeadline { .. } | BadDate { .. } => Code::InvalidDate,
+            BadDeadline { .. } | BadDate { .. } | BadPeriod { .. } => Code::InvalidDate,
             ImplausibleYear { .. } | DeadlineYear { .. } | PeriodOutOfRange { .. } => {
                 Code::YearOutOfRange
             }
@@ -377,7 +394,8 @@ impl Message {
             BrokenImage { .. } => Code::BrokenImage,
             NumberTooLarge { .. } => Code::NumberTooLarge,
             TooManyDecimals { .. } => Code::TooManyDecimals,
-            DuplicateYear { .. } => Code::DuplicateKey,
+            DuplicatePeriod { .. } => Code::DuplicateKey,
+            MixedPeriods { .. } => Code::MixedPeriods,
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
@@ -676,6 +694,14 @@ pub enum Hint {
     LargerUnit,
     RoundDecimals,
     OneFigurePerYear,
+    /// `2026`, `2026-Q3` or `2026-09`.
+    FigurePeriodForm,
+    TargetsByYearOrQuarter,
+    /// Every key of `field` by `grain`.
+    OneGrain {
+        field: String,
+        grain: Grain,
+    },
     Simplify {
         nesting: Nesting,
     },
@@ -701,6 +727,8 @@ pub enum NoteText {
     FirstUsedHere,
     SameOrderHere,
     FirstGivenHere,
+    /// The first figure of a series, whose grain the rest must share.
+    GrainSetHere,
 }
 
 /// The words the human report puts before a message.

@@ -10,6 +10,7 @@ mod fields;
 mod front;
 mod images;
 mod links;
+mod periods;
 mod placement;
 mod plan_file;
 mod rules;

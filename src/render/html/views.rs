@@ -128,7 +128,20 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, ind)| {
-                let fmt = |v: &YearValue| locale::value(&v.value, ind.unit, lang);
+                let cell = |v: &Figure| YearCell {
+                    year: locale::when(v.when, lang),
+                    value: locale::value(&v.value, ind.unit, lang),
+                };
+                // By year, as the PDF's columns: a year's latest quarter or
+                // month stands for it, named.
+                let by_year = |series: &[Figure], pick: fn(&Indicator, i32) -> Option<&Figure>| {
+                    let mut years: Vec<i32> = series.iter().map(|f| f.when.year()).collect();
+                    years.dedup();
+                    years
+                        .into_iter()
+                        .filter_map(|y| pick(ind, y).map(cell))
+                        .collect()
+                };
                 let chart = charts
                     .then(|| Chart::of(ind, lang, &words))
                     .flatten()
@@ -141,30 +154,10 @@ impl Site {
                     }),
                     source: ind.source.clone(),
                     relative_to_national: ind.relative_to.is_some(),
-                    baseline: ind.baseline.as_ref().map(|b| YearCell {
-                        year: b.year,
-                        value: fmt(b),
-                    }),
-                    actuals: ind
-                        .actuals
-                        .iter()
-                        .map(|a| YearCell {
-                            year: a.year,
-                            value: fmt(a),
-                        })
-                        .collect(),
-                    latest: ind.latest_actual().map(|a| YearCell {
-                        year: a.year,
-                        value: fmt(a),
-                    }),
-                    targets: ind
-                        .targets
-                        .iter()
-                        .map(|t| YearCell {
-                            year: t.year,
-                            value: fmt(t),
-                        })
-                        .collect(),
+                    baseline: ind.baseline.as_ref().map(cell),
+                    actuals: by_year(&ind.actuals, Indicator::actual_in_year),
+                    latest: ind.latest_actual().map(cell),
+                    targets: by_year(&ind.targets, Indicator::target_in_year),
                     status: self.status(ind.status),
                     chart,
                 }
@@ -295,7 +288,8 @@ pub(super) struct StatusView {
 
 #[derive(Serialize)]
 pub(super) struct YearCell {
-    pub(super) year: i32,
+    /// The period in words: `2026`, `3. kvartal 2026`.
+    pub(super) year: String,
     pub(super) value: String,
 }
 
