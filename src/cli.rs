@@ -44,6 +44,9 @@ enum Command {
         /// Write into an output folder that holds files planpress did not write.
         #[arg(long)]
         force: bool,
+        /// Make the status report as of the end of this period (2026, 2026-Q2 or 2026-06).
+        #[arg(long = "report", value_name = "PERIOD", value_parser = parse_period)]
+        report_as_of: Option<planpress::model::When>,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -148,6 +151,12 @@ impl From<OnlyArg> for Output {
     }
 }
 
+/// A period on the command line: `2026`, `2026-Q2` or `2026-06`.
+fn parse_period(text: &str) -> Result<planpress::model::When, String> {
+    planpress::model::When::parse(text)
+        .map_err(|_| format!("'{text}' is not a period: write a year (2026), a quarter (2026-Q2) or a month (2026-06)"))
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -171,6 +180,7 @@ pub fn run() -> ExitCode {
             out,
             only,
             force,
+            report_as_of,
             report,
         } => {
             let options = BuildOptions {
@@ -179,6 +189,7 @@ pub fn run() -> ExitCode {
                 strict: report.strict,
                 render: planpress::render::Options::from_env(),
                 force,
+                report: report_as_of,
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {

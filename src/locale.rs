@@ -55,6 +55,23 @@ pub fn value(v: &Value, unit: Unit, lang: Language) -> String {
     }
 }
 
+/// A change between two figures, signed, in its unit: `+90`, `−0,9
+/// procentpoint`, `+450.000 kr.`; `0` for none. A change of a percentage
+/// is in percentage points, not per cent.
+pub fn change(delta: f64, unit: Unit, lang: Language) -> String {
+    let sign = if delta > 0.0 { "+" } else { "" };
+    let n = format!("{sign}{}", number(delta, lang));
+    match (unit, lang) {
+        (Unit::Percent, Language::Da) => format!("{n} procentpoint"),
+        (Unit::Percent, Language::En) => format!("{n} percentage points"),
+        (Unit::Amount, Language::Da) => format!("{n} kr."),
+        (Unit::Amount, Language::En) => format!("DKK {n}"),
+        (Unit::Rank, Language::Da) => format!("{n} pladser"),
+        (Unit::Rank, Language::En) => format!("{n} places"),
+        _ => n,
+    }
+}
+
 const MONTHS_DA: [&str; 12] = [
     "januar",
     "februar",
@@ -195,6 +212,10 @@ mod tests {
         assert_eq!(when(When::Month(2026, 9), da), "september 2026");
         assert_eq!(within_year(When::Month(2026, 12), da), "december");
         assert_eq!(within_year(When::Year(2026), da), "");
+        assert_eq!(change(0.9, Unit::Percent, da), "+0,9 procentpoint");
+        assert_eq!(change(-5.0, Unit::Count, da), "−5");
+        assert_eq!(change(1500.0, Unit::Count, da), "+1.500");
+        assert_eq!(change(0.0, Unit::Count, da), "0");
     }
 
     #[test]

@@ -88,6 +88,20 @@ pub struct Adoption {
     pub by: Option<String>,
     /// The git commit or tag of the adopted version, for "what changed since".
     pub git_ref: Option<String>,
+    /// The commit `git_ref` names, when git knows it (the check asks).
+    pub commit: Option<GitCommit>,
+    /// Where `ref` is written in plan.yaml: line and column.
+    pub ref_at: (u32, u32),
+}
+
+/// A commit of the git repository that holds the plan folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitCommit {
+    /// The full hash.
+    pub hash: String,
+    /// The plan folder's path inside the repository, `/`-terminated, or
+    /// empty when the plan is the repository's top.
+    pub prefix: String,
 }
 
 /// `contact:` in plan.yaml; every part optional.

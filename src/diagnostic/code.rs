@@ -89,6 +89,8 @@ codes! {
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
+    /// `adopted.ref` names a version git cannot give: no changes page.
+    AdoptedRef = "adopted-ref", Warning;
     /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
     MalformedMarker = "malformed-marker", Warning;
     TargetAgainstDirection = "target-against-direction", Warning;

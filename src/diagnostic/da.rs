@@ -472,6 +472,23 @@ pub(super) fn message(m: &Message) -> String {
         MonthlyTarget { written } => format!(
             "måltallet for `{written}` er sat for en måned, men mål sættes for et år eller et kvartal"
         ),
+        AdoptedRef { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => {
+                "ændringerne siden vedtagelsen kan ikke vises: programmet `git` er ikke installeret".into()
+            }
+            HistoryProblem::NotInGit => {
+                "ændringerne siden vedtagelsen kan ikke vises: planens mappe ligger ikke i et git-arkiv".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "git kender intet tag eller commit, der hedder `{git_ref}`, så ændringerne siden vedtagelsen kan ikke vises"
+            ),
+            HistoryProblem::Git(detail) => format!(
+                "den vedtagne udgave, `{git_ref}`, kan ikke læses fra git: {detail}"
+            ),
+            HistoryProblem::AdoptedInvalid { errors } => format!(
+                "den vedtagne udgave, `{git_ref}`, har {errors} fejl, så ændringerne siden vedtagelsen kan ikke vises"
+            ),
+        },
         MixedPeriods { field, first, here } => format!(
             "`{field}` blander {} og {}: det første tal er for {}, dette for {}",
             grains(*first),
@@ -647,6 +664,19 @@ pub(super) fn hint(h: &Hint) -> String {
         TargetsByYearOrQuarter => {
             "sæt målet for året (`2027`) eller et kvartal (`2027-Q1`); tal for måneder hører til i `actuals`".into()
         }
+        GitHistory { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => "installér git, eller fjern `ref` fra `adopted`".into(),
+            HistoryProblem::NotInGit => {
+                "læg planen i git (`git init`, `git add .`, `git commit`), eller fjern `ref` fra `adopted`".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "skriv et tag eller et commit, som `git tag` eller `git log` viser; i CI skal hele historikken hentes (`fetch-depth: 0`), så `{git_ref}` er med"
+            ),
+            HistoryProblem::Git(_) => "kør `git fsck` i planens mappe".into(),
+            HistoryProblem::AdoptedInvalid { .. } => format!(
+                "se, hvad der er galt, med `git worktree add ../vedtaget {git_ref}` og `planpress check ../vedtaget`"
+            ),
+        },
         OneGrain { field, grain } => format!(
             "skriv alle tallene i `{field}` pr. {} ligesom det første (`{}`), eller skift dem alle til en anden inddeling",
             grain_word(*grain),

@@ -434,6 +434,24 @@ pub(super) fn message(m: &Message) -> String {
         MonthlyTarget { written } => format!(
             "the target for `{written}` is set by month, but targets are set for a year or a quarter"
         ),
+        AdoptedRef { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => {
+                "the changes since adoption cannot be shown: the `git` command is not installed".into()
+            }
+            HistoryProblem::NotInGit => {
+                "the changes since adoption cannot be shown: the plan folder is not in a git repository".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "git knows no tag or commit `{git_ref}`, so the changes since adoption cannot be shown"
+            ),
+            HistoryProblem::Git(detail) => format!(
+                "the adopted version `{git_ref}` cannot be read from git: {detail}"
+            ),
+            HistoryProblem::AdoptedInvalid { errors } => format!(
+                "the adopted version `{git_ref}` has {errors} {}, so the changes since adoption cannot be shown",
+                if *errors == 1 { "error" } else { "errors" }
+            ),
+        },
         MixedPeriods { field, first, here } => format!(
             "`{field}` mixes {} and {}: the first figure is for {}, this one for {}",
             grains(*first),
@@ -618,6 +636,19 @@ pub(super) fn hint(h: &Hint) -> String {
         TargetsByYearOrQuarter => {
             "set the target for the year (`2027`) or a quarter (`2027-Q1`); monthly figures belong in `actuals`".into()
         }
+        GitHistory { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => "install git, or remove `ref` from `adopted`".into(),
+            HistoryProblem::NotInGit => {
+                "keep the plan in git (`git init`, `git add .`, `git commit`), or remove `ref` from `adopted`".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "name a tag or commit that `git tag` or `git log` lists; in CI, fetch the whole history (`fetch-depth: 0`) so `{git_ref}` is there"
+            ),
+            HistoryProblem::Git(_) => "run `git fsck` in the plan folder".into(),
+            HistoryProblem::AdoptedInvalid { .. } => format!(
+                "see what is wrong with `git worktree add ../vedtaget {git_ref}` and `planpress check ../vedtaget`"
+            ),
+        },
         OneGrain { field, grain } => format!(
             "give every figure in `{field}` by {}, like the first (`{}`), or move them all to one other grain",
             grain_word(*grain),

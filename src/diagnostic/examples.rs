@@ -348,6 +348,16 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::OneFigurePerYear),
         ),
+        Code::AdoptedRef => (
+            M::AdoptedRef {
+                git_ref: "vedtaget-2026".into(),
+                problem: HistoryProblem::UnknownRef,
+            },
+            Some(Hint::GitHistory {
+                git_ref: "vedtaget-2026".into(),
+                problem: HistoryProblem::UnknownRef,
+            }),
+        ),
         Code::MixedPeriods => (
             M::MixedPeriods {
                 field: "actuals".into(),

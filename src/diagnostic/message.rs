@@ -304,6 +304,11 @@ pub enum Message {
         first: Grain,
         here: Grain,
     },
+    /// `adopted.ref` names a version that cannot be read.
+    AdoptedRef {
+        git_ref: String,
+        problem: HistoryProblem,
+    },
     TooDeep {
         nesting: Nesting,
     },
@@ -396,6 +401,7 @@ impl Message {
             TooManyDecimals { .. } => Code::TooManyDecimals,
             DuplicatePeriod { .. } => Code::DuplicateKey,
             MixedPeriods { .. } => Code::MixedPeriods,
+            AdoptedRef { .. } => Code::AdoptedRef,
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
@@ -701,6 +707,11 @@ pub enum Hint {
     OneGrain {
         field: String,
         grain: Grain,
+    },
+    /// What to do about an `adopted.ref` that cannot be read.
+    GitHistory {
+        git_ref: String,
+        problem: HistoryProblem,
     },
     Simplify {
         nesting: Nesting,

@@ -6,6 +6,7 @@
 //! folder, which keeps every link relative and the same on every page.
 
 mod blocks;
+mod followup;
 mod search;
 mod selection;
 mod svg;
@@ -14,6 +15,7 @@ mod views;
 
 use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::BuildError;
+use crate::followup::Followup;
 use crate::model::*;
 use crate::theme::Theme;
 use blocks::Writer;
@@ -32,9 +34,28 @@ pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 
 /// The site behind the renderers' seam: writes `site/` (pages, static
 /// files, search index, and the plan's images and downloads), linking the
-/// PDF named `pdf` when one is built beside it.
+/// PDFs built beside it.
 pub struct Html<'a> {
-    pub pdf: Option<&'a str>,
+    pub pdfs: Pdfs<'a>,
+}
+
+/// The file names of the PDFs the site carries, for its links.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pdfs<'a> {
+    /// The plan.
+    pub plan: Option<&'a str>,
+    /// The status report.
+    pub report: Option<&'a str>,
+    /// The changes since adoption.
+    pub changes: Option<&'a str>,
+}
+
+/// What the site shows beside the plan's own pages: the PDFs it links
+/// and the follow-up pages (the status report, the changes).
+#[derive(Clone, Copy)]
+pub struct Beside<'a> {
+    pub pdfs: Pdfs<'a>,
+    pub followup: &'a Followup,
 }
 
 impl Renderer for Html<'_> {
@@ -62,7 +83,11 @@ impl Renderer for Html<'_> {
                 source: std::io::Error::other(other.to_string()),
             },
         };
-        render(ctx.plan, ctx.theme, self.pdf, &sink).map_err(problem)?;
+        let beside = Beside {
+            pdfs: self.pdfs,
+            followup: ctx.followup,
+        };
+        render(ctx.plan, ctx.theme, &beside, &sink).map_err(problem)?;
         for rel in crate::plan_files(ctx.plan).map_err(problem)? {
             let path = ctx.plan.root.join(&rel);
             let bytes =
@@ -76,18 +101,13 @@ impl Renderer for Html<'_> {
     }
 }
 
-/// Renders the site into `write`. `pdf` is the PDF's file name when one is
-/// built beside the site, so pages can link to it.
-pub fn render(
-    plan: &Plan,
-    theme: &Theme,
-    pdf: Option<&str>,
-    write: Sink,
-) -> Result<(), BuildError> {
+/// Renders the site into `write`, with what `beside` says it shows and
+/// links beside the plan's pages.
+pub fn render(plan: &Plan, theme: &Theme, beside: &Beside, write: Sink) -> Result<(), BuildError> {
     render_selected(
         plan,
         theme,
-        pdf,
+        beside,
         &Selection::all(),
         &mut Memo::default(),
         write,
@@ -128,7 +148,7 @@ impl Memo {
 pub fn render_selected(
     plan: &Plan,
     theme: &Theme,
-    pdf: Option<&str>,
+    beside: &Beside,
     which: &Selection,
     memo: &mut Memo,
     write: Sink,
@@ -158,7 +178,7 @@ pub fn render_selected(
         None => load_templates(theme).map_err(BuildError::Render)?,
     };
     let tera = &*templates.insert(tera);
-    let site = Site::new(plan, theme, pdf);
+    let site = Site::new(plan, theme, beside);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
     let base = site.base_context();
@@ -225,6 +245,21 @@ pub fn render_selected(
             ctx.insert("tracks", &plan.tracks);
             ctx.insert("target_groups", &plan.target_groups);
             write_page(page("goals.html", &ctx)?)?;
+            if let Some(report) = &beside.followup.report {
+                let mut ctx = base.clone();
+                ctx.insert("current", "status");
+                ctx.insert("nav", NAV_MARK);
+                ctx.insert("report", &followup::ReportView::of(report, &site));
+                write_page(page("status.html", &ctx)?)?;
+            }
+        }
+        // What changed lists the sections whose text changed.
+        if let (true, Some(changes)) = (which.overview || which.search, &beside.followup.changes) {
+            let mut ctx = base.clone();
+            ctx.insert("current", "changes");
+            ctx.insert("nav", NAV_MARK);
+            ctx.insert("changes", &followup::ChangesView::of(plan, changes, &site));
+            write_page(page("changes.html", &ctx)?)?;
         }
         if which.frame {
             for (template, current) in [("search.html", "search"), ("404.html", "404")] {
@@ -287,8 +322,13 @@ pub fn render_selected(
         return Ok(());
     }
     if let Some(base_url) = &plan.meta.base_url {
+        let followup = [
+            beside.followup.report.as_ref().map(|_| "status.html"),
+            beside.followup.changes.as_ref().map(|_| "changes.html"),
+        ];
         let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
             .into_iter()
+            .chain(followup.into_iter().flatten())
             .map(str::to_string)
             .chain(sections.iter().map(|s| format!("{}.html", s.slug)))
             .collect();

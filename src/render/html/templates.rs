@@ -8,10 +8,12 @@ use crate::theme::Theme;
 use tera::Tera;
 
 /// The pages a site consists of, as the templates name them.
-const TEMPLATES: [&str; 6] = [
+const TEMPLATES: [&str; 8] = [
     "index.html",
     "section.html",
     "goals.html",
+    "status.html",
+    "changes.html",
     "search.html",
     "404.html",
     "goal.html",

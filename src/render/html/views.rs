@@ -36,11 +36,16 @@ pub(super) struct SiteInfo {
     pub(super) brand_text: String,
     pub(super) logo: Option<String>,
     pub(super) pdf: Option<String>,
+    /// The follow-up pages, when the site has them, and their PDFs.
+    pub(super) report: Option<&'static str>,
+    pub(super) report_pdf: Option<String>,
+    pub(super) changes: Option<&'static str>,
+    pub(super) changes_pdf: Option<String>,
     pub(super) base_url: Option<String>,
 }
 
 impl Site {
-    pub(super) fn new(plan: &Plan, theme: &Theme, pdf: Option<&str>) -> Site {
+    pub(super) fn new(plan: &Plan, theme: &Theme, beside: &super::Beside) -> Site {
         let lang = plan.meta.language;
         Site {
             lang,
@@ -73,7 +78,11 @@ impl Site {
                     .logo
                     .as_ref()
                     .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
-                pdf: pdf.map(str::to_string),
+                pdf: beside.pdfs.plan.map(str::to_string),
+                report: beside.followup.report.as_ref().map(|_| "status.html"),
+                report_pdf: beside.pdfs.report.map(str::to_string),
+                changes: beside.followup.changes.as_ref().map(|_| "changes.html"),
+                changes_pdf: beside.pdfs.changes.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
             },
         }

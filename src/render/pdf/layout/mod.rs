@@ -13,6 +13,7 @@
 //! header and footer). Top-level sections that start on a page of their
 //! own are laid out in parallel and joined.
 
+pub mod annex;
 mod blocks;
 mod charts;
 mod contents;
