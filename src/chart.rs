@@ -111,7 +111,7 @@ impl Chart {
         let point = |when: When, value: f64| Point {
             when,
             value,
-            label: locale::value(&Value::Number(value), indicator.unit, lang),
+            label: locale::figure(&Value::Number(value), indicator, lang),
             labelled: true,
             x: x(when.middle()),
             y: y(value),
@@ -178,10 +178,12 @@ impl Chart {
         let y_ticks = (0..=steps)
             .map(|i| {
                 let v = min + step * i as f64;
-                Tick {
-                    label: locale::value(&Value::Number(round(v)), indicator.unit, lang),
-                    at: y(v),
-                }
+                // A unit label is said at the points; the axis keeps to numbers.
+                let label = match indicator.unit_label {
+                    Some(_) => locale::number(round(v), lang),
+                    None => locale::value(&Value::Number(round(v)), indicator.unit, lang),
+                };
+                Tick { label, at: y(v) }
             })
             .collect();
         // A label for each year under its middle (the year's part on the
@@ -211,7 +213,7 @@ fn round(v: f64) -> f64 {
 fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
     let fmt = |v: &Value| match v {
         Value::Missing => words.not_measured.to_string(),
-        other => locale::value(other, ind.unit, lang),
+        other => locale::figure(other, ind, lang),
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &ind.baseline {
@@ -290,8 +292,12 @@ mod tests {
             value: Value::Number(v),
         };
         Indicator {
+            id: "V1.1".into(),
             name: "Virksomhedskontakter".into(),
             unit: Unit::Count,
+            unit_label: None,
+            note: None,
+            assessment: None,
             direction: Some(Direction::Increase),
             source: None,
             relative_to: None,
@@ -370,6 +376,25 @@ mod tests {
             chart
                 .description
                 .contains("Faktisk: 1. kvartal 2026: 2.100; 2. kvartal 2026: 2.180"),
+            "{}",
+            chart.description
+        );
+    }
+
+    #[test]
+    fn a_unit_label_is_said_at_the_points_and_in_the_description() {
+        let mut ind = indicator();
+        ind.unit_label = Some("timer".into());
+        let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
+        let labels: Vec<&str> = chart.series[1]
+            .points
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2.000 timer", "2.150 timer"]);
+        assert!(chart.y_ticks.iter().all(|t| !t.label.contains("timer")));
+        assert!(
+            chart.description.contains("2027: 2.500 timer"),
             "{}",
             chart.description
         );

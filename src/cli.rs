@@ -58,6 +58,9 @@ enum Command {
         /// The plan's language.
         #[arg(long, value_enum, default_value_t = LanguageArg::Da)]
         language: LanguageArg,
+        /// What to start: a plan with goals, or a case for a committee meeting.
+        #[arg(long, value_enum, default_value_t = KindArg::Plan)]
+        kind: KindArg,
         /// Write into a folder that is not empty (files of the same name are replaced).
         #[arg(long)]
         force: bool,
@@ -129,6 +132,14 @@ enum LanguageArg {
     Da,
     /// English
     En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    /// A plan with goal tables
+    Plan,
+    /// A case for a committee meeting (an agenda item)
+    Case,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -223,15 +234,23 @@ pub fn run() -> ExitCode {
         Command::New {
             dir,
             language,
+            kind,
             force,
         } => {
             let language = match language {
                 LanguageArg::Da => planpress::model::Language::Da,
                 LanguageArg::En => planpress::model::Language::En,
             };
-            match planpress::scaffold::write(&dir, language, force) {
+            let starter = match kind {
+                KindArg::Plan => planpress::scaffold::Starter::Plan,
+                KindArg::Case => planpress::scaffold::Starter::Case,
+            };
+            match planpress::scaffold::write(&dir, language, starter, force) {
                 Ok(_) => {
-                    eprintln!("{}", planpress::scaffold::next_steps(&dir, language));
+                    eprintln!(
+                        "{}",
+                        planpress::scaffold::next_steps(&dir, language, starter)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fatal(&e.fatal(), language),

@@ -15,9 +15,12 @@ struct Document<'a> {
 
 #[derive(Serialize)]
 struct PlanInfo<'a> {
+    /// `plan` or `case`.
+    kind: &'static str,
     title: &'a str,
     organisation: &'a str,
-    period: PeriodOut,
+    /// Always there for a plan; a case may have none.
+    period: Option<PeriodOut>,
     language: Language,
     as_of: Option<String>,
     status: DocumentStatus,
@@ -25,6 +28,9 @@ struct PlanInfo<'a> {
     edition: Option<&'a str>,
     contact: Option<ContactOut<'a>>,
     accessibility_statement: Option<&'a str>,
+    /// A case's header, recommendation and decision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    case: Option<CaseOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +50,53 @@ struct ContactOut<'a> {
 }
 
 #[derive(Serialize)]
+struct CaseOut<'a> {
+    committee: &'a str,
+    /// `2027-03-09T15:00`, or the day alone.
+    meeting: String,
+    item: u32,
+    number: &'a str,
+    document: Option<&'a str>,
+    /// `open` or `closed`.
+    access: &'static str,
+    authority: Option<&'a str>,
+    recommendation: Option<&'a [String]>,
+    decision: Option<DecisionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DecisionOut<'a> {
+    date: String,
+    text: &'a str,
+    absent: &'a [String],
+}
+
+fn case_out<'a>(plan: &'a Plan, case: &'a Case) -> CaseOut<'a> {
+    let sections = plan.all_sections();
+    CaseOut {
+        committee: &case.committee,
+        meeting: case.meeting.iso(),
+        item: case.item,
+        number: &case.number,
+        document: case.document.as_deref(),
+        access: case.access.code(),
+        authority: case.authority.as_deref(),
+        recommendation: sections
+            .iter()
+            .find_map(|s| s.recommendation.as_ref())
+            .map(|r| r.points.as_slice()),
+        decision: sections
+            .iter()
+            .find_map(|s| s.decision.as_ref())
+            .map(|d| DecisionOut {
+                date: d.date.iso(),
+                text: &d.text,
+                absent: &d.absent,
+            }),
+    }
+}
+
+#[derive(Serialize)]
 struct PeriodOut {
     start: i32,
     end: i32,
@@ -56,7 +109,11 @@ struct GoalOut<'a> {
     description: Option<&'a str>,
     owner: Option<&'a str>,
     section: SectionRef<'a>,
+    /// The first of `target_groups`, for readers written before there
+    /// could be several.
     target_group: Option<Named>,
+    /// Every target group the goal serves: its own, or its section's.
+    target_groups: Vec<Named>,
     national_goals: Vec<Named>,
     tracks: Vec<Named>,
     initiatives: &'a [String],
@@ -76,8 +133,14 @@ struct SectionRef<'a> {
 
 #[derive(Serialize)]
 struct IndicatorOut<'a> {
+    /// Stable across editions: what tools address the indicator's figures by.
+    id: &'a str,
     name: &'a str,
     unit: Unit,
+    unit_label: Option<&'a str>,
+    note: Option<&'a str>,
+    /// The author's verdict on a text indicator, when given.
+    assessment: Option<Assessment>,
     direction: Option<Direction>,
     source: Option<&'a str>,
     relative_to: Option<&'a str>,
@@ -101,7 +164,7 @@ struct ValueOut {
     formatted: String,
 }
 
-fn value_out(yv: &Figure, unit: Unit, lang: Language) -> ValueOut {
+fn value_out(yv: &Figure, ind: &Indicator, lang: Language) -> ValueOut {
     let value = match &yv.value {
         Value::Number(n) => serde_json::Number::from_f64(*n)
             .map_or(serde_json::Value::Null, serde_json::Value::Number),
@@ -113,7 +176,7 @@ fn value_out(yv: &Figure, unit: Unit, lang: Language) -> ValueOut {
         period: yv.when.iso(),
         grain: yv.when.grain().code(),
         value,
-        formatted: locale::value(&yv.value, unit, lang),
+        formatted: locale::figure(&yv.value, ind, lang),
     }
 }
 
@@ -145,10 +208,10 @@ pub fn json(plan: &Plan) -> String {
                 title: &section.title,
                 file: &section.source,
             },
-            target_group: section
-                .target_group
-                .as_ref()
-                .map(|id| named(&plan.target_groups, std::slice::from_ref(id)).remove(0)),
+            target_group: named(&plan.target_groups, &g.target_groups)
+                .into_iter()
+                .next(),
+            target_groups: named(&plan.target_groups, &g.target_groups),
             national_goals: named(&plan.national_goals, &g.national_goals),
             tracks: named(&plan.tracks, &g.tracks),
             initiatives: &g.initiatives,
@@ -160,22 +223,18 @@ pub fn json(plan: &Plan) -> String {
                 .indicators
                 .iter()
                 .map(|i| IndicatorOut {
+                    id: &i.id,
                     name: &i.name,
                     unit: i.unit,
+                    unit_label: i.unit_label.as_deref(),
+                    note: i.note.as_deref(),
+                    assessment: i.assessment,
                     direction: i.direction,
                     source: i.source.as_deref(),
                     relative_to: i.relative_to.as_deref(),
-                    baseline: i.baseline.as_ref().map(|b| value_out(b, i.unit, lang)),
-                    actuals: i
-                        .actuals
-                        .iter()
-                        .map(|a| value_out(a, i.unit, lang))
-                        .collect(),
-                    targets: i
-                        .targets
-                        .iter()
-                        .map(|t| value_out(t, i.unit, lang))
-                        .collect(),
+                    baseline: i.baseline.as_ref().map(|b| value_out(b, i, lang)),
+                    actuals: i.actuals.iter().map(|a| value_out(a, i, lang)).collect(),
+                    targets: i.targets.iter().map(|t| value_out(t, i, lang)).collect(),
                     status: i.status,
                     status_label: locale::status(i.status, lang),
                 })
@@ -184,12 +243,13 @@ pub fn json(plan: &Plan) -> String {
         .collect();
     let doc = Document {
         plan: PlanInfo {
+            kind: plan.meta.kind.name(),
             title: &plan.meta.title,
             organisation: &plan.meta.organisation,
-            period: PeriodOut {
-                start: plan.meta.period.start,
-                end: plan.meta.period.end,
-            },
+            period: plan.meta.period.map(|p| PeriodOut {
+                start: p.start,
+                end: p.end,
+            }),
             language: lang,
             as_of: plan.meta.as_of.map(Date::iso),
             status: plan.meta.status,
@@ -209,6 +269,7 @@ pub fn json(plan: &Plan) -> String {
                 }
             }),
             accessibility_statement: plan.meta.accessibility_statement.as_deref(),
+            case: plan.meta.kind.case().map(|c| case_out(plan, c)),
         },
         goals,
     };
@@ -230,8 +291,11 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
         "goal_id",
         "goal_title",
         "target_group",
+        "target_groups",
+        "indicator_id",
         "indicator",
         "unit",
+        "unit_label",
         "direction",
         "kind",
         "year",
@@ -241,8 +305,10 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
         "indicator_status",
         "goal_status",
         "deadline",
+        "note",
     ])?;
     for (section, g) in plan.all_goals() {
+        let groups = g.target_groups.join(",");
         for i in &g.indicators {
             let rows = i
                 .baseline
@@ -267,18 +333,22 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
                     section.title.as_str(),
                     &g.id,
                     &g.title,
-                    section.target_group.as_deref().unwrap_or(""),
+                    g.target_groups.first().map_or("", String::as_str),
+                    &groups,
+                    &i.id,
                     &i.name,
                     Unit::NAMES[i.unit as usize],
+                    i.unit_label.as_deref().unwrap_or(""),
                     i.direction.map_or("", |d| Direction::NAMES[d as usize]),
                     kind,
                     &yv.when.year().to_string(),
                     &yv.when.iso(),
                     &raw,
-                    &locale::value(&yv.value, i.unit, lang),
+                    &locale::figure(&yv.value, i, lang),
                     i.status.code(),
                     g.status.code(),
                     &g.deadline.map(Deadline::iso).unwrap_or_default(),
+                    i.note.as_deref().unwrap_or(""),
                 ];
                 let cells = record.map(as_text);
                 w.write_record(cells.iter().map(|c| c.as_bytes()))?;

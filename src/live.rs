@@ -297,16 +297,13 @@ impl LiveSite {
                 Err(source) => return Err(BuildError::Write { path: from, source }),
             }
         }
-        // Pages of sections that are gone.
+        // Pages the plan no longer has: sections that are gone, or a plan's
+        // pages after it became a case.
         if let Some((shown, _)) = &self.shown {
-            let now: HashSet<&str> = plan
-                .all_sections()
-                .iter()
-                .map(|s| s.slug.as_str())
-                .collect();
-            for s in shown.all_sections() {
-                if !now.contains(s.slug.as_str()) {
-                    let _ = std::fs::remove_file(self.site.join(format!("{}.html", s.slug)));
+            let now: HashSet<String> = html::pages(&plan).into_iter().collect();
+            for page in html::pages(shown) {
+                if !now.contains(&page) {
+                    let _ = std::fs::remove_file(self.site.join(page));
                 }
             }
         }
@@ -475,5 +472,73 @@ mod tests {
             "body { color: black }",
         );
         step(&mut live, &["themes/default/static/style.css"], true);
+    }
+
+    /// A plan that becomes a case and back, and a case's edits: after
+    /// each, the site is the one a fresh build makes, with no page left
+    /// that the document no longer has.
+    #[test]
+    fn a_case_updates_like_a_fresh_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("plan");
+        let plan = "title: T\norganisation: O\nperiod: 2027\n";
+        let case = "kind: case\ntitle: T\norganisation: O\ncase: { committee: Udvalget, meeting: 2027-03-09, item: 2, number: 1-27, access: open }\n";
+        write(&root, "plan.yaml", plan);
+        write(
+            &root,
+            "content/01-a.md",
+            &section("A", 1, "Tekst [b](02-b.md)."),
+        );
+        write(
+            &root,
+            "content/02-b.md",
+            &section("B", 2, "## Mål\n\nMere."),
+        );
+        let site = dir.path().join("live");
+        let (mut live, first) = LiveSite::open(&root, &site).unwrap();
+        assert!(first.built, "{:?}", first.diagnostics);
+        let mut n = 0;
+        let mut step = |live: &mut LiveSite, changed: &[&str]| {
+            let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+            let update = live.update(&changed).unwrap();
+            assert!(update.built, "{:?}", update.diagnostics);
+            n += 1;
+            let fresh = dir.path().join(format!("fresh{n}"));
+            let (_, made) = LiveSite::open(&root, &fresh).unwrap();
+            assert!(made.built);
+            assert_eq!(
+                files(&site).keys().collect::<Vec<_>>(),
+                files(&fresh).keys().collect::<Vec<_>>(),
+                "the files after step {n}"
+            );
+            assert_eq!(files(&site), files(&fresh), "after step {n}");
+            update.written
+        };
+        // The plan becomes a case: its section pages and search go.
+        write(&root, "plan.yaml", case);
+        let recommendation = "---\ntitle: B\norder: 2\nrecommendation:\n  - at det godkendes\n---\n## Mål\n\nMere.\n";
+        write(&root, "content/02-b.md", recommendation);
+        step(&mut live, &["plan.yaml", "content/02-b.md"]);
+        assert!(!site.join("a.html").exists() && !site.join("search.html").exists());
+        // A change to one section's text is the case's page.
+        write(&root, "content/01-a.md", &section("A", 1, "Ny tekst."));
+        assert!(step(&mut live, &["content/01-a.md"]) >= 1);
+        // A goal brings the goals overview; without it, the overview goes.
+        let goal = "---\ntitle: A\norder: 1\ngoals:\n  - id: G1\n    title: Et mål\n---\nTekst.\n";
+        write(&root, "content/01-a.md", goal);
+        step(&mut live, &["content/01-a.md"]);
+        assert!(site.join("goals.html").exists());
+        write(&root, "content/01-a.md", &section("A", 1, "Uden mål."));
+        step(&mut live, &["content/01-a.md"]);
+        assert!(!site.join("goals.html").exists());
+        // And back to a plan.
+        write(&root, "plan.yaml", plan);
+        write(
+            &root,
+            "content/02-b.md",
+            &section("B", 2, "## Mål\n\nMere."),
+        );
+        step(&mut live, &["plan.yaml", "content/02-b.md"]);
+        assert!(site.join("a.html").exists() && site.join("search.html").exists());
     }
 }

@@ -3,7 +3,9 @@
 //! Danish; `2,500`, `14.6%`, `No. 72`, `1 March 2027`, `Q4 2027` in English.
 //! Every renderer and export formats through here, so they agree.
 
-use crate::model::{Date, Deadline, Language, Period, Status, Unit, Value, When};
+use crate::model::{
+    Date, Deadline, Indicator, Language, Meeting, Period, Status, Unit, Value, When,
+};
 
 /// A number as YAML would write it: `14.6`, `2500`.
 pub fn plain_number(n: f64) -> String {
@@ -72,6 +74,18 @@ pub fn change(delta: f64, unit: Unit, lang: Language) -> String {
     }
 }
 
+/// A figure of an indicator: its value in its unit, or, for a count or an
+/// amount with a `unit_label`, the number followed by that label
+/// (`1.250 timer`, `3,5 mio. kr.`).
+pub fn figure(v: &Value, ind: &Indicator, lang: Language) -> String {
+    match (v, &ind.unit_label, ind.unit) {
+        (Value::Number(n), Some(label), Unit::Count | Unit::Amount) => {
+            format!("{} {label}", number(*n, lang))
+        }
+        _ => value(v, ind.unit, lang),
+    }
+}
+
 const MONTHS_DA: [&str; 12] = [
     "januar",
     "februar",
@@ -106,6 +120,50 @@ pub fn date(d: Date, lang: Language) -> String {
     match lang {
         Language::Da => format!("{}. {} {}", d.day, MONTHS_DA[m], d.year),
         Language::En => format!("{} {} {}", d.day, MONTHS_EN[m], d.year),
+    }
+}
+
+/// The day of the week, 0 for Sunday (Sakamoto's method).
+fn weekday(d: Date) -> usize {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let m = (d.month as usize).clamp(1, 12);
+    let y = if m < 3 { d.year - 1 } else { d.year };
+    (y + y / 4 - y / 100 + y / 400 + T[m - 1] + d.day as i32).rem_euclid(7) as usize
+}
+
+/// A meeting's day and hour: `tirsdag den 9. marts 2027 kl. 15.00`,
+/// `Tuesday 9 March 2027, 15:00`.
+pub fn meeting(m: Meeting, lang: Language) -> String {
+    const DAYS_DA: [&str; 7] = [
+        "søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
+    ];
+    const DAYS_EN: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    let day = weekday(m.date);
+    match (lang, m.time) {
+        (Language::Da, None) => format!("{} den {}", DAYS_DA[day], date(m.date, lang)),
+        (Language::Da, Some(t)) => format!(
+            "{} den {} kl. {:02}.{:02}",
+            DAYS_DA[day],
+            date(m.date, lang),
+            t.hour,
+            t.minute
+        ),
+        (Language::En, None) => format!("{} {}", DAYS_EN[day], date(m.date, lang)),
+        (Language::En, Some(t)) => format!(
+            "{} {}, {:02}:{:02}",
+            DAYS_EN[day],
+            date(m.date, lang),
+            t.hour,
+            t.minute
+        ),
     }
 }
 
@@ -159,16 +217,32 @@ pub fn status(s: Status, lang: Language) -> &'static str {
         (Status::OnTrack, Language::Da) => "På vej",
         (Status::OffTrack, Language::Da) => "Ikke på vej",
         (Status::NotMeasured, Language::Da) => "Ikke målt",
+        (Status::NotAssessed, Language::Da) => "Ikke vurderet",
         (Status::Achieved, Language::En) => "Achieved",
         (Status::OnTrack, Language::En) => "On track",
         (Status::OffTrack, Language::En) => "Off track",
         (Status::NotMeasured, Language::En) => "Not measured",
+        (Status::NotAssessed, Language::En) => "Not assessed",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meetings_with_their_weekday() {
+        let m = Meeting::parse("2027-03-09 15:00").unwrap();
+        assert_eq!(
+            meeting(m, Language::Da),
+            "tirsdag den 9. marts 2027 kl. 15.00"
+        );
+        assert_eq!(meeting(m, Language::En), "Tuesday 9 March 2027, 15:00");
+        let day = Meeting::parse("2028-02-29").unwrap();
+        assert_eq!(meeting(day, Language::Da), "tirsdag den 29. februar 2028");
+        let day = Meeting::parse("2026-01-01").unwrap();
+        assert_eq!(meeting(day, Language::En), "Thursday 1 January 2026");
+    }
 
     #[test]
     fn danish_conventions() {

@@ -7,8 +7,11 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
-pub use crate::markdown::{Align, Block, Footnote, GoalsMarker, Inline, LinkTarget};
+mod case;
+
+pub use crate::markdown::{Align, Block, CalloutKind, Footnote, GoalsMarker, Inline, LinkTarget};
 pub use crate::when::{Grain, When};
+pub use case::{Access, Case, Decision, Kind, Meeting, Recommendation, Time};
 
 /// The whole plan, ready to render.
 #[derive(Debug, Clone)]
@@ -25,11 +28,14 @@ pub struct Plan {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// A plan, or a committee case with its header.
+    pub kind: Kind,
     pub title: String,
     pub subtitle: Option<String>,
     pub organisation: String,
     pub summary: Option<String>,
-    pub period: Period,
+    /// Always there in a plan; a case may leave it out.
+    pub period: Option<Period>,
     pub language: Language,
     pub theme: String,
     pub as_of: Option<Date>,
@@ -142,11 +148,12 @@ impl Meta {
     /// Danish, the default theme, the default brand colour, no extras.
     pub fn new(title: &str, organisation: &str, period: Period) -> Meta {
         Meta {
+            kind: Kind::Plan,
             title: title.to_string(),
             subtitle: None,
             organisation: organisation.to_string(),
             summary: None,
-            period,
+            period: Some(period),
             language: Language::Da,
             theme: "default".into(),
             as_of: None,
@@ -306,7 +313,21 @@ pub struct Section {
     pub goals: Vec<Goal>,
     pub body: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// Who signs the text (a foreword's committee chair), set after it.
+    pub signature: Option<Signature>,
+    /// A case's recommendation, shown after the section's text.
+    pub recommendation: Option<Recommendation>,
+    /// A case's decision, shown after the recommendation.
+    pub decision: Option<Decision>,
     pub children: Vec<Section>,
+}
+
+/// `signature: { name, role }` in a section's front matter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    pub name: String,
+    /// What the signer is: `Formand for Beskæftigelsesudvalget`.
+    pub role: Option<String>,
 }
 
 impl Section {
@@ -350,7 +371,7 @@ fn visit_markers(blocks: &[Block], f: &mut dyn FnMut(&GoalsMarker)) {
     for b in blocks {
         match b {
             Block::Goals(m) => f(m),
-            Block::Quote(inner) => visit_markers(inner, f),
+            Block::Quote { body, .. } | Block::Callout { body, .. } => visit_markers(body, f),
             Block::List { items, .. } => items.iter().for_each(|i| visit_markers(i, f)),
             _ => {}
         }
@@ -368,6 +389,9 @@ pub struct Goal {
     pub initiatives: Vec<String>,
     pub deadline: Option<Deadline>,
     pub links: Vec<GoalLink>,
+    /// The target groups the goal serves: its own `target_groups`, or else
+    /// its section's `target_group` (ids from plan.yaml).
+    pub target_groups: Vec<String>,
     pub indicators: Vec<Indicator>,
     /// The goal's overall status, from its indicators.
     pub status: Status,
@@ -390,8 +414,18 @@ pub struct GoalLink {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
+    /// Unique in the plan: as written, or `GOALID.N` (1-based) by default.
+    /// Later tools address the indicator's figures by it.
+    pub id: String,
     pub name: String,
     pub unit: Unit,
+    /// What a count or an amount counts (`timer`, `personer`, `mio. kr.`),
+    /// written after its figures in place of the unit's own word.
+    pub unit_label: Option<String>,
+    /// A sentence shown with the figures: why they moved, what they cover.
+    pub note: Option<String>,
+    /// The author's judgement of a text indicator's latest figure.
+    pub assessment: Option<Assessment>,
     pub direction: Option<Direction>,
     pub source: Option<String>,
     pub relative_to: Option<String>,
@@ -442,6 +476,7 @@ impl Indicator {
         ind.status = indicator_status(
             ind.unit,
             ind.direction,
+            ind.assessment,
             ind.baseline.as_ref(),
             &ind.actuals,
             &ind.targets,
@@ -553,9 +588,21 @@ pub enum Status {
     OnTrack,
     OffTrack,
     NotMeasured,
+    /// A text indicator measured in words that differ from its target,
+    /// which nobody has judged (`assessment`).
+    NotAssessed,
 }
 
 impl Status {
+    /// Every status, in the order overviews count them.
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::OffTrack,
+        Status::NotMeasured,
+        Status::NotAssessed,
+    ];
+
     /// The stable machine name used in exports and CSS classes.
     pub fn code(self) -> &'static str {
         match self {
@@ -563,6 +610,7 @@ impl Status {
             Status::OnTrack => "on_track",
             Status::OffTrack => "off_track",
             Status::NotMeasured => "not_measured",
+            Status::NotAssessed => "not_assessed",
         }
     }
 
@@ -573,6 +621,43 @@ impl Status {
             Status::OnTrack => "↗",
             Status::OffTrack => "✗",
             Status::NotMeasured => "–",
+            Status::NotAssessed => "?",
+        }
+    }
+
+    /// The judged statuses carry a verdict; the other two say why there is none.
+    pub fn is_judged(self) -> bool {
+        matches!(self, Status::Achieved | Status::OnTrack | Status::OffTrack)
+    }
+}
+
+/// `assessment:` on a text indicator: the author's verdict on its latest
+/// figure, which words cannot be compared to reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assessment {
+    Achieved,
+    OnTrack,
+    OffTrack,
+}
+
+impl Assessment {
+    /// Every assessment with the word front matter uses for it.
+    pub const ALL: [(Assessment, &'static str); 3] = [
+        (Assessment::Achieved, "achieved"),
+        (Assessment::OnTrack, "on_track"),
+        (Assessment::OffTrack, "off_track"),
+    ];
+
+    pub fn parse(word: &str) -> Option<Assessment> {
+        Self::ALL.iter().find(|(_, w)| *w == word).map(|(a, _)| *a)
+    }
+
+    pub fn status(self) -> Status {
+        match self {
+            Assessment::Achieved => Status::Achieved,
+            Assessment::OnTrack => Status::OnTrack,
+            Assessment::OffTrack => Status::OffTrack,
         }
     }
 }
@@ -586,9 +671,14 @@ impl Status {
 ///   baseline (or, without one, from the earliest actual) in the indicator's
 ///   direction;
 /// - *off track*: the latest actual has not moved, or moved the wrong way.
+///
+/// A text indicator is *achieved* when its latest words are its target's;
+/// other words are the author's `assessment` to judge, and *not assessed*
+/// until they do.
 pub fn indicator_status(
     unit: Unit,
     direction: Option<Direction>,
+    assessment: Option<Assessment>,
     baseline: Option<&Figure>,
     actuals: &[Figure],
     targets: &[Figure],
@@ -596,6 +686,11 @@ pub fn indicator_status(
     let Some(latest) = actuals.iter().rev().find(|a| a.value != Value::Missing) else {
         return Status::NotMeasured;
     };
+    if !unit.is_numeric()
+        && let Some(a) = assessment
+    {
+        return a.status();
+    }
     let Some(last_target) = targets.iter().rev().find(|t| t.value != Value::Missing) else {
         return Status::NotMeasured;
     };
@@ -607,7 +702,7 @@ pub fn indicator_status(
         return if same {
             Status::Achieved
         } else {
-            Status::OffTrack
+            Status::NotAssessed
         };
     }
     let (Some(actual), Some(target)) = (latest.value.number(), last_target.value.number()) else {
@@ -643,16 +738,19 @@ pub fn indicator_status(
     }
 }
 
-/// A goal's status: off track if any indicator is, achieved if all measured
-/// ones are, not measured if none is, on track otherwise.
+/// A goal's status, from its judged indicators (achieved, on track, off
+/// track): off track if any is, achieved if all are, on track otherwise.
+/// Indicators not measured or not assessed do not count; a goal with no
+/// judged indicator is not assessed when one of them is, else not measured.
 pub fn goal_status(indicators: &[Indicator]) -> Status {
-    let measured: Vec<Status> = indicators
-        .iter()
-        .map(|i| i.status)
-        .filter(|s| *s != Status::NotMeasured)
-        .collect();
+    let statuses = || indicators.iter().map(|i| i.status);
+    let measured: Vec<Status> = statuses().filter(|s| s.is_judged()).collect();
     if measured.is_empty() {
-        Status::NotMeasured
+        if statuses().any(|s| s == Status::NotAssessed) {
+            Status::NotAssessed
+        } else {
+            Status::NotMeasured
+        }
     } else if measured.contains(&Status::OffTrack) {
         Status::OffTrack
     } else if measured.iter().all(|s| *s == Status::Achieved) {
@@ -762,14 +860,21 @@ mod tests {
         let base = yv(2024, 2000.0);
         let targets = [yv(2027, 2500.0)];
         let s = |actual: f64| {
-            indicator_status(Unit::Count, inc, Some(&base), &[yv(2026, actual)], &targets)
+            indicator_status(
+                Unit::Count,
+                inc,
+                None,
+                Some(&base),
+                &[yv(2026, actual)],
+                &targets,
+            )
         };
         assert_eq!(s(2600.0), Status::Achieved);
         assert_eq!(s(2100.0), Status::OnTrack);
         assert_eq!(s(2000.0), Status::OffTrack);
         assert_eq!(s(1900.0), Status::OffTrack);
         assert_eq!(
-            indicator_status(Unit::Count, inc, Some(&base), &[], &targets),
+            indicator_status(Unit::Count, inc, None, Some(&base), &[], &targets),
             Status::NotMeasured
         );
         let dec = Some(Direction::Decrease);
@@ -777,6 +882,7 @@ mod tests {
             indicator_status(
                 Unit::Rank,
                 dec,
+                None,
                 Some(&yv(2024, 72.0)),
                 &[yv(2025, a)],
                 &[yv(2027, 50.0)],
@@ -790,10 +896,11 @@ mod tests {
 
     #[test]
     fn text_status_compares_words() {
-        let t = |a: &str| {
+        let t = |a: &str, assessment| {
             indicator_status(
                 Unit::Text,
                 None,
+                assessment,
                 None,
                 &[Figure {
                     when: When::Year(2026),
@@ -805,7 +912,37 @@ mod tests {
                 }],
             )
         };
-        assert_eq!(t("høj tilfredshed"), Status::Achieved);
-        assert_eq!(t("Middel"), Status::OffTrack);
+        assert_eq!(t("høj tilfredshed", None), Status::Achieved);
+        // Other words are not judged by planpress: the author assesses them.
+        assert_eq!(t("Middel", None), Status::NotAssessed);
+        assert_eq!(t("Middel", Some(Assessment::OnTrack)), Status::OnTrack);
+        assert_eq!(t("Middel", Some(Assessment::OffTrack)), Status::OffTrack);
+    }
+
+    #[test]
+    fn goals_count_only_judged_indicators() {
+        let ind = |status| Indicator {
+            id: "X.1".into(),
+            name: "x".into(),
+            unit: Unit::Text,
+            unit_label: None,
+            note: None,
+            assessment: None,
+            direction: None,
+            source: None,
+            relative_to: None,
+            baseline: None,
+            actuals: Vec::new(),
+            targets: Vec::new(),
+            status,
+        };
+        let g = |s: &[Status]| goal_status(&s.iter().map(|s| ind(*s)).collect::<Vec<_>>());
+        use Status::*;
+        assert_eq!(g(&[NotAssessed, Achieved]), Achieved);
+        assert_eq!(g(&[NotAssessed, OnTrack, Achieved]), OnTrack);
+        assert_eq!(g(&[NotAssessed, OffTrack]), OffTrack);
+        assert_eq!(g(&[NotAssessed, NotMeasured]), NotAssessed);
+        assert_eq!(g(&[NotMeasured]), NotMeasured);
+        assert_eq!(g(&[]), NotMeasured);
     }
 }

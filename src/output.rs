@@ -68,8 +68,11 @@ impl Stage {
             });
         }
         let work = out.join(WORK);
-        let marked = std::fs::symlink_metadata(&work).is_ok_and(|m| m.is_dir());
-        if !marked && !force && !is_empty(out) {
+        let marked = || std::fs::symlink_metadata(&work).is_ok_and(|m| m.is_dir());
+        // Marked is asked again after empty: a build starting beside this
+        // one may have made the working folder in between, and that is
+        // what made the folder non-empty.
+        if !force && !marked() && !is_empty(out) && !marked() {
             return Err(BuildError::OutputNotOurs(out.to_path_buf()));
         }
         std::fs::create_dir_all(&work).map_err(io(&work))?;

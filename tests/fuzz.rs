@@ -1,6 +1,7 @@
-//! A fuzz harness on stable Rust: the example plan, mutated (bytes, lines,
-//! indentation, numbers, Unicode, nesting, links, YAML shapes, hostile
-//! paths), driven through the library's `check` and `build`.
+//! A fuzz harness on stable Rust: the example plan (and, in one case of
+//! five, the example committee case in `examples/case/`), mutated (bytes,
+//! lines, indentation, numbers, Unicode, nesting, links, YAML shapes,
+//! hostile paths), driven through the library's `check` and `build`.
 //!
 //! Every case runs in a child process (this same binary, `--child`) with a
 //! wall-clock limit and an address-space limit, so a hang, a stack overflow
@@ -140,6 +141,7 @@ impl Mode {
 fn campaign(options: &Options) -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let base = mutate::read_plan(&root);
+    let case_base = mutate::read_plan(&root.join("examples/case"));
     let work = std::env::temp_dir().join(format!("planpress-fuzz-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("fuzz folder");
@@ -181,7 +183,8 @@ fn campaign(options: &Options) -> ExitCode {
                         Mode::Check
                     };
                     let dir = work.join(case.to_string());
-                    let outcome = run_case(options.seed, case, mode, &base, &dir);
+                    let base = if case % 5 == 4 { &case_base } else { &base };
+                    let outcome = run_case(options.seed, case, mode, base, &dir);
                     if let Ok(mut c) = counts.lock() {
                         c[match mode {
                             Mode::Check | Mode::SelfTest(_) => 0,

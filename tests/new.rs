@@ -15,6 +15,34 @@ fn new_plan(lang: &str) -> (TempDir, std::path::PathBuf) {
     (tmp, dir)
 }
 
+/// `planpress check` finds no error and no warning in `dir`.
+#[track_caller]
+fn checks_clean(dir: &std::path::Path, lang: &str) {
+    let check = run(&["check", path_str(dir), "--format", "json"]);
+    check.assert_code(0);
+    let json = check.json();
+    assert_eq!(
+        (json.errors(), json.warnings()),
+        (0, 0),
+        "{lang}: {}",
+        json.listing()
+    );
+}
+
+/// How many Markdown files (sections) lie in `dir`.
+fn markdown_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
+        .count()
+}
+
 #[test]
 fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
     for (lang, page, goal) in [
@@ -40,27 +68,10 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
         ] {
             assert!(dir.join(file).is_file(), "{lang}: no {file}");
         }
-        let sections = std::fs::read_dir(dir.join("content"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .path()
-                    .extension()
-                    .is_some_and(|x| x == "md")
-            })
-            .count();
+        let sections = markdown_files(&dir.join("content"));
         assert_eq!(sections, 3, "{lang}: a foreword and two sections");
 
-        let check = run(&["check", path_str(&dir), "--format", "json"]);
-        check.assert_code(0);
-        let json = check.json();
-        assert_eq!(
-            (json.errors(), json.warnings()),
-            (0, 0),
-            "{lang}: {}",
-            json.listing()
-        );
+        checks_clean(&dir, lang);
 
         let build = run(&["build", path_str(&dir)]);
         build.assert_code(0);
@@ -86,6 +97,67 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
             dir.join("output")
                 .join(pdfs[0].file_name().unwrap())
                 .is_file()
+        );
+    }
+}
+
+#[test]
+fn the_case_starter_checks_clean_and_builds_in_both_languages() {
+    for (lang, said, point) in [
+        (
+            "da",
+            "en ny sag ligger i",
+            "<li>at udvalget tager orienteringen om ungeindsatsen til efterretning</li>",
+        ),
+        (
+            "en",
+            "a new case is in",
+            "<li>that the committee notes the update on the youth employment service</li>",
+        ),
+    ] {
+        let tmp = TempDir::new(&format!("new-case-{lang}"));
+        let dir = tmp.join("case");
+        let made = run(&["new", path_str(&dir), "--kind", "case", "--language", lang]);
+        made.assert_code(0);
+        assert!(made.stderr.contains(said), "{lang}: {}", made.stderr);
+        for file in [
+            "plan.yaml",
+            ".gitignore",
+            ".github/workflows/planpress.yml",
+            ".gitlab-ci.yml",
+            "content/assets/logo.png",
+        ] {
+            assert!(dir.join(file).is_file(), "{lang}: no {file}");
+        }
+        assert!(
+            !dir.join("content/assets/diagram.png").exists(),
+            "{lang}: an image no section shows"
+        );
+        let plan_yaml = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+        assert!(plan_yaml.contains("\nkind: case\n"), "{lang}");
+        let sections = markdown_files(&dir.join("content"));
+        assert_eq!(sections, 6, "{lang}: the case's fixed headings");
+
+        checks_clean(&dir, lang);
+        run(&["build", path_str(&dir)]).assert_code(0);
+        let site = dir.join("output/site");
+        let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert!(html.contains("<dl class=\"case-facts\""), "{lang}");
+        assert!(html.contains(point), "{lang}: the recommendation");
+        assert!(!site.join("search.html").exists(), "{lang}");
+        let pdf = std::fs::read_dir(dir.join("output"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .expect("the PDF");
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .expect("pdfinfo runs (poppler-utils)");
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(
+            info.contains("Pages:           1\n") || info.contains("Pages:           2\n"),
+            "{lang}: {info}"
         );
     }
 }

@@ -77,6 +77,9 @@ codes! {
     BaselineAfterTarget = "baseline-after-target", Error;
     ActualAfterAsOf = "actual-after-as-of", Error;
     ValueOutOfRange = "value-out-of-range", Error;
+    /// A field an indicator of its unit cannot have (`assessment` on a
+    /// number, `unit_label` on a percentage).
+    FieldNotForUnit = "field-not-for-unit", Error;
     /// A figure too large to print exactly.
     NumberTooLarge = "number-too-large", Error;
     TooManyDecimals = "too-many-decimals", Error;
@@ -86,6 +89,11 @@ codes! {
     MixedPeriods = "mixed-periods", Error;
     /// Markdown nested past the limit.
     TooDeep = "too-deep", Error;
+    /// A case's header, recommendation or decision in a plan.
+    NotACase = "not-a-case", Error;
+    /// A case's recommendation or decision given twice.
+    CaseTwice = "case-twice", Error;
+    DecisionBeforeMeeting = "decision-before-meeting", Error;
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
@@ -93,6 +101,10 @@ codes! {
     AdoptedRef = "adopted-ref", Warning;
     /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
     MalformedMarker = "malformed-marker", Warning;
+    /// `> [!FAKTA]`: a quote that starts like a callout of no known kind.
+    UnknownCallout = "unknown-callout", Warning;
+    /// Raw HTML in the text, shown as text while `allow_html` is off.
+    RawHtml = "raw-html", Warning;
     TargetAgainstDirection = "target-against-direction", Warning;
     MaintainTargetDiffers = "maintain-target-differs", Warning;
     UncoveredTargetGroup = "uncovered-target-group", Warning;
@@ -101,6 +113,8 @@ codes! {
     HeadingSkip = "heading-skip", Warning;
     MissingAlt = "missing-alt", Warning;
     GoalPlacedTwice = "goal-placed-twice", Warning;
+    /// A case without a recommendation, or a point without "at".
+    CaseRecommendation = "case-recommendation", Warning;
     TemplateError = "template-error", Error;
     TemplateMissing = "template-missing", Error;
     ThemeLabels = "theme-labels", Error;

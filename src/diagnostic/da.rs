@@ -20,9 +20,12 @@ fn a(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "en underskrift (`signature`)",
         Thing::TargetGroup => "en målgruppe",
         Thing::Track => "et spor",
         Thing::NationalGoal => "et ministermål",
+        Thing::Case => "sagens oplysninger (`case`)",
+        Thing::Decision => "beslutningen (`decision`)",
     }
 }
 
@@ -38,9 +41,12 @@ fn the(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "underskriften (`signature`)",
         Thing::TargetGroup => "målgruppen",
         Thing::Track => "sporet",
         Thing::NationalGoal => "ministermålet",
+        Thing::Case => "sagens oplysninger (`case`)",
+        Thing::Decision => "beslutningen (`decision`)",
     }
 }
 
@@ -278,6 +284,7 @@ pub(super) fn message(m: &Message) -> String {
             format!("`{file}` har ingen overskrift eller noget mål med ankeret `#{fragment}`")
         }
         DuplicateGoalId { id } => format!("mål-id'et `{id}` er allerede brugt"),
+        DuplicateIndicatorId { id } => format!("indikator-id'et `{id}` er allerede brugt"),
         DuplicateVocabularyId { kind, id } => {
             format!("to {} har samme id, `{id}`", plural_of(*kind))
         }
@@ -317,6 +324,17 @@ pub(super) fn message(m: &Message) -> String {
                 unit(*u)
             )
         }
+        FieldNotForUnit { field, unit: u } => {
+            format!(
+                "en indikator med `unit: {}` kan ikke have `{field}`",
+                unit(*u)
+            )
+        }
+        UnknownAssessment { written } => format!("ukendt vurdering `{written}`"),
+        UnknownCallout { written } => {
+            format!("`{written}` gør ikke citatet til en boks, så det står som tekst")
+        }
+        RawHtml => "rå HTML vises som tekst, fordi `allow_html` er slået fra".into(),
         DuplicateOrder { order, first } => format!(
             "`order: {order}` bruges også af {first}; filnavnene afgør, hvilket afsnit der kommer først"
         ),
@@ -515,6 +533,55 @@ pub(super) fn message(m: &Message) -> String {
             "fejl i skabelonen: `{name}` inkluderer sig selv ({} → {name}), så den ville aldrig blive færdig",
             chain.join(" → ")
         ),
+        Case(p) => case(p),
+    }
+}
+
+fn case(p: &CaseProblem) -> String {
+    use crate::locale::date;
+    use CaseProblem::*;
+    match p {
+        UnknownKind { written } => format!("ukendt dokumenttype `{written}`"),
+        UnknownAccess { written } => {
+            format!("`{written}` siger ikke, om punktet er åbent eller lukket")
+        }
+        BadItem { item } => {
+            format!("punktets nummer på dagsordenen skal være 1 eller mere, ikke {item}")
+        }
+        BadMeeting { written } => {
+            format!("`{written}` er ikke en dato eller en dato med klokkeslæt")
+        }
+        NoHeader => "dokumentet er en sag (`kind: case`), men plan.yaml har ingen `case:` med sagens oplysninger".into(),
+        EmptyRecommendation => "indstillingen har ingen punkter".into(),
+        HeaderInPlan => "`case:` hører til en sag, men dokumentet er en plan".into(),
+        FieldInPlan { field } => format!("`{field}` hører til en sag, men dokumentet er en plan"),
+        Twice { field, first } => format!("sagen har allerede `{field}` i {first}"),
+        NoRecommendation => "sagen har ingen indstilling (`recommendation`)".into(),
+        PointWithoutAt { written, word } => {
+            format!("punktet `{written}` i indstillingen begynder ikke med `{word}`")
+        }
+        DecisionBeforeMeeting { decided, meeting } => format!(
+            "beslutningen er dateret {}, før mødet {}",
+            date(*decided, Language::Da),
+            date(*meeting, Language::Da)
+        ),
+    }
+}
+
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` er `plan` (en plan med mål, det er standard) eller `case` (en sag til et udvalgsmøde)".into(),
+        AccessValues => "skriv `access: open` for et åbent punkt eller `access: closed` for et lukket".into(),
+        MeetingForm => "skriv år-måned-dag og gerne klokkeslættet, fx `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("er dokumentet en sag til et udvalgsmøde, så skriv `kind: case` i plan.yaml; ellers slet `{field}`"),
+        OnePlace { field } => format!("en sag har kun én `{field}`: saml den i ét afsnit"),
+        AddRecommendation => "skriv punkterne i front matter i afsnittet med indstillingen: `recommendation:` og én linje `- at …` pr. punkt".into(),
+        DateOf { field } => format!("skriv datoen som år-måned-dag, fx `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "mødet er {} (`meeting` i plan.yaml); ret datoen for beslutningen eller for mødet",
+            crate::locale::date(*meeting, Language::Da)
+        ),
     }
 }
 
@@ -642,6 +709,15 @@ pub(super) fn hint(h: &Hint) -> String {
         SectionHasNoGoals => "afsnittet har ingen mål i sin front matter".into(),
         SectionGoals { ids } => format!("afsnittets mål er: {}", ids.join(", ")),
         UniqueGoalIds => "hvert mål skal have sit eget id i hele planen".into(),
+        UniqueIndicatorIds => "hver indikator skal have sit eget id i hele planen; uden `id` hedder den målets id og sit nummer, fx `V1.2`".into(),
+        SignatureForm { name } => format!("skriv navn og rolle sådan: `signature: {{ name: {name}, role: Formand for udvalget }}`"),
+        CountWithLabel { label } => format!("et antal timer, personer eller lignende er `unit: count` med ordet i `unit_label`: skriv `unit: count` og på linjen under `unit_label: {label}`"),
+        UnitLabelForCounts => "`unit_label` siger, hvad et antal eller et beløb tæller (`timer`, `personer`, `mio. kr.`); procenter og placeringer har deres egen skrivemåde".into(),
+        AssessmentForText => "planpress regner selv status ud for tal; `assessment` er til indikatorer, der måles i ord (`unit: text`)".into(),
+        Assessments => "vurderingen er en af: achieved (opfyldt), on_track (på vej) og off_track (ikke på vej)".into(),
+        CalloutKinds => format!("en boks begynder med en af disse: {}; en faktaboks er `[!NOTE]` med en fed første linje", super::callout_markers("eller")),
+        CalloutAlone { marker } => format!("skriv `> {marker}` alene på linjen og teksten på linjerne under den"),
+        UseCallout => "brug en boks til en faktaboks: `> [!NOTE]` og en fed første linje, fx `> **Fakta: ledigheden i tal**`".into(),
         NoVocabulary { kind } => format!("plan.yaml har ingen `{}`: tilføj dem der først", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml har disse `{}`: {}", kind.list_field(), ids.join(", ")),
         AddGoalForGroup => "tilføj et mål i et afsnit med denne `target_group`, eller fjern målgruppen".into(),
@@ -695,6 +771,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "omdøb filen eller mappen, så navnet ikke begynder med punktum".into(),
         RemoveDanglingLink => "fjern linket, eller læg den fil, det skal føre til, på dens plads".into(),
         SaveImageAgain => "åbn billedet i et billedprogram, og gem det igen som PNG, JPEG eller SVG".into(),
+        Case(h) => case_hint(h),
         RemoveInclude => "fjern den `{% include %}`, der fører tilbage til denne skabelon".into(),
     }
 }

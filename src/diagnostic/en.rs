@@ -18,9 +18,12 @@ fn a(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "a signature",
         Thing::TargetGroup => "a target group",
         Thing::Track => "a track",
         Thing::NationalGoal => "a national goal",
+        Thing::Case => "the case header (`case`)",
+        Thing::Decision => "a decision (`decision`)",
     }
 }
 
@@ -35,9 +38,12 @@ fn the(thing: Thing) -> &'static str {
         Thing::Brand => "`brand`",
         Thing::Adoption => "`adopted`",
         Thing::Contact => "`contact`",
+        Thing::Signature => "the signature",
         Thing::TargetGroup => "the target group",
         Thing::Track => "the track",
         Thing::NationalGoal => "the national goal",
+        Thing::Case => "the case header (`case`)",
+        Thing::Decision => "the decision (`decision`)",
     }
 }
 
@@ -256,6 +262,7 @@ pub(super) fn message(m: &Message) -> String {
             format!("`{file}` has no heading or goal with the anchor `#{fragment}`")
         }
         DuplicateGoalId { id } => format!("the goal id `{id}` is already used"),
+        DuplicateIndicatorId { id } => format!("the indicator id `{id}` is already used"),
         DuplicateVocabularyId { kind: k, id } => {
             format!("the {} id `{id}` is used twice", kind(*k))
         }
@@ -291,6 +298,17 @@ pub(super) fn message(m: &Message) -> String {
             };
             format!("{} does not fit unit `{}`: {why}", num(*value), unit(*u))
         }
+        FieldNotForUnit { field, unit: u } => {
+            format!(
+                "an indicator with `unit: {}` cannot have `{field}`",
+                unit(*u)
+            )
+        }
+        UnknownAssessment { written } => format!("unknown assessment `{written}`"),
+        UnknownCallout { written } => {
+            format!("`{written}` does not make the quote a callout, so it is shown as text")
+        }
+        RawHtml => "raw HTML is shown as text, because `allow_html` is off".into(),
         DuplicateOrder { order, first } => format!(
             "`order: {order}` is also used by {first}; the file names decide which comes first"
         ),
@@ -476,6 +494,57 @@ pub(super) fn message(m: &Message) -> String {
             "template error: `{name}` includes itself ({} → {name}), so it would never finish",
             chain.join(" → ")
         ),
+        Case(p) => case(p),
+    }
+}
+
+fn case(p: &CaseProblem) -> String {
+    use crate::locale::date;
+    use crate::model::Language;
+    use CaseProblem::*;
+    match p {
+        UnknownKind { written } => format!("unknown kind of document `{written}`"),
+        UnknownAccess { written } => {
+            format!("`{written}` does not say whether the item is open or closed")
+        }
+        BadItem { item } => {
+            format!("the item's number on the agenda must be 1 or more, not {item}")
+        }
+        BadMeeting { written } => format!("`{written}` is not a date, or a date and a time"),
+        NoHeader => {
+            "the document is a case (`kind: case`), but plan.yaml has no `case:` with its facts"
+                .into()
+        }
+        EmptyRecommendation => "the recommendation has no points".into(),
+        HeaderInPlan => "`case:` belongs to a case, but the document is a plan".into(),
+        FieldInPlan { field } => format!("`{field}` belongs to a case, but the document is a plan"),
+        Twice { field, first } => format!("the case already has its `{field}` in {first}"),
+        NoRecommendation => "the case has no recommendation (`recommendation`)".into(),
+        PointWithoutAt { written, word } => {
+            format!("the recommendation's point `{written}` does not begin with `{word}`")
+        }
+        DecisionBeforeMeeting { decided, meeting } => format!(
+            "the decision is dated {}, before the meeting on {}",
+            date(*decided, Language::En),
+            date(*meeting, Language::En)
+        ),
+    }
+}
+
+fn case_hint(h: &CaseHint) -> String {
+    use CaseHint::*;
+    match h {
+        Kinds => "`kind` is `plan` (a plan with goals, the default) or `case` (a case for a committee meeting)".into(),
+        AccessValues => "write `access: open` for an open item or `access: closed` for a closed one".into(),
+        MeetingForm => "write year-month-day and, best, the time: `meeting: 2027-03-09 15:00`".into(),
+        SayCase { field } => format!("if the document is a case for a committee meeting, write `kind: case` in plan.yaml; otherwise remove `{field}`"),
+        OnePlace { field } => format!("a case has one `{field}`: keep it in one section"),
+        AddRecommendation => "write the points in the front matter of the section that holds the recommendation: `recommendation:` and one line `- that …` per point".into(),
+        DateOf { field } => format!("write the date as year-month-day, e.g. `{field}: 2027-03-09`"),
+        DecisionAtMeeting { meeting } => format!(
+            "the meeting is on {} (`meeting` in plan.yaml); correct the decision's date or the meeting's",
+            crate::locale::date(*meeting, crate::model::Language::En)
+        ),
     }
 }
 
@@ -614,6 +683,15 @@ pub(super) fn hint(h: &Hint) -> String {
         SectionHasNoGoals => "this section has no goals in its front matter".into(),
         SectionGoals { ids } => format!("this section's goals are: {}", ids.join(", ")),
         UniqueGoalIds => "goal ids must be unique across the whole plan".into(),
+        UniqueIndicatorIds => "indicator ids must be unique across the whole plan; without `id`, an indicator is called by its goal's id and its number, e.g. `V1.2`".into(),
+        SignatureForm { name } => format!("give the name and the role like this: `signature: {{ name: {name}, role: Chair of the committee }}`"),
+        CountWithLabel { label } => format!("a number of hours, persons and the like is `unit: count` with the word in `unit_label`: write `unit: count` and on the line below `unit_label: {label}`"),
+        UnitLabelForCounts => "`unit_label` says what a count or an amount counts (`hours`, `persons`, `DKK m`); percentages and ranks are written their own way".into(),
+        AssessmentForText => "planpress works out the status of figures itself; `assessment` is for indicators measured in words (`unit: text`)".into(),
+        Assessments => "the assessment is one of: achieved, on_track and off_track".into(),
+        CalloutKinds => format!("a callout starts with one of {}; a fact box is a `[!NOTE]` with a bold first line", super::callout_markers("or")),
+        CalloutAlone { marker } => format!("write `> {marker}` alone on its line and the text on the lines below it"),
+        UseCallout => "use a callout for a fact box: `> [!NOTE]` and a bold first line, e.g. `> **Facts: unemployment in figures**`".into(),
         NoVocabulary { kind } => format!("plan.yaml lists no {}: add them there first", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml's {} are: {}", kind.list_field(), ids.join(", ")),
         AddGoalForGroup => "add a goal to a section with this `target_group`, or remove the group".into(),
@@ -667,6 +745,7 @@ pub(super) fn hint(h: &Hint) -> String {
         Unhide => "rename the file or folder so its name does not start with a dot".into(),
         RemoveDanglingLink => "remove the link, or put the file it should lead to in its place".into(),
         SaveImageAgain => "open the image in an image program and save it again as PNG, JPEG or SVG".into(),
+        Case(h) => case_hint(h),
         RemoveInclude => "remove the `{% include %}` that leads back to this template".into(),
     }
 }

@@ -172,6 +172,13 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             None,
         ),
+        Code::FieldNotForUnit => (
+            M::FieldNotForUnit {
+                field: "assessment".into(),
+                unit: Unit::Percent,
+            },
+            Some(Hint::AssessmentForText),
+        ),
         Code::DuplicateOrder => (
             M::FolderOrder {
                 order: 1,
@@ -197,6 +204,13 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::MarkerForm),
         ),
+        Code::UnknownCallout => (
+            M::UnknownCallout {
+                written: "[!FAKTA]".into(),
+            },
+            Some(Hint::CalloutKinds),
+        ),
+        Code::RawHtml => (M::RawHtml, Some(Hint::UseCallout)),
         Code::TargetAgainstDirection => (
             M::AgainstDirection {
                 when: When::Year(2027),
@@ -382,6 +396,42 @@ pub(super) fn example(code: Code) -> Diagnostic {
                 ids: vec!["U1".into()],
             },
             Some(Hint::PlaceOnce),
+        ),
+        Code::NotACase => (
+            M::Case(CaseProblem::HeaderInPlan),
+            Some(Hint::Case(CaseHint::SayCase { field: "case" })),
+        ),
+        Code::CaseTwice => (
+            M::Case(CaseProblem::Twice {
+                field: "recommendation",
+                first: "content/05-indstilling.md".into(),
+            }),
+            Some(Hint::Case(CaseHint::OnePlace {
+                field: "recommendation",
+            })),
+        ),
+        Code::DecisionBeforeMeeting => {
+            let day = |d| Date {
+                year: 2027,
+                month: 3,
+                day: d,
+            };
+            (
+                M::Case(CaseProblem::DecisionBeforeMeeting {
+                    decided: day(2),
+                    meeting: day(9),
+                }),
+                Some(Hint::Case(CaseHint::DecisionAtMeeting { meeting: day(9) })),
+            )
+        }
+        Code::CaseRecommendation => (
+            M::Case(CaseProblem::PointWithoutAt {
+                written: "Udvalget godkender planen".into(),
+                word: "at",
+            }),
+            Some(Hint::Write {
+                text: "- at udvalget godkender planen".into(),
+            }),
         ),
     };
     Diagnostic::at("content/a.md", Pos { line: 1, column: 1 }, message).maybe_hint(hint)

@@ -3,6 +3,7 @@
 //! exhaustive `match`, so the compiler proves that every message, hint and
 //! status line exists in both languages.
 
+pub use super::case::{CaseHint, CaseProblem};
 use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
@@ -166,6 +167,23 @@ pub enum Message {
         value: f64,
         unit: Unit,
     },
+    /// `field` is one an indicator of `unit` cannot have.
+    FieldNotForUnit {
+        field: String,
+        unit: Unit,
+    },
+    /// `assessment:` not one of the three.
+    UnknownAssessment {
+        written: String,
+    },
+    DuplicateIndicatorId {
+        id: String,
+    },
+    /// A quote starting with `[!…]` that is not a callout, as written.
+    UnknownCallout {
+        written: String,
+    },
+    RawHtml,
     DuplicateOrder {
         order: i64,
         first: String,
@@ -319,6 +337,8 @@ pub enum Message {
         name: String,
         chain: Vec<String>,
     },
+    /// A committee case's kind, header, recommendation or decision.
+    Case(CaseProblem),
 }
 
 impl Message {
@@ -348,7 +368,8 @@ impl Message {
             | NotAColour { .. }
             | PeriodBackwards { .. }
             | NotAPeriod
-            | MonthlyTarget { .. } => Code::InvalidValue,
+            | MonthlyTarget { .. }
+            | UnknownAssessment { .. } => Code::InvalidValue,
             DecimalComma { .. } => Code::DecimalComma,
             CommaInName { .. } => Code::CommaInName,
             ThousandsSeparator { .. } => Code::ThousandsSeparator,
@@ -361,12 +382,17 @@ impl Message {
             }
             NoLogo { .. } | NoImage { .. } => Code::MissingFile,
             LinkWithoutTarget | BrokenLink { .. } | NoAnchor { .. } => Code::BrokenLink,
-            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } => Code::DuplicateId,
+            DuplicateGoalId { .. } | DuplicateVocabularyId { .. } | DuplicateIndicatorId { .. } => {
+                Code::DuplicateId
+            }
             DuplicateSlug { .. } => Code::DuplicateSlug,
             TargetOutsidePeriod { .. } => Code::TargetOutsidePeriod,
             BaselineNotBefore { .. } => Code::BaselineAfterTarget,
             ActualAfterAsOf { .. } => Code::ActualAfterAsOf,
             OutOfRange { .. } => Code::ValueOutOfRange,
+            FieldNotForUnit { .. } => Code::FieldNotForUnit,
+            UnknownCallout { .. } => Code::UnknownCallout,
+            RawHtml => Code::RawHtml,
             DuplicateOrder { .. } | FolderOrder { .. } => Code::DuplicateOrder,
             MisnamedIndex { .. } => Code::MisnamedIndex,
             MalformedMarker { .. } => Code::MalformedMarker,
@@ -405,6 +431,7 @@ impl Message {
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
+            Case(p) => p.code(),
         }
     }
 }
@@ -471,9 +498,14 @@ pub enum Thing {
     Adoption,
     /// `contact:` in plan.yaml.
     Contact,
+    /// `signature:` in a section.
+    Signature,
     TargetGroup,
     Track,
     NationalGoal,
+    /// A case's header: `case:` in plan.yaml.
+    Case,
+    Decision,
 }
 
 impl Thing {
@@ -678,6 +710,24 @@ pub enum Hint {
         ids: Vec<String>,
     },
     UniqueGoalIds,
+    UniqueIndicatorIds,
+    /// `signature: Navn` as the mapping it must be.
+    SignatureForm {
+        name: String,
+    },
+    UnitLabelForCounts,
+    /// `unit: timer`: `unit: count` with `unit_label: timer`.
+    CountWithLabel {
+        label: String,
+    },
+    AssessmentForText,
+    Assessments,
+    CalloutKinds,
+    /// A callout's `[!NOTE]` must stand alone on its line.
+    CalloutAlone {
+        marker: String,
+    },
+    UseCallout,
     NoVocabulary {
         kind: Thing,
     },
@@ -730,6 +780,8 @@ pub enum Hint {
     RemoveDanglingLink,
     SaveImageAgain,
     RemoveInclude,
+    /// What to do about a committee case's problem.
+    Case(CaseHint),
 }
 
 /// The words beside a second place a diagnostic points at.

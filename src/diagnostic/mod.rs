@@ -8,6 +8,7 @@
 //! [`code`] holds the list of codes, [`message`] the typed values, and `da.rs`
 //! and `en.rs` their words; [`render`] draws them.
 
+mod case;
 pub mod code;
 mod da;
 mod en;
@@ -41,6 +42,19 @@ pub struct Note {
     pub file: String,
     pub pos: Pos,
     pub text: NoteText,
+}
+
+/// "`[!NOTE]`, `[!TIP]` … `or` `[!CAUTION]`", from the one list of
+/// kinds, for the hints of both languages.
+fn callout_markers(or: &str) -> String {
+    let all: Vec<String> = crate::markdown::CalloutKind::ALL
+        .iter()
+        .map(|(_, w)| format!("`[!{w}]`"))
+        .collect();
+    match all.split_last() {
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl Diagnostic {

@@ -30,11 +30,19 @@ impl Followup {
     /// The report of `plan` as of `until` (or of all its figures), and the
     /// changes from `adopted`, the adopted version, when there is one.
     pub fn of(plan: &Plan, until: Option<When>, adopted: Option<&Plan>) -> Followup {
-        let report = Some(Report::of(plan, until)).filter(|r| !r.is_empty());
-        let changes = plan.meta.adopted.as_ref().and_then(|a| {
-            let (adopted, git_ref, commit) = (adopted?, a.git_ref.as_ref()?, a.commit.as_ref()?);
-            Some(Changes::between(adopted, plan, git_ref, &commit.hash))
-        });
+        // A committee case is read at one meeting: it has no follow-up.
+        let report = Some(Report::of(plan, until))
+            .filter(|r| !r.is_empty() && plan.meta.kind.case().is_none());
+        let changes = plan
+            .meta
+            .adopted
+            .as_ref()
+            .filter(|_| plan.meta.kind.case().is_none())
+            .and_then(|a| {
+                let (adopted, git_ref, commit) =
+                    (adopted?, a.git_ref.as_ref()?, a.commit.as_ref()?);
+                Some(Changes::between(adopted, plan, git_ref, &commit.hash))
+            });
         Followup { report, changes }
     }
 }

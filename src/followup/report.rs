@@ -61,8 +61,9 @@ pub struct IndicatorLine {
 }
 
 /// Statuses from the most to the least urgent: the report's order.
-pub const STATUSES: [Status; 4] = [
+pub const STATUSES: [Status; 5] = [
     Status::OffTrack,
+    Status::NotAssessed,
     Status::NotMeasured,
     Status::OnTrack,
     Status::Achieved,

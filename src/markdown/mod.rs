@@ -27,7 +27,19 @@ pub enum Block {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
     },
-    Quote(Vec<Block>),
+    /// A block quote; `attribution` is who said it, from a last paragraph
+    /// that begins with a dash (`— Navn Navnesen, formand`), without the dash.
+    Quote {
+        body: Vec<Block>,
+        attribution: Option<Vec<Inline>>,
+    },
+    /// A callout (`> [!NOTE]` …). `title` is its bold first line, when it
+    /// has one: a NOTE with a title is a fact box.
+    Callout {
+        kind: CalloutKind,
+        title: Option<Vec<Inline>>,
+        body: Vec<Block>,
+    },
     Code {
         lang: Option<String>,
         text: String,
@@ -44,6 +56,54 @@ pub enum Block {
     Html(String),
     /// Where goal tables go.
     Goals(GoalsMarker),
+}
+
+/// The kinds of callout, as GitHub's alert syntax names them: the one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalloutKind {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl CalloutKind {
+    /// Every kind with the word written between `[!` and `]`.
+    pub const ALL: [(CalloutKind, &'static str); 5] = [
+        (CalloutKind::Note, "NOTE"),
+        (CalloutKind::Tip, "TIP"),
+        (CalloutKind::Important, "IMPORTANT"),
+        (CalloutKind::Warning, "WARNING"),
+        (CalloutKind::Caution, "CAUTION"),
+    ];
+
+    /// The word in the marker: `NOTE`.
+    pub fn marker(self) -> &'static str {
+        Self::ALL[self as usize].1
+    }
+
+    /// The machine name, for CSS classes and label keys: `note`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The theme label that names the kind in the plan's language.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "callout_note",
+            CalloutKind::Tip => "callout_tip",
+            CalloutKind::Important => "callout_important",
+            CalloutKind::Warning => "callout_warning",
+            CalloutKind::Caution => "callout_caution",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +186,11 @@ pub struct Outline {
     pub markers: Vec<(GoalsMarker, Pos)>,
     /// Lines like `{{ goals }}` that look like markers but are not, as written.
     pub near_markers: Vec<(String, Pos)>,
+    /// Quotes that start like a callout of a kind there is none of
+    /// (`> [!FAKTA]`), or not alone on their line, as written.
+    pub unknown_callouts: Vec<(String, Pos)>,
+    /// Raw HTML blocks and inline tags, one place per line.
+    pub raw_html: Vec<Pos>,
     /// Where the text first nests deeper than [`MAX_MARKDOWN_DEPTH`], for
     /// each kind of nesting; what lies deeper is left out.
     ///
@@ -249,6 +314,101 @@ mod tests {
         let b = body("{{ goal(\"V1\") }}\n\nA literal {{ brace }} stays text.\n");
         assert_eq!(b.blocks[0], Block::Goals(GoalsMarker::One("V1".into())));
         assert!(matches!(&b.blocks[1], Block::Paragraph(_)));
+    }
+
+    #[test]
+    fn callouts_take_their_kind_and_a_bold_first_line_as_title() {
+        let b = body(
+            "> [!NOTE]\n> **Fakta: ledigheden i tal**\n> 2,9 %.\n\n> [!warning]\n> Pas på.\n\n> [!TIP]\n> **Kort** og godt.\n",
+        );
+        let Block::Callout { kind, title, body } = &b.blocks[0] else {
+            panic!("{:#?}", b.blocks)
+        };
+        assert_eq!(*kind, CalloutKind::Note);
+        assert_eq!(
+            title.as_deref(),
+            Some(&[Inline::Text("Fakta: ledigheden i tal".into())][..])
+        );
+        assert_eq!(
+            body,
+            &[Block::Paragraph(vec![Inline::Text("2,9 %.".into())])]
+        );
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Callout {
+                kind: CalloutKind::Warning,
+                title: None,
+                ..
+            }
+        ));
+        // Bold words that do not fill the first line are text, not a title.
+        assert!(matches!(&b.blocks[2], Block::Callout { title: None, .. }));
+        assert!(b.outline.unknown_callouts.is_empty());
+    }
+
+    #[test]
+    fn a_quote_whose_last_paragraph_starts_with_a_dash_has_a_speaker() {
+        let b = body(
+            "> Citat.\n>\n> — Navn Navnesen, *formand*\n\n> Citat.\n>\n> – Navn\n\n> — Kun en tankestreg\n",
+        );
+        let Block::Quote { body, attribution } = &b.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(body.len(), 1);
+        assert_eq!(
+            attribution.as_deref(),
+            Some(
+                &[
+                    Inline::Text("Navn Navnesen, ".into()),
+                    Inline::Emphasis(vec![Inline::Text("formand".into())])
+                ][..]
+            )
+        );
+        // An en dash does too, as Danish typing often has it.
+        assert!(matches!(
+            &b.blocks[1],
+            Block::Quote {
+                attribution: Some(_),
+                ..
+            }
+        ));
+        // A quote that is only the dash line has no words to attribute.
+        assert!(matches!(
+            &b.blocks[2],
+            Block::Quote {
+                attribution: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_callouts_and_raw_html_are_recorded_where_they_stand() {
+        let b = body("> [!FAKTA]\n> Tekst.\n\n<div>rå</div>\n\nEn <b>fed</b> og <i>skrå</i>.\n");
+        assert_eq!(
+            b.outline.unknown_callouts,
+            vec![(
+                "[!FAKTA]".to_string(),
+                Pos {
+                    line: 10,
+                    column: 3
+                }
+            )]
+        );
+        // One place per line: the block, then the first tag of the line.
+        assert_eq!(
+            b.outline.raw_html,
+            vec![
+                Pos {
+                    line: 13,
+                    column: 1
+                },
+                Pos {
+                    line: 15,
+                    column: 4
+                }
+            ]
+        );
     }
 
     #[test]

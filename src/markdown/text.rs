@@ -34,7 +34,19 @@ pub fn blocks_text(blocks: &[Block]) -> String {
                     out.push_str(&blocks_text(item));
                 }
             }
-            Block::Quote(inner) => out.push_str(&blocks_text(inner)),
+            Block::Quote { body, attribution } => {
+                out.push_str(&blocks_text(body));
+                if let Some(a) = attribution {
+                    out.push_str(&plain_text(a));
+                }
+            }
+            Block::Callout { title, body, .. } => {
+                if let Some(t) = title {
+                    out.push_str(&plain_text(t));
+                    out.push('\n');
+                }
+                out.push_str(&blocks_text(body));
+            }
             Block::Table { head, rows, .. } => {
                 for cell in head.iter().chain(rows.iter().flatten()) {
                     out.push_str(&plain_text(cell));

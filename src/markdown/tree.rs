@@ -8,7 +8,9 @@
 use super::*;
 use crate::limits::MAX_MARKDOWN_DEPTH;
 use crate::url::Address;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -96,7 +98,8 @@ impl<'a, 'r> Builder<'a, 'r> {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_HEADING_ATTRIBUTES;
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_GFM;
         Builder {
             events: Parser::new_ext(text, options).into_offset_iter().collect(),
             at: 0,
@@ -190,10 +193,13 @@ impl<'a, 'r> Builder<'a, 'r> {
                 Event::End(_) => break,
                 Event::Start(tag) => self.block(tag, range, &mut out),
                 Event::Rule => out.push(Block::Rule),
-                Event::Html(html) => match out.last_mut() {
-                    Some(Block::Html(prev)) => prev.push_str(&html),
-                    _ => out.push(Block::Html(html.to_string())),
-                },
+                Event::Html(html) => {
+                    self.raw_html_at(range.start);
+                    match out.last_mut() {
+                        Some(Block::Html(prev)) => prev.push_str(&html),
+                        _ => out.push(Block::Html(html.to_string())),
+                    }
+                }
                 Event::DisplayMath(m) => out.push(Block::Code {
                     lang: Some("math".into()),
                     text: m.to_string(),
@@ -244,7 +250,25 @@ impl<'a, 'r> Builder<'a, 'r> {
                     content,
                 }
             }
-            Tag::BlockQuote(_) => Block::Quote(self.blocks()),
+            Tag::BlockQuote(kind) => {
+                // Where the quote's first words stand: a `[!FAKTA]` there is
+                // reported at itself, not at the `>` before it.
+                let first_text = self.events[self.at..]
+                    .iter()
+                    .take(3)
+                    .find(|(e, _)| matches!(e, Event::Text(_)))
+                    .map_or(pos, |(_, r)| self.lines.pos(r.start));
+                let body = self.blocks();
+                match kind {
+                    Some(kind) => callout(convert_kind(kind), body),
+                    None => {
+                        if let Some(written) = callout_like(&body) {
+                            self.outline.unknown_callouts.push((written, first_text));
+                        }
+                        quote(body)
+                    }
+                }
+            }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(l) if !l.is_empty() => Some(l.to_string()),
@@ -255,7 +279,10 @@ impl<'a, 'r> Builder<'a, 'r> {
                     text: self.raw_text(),
                 }
             }
-            Tag::HtmlBlock => Block::Html(self.raw_text()),
+            Tag::HtmlBlock => {
+                self.raw_html_at_pos(pos);
+                Block::Html(self.raw_text())
+            }
             Tag::List(start) => {
                 let mut items = Vec::new();
                 while let Some((e, _)) = self.next() {
@@ -403,7 +430,10 @@ impl<'a, 'r> Builder<'a, 'r> {
                 Event::Text(t) => push_text(&mut out, &t),
                 Event::Code(c) => out.push(Inline::Code(c.to_string())),
                 Event::InlineMath(m) => out.push(Inline::Code(m.to_string())),
-                Event::InlineHtml(h) => out.push(Inline::Html(h.to_string())),
+                Event::InlineHtml(h) => {
+                    self.raw_html_at(range.start);
+                    out.push(Inline::Html(h.to_string()));
+                }
                 Event::SoftBreak => out.push(Inline::SoftBreak),
                 Event::HardBreak => out.push(Inline::HardBreak),
                 Event::TaskListMarker(done) => push_text(&mut out, if done { "☑ " } else { "☐ " }),
@@ -494,6 +524,23 @@ impl<'a, 'r> Builder<'a, 'r> {
         }
     }
 
+    /// Records raw HTML at byte `offset`, once per line.
+    fn raw_html_at(&mut self, offset: usize) {
+        let pos = self.lines.pos(offset);
+        self.raw_html_at_pos(pos);
+    }
+
+    fn raw_html_at_pos(&mut self, pos: Pos) {
+        if self
+            .outline
+            .raw_html
+            .last()
+            .is_none_or(|p| p.line != pos.line)
+        {
+            self.outline.raw_html.push(pos);
+        }
+    }
+
     fn footnote_number(&mut self, label: &str) -> usize {
         let next = self.footnote_numbers.len() + 1;
         *self
@@ -520,6 +567,95 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
     } else {
         out.push(Inline::Text(text.to_string()));
     }
+}
+
+fn convert_kind(kind: BlockQuoteKind) -> CalloutKind {
+    match kind {
+        BlockQuoteKind::Note => CalloutKind::Note,
+        BlockQuoteKind::Tip => CalloutKind::Tip,
+        BlockQuoteKind::Important => CalloutKind::Important,
+        BlockQuoteKind::Warning => CalloutKind::Warning,
+        BlockQuoteKind::Caution => CalloutKind::Caution,
+    }
+}
+
+/// A callout, with its bold first line (`**Fakta: ledigheden i tal**`) taken
+/// out of the text as its title.
+fn callout(kind: CalloutKind, mut body: Vec<Block>) -> Block {
+    let mut title = None;
+    if let Some(Block::Paragraph(first)) = body.first_mut()
+        && let [Inline::Strong(_), rest @ ..] = first.as_slice()
+        && matches!(
+            rest.first(),
+            None | Some(Inline::SoftBreak | Inline::HardBreak)
+        )
+    {
+        let mut inlines = std::mem::take(first).into_iter();
+        if let Some(Inline::Strong(t)) = inlines.next() {
+            title = Some(t);
+        }
+        let rest: Vec<Inline> = inlines.skip(1).collect();
+        if rest.is_empty() {
+            body.remove(0);
+        } else {
+            body[0] = Block::Paragraph(rest);
+        }
+    }
+    Block::Callout { kind, title, body }
+}
+
+/// A quote, with a last paragraph that begins with a dash (`—` or `–`)
+/// taken out of the text as who said it.
+fn quote(mut body: Vec<Block>) -> Block {
+    let after_dash = |t: &str| {
+        t.trim_start()
+            .strip_prefix(['—', '–'])
+            .map(|rest| rest.trim_start().to_string())
+    };
+    let speaker = match body.last() {
+        Some(Block::Paragraph(last)) if body.len() > 1 => match last.as_slice() {
+            [Inline::Text(t), rest @ ..] => {
+                after_dash(t).filter(|s| !s.is_empty() || !rest.is_empty())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let attribution = match (speaker, body.pop()) {
+        (Some(first), Some(Block::Paragraph(mut last))) => {
+            if first.is_empty() {
+                last.remove(0);
+            } else {
+                last[0] = Inline::Text(first);
+            }
+            Some(last)
+        }
+        (_, Some(block)) => {
+            body.push(block);
+            None
+        }
+        (_, None) => None,
+    };
+    Block::Quote { body, attribution }
+}
+
+/// `[!FAKTA]` at the start of a quote that is not a callout: a kind there
+/// is none of, or a known kind not alone on its line. The marker as written.
+fn callout_like(body: &[Block]) -> Option<String> {
+    let Some(Block::Paragraph(first)) = body.first() else {
+        return None;
+    };
+    let Some(Inline::Text(t)) = first.first() else {
+        return None;
+    };
+    let rest = t.strip_prefix("[!")?;
+    let end = rest.find(']')?;
+    let word = &rest[..end];
+    (!word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+    .then(|| format!("[!{word}]"))
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

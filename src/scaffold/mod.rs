@@ -1,7 +1,8 @@
 //! `planpress new`: a small, complete starter plan in the author's
 //! language, with the CI workflows that check and publish it.
 //!
-//! The starter files are real files in this folder (`da/`, `en/`, the
+//! The starter files are real files in this folder (a plan in `da/` and
+//! `en/`, a committee case in `case-da/` and `case-en/`, the
 //! language-neutral `common/` and the CI templates in `ci/`), compiled into
 //! the binary, so they can be read and tested like any plan.
 
@@ -13,6 +14,8 @@ use thiserror::Error;
 
 static DA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/da");
 static EN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/en");
+static CASE_DA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/case-da");
+static CASE_EN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/case-en");
 static COMMON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/common");
 static CI: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/ci");
 
@@ -56,15 +59,30 @@ impl NewError {
     }
 }
 
-/// The starter plan's files: path in the plan folder and contents.
-pub fn files(language: Language) -> Vec<(String, Vec<u8>)> {
+/// What `planpress new` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starter {
+    /// A plan with goal tables.
+    Plan,
+    /// A committee case with its header, recommendation and decision.
+    Case,
+}
+
+/// The starter's files: path in the plan folder and contents.
+pub fn files(language: Language, starter: Starter) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let own = match language {
-        Language::Da => &DA,
-        Language::En => &EN,
+    let own = match (starter, language) {
+        (Starter::Plan, Language::Da) => &DA,
+        (Starter::Plan, Language::En) => &EN,
+        (Starter::Case, Language::Da) => &CASE_DA,
+        (Starter::Case, Language::En) => &CASE_EN,
     };
     for dir in [own, &COMMON] {
         collect(dir, &mut out);
+    }
+    // A case shows no chart: of the shared files it takes the logo only.
+    if starter == Starter::Case {
+        out.retain(|(rel, _)| rel != "content/assets/diagram.png");
     }
     for (template, target) in WORKFLOWS {
         if let Some(file) = CI.get_file(template) {
@@ -99,9 +117,14 @@ fn collect(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
-/// Writes the starter plan into `dir`, which must be missing or empty
-/// unless `force`. Returns the files written, relative to `dir`.
-pub fn write(dir: &Path, language: Language, force: bool) -> Result<Vec<String>, NewError> {
+/// Writes the starter into `dir`, which must be missing or empty unless
+/// `force`. Returns the files written, relative to `dir`.
+pub fn write(
+    dir: &Path,
+    language: Language,
+    starter: Starter,
+    force: bool,
+) -> Result<Vec<String>, NewError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| NewError::Write { path, source }
@@ -113,7 +136,7 @@ pub fn write(dir: &Path, language: Language, force: bool) -> Result<Vec<String>,
         return Err(NewError::NotEmpty(dir.to_path_buf()));
     }
     let mut written = Vec::new();
-    for (rel, bytes) in files(language) {
+    for (rel, bytes) in files(language, starter) {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
@@ -125,14 +148,18 @@ pub fn write(dir: &Path, language: Language, force: bool) -> Result<Vec<String>,
 }
 
 /// What to do next, in the plan's language.
-pub fn next_steps(dir: &Path, language: Language) -> String {
+pub fn next_steps(dir: &Path, language: Language, starter: Starter) -> String {
     let dir = dir.display();
+    let (da, en) = match starter {
+        Starter::Plan => ("en ny plan", "a new plan"),
+        Starter::Case => ("en ny sag", "a new case"),
+    };
     match language {
         Language::Da => format!(
-            "en ny plan ligger i {dir}\nse den i browseren: planpress serve {dir}\ntjek den: planpress check {dir}"
+            "{da} ligger i {dir}\nse den i browseren: planpress serve {dir}\ntjek den: planpress check {dir}"
         ),
         Language::En => format!(
-            "a new plan is in {dir}\nsee it in the browser: planpress serve {dir}\ncheck it: planpress check {dir}"
+            "{en} is in {dir}\nsee it in the browser: planpress serve {dir}\ncheck it: planpress check {dir}"
         ),
     }
 }

@@ -89,8 +89,14 @@ impl Cache {
         diags.extend(pass.diags.iter().cloned());
         spans.goal_ids.extend(pass.spans.goal_ids.iter().cloned());
         spans
+            .indicator_ids
+            .extend(pass.spans.indicator_ids.iter().cloned());
+        spans
             .references
             .extend(pass.spans.references.iter().cloned());
+        spans
+            .case_parts
+            .extend(pass.spans.case_parts.iter().cloned());
         pass.front.clone()
     }
 

@@ -3,7 +3,7 @@
 //! turns a Danish habit into the "did you mean" it deserves.
 
 use crate::diagnostic::closest;
-use crate::model::{Date, Deadline, Direction, Unit};
+use crate::model::{Assessment, Date, Deadline, Direction, Unit};
 
 /// Field names as a Danish author may write them, and the field meant. A
 /// word only counts where its field is allowed (`mål` is `goals` in a
@@ -54,6 +54,26 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("værdi", "value"),
     ("adresse", "url"),
     ("farve", "primary"),
+    ("type", "kind"),
+    ("dokumenttype", "kind"),
+    ("sag", "case"),
+    ("udvalg", "committee"),
+    ("møde", "meeting"),
+    ("mødedato", "meeting"),
+    ("punkt", "item"),
+    ("punktnummer", "item"),
+    ("sagsnummer", "number"),
+    ("sagsnr", "number"),
+    ("dokumentnummer", "document"),
+    ("dokumentnr", "document"),
+    ("adgang", "access"),
+    ("kompetence", "authority"),
+    ("beslutningskompetence", "authority"),
+    ("indstilling", "recommendation"),
+    ("beslutning", "decision"),
+    ("dato", "date"),
+    ("tekst", "text"),
+    ("fraværende", "absent"),
 ];
 
 /// The field `name` most likely means: a near miss, or its Danish word.
@@ -76,6 +96,42 @@ pub(super) fn unit(written: &str) -> Option<Unit> {
         "tekst" | "ord" => Unit::Text,
         _ => return None,
     })
+}
+
+/// What a count is often written as instead of `unit: count`: the word
+/// that belongs in `unit_label`.
+pub(super) fn counted(written: &str) -> Option<String> {
+    let word = written.trim().to_lowercase();
+    const COUNTED: &[&str] = &[
+        "timer",
+        "uger",
+        "dage",
+        "måneder",
+        "personer",
+        "borgere",
+        "virksomheder",
+        "samtaler",
+        "forløb",
+        "job",
+        "hours",
+        "weeks",
+        "days",
+        "persons",
+        "people",
+    ];
+    COUNTED.contains(&word.as_str()).then_some(word)
+}
+
+/// `opfyldt`, `på vej`, `ikke på vej`: the assessment meant.
+pub(super) fn assessment(written: &str) -> Option<Assessment> {
+    Some(
+        match written.trim().to_lowercase().replace('_', " ").as_str() {
+            "opfyldt" | "nået" | "indfriet" => Assessment::Achieved,
+            "på vej" | "paa vej" | "i gang" => Assessment::OnTrack,
+            "ikke på vej" | "ikke paa vej" | "ikke nået" | "bagud" => Assessment::OffTrack,
+            _ => return None,
+        },
+    )
 }
 
 /// `op`, `stigende`, `fastholde`: the direction meant.
@@ -173,6 +229,57 @@ pub(super) fn month(written: &str) -> Option<String> {
         .then(|| format!("{year}-{month:02}"))
 }
 
+/// `sag`, `dagsordenspunkt`: the kind of document meant.
+pub(super) fn kind(written: &str) -> Option<&'static str> {
+    Some(match written.trim().to_lowercase().as_str() {
+        "sag" | "sager" | "dagsordenspunkt" | "punkt" | "udvalgssag" | "indstilling"
+        | "sagsfremstilling" => "case",
+        "handleplan" | "beskæftigelsesplan" | "politik" | "strategi" => "plan",
+        _ => return None,
+    })
+}
+
+/// `åbent`, `lukket punkt`: whether the item is open or closed.
+pub(super) fn access(written: &str) -> Option<crate::model::Access> {
+    use crate::model::Access;
+    let w = written.trim().to_lowercase();
+    let w = w.trim_end_matches(" punkt");
+    Some(match w {
+        "åben" | "åbent" | "aaben" | "aabent" | "offentlig" | "offentligt" | "public" => {
+            Access::Open
+        }
+        "lukket" | "fortrolig" | "fortroligt" | "private" | "lukket møde" => Access::Closed,
+        _ => return None,
+    })
+}
+
+/// A meeting written the Danish way (`9. marts 2027 kl. 15.00`,
+/// `tirsdag den 9. marts 2027`, `2027-03-09 15.00`), as planpress reads
+/// it: `2027-03-09 15:00`.
+pub(super) fn meeting(written: &str) -> Option<String> {
+    const DAYS: [&str; 7] = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ];
+    let w = written.trim().to_lowercase();
+    let mut words: Vec<&str> = w
+        .split([' ', ','])
+        .filter(|t| !t.is_empty() && !matches!(*t, "kl." | "kl" | "den"))
+        .filter(|t| !DAYS.contains(t))
+        .collect();
+    // The last word is the time when it reads as one: `15.00`, `9:30`.
+    let time = words.last().and_then(|t| {
+        let (h, m) = t.split_once(['.', ':'])?;
+        let time = crate::model::Time::parse(&format!("{h}:{m}"))?;
+        Some(format!(" {:02}:{:02}", time.hour, time.minute))
+    });
+    if time.is_some() {
+        words.pop();
+    }
+    let day = words.join(" ");
+    let iso = Date::parse(&day).map(Date::iso).or_else(|| date(&day))?;
+    Some(format!("{iso}{}", time.unwrap_or_default()))
+}
+
 /// `ikke målt`, `-`, `ukendt`: words for a figure not measured yet.
 pub(super) fn not_measured(written: &str) -> bool {
     matches!(
@@ -196,6 +303,23 @@ mod tests {
         assert_eq!(quarter("Q4 2027").as_deref(), Some("2027-Q4"));
         assert_eq!(quarter("2027 q1").as_deref(), Some("2027-Q1"));
         assert_eq!(quarter("5. kvartal 2027"), None);
+        assert_eq!(
+            meeting("9. marts 2027 kl. 15.00").as_deref(),
+            Some("2027-03-09 15:00")
+        );
+        assert_eq!(
+            meeting("Tirsdag den 9. marts 2027").as_deref(),
+            Some("2027-03-09")
+        );
+        assert_eq!(
+            meeting("2027-03-09 kl. 9.30").as_deref(),
+            Some("2027-03-09 09:30")
+        );
+        assert_eq!(
+            meeting("09.03.2027, 15:00").as_deref(),
+            Some("2027-03-09 15:00")
+        );
+        assert_eq!(meeting("næste tirsdag"), None);
     }
 
     #[test]

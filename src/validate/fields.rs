@@ -273,12 +273,28 @@ impl<'n> Fields<'n> {
             .map(|(_, v, _)| *v)
     }
 
+    /// Where the field's name stands, for a problem with the field itself.
+    pub fn key_pos(&self, name: &str) -> Option<Pos> {
+        self.entries
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, _, p)| *p)
+    }
+
     /// Whether the field is written, even with an empty value.
     pub fn written(&self, name: &str) -> Option<&'n Node> {
         self.entries
             .iter()
             .find(|(n, _, _)| *n == name)
             .map(|(_, v, _)| *v)
+    }
+
+    /// Where the field's name is written.
+    pub fn key(&self, name: &str) -> Option<Pos> {
+        self.entries
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, _, pos)| *pos)
     }
 
     /// Like `get`, but a missing field is an error at the mapping.

@@ -1,16 +1,25 @@
-//! Reading a section's front matter: its fields, goals and indicators,
-//! checking each value as it is read.
+//! Reading a section's front matter: its fields, signature and goals,
+//! checking each value as it is read (indicators in [`super::indicator`]).
 
 use super::danish;
-use super::fields::{self, Ctx, Fields, entries, seq, text};
-use super::{At, Spans, YEARS, YearRules, periods, rules};
-use crate::diagnostic::{Diagnostic, Hint, Message, NoteText, Thing, closest};
-use crate::limits::MAX_NUMBER;
+use super::fields::{self, Ctx, Fields, seq, text};
+use super::indicator::read_indicator;
+use super::{At, Spans, YEARS, YearRules, case};
+use crate::diagnostic::{Diagnostic, Hint, Message, Thing};
 use crate::load::RawSection;
 use crate::load::yaml::{Kind, Node, Pos};
 use crate::model::*;
 
-const SECTION_FIELDS: &[&str] = &["title", "order", "target_group", "summary", "goals"];
+const SECTION_FIELDS: &[&str] = &[
+    "title",
+    "order",
+    "target_group",
+    "summary",
+    "signature",
+    "goals",
+    "recommendation",
+    "decision",
+];
 const GOAL_FIELDS: &[&str] = &[
     "id",
     "title",
@@ -21,17 +30,8 @@ const GOAL_FIELDS: &[&str] = &[
     "initiatives",
     "deadline",
     "links",
+    "target_groups",
     "indicators",
-];
-const INDICATOR_FIELDS: &[&str] = &[
-    "name",
-    "unit",
-    "direction",
-    "source",
-    "baseline",
-    "actuals",
-    "targets",
-    "relative_to",
 ];
 
 /// A section's front matter, read.
@@ -41,7 +41,10 @@ pub(super) struct Front {
     pub(super) order: Option<(i64, Pos)>,
     pub(super) target_group: Option<String>,
     pub(super) summary: Option<String>,
+    pub(super) signature: Option<Signature>,
     pub(super) goals: Vec<Goal>,
+    pub(super) recommendation: Option<Recommendation>,
+    pub(super) decision: Option<Decision>,
 }
 
 pub(super) fn read_front(
@@ -57,7 +60,10 @@ pub(super) fn read_front(
         order: None,
         target_group: None,
         summary: None,
+        signature: None,
         goals: Vec::new(),
+        recommendation: None,
+        decision: None,
     };
     let Some(node) = &raw.front else { return front };
     let ctx = &mut Ctx {
@@ -93,14 +99,67 @@ pub(super) fn read_front(
         front.target_group = Some(id);
     }
     front.summary = f.text(ctx, "summary");
+    front.signature = f.get("signature").and_then(|n| read_signature(ctx, n));
+    // A case's parts: read whatever the kind, which the rules across
+    // files judge (a plan has none).
+    let at = |field| At {
+        file: raw.file.clone(),
+        pos: f.key(field).unwrap_or(f.pos),
+    };
+    if let Some(n) = f.written("recommendation") {
+        let (recommendation, points) = case::read_recommendation(ctx, n);
+        front.recommendation = recommendation;
+        spans.case_parts.push(case::Part {
+            field: "recommendation",
+            at: at("recommendation"),
+            points,
+            decided: None,
+        });
+    }
+    if let Some(n) = f.written("decision") {
+        let (decision, decided) = case::read_decision(ctx, n);
+        front.decision = decision;
+        spans.case_parts.push(case::Part {
+            field: "decision",
+            at: at("decision"),
+            points: Vec::new(),
+            decided,
+        });
+    }
     if let Some(list) = f.get("goals") {
         for item in seq(ctx, list, "goals") {
-            if let Some(goal) = read_goal(ctx, item, spans, years) {
+            if let Some(mut goal) = read_goal(ctx, item, spans, years) {
+                // A goal of its own groups keeps them; the others serve the section's.
+                if goal.target_groups.is_empty() {
+                    goal.target_groups.extend(front.target_group.clone());
+                }
                 front.goals.push(goal);
             }
         }
     }
     front
+}
+
+/// `signature: { name, role }`: who signs the section's text.
+fn read_signature(ctx: &mut Ctx, node: &Node) -> Option<Signature> {
+    if let Kind::Str(name) = &node.kind {
+        // `signature: Hanne Kjærgaard`: the name without its field.
+        ctx.report(
+            node.pos,
+            Message::NotAMapping {
+                thing: Thing::Signature,
+                found: fields::found(&node.kind),
+            },
+        )
+        .hint = Some(Hint::SignatureForm {
+            name: name.trim().to_string(),
+        });
+        return None;
+    }
+    let f = Fields::read(ctx, node, Thing::Signature, &["name", "role"])?;
+    let name = f.required_text(ctx, "name", Thing::Signature, "Hanne Kjærgaard");
+    let role = f.text(ctx, "role");
+    Some(Signature { name: name?, role })
 }
 
 fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -> Option<Goal> {
@@ -133,6 +192,7 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
     };
     let national_goals = refs(ctx, "national_goals", Thing::NationalGoal);
     let tracks = refs(ctx, "tracks", Thing::Track);
+    let target_groups = refs(ctx, "target_groups", Thing::TargetGroup);
     let deadline = f.get("deadline").and_then(|n| {
         let t = match &n.kind {
             Kind::Str(s) => s.clone(),
@@ -193,10 +253,18 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
             })
             .collect()
     });
+    let (goal_id, goal_pos) = id.clone().map_or((None, f.pos), |(i, p)| (Some(i), p));
     let indicators: Vec<Indicator> = f.get("indicators").map_or_else(Vec::new, |n| {
         seq(ctx, n, "indicators")
             .iter()
-            .filter_map(|item| read_indicator(ctx, item, years))
+            .enumerate()
+            .filter_map(|(k, item)| {
+                // The default id, `V1.2`, stands where the goal's id does.
+                let default = goal_id
+                    .as_ref()
+                    .map(|g| (format!("{g}.{}", k + 1), goal_pos));
+                read_indicator(ctx, item, years, default, spans)
+            })
             .collect()
     });
     let (id, id_pos) = id?;
@@ -223,334 +291,7 @@ fn read_goal(ctx: &mut Ctx, node: &Node, spans: &mut Spans, years: &YearRules) -
             .collect(),
         deadline,
         links,
+        target_groups,
         indicators,
     })
-}
-
-/// A period and value as written, with positions for the rules.
-pub(crate) struct Entry {
-    pub when: When,
-    pub year_pos: Pos,
-    pub value: Value,
-    pub value_pos: Pos,
-}
-
-fn read_indicator(ctx: &mut Ctx, node: &Node, years: &YearRules) -> Option<Indicator> {
-    let f = Fields::read(ctx, node, Thing::Indicator, INDICATOR_FIELDS)?;
-    let name = f.required_text(ctx, "name", Thing::Indicator, "Virksomhedskontakter pr. år");
-    let unit = f
-        .required(ctx, "unit", Thing::Indicator, "count")
-        .and_then(|n| {
-            let t = text(ctx, n, "unit")?;
-            let unit = Unit::parse(&t);
-            if unit.is_none() {
-                let hint = danish::unit(&t)
-                    .map(|u| Unit::NAMES[u as usize])
-                    .or_else(|| closest(&t, Unit::NAMES))
-                    .map_or(Hint::Units, |name| Hint::DidYouMean { name: name.into() });
-                ctx.report(n.pos, Message::UnknownUnit { written: t }).hint = Some(hint);
-            }
-            unit
-        });
-    let direction = match f.get("direction") {
-        Some(n) => text(ctx, n, "direction").and_then(|t| {
-            let d = Direction::parse(&t);
-            if d.is_none() {
-                let hint = danish::direction(&t)
-                    .map(|d| Direction::NAMES[d as usize])
-                    .or_else(|| closest(&t, Direction::NAMES))
-                    .map_or(Hint::Directions, |name| Hint::DidYouMean {
-                        name: name.into(),
-                    });
-                ctx.report(n.pos, Message::UnknownDirection { written: t })
-                    .hint = Some(hint);
-            }
-            d
-        }),
-        None => {
-            if unit.is_some_and(Unit::is_numeric) {
-                ctx.report(f.pos, Message::NoDirection).hint = Some(Hint::SayDirection);
-            }
-            None
-        }
-    };
-    let relative_to = f.text(ctx, "relative_to");
-    if let (Some(r), Some(n)) = (&relative_to, f.get("relative_to"))
-        && r != "national"
-    {
-        ctx.report(n.pos, Message::UnknownComparison { written: r.clone() })
-            .hint = Some(Hint::OnlyNational);
-    }
-    let baseline = f.get("baseline").and_then(|n| {
-        if let Kind::Int(_) | Kind::Float(_) | Kind::Str(_) = &n.kind {
-            // `baseline: 2000`: the value without its year.
-            let value = match &n.kind {
-                Kind::Int(i) => i.to_string(),
-                Kind::Float(x) => crate::locale::plain_number(*x),
-                Kind::Str(s) => s.clone(),
-                _ => String::new(),
-            };
-            ctx.report(
-                n.pos,
-                Message::NotAMapping {
-                    thing: Thing::Baseline,
-                    found: fields::found(&n.kind),
-                },
-            )
-            .hint = Some(Hint::BaselineForm { value });
-            return None;
-        }
-        let b = Fields::read(ctx, n, Thing::Baseline, &["year", "value"])?;
-        let year_node = b.required(ctx, "year", Thing::Baseline, "2024")?;
-        let when = periods::read_period(ctx, year_node)?;
-        let value_node = b.get("value");
-        let value = match (value_node, unit) {
-            (Some(v), Some(u)) => read_value(ctx, v, u)?,
-            (None, _) => {
-                b.required(ctx, "value", Thing::Baseline, "2000");
-                return None;
-            }
-            (Some(v), None) => untyped_value(v),
-        };
-        Some(Entry {
-            when,
-            year_pos: year_node.pos,
-            value,
-            value_pos: value_node.map_or(year_node.pos, |v| v.pos),
-        })
-    });
-    let mut series = |field: &str| -> Vec<Entry> {
-        let Some(n) = f.get(field) else {
-            return Vec::new();
-        };
-        let mut out: Vec<Entry> = Vec::new();
-        let list = entries(ctx, n, field);
-        // A decimal comma splits `31,5` into `31` and a field `5`: both go.
-        let split: Vec<bool> = (0..list.len())
-            .map(|i| {
-                i + 1 < list.len() && ctx.decimal_comma(&list[i].1, &list[i + 1].0, &list[i + 1].1)
-            })
-            .collect();
-        for (i, (k, v)) in list.iter().enumerate() {
-            if split[i] || (i > 0 && split[i - 1]) {
-                continue;
-            }
-            let Some(when) = periods::read_period(ctx, k) else {
-                continue;
-            };
-            // YAML tells `2027` from `"2027"` (and `2027-Q3` from
-            // `2027-q3`); a plan must not.
-            if let Some(first) = out.iter().find(|e| e.when == when) {
-                let first = first.year_pos;
-                let file = ctx.file.to_string();
-                let d = ctx.report(
-                    k.pos,
-                    Message::DuplicatePeriod {
-                        when,
-                        field: field.to_string(),
-                    },
-                );
-                d.hint = Some(Hint::OneFigurePerYear);
-                d.note = Some(crate::diagnostic::Note {
-                    file,
-                    pos: first,
-                    text: NoteText::FirstGivenHere,
-                });
-                continue;
-            }
-            let value = match unit {
-                Some(u) => match read_value(ctx, v, u) {
-                    Some(value) => value,
-                    None => continue,
-                },
-                None => untyped_value(v),
-            };
-            out.push(Entry {
-                when,
-                year_pos: k.pos,
-                value,
-                value_pos: v.pos,
-            });
-        }
-        periods::check_series(ctx, field, &out);
-        out.sort_by_key(|e| e.when);
-        out
-    };
-    let actuals = series("actuals");
-    let targets = series("targets");
-    if f.get("targets").is_none() {
-        f.required(ctx, "targets", Thing::Indicator, "{ 2027: 2500 }");
-    }
-    // The year rules hold whatever the unit; the direction rules need it.
-    rules::check_indicator(
-        ctx,
-        years,
-        unit,
-        direction,
-        baseline.as_ref(),
-        &actuals,
-        &targets,
-    );
-    let (name, unit) = (name?, unit?);
-    let to_values = |list: &[Entry]| -> Vec<Figure> {
-        list.iter()
-            .map(|e| Figure {
-                when: e.when,
-                value: e.value.clone(),
-            })
-            .collect()
-    };
-    let baseline = baseline.map(|b| Figure {
-        when: b.when,
-        value: b.value,
-    });
-    let actuals = to_values(&actuals);
-    let targets = to_values(&targets);
-    Some(Indicator {
-        status: indicator_status(unit, direction, baseline.as_ref(), &actuals, &targets),
-        name,
-        unit,
-        direction,
-        source: f.text(ctx, "source"),
-        relative_to,
-        baseline,
-        actuals,
-        targets,
-    })
-}
-
-/// A value that must fit its unit.
-fn read_value(ctx: &mut Ctx, node: &Node, unit: Unit) -> Option<Value> {
-    let number = match &node.kind {
-        Kind::Null => return Some(Value::Missing),
-        Kind::Int(_) | Kind::Float(_) => printable_number(ctx, node)?,
-        Kind::Str(s) if unit == Unit::Text => return Some(Value::Text(s.trim().to_string())),
-        Kind::Str(s) => {
-            // `14,6`, `2.500` or `14,6 %`: a number written the Danish way.
-            let danish = s
-                .trim()
-                .trim_end_matches('%')
-                .trim()
-                .replace('.', "")
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok();
-            let hint = match danish {
-                Some(n) => Hint::WriteNumber {
-                    fix: crate::locale::plain_number(n),
-                },
-                None if danish::not_measured(s) => Hint::NotMeasured,
-                None => Hint::UseUnitText,
-            };
-            ctx.report(
-                node.pos,
-                Message::TextNotNumber {
-                    written: s.clone(),
-                    unit,
-                },
-            )
-            .hint = Some(hint);
-            return None;
-        }
-        other => {
-            ctx.report(
-                node.pos,
-                Message::NotAValue {
-                    found: fields::found(other),
-                },
-            );
-            return None;
-        }
-    };
-    if unit == Unit::Text {
-        return Some(Value::Text(crate::locale::plain_number(number)));
-    }
-    if matches!(unit, Unit::Count | Unit::Amount)
-        && let Some(written) = thousands_separated(ctx.written_at(node.pos))
-    {
-        let fix = written.replace('.', "");
-        ctx.report(
-            node.pos,
-            Message::ThousandsSeparator {
-                written,
-                read: number,
-            },
-        )
-        .hint = Some(Hint::NoThousandsSeparator { fix });
-        return None;
-    }
-    let fits = match unit {
-        Unit::Percent => (0.0..=100.0).contains(&number),
-        Unit::Count | Unit::Amount => number >= 0.0,
-        Unit::Rank => number >= 1.0 && number.fract() == 0.0,
-        Unit::Text => true,
-    };
-    if !fits {
-        ctx.report(
-            node.pos,
-            Message::OutOfRange {
-                value: number,
-                unit,
-            },
-        );
-        return None;
-    }
-    Some(Value::Number(number))
-}
-
-/// A number the outputs can print exactly: below [`MAX_NUMBER`] in
-/// magnitude and with at most [`MAX_DECIMALS`] decimals. Anything else is
-/// an error here rather than a rounded figure (or a runaway chart) later.
-fn printable_number(ctx: &mut Ctx, node: &Node) -> Option<f64> {
-    let number = match node.kind {
-        // Compared as an integer: past 2^53 the float is no longer the number.
-        Kind::Int(i) if i.unsigned_abs() >= MAX_NUMBER as u64 => f64::INFINITY,
-        Kind::Int(i) => i as f64,
-        Kind::Float(x) => x,
-        _ => return None,
-    };
-    // The number as the author wrote it, for the message.
-    let written = ctx
-        .written_at(node.pos)
-        .split([',', '}', ']', ' ', '#'])
-        .next()
-        .filter(|w| !w.is_empty())
-        .map_or_else(|| crate::locale::plain_number(number), str::to_string);
-    if number.is_nan() || number.abs() >= MAX_NUMBER {
-        ctx.report(node.pos, Message::NumberTooLarge { written })
-            .hint = Some(Hint::LargerUnit);
-        return None;
-    }
-    if crate::locale::plain_number(number).parse::<f64>() != Ok(number) {
-        ctx.report(node.pos, Message::TooManyDecimals { written })
-            .hint = Some(Hint::RoundDecimals);
-        return None;
-    }
-    Some(number)
-}
-
-/// `2.500` or `1.250.000` at the start of `written`: a Danish thousands
-/// separator, which YAML reads as a decimal point.
-fn thousands_separated(written: &str) -> Option<String> {
-    let end = written
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(written.len());
-    let number = &written[..end];
-    let mut groups = number.split('.');
-    let head = groups.next()?;
-    let tail: Vec<&str> = groups.collect();
-    let grouped =
-        (1..=3).contains(&head.len()) && !tail.is_empty() && tail.iter().all(|g| g.len() == 3);
-    grouped.then(|| number.to_string())
-}
-
-/// A value read without a unit to check it against (the unit was invalid
-/// and has been reported), so the year rules can still see what is measured.
-fn untyped_value(node: &Node) -> Value {
-    match &node.kind {
-        Kind::Int(i) => Value::Number(*i as f64),
-        Kind::Float(x) => Value::Number(*x),
-        Kind::Str(s) => Value::Text(s.clone()),
-        _ => Value::Missing,
-    }
 }

@@ -5,11 +5,15 @@
 //! coverage, links). The model comes out only when there are no errors.
 
 mod cache;
+mod case;
 mod danish;
 mod fields;
 mod front;
+mod ids;
 mod images;
+mod indicator;
 mod links;
+mod markup;
 mod periods;
 mod placement;
 mod plan_file;
@@ -52,6 +56,9 @@ pub(crate) struct At {
 pub(crate) struct Spans {
     /// Every goal id with where it was written, in reading order.
     pub goal_ids: Vec<(String, At)>,
+    /// Every indicator id with where it stands, and whether it was written
+    /// (or is the default `GOALID.N`).
+    pub indicator_ids: Vec<(String, At, bool)>,
     /// (kind, id, where) for target groups, tracks and national goals used.
     pub references: Vec<(Thing, String, At)>,
     /// Vocabulary entries in plan.yaml: (kind, id, where).
@@ -61,6 +68,8 @@ pub(crate) struct Spans {
     pub broken_vocabulary: Vec<Thing>,
     /// Where plan.yaml names the logo, when it names one that exists.
     pub logo: Option<(String, Pos)>,
+    /// A case's recommendation and decision, where sections give them.
+    pub case_parts: Vec<case::Part>,
 }
 
 pub fn validate(loaded: &Loaded) -> Validated {
@@ -123,10 +132,12 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let mut sections: Vec<(Section, Option<i64>, Pos)> = Vec::new();
     let mut section_links = Vec::new();
     let mut shown = Vec::new();
+    let allow_html = head.as_ref().is_some_and(|h| h.meta.allow_html);
     for (((raw, front), slug), mut body) in
         loaded.sections.iter().zip(fronts).zip(slugs).zip(bodies)
     {
         rules::check_outline(loaded, raw, &body.outline, &front.goals, &mut diags);
+        markup::check_markup(&raw.file, &body.outline, allow_html, &mut diags);
         placement::place_goals(
             &raw.file,
             &mut body.blocks,
@@ -165,6 +176,9 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
                 goals: front.goals,
                 body: body.blocks,
                 footnotes: body.footnotes,
+                signature: front.signature,
+                recommendation: front.recommendation,
+                decision: front.decision,
                 children: Vec::new(),
             },
             front.order.map(|o| o.0),
@@ -184,6 +198,9 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     images::check(&shown, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
+    let declared = head
+        .as_ref()
+        .map_or(case::Declared::Unknown, |h| h.declared);
     let language = head.as_ref().map_or_else(
         || sniff_language(plan_source).unwrap_or(Language::Da),
         |h| h.meta.language,
@@ -204,6 +221,14 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
             .iter()
             .any(|d| d.severity() == Severity::Error && d.file != "plan.yaml");
     rules::check_plan(&plan, &spans, vocabulary_known, goals_known, &mut diags);
+    let fronts_known = loaded.sections.iter().all(|s| s.front.is_some());
+    case::check(
+        declared,
+        plan.meta.language,
+        &spans.case_parts,
+        fronts_known,
+        &mut diags,
+    );
     rules::check_fragments(&plan, &section_links, &mut diags);
     crate::diagnostic::sort(&mut diags);
     let ok = !diags.iter().any(|d| d.severity() == Severity::Error);

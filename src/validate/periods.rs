@@ -4,7 +4,7 @@
 
 use super::danish;
 use super::fields::{self, Ctx};
-use super::front::Entry;
+use super::indicator::Entry;
 use crate::diagnostic::{Hint, Message, Note, NoteText};
 use crate::load::yaml::{Kind, Node};
 use crate::model::{Grain, When, YEARS};

@@ -32,9 +32,20 @@ pub(super) fn place_goals(
                         let pos = self.markers.next().map_or(Pos::default(), |m| m.1);
                         blocks.extend(self.place(marker, pos).into_iter().map(Block::Goals));
                     }
-                    Block::Quote(mut inner) => {
-                        self.walk(&mut inner);
-                        blocks.push(Block::Quote(inner));
+                    Block::Quote {
+                        mut body,
+                        attribution,
+                    } => {
+                        self.walk(&mut body);
+                        blocks.push(Block::Quote { body, attribution });
+                    }
+                    Block::Callout {
+                        kind,
+                        title,
+                        mut body,
+                    } => {
+                        self.walk(&mut body);
+                        blocks.push(Block::Callout { kind, title, body });
                     }
                     Block::List { start, mut items } => {
                         items.iter_mut().for_each(|item| self.walk(item));

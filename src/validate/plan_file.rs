@@ -13,6 +13,8 @@ use crate::model::*;
 use std::collections::HashMap;
 
 const PLAN_FIELDS: &[&str] = &[
+    "kind",
+    "case",
     "title",
     "subtitle",
     "organisation",
@@ -43,6 +45,8 @@ pub(super) struct PlanHead {
     pub(super) target_groups: Vec<Named>,
     pub(super) tracks: Vec<Named>,
     pub(super) national_goals: Vec<Named>,
+    /// What `kind:` says, for the rules across files.
+    pub(super) declared: super::case::Declared,
 }
 
 impl PlanHead {
@@ -53,6 +57,7 @@ impl PlanHead {
             target_groups: Vec::new(),
             tracks: Vec::new(),
             national_goals: Vec::new(),
+            declared: super::case::Declared::Unknown,
         }
     }
 }
@@ -64,11 +69,16 @@ pub(super) fn read_plan(
     spans: &mut Spans,
 ) -> Option<PlanHead> {
     let f = Fields::read(ctx, node, Thing::Plan, PLAN_FIELDS)?;
+    let (kind, declared) = super::case::read_kind(ctx, &f);
     let title = f.required_text(ctx, "title", Thing::Plan, "Beskæftigelsesplan 2027");
     let organisation = f.required_text(ctx, "organisation", Thing::Plan, "Eksempelby Kommune");
-    let period = f
-        .required(ctx, "period", Thing::Plan, "2027")
-        .and_then(|n| read_period(ctx, n));
+    // A plan needs a period; a case may leave it out (and a document of
+    // unreadable kind is not told twice).
+    let period = match declared {
+        super::case::Declared::Plan => f.required(ctx, "period", Thing::Plan, "2027"),
+        _ => f.get("period"),
+    }
+    .and_then(|n| read_period(ctx, n));
     let language = match f.get("language") {
         None => Some(Language::Da),
         Some(n) => match text(ctx, n, "language").as_deref() {
@@ -215,11 +225,12 @@ pub(super) fn read_plan(
         .get("accessibility_statement")
         .and_then(|n| web_address(ctx, n, "accessibility_statement"));
     let meta = Meta {
+        kind,
         title: title.unwrap_or_default(),
         subtitle: f.text(ctx, "subtitle"),
         organisation: organisation.unwrap_or_default(),
         summary: f.text(ctx, "summary"),
-        period: period.unwrap_or(Period { start: 0, end: 0 }),
+        period,
         language: language.unwrap_or(Language::Da),
         theme,
         as_of,
@@ -238,6 +249,7 @@ pub(super) fn read_plan(
         target_groups,
         tracks,
         national_goals,
+        declared,
     })
 }
 

@@ -1,7 +1,8 @@
 //! The rules that look across values, files and the prose.
 
 use super::fields::Ctx;
-use super::front::{Entry, Front};
+use super::front::Front;
+use super::indicator::Entry;
 use super::links;
 use super::{Spans, YearRules};
 use crate::diagnostic::{
@@ -578,22 +579,7 @@ pub(super) fn check_plan(
     goals_known: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut first: HashMap<&str, &super::At> = HashMap::new();
-    for (id, at) in &spans.goal_ids {
-        if let Some(prev) = first.get(id.as_str()) {
-            diags.push(
-                Diagnostic::at(
-                    &at.file,
-                    at.pos,
-                    Message::DuplicateGoalId { id: id.clone() },
-                )
-                .hint(Hint::UniqueGoalIds)
-                .note(&prev.file, prev.pos, NoteText::FirstUsedHere),
-            );
-        } else {
-            first.insert(id, at);
-        }
-    }
+    super::ids::check_unique(spans, diags);
     // Without a readable plan.yaml every reference would look unknown.
     if !vocabulary_known {
         return;
@@ -645,16 +631,10 @@ pub(super) fn check_plan(
     }
     for (kind, id, pos) in &spans.vocabulary {
         let (message, hint) = match kind {
-            Thing::TargetGroup
-                if !goals
-                    .iter()
-                    .any(|(s, _)| s.target_group.as_deref() == Some(id)) =>
-            {
-                (
-                    Message::UncoveredTargetGroup { id: id.clone() },
-                    Hint::AddGoalForGroup,
-                )
-            }
+            Thing::TargetGroup if !goals.iter().any(|(_, g)| g.target_groups.contains(id)) => (
+                Message::UncoveredTargetGroup { id: id.clone() },
+                Hint::AddGoalForGroup,
+            ),
             Thing::NationalGoal if !goals.iter().any(|(_, g)| g.national_goals.contains(id)) => (
                 Message::UnansweredNationalGoal { id: id.clone() },
                 Hint::ListNationalGoal,
@@ -711,7 +691,8 @@ fn collect_heading_ids(blocks: &[crate::markdown::Block], out: &mut Vec<String>)
     for b in blocks {
         match b {
             crate::markdown::Block::Heading { id, .. } => out.push(id.clone()),
-            crate::markdown::Block::Quote(inner) => collect_heading_ids(inner, out),
+            crate::markdown::Block::Quote { body, .. }
+            | crate::markdown::Block::Callout { body, .. } => collect_heading_ids(body, out),
             _ => {}
         }
     }

@@ -291,3 +291,45 @@ pub fn text(v: &Value) -> String {
         s.to_string()
     }
 }
+
+/// What `outloud` says about a PDF: its error count and the PDF/UA-1
+/// checkpoints that fail.
+pub fn outloud(pdf: &Path) -> (i64, Vec<String>) {
+    let out = std::process::Command::new("outloud")
+        .args(["--criteria", "--fail-on", "never", "--json", "-"])
+        .arg(pdf)
+        .output()
+        .expect("outloud is not installed; run scripts/install-test-tools.sh");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("outloud's JSON report");
+    let r = &v["results"][0];
+    let failed = r["criteria"]["pdfua1"]
+        .as_array()
+        .expect("PDF/UA-1 checkpoints")
+        .iter()
+        .filter(|c| c["status"] == "fail")
+        .map(|c| format!("{} {}", c["id"], c["name"]))
+        .collect();
+    (r["counts"]["error"].as_i64().unwrap_or(-1), failed)
+}
+
+/// Two independent PDF/UA-1 checkers pass `pdf`: no failed checkpoint and
+/// no error from `outloud`, no error from `pdfua`.
+pub fn assert_pdf_ua(pdf: &Path) {
+    let (errors, failed) = outloud(pdf);
+    assert!(
+        failed.is_empty(),
+        "{}: failed PDF/UA-1 checkpoints {failed:?}",
+        pdf.display()
+    );
+    assert_eq!(errors, 0, "{}: outloud reports errors", pdf.display());
+    let out = Command::new("pdfua")
+        .args(["check", "--min-severity", "error"])
+        .arg(pdf)
+        .output()
+        .expect("pdfua is not installed; run scripts/install-test-tools.sh");
+    assert!(
+        out.status.success(),
+        "pdfua: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -1,6 +1,6 @@
 //! The model's blocks and inlines as HTML.
 
-use crate::model::{Align, Block, Footnote, Inline, LinkTarget};
+use crate::model::{Align, Block, CalloutKind, Footnote, Inline, LinkTarget, Signature};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -29,15 +29,69 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
+/// Where blocks are written, which decides their headings' levels, their
+/// ids and their links: a plan's section has a page of its own, while a
+/// case's sections share the case's one page, so their ids take the
+/// section's slug in front.
+#[derive(Clone, Copy)]
+pub enum Place<'a> {
+    OwnPage,
+    /// A case's section `depth` levels below the case's title.
+    CasePage {
+        slug: &'a str,
+        depth: u8,
+    },
+}
+
+impl Place<'_> {
+    /// The id of an anchor written as `id` in the section's text.
+    pub fn id(self, id: &str) -> String {
+        match self {
+            Place::OwnPage => id.to_string(),
+            Place::CasePage { slug, .. } => format!("{slug}--{id}"),
+        }
+    }
+
+    /// Where a link points from here.
+    pub fn href(self, target: &LinkTarget) -> String {
+        match (self, target) {
+            (Place::OwnPage, _) => href(target),
+            (Place::CasePage { .. }, LinkTarget::Section { slug, fragment }) => {
+                let on_case = Place::CasePage { slug, depth: 1 };
+                match fragment {
+                    None => format!("index.html#{slug}"),
+                    Some(f) => format!("index.html#{}", on_case.id(f)),
+                }
+            }
+            (Place::CasePage { .. }, LinkTarget::Fragment(f)) => format!("#{}", self.id(f)),
+            _ => href(target),
+        }
+    }
+
+    /// How many levels the section's own headings move down.
+    fn shift(self) -> u8 {
+        match self {
+            Place::OwnPage => 0,
+            Place::CasePage { depth, .. } => depth,
+        }
+    }
+}
+
 /// Writes blocks as HTML. Goal markers are handed to `goals`, which
 /// returns the rendered goal table for them.
 pub struct Writer<'a> {
+    pub place: Place<'a>,
     pub allow_html: bool,
     pub goals: &'a mut dyn FnMut(&crate::model::GoalsMarker) -> String,
     /// Footnote reference label, for `aria-label`s.
     pub footnote_label: &'a str,
     /// Names a table's scrollable region for screen readers.
     pub table_label: &'a str,
+    /// Each callout kind's name in the plan's language, in the order of
+    /// [`CalloutKind::ALL`].
+    pub callout_words: &'a [String; 5],
+    /// Callouts written so far on the page, for their labels' ids.
+    pub callouts: usize,
 }
 
 impl Writer<'_> {
@@ -50,12 +104,12 @@ impl Writer<'_> {
     fn block(&mut self, out: &mut String, block: &Block) {
         match block {
             Block::Heading { level, id, content } => {
-                let level = (*level).clamp(2, 6);
-                out.push_str(&format!("<h{level} id=\"{}\">", escape(id)));
+                let level = (*level + self.place.shift()).clamp(2, 6);
+                let id = escape(&self.place.id(id));
+                out.push_str(&format!("<h{level} id=\"{id}\">"));
                 self.inlines(out, content);
                 out.push_str(&format!(
-                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n",
-                    escape(id)
+                    "<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
                 ));
             }
             Block::Paragraph(content) => {
@@ -84,10 +138,27 @@ impl Writer<'_> {
                     "</ul>\n"
                 });
             }
-            Block::Quote(inner) => {
+            Block::Quote {
+                body,
+                attribution: None,
+            } => {
                 out.push_str("<blockquote>\n");
-                self.blocks(out, inner);
+                self.blocks(out, body);
                 out.push_str("</blockquote>\n");
+            }
+            // Who said it stands outside the quoted words, as HTML wants.
+            Block::Quote {
+                body,
+                attribution: Some(speaker),
+            } => {
+                out.push_str("<figure class=\"quote\">\n<blockquote>\n");
+                self.blocks(out, body);
+                out.push_str("</blockquote>\n<figcaption>— ");
+                self.inlines(out, speaker);
+                out.push_str("</figcaption>\n</figure>\n");
+            }
+            Block::Callout { kind, title, body } => {
+                self.callout(out, *kind, title.as_deref(), body)
             }
             Block::Code { lang, text } => {
                 match lang {
@@ -137,6 +208,57 @@ impl Writer<'_> {
         }
     }
 
+    /// A callout as a note with its label: a NOTE's title alone (a fact
+    /// box), or the kind's name and the title after it.
+    fn callout(
+        &mut self,
+        out: &mut String,
+        kind: CalloutKind,
+        title: Option<&[Inline]>,
+        body: &[Block],
+    ) {
+        self.callouts += 1;
+        let id = format!("callout_{}", self.callouts);
+        let factbox = if kind == CalloutKind::Note && title.is_some() {
+            " factbox"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<div class=\"callout callout-{}{factbox}\" role=\"note\" aria-labelledby=\"{id}\">\n<p class=\"callout-label\" id=\"{id}\">",
+            kind.code()
+        ));
+        let word = &self.callout_words[kind as usize];
+        match title {
+            Some(t) if kind == CalloutKind::Note => self.inlines(out, t),
+            Some(t) => {
+                out.push_str(&format!(
+                    "<span class=\"callout-kind\">{}:</span> ",
+                    escape(word)
+                ));
+                self.inlines(out, t);
+            }
+            None => escape_into(out, word),
+        }
+        out.push_str("</p>\n");
+        self.blocks(out, body);
+        out.push_str("</div>\n");
+    }
+
+    /// The signature under a section's text: name and role on lines of
+    /// their own.
+    pub fn signature(&mut self, out: &mut String, signature: &Signature) {
+        out.push_str("<p class=\"signature\"><span class=\"signature-name\">");
+        escape_into(out, &signature.name);
+        out.push_str("</span>");
+        if let Some(role) = &signature.role {
+            out.push_str("<br>\n<span class=\"signature-role\">");
+            escape_into(out, role);
+            out.push_str("</span>");
+        }
+        out.push_str("</p>\n");
+    }
+
     pub fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
         for i in inlines {
             match i {
@@ -150,7 +272,7 @@ impl Writer<'_> {
                 Inline::Strong(c) => self.wrap(out, "strong", c),
                 Inline::Strikethrough(c) => self.wrap(out, "del", c),
                 Inline::Link { target, title, content } => {
-                    out.push_str(&format!("<a href=\"{}\"", escape(&href(target))));
+                    out.push_str(&format!("<a href=\"{}\"", escape(&self.place.href(target))));
                     if !title.is_empty() {
                         out.push_str(&format!(" title=\"{}\"", escape(title)));
                     }
@@ -168,7 +290,9 @@ impl Writer<'_> {
                     out.push_str(" loading=\"lazy\">");
                 }
                 Inline::FootnoteRef { number, .. } => out.push_str(&format!(
-                    "<sup class=\"fnref\" id=\"fnref-{number}\"><a href=\"#fn-{number}\" aria-label=\"{} {number}\">{number}</a></sup>",
+                    "<sup class=\"fnref\" id=\"{}\"><a href=\"#{}\" aria-label=\"{} {number}\">{number}</a></sup>",
+                    self.place.id(&format!("fnref-{number}")),
+                    self.place.id(&format!("fn-{number}")),
                     escape(self.footnote_label)
                 )),
                 Inline::SoftBreak => out.push('\n'),
@@ -196,14 +320,17 @@ impl Writer<'_> {
         }
         out.push_str("<ol class=\"footnotes\">\n");
         for note in notes {
-            out.push_str(&format!("<li id=\"fn-{}\">", note.number));
+            out.push_str(&format!(
+                "<li id=\"{}\">",
+                self.place.id(&format!("fn-{}", note.number))
+            ));
             match note.content.as_slice() {
                 [Block::Paragraph(content)] => self.inlines(out, content),
                 other => self.blocks(out, other),
             }
             out.push_str(&format!(
-                " <a href=\"#fnref-{}\" class=\"fnback\" aria-label=\"{}\">↩</a></li>\n",
-                note.number,
+                " <a href=\"#{}\" class=\"fnback\" aria-label=\"{}\">↩</a></li>\n",
+                self.place.id(&format!("fnref-{}", note.number)),
                 escape(back_label)
             ));
         }
@@ -253,11 +380,15 @@ mod tests {
 
     fn render(blocks: &[Block], allow_html: bool) -> String {
         let mut goals = |_: &GoalsMarker| "<GOALS>".to_string();
+        let words = ["Bemærk", "Tip", "Vigtigt", "Advarsel", "Pas på"].map(String::from);
         let mut w = Writer {
+            place: Place::OwnPage,
             allow_html,
             goals: &mut goals,
             footnote_label: "Fodnote",
             table_label: "Tabel",
+            callout_words: &words,
+            callouts: 0,
         };
         let mut out = String::new();
         w.blocks(&mut out, blocks);

@@ -6,6 +6,7 @@
 //! folder, which keeps every link relative and the same on every page.
 
 mod blocks;
+mod case;
 mod followup;
 mod search;
 mod selection;
@@ -18,7 +19,7 @@ use crate::BuildError;
 use crate::followup::Followup;
 use crate::model::*;
 use crate::theme::Theme;
-use blocks::Writer;
+use blocks::{Place, Writer};
 use search::{search_index, sitemap};
 use std::collections::HashMap;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
@@ -178,6 +179,12 @@ pub fn render_selected(
         None => load_templates(theme).map_err(BuildError::Render)?,
     };
     let tera = &*templates.insert(tera);
+    // A case is a page or two: always rendered whole.
+    if let Some(case) = plan.meta.kind.case() {
+        pages.clear();
+        search.clear();
+        return case::render(plan, case, tera, theme, beside, write);
+    }
     let site = Site::new(plan, theme, beside);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
@@ -238,13 +245,7 @@ pub fn render_selected(
             ctx.insert("status_counts", &site.status_counts(plan));
             write_page(page("index.html", &ctx)?)?;
 
-            let mut ctx = base.clone();
-            ctx.insert("current", "goals");
-            ctx.insert("nav", NAV_MARK);
-            ctx.insert("groups", &site.goal_groups(plan));
-            ctx.insert("tracks", &plan.tracks);
-            ctx.insert("target_groups", &plan.target_groups);
-            write_page(page("goals.html", &ctx)?)?;
+            write_page(page("goals.html", &goals_context(plan, &site, &base))?)?;
             if let Some(report) = &beside.followup.report {
                 let mut ctx = base.clone();
                 ctx.insert("current", "status");
@@ -340,6 +341,29 @@ pub fn render_selected(
     Ok(())
 }
 
+/// The files the site of `plan` consists of besides the theme's static
+/// files, so that a site kept up to date can drop those a change made
+/// obsolete.
+pub fn pages(plan: &Plan) -> Vec<String> {
+    if plan.meta.kind.case().is_some() {
+        return case::pages(plan);
+    }
+    let mut pages: Vec<String> = ["index.html", "goals.html", "search.html", "404.html"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            plan.all_sections()
+                .iter()
+                .map(|s| format!("{}.html", s.slug)),
+        )
+        .chain(["search-index.js".to_string()])
+        .collect();
+    if plan.meta.base_url.is_some() {
+        pages.push("sitemap.xml".into());
+    }
+    pages
+}
+
 /// A rendered page: its path in the site and its bytes.
 type SiteFile = (String, Vec<u8>);
 
@@ -372,37 +396,34 @@ fn section_page(
 ) -> Result<String, BuildError> {
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
-    let cards = goal_cards(tera, site, base, plan, section)?;
-    let card = |g: &Goal| {
-        section
-            .goals
-            .iter()
-            .position(|x| x.id == g.id)
-            .map_or("", |i| cards[i].as_str())
+    let cards = Cards {
+        section,
+        cards: goal_cards(tera, site, base, plan, section, 2)?,
     };
     let mut content = String::new();
     {
-        let mut goals_for = |m: &GoalsMarker| {
-            section
-                .goals_for(m)
-                .into_iter()
-                .map(card)
-                .collect::<String>()
-        };
+        let mut goals_for = |m: &GoalsMarker| cards.for_marker(m);
         let footnote_label = site.label("footnote");
         let table_label = site.label("table");
+        let callout_words = CalloutKind::ALL.map(|(k, _)| site.label(k.label_key()));
         let mut w = Writer {
+            place: Place::OwnPage,
             allow_html: plan.meta.allow_html,
             goals: &mut goals_for,
             footnote_label: &footnote_label,
             table_label: &table_label,
+            callout_words: &callout_words,
+            callouts: 0,
         };
         w.blocks(&mut content, &section.body);
+        if let Some(s) = &section.signature {
+            w.signature(&mut content, s);
+        }
         let back = site.label("footnote_back");
         w.footnotes(&mut content, &section.footnotes, &back);
     }
     for g in section.unplaced_goals() {
-        content.push_str(card(g));
+        content.push_str(cards.of(g));
     }
     let mut toc = Vec::new();
     for b in &section.body {
@@ -452,13 +473,54 @@ fn section_page(
         .map_err(|e| render_error(tera, &e, "section.html"))
 }
 
-/// The rendered `goal.html` of each of the section's goals, in order.
+/// What `goals.html` shows: every goal by target group.
+fn goals_context(plan: &Plan, site: &Site, base: &Context) -> Context {
+    let mut ctx = base.clone();
+    ctx.insert("current", "goals");
+    ctx.insert("nav", NAV_MARK);
+    ctx.insert("groups", &site.goal_groups(plan));
+    ctx.insert("tracks", &plan.tracks);
+    ctx.insert("target_groups", &plan.target_groups);
+    ctx
+}
+
+/// A section's goal cards, rendered together, for the places that show
+/// them: the markers in its text and the end of its text.
+struct Cards<'a> {
+    section: &'a Section,
+    /// In the order of the section's goals.
+    cards: Vec<String>,
+}
+
+impl Cards<'_> {
+    /// The card of `goal`.
+    fn of(&self, goal: &Goal) -> &str {
+        self.section
+            .goals
+            .iter()
+            .position(|x| x.id == goal.id)
+            .map_or("", |i| self.cards[i].as_str())
+    }
+
+    /// The cards a marker stands for.
+    fn for_marker(&self, marker: &GoalsMarker) -> String {
+        self.section
+            .goals_for(marker)
+            .into_iter()
+            .map(|g| self.of(g))
+            .collect()
+    }
+}
+
+/// The rendered `goal.html` of each of the section's goals, in order, with
+/// their titles at heading `level`.
 fn goal_cards(
     tera: &Templates,
     site: &Site,
     base: &Context,
     plan: &Plan,
     section: &Section,
+    level: u8,
 ) -> Result<Vec<String>, BuildError> {
     if section.goals.is_empty() {
         return Ok(Vec::new());
@@ -470,7 +532,7 @@ fn goal_cards(
         .collect();
     let mut ctx = base.clone();
     ctx.insert("goals", &views);
-    ctx.insert("level", &2);
+    ctx.insert("level", &level);
     tera.render(GOAL_CARDS, &ctx)
         .map(|html| {
             html.split(CARD_BREAK)

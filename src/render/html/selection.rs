@@ -64,6 +64,14 @@ impl Selection {
         if !same_facts || !same_pages(&old.sections, &new.sections) {
             return Selection::all();
         }
+        // A case's sections share one page: a change to any is the page.
+        if new.meta.kind.case().is_some() {
+            return if old.sections == new.sections {
+                Selection::none()
+            } else {
+                Selection::all()
+            };
+        }
         let before: HashMap<&str, &Section> = old
             .all_sections()
             .into_iter()

@@ -8,8 +8,9 @@ use crate::theme::Theme;
 use tera::Tera;
 
 /// The pages a site consists of, as the templates name them.
-const TEMPLATES: [&str; 8] = [
+const TEMPLATES: [&str; 9] = [
     "index.html",
+    "case.html",
     "section.html",
     "goals.html",
     "status.html",

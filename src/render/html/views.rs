@@ -18,7 +18,7 @@ pub(super) struct Site {
     pub(super) toc: std::collections::HashMap<String, TocEntry>,
     pub(super) labels: std::collections::HashMap<String, String>,
     /// Each status in words, indexed by `Status as usize`.
-    pub(super) status_words: [String; 4],
+    pub(super) status_words: [String; 5],
     pub(super) info: SiteInfo,
 }
 
@@ -42,11 +42,29 @@ pub(super) struct SiteInfo {
     pub(super) changes: Option<&'static str>,
     pub(super) changes_pdf: Option<String>,
     pub(super) base_url: Option<String>,
+    /// `plan` or `case`: a case is one page, with no search.
+    pub(super) kind: &'static str,
+    /// Whether the site has a goals overview (a case has one only when it
+    /// has goals).
+    pub(super) goals_page: bool,
+    pub(super) search: bool,
+    /// Words that differ between a plan and a case: the front page's name
+    /// in the menu, the menu's name and the PDF's link.
+    pub(super) home_label: String,
+    pub(super) nav_label: String,
+    pub(super) pdf_label: String,
 }
 
 impl Site {
     pub(super) fn new(plan: &Plan, theme: &Theme, beside: &super::Beside) -> Site {
         let lang = plan.meta.language;
+        // A plan's word, or a case's own where it has one.
+        let prefix = if plan.meta.kind.case().is_some() {
+            "case_"
+        } else {
+            ""
+        };
+        let word = |key: &str| theme.label(&format!("{prefix}{key}")).to_string();
         Site {
             lang,
             toc: plan
@@ -55,19 +73,13 @@ impl Site {
                 .map(|e| (e.slug.clone(), e))
                 .collect(),
             labels: theme.labels().clone(),
-            status_words: [
-                Status::Achieved,
-                Status::OnTrack,
-                Status::OffTrack,
-                Status::NotMeasured,
-            ]
-            .map(|s| theme.status_word(s, lang)),
+            status_words: Status::ALL.map(|s| theme.status_word(s, lang)),
             info: SiteInfo {
                 title: plan.meta.title.clone(),
                 subtitle: plan.meta.subtitle.clone(),
                 organisation: plan.meta.organisation.clone(),
                 summary: plan.meta.summary.clone(),
-                period: locale::period(plan.meta.period),
+                period: plan.meta.period.map(locale::period).unwrap_or_default(),
                 lang: lang.code(),
                 as_of: plan.meta.as_of.map(|d| locale::date(d, lang)),
                 brand: plan.meta.brand.primary.clone(),
@@ -84,7 +96,22 @@ impl Site {
                 changes: beside.followup.changes.as_ref().map(|_| "changes.html"),
                 changes_pdf: beside.pdfs.changes.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
+                kind: plan.meta.kind.name(),
+                goals_page: goals_page(plan),
+                search: plan.meta.kind.case().is_none(),
+                home_label: word("home"),
+                nav_label: word("nav_label"),
+                pdf_label: word("download_pdf"),
             },
+        }
+    }
+
+    /// The address of a section: its page, or its place on a case's page.
+    pub(super) fn section_url(&self, slug: &str) -> String {
+        if self.info.kind == "case" {
+            format!("index.html#{slug}")
+        } else {
+            format!("{slug}.html")
         }
     }
 
@@ -98,7 +125,18 @@ impl Site {
     pub(super) fn base_context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert("site", &self.info);
-        ctx.insert("labels", &self.labels);
+        // Every page gets a copy: a plan's pages go without a case's words.
+        if self.info.kind == "case" {
+            ctx.insert("labels", &self.labels);
+        } else {
+            let labels: std::collections::HashMap<&str, &str> = self
+                .labels
+                .iter()
+                .filter(|(k, _)| !k.starts_with("case_"))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            ctx.insert("labels", &labels);
+        }
         ctx
     }
 
@@ -139,7 +177,7 @@ impl Site {
             .map(|(i, ind)| {
                 let cell = |v: &Figure| YearCell {
                     year: locale::when(v.when, lang),
-                    value: locale::value(&v.value, ind.unit, lang),
+                    value: locale::figure(&v.value, ind, lang),
                 };
                 // By year, as the PDF's columns: a year's latest quarter or
                 // month stands for it, named.
@@ -156,8 +194,12 @@ impl Site {
                     .flatten()
                     .map(|c| svg::render(&c, &format!("chart-{}-{i}", goal.anchor()), &legend));
                 IndicatorView {
+                    id: ind.id.clone(),
                     name: ind.name.clone(),
-                    unit: self.label(&format!("unit_{}", Unit::NAMES[ind.unit as usize])),
+                    unit: ind.unit_label.clone().unwrap_or_else(|| {
+                        self.label(&format!("unit_{}", Unit::NAMES[ind.unit as usize]))
+                    }),
+                    note: ind.note.clone(),
                     direction: ind.direction.map(|d| {
                         self.label(&format!("direction_{}", Direction::NAMES[d as usize]))
                     }),
@@ -172,6 +214,10 @@ impl Site {
                 }
             })
             .collect();
+        let named_group = |id: &String| Named {
+            id: id.clone(),
+            name: plan.target_group_name(id).unwrap_or(id).to_string(),
+        };
         GoalView {
             id: goal.id.clone(),
             anchor: goal.anchor(),
@@ -179,11 +225,15 @@ impl Site {
             description: goal.description.clone(),
             owner: goal.owner.clone(),
             section_title: section.title.clone(),
-            section_url: format!("{}.html", section.slug),
-            target_group: section.target_group.as_ref().map(|id| Named {
-                id: id.clone(),
-                name: plan.target_group_name(id).unwrap_or(id).to_string(),
-            }),
+            section_url: self.section_url(&section.slug),
+            url: if self.info.kind == "case" {
+                format!("index.html#{}", goal.anchor())
+            } else {
+                format!("{}.html#{}", section.slug, goal.anchor())
+            },
+            target_group: section.target_group.as_ref().map(named_group),
+            target_groups: goal.target_groups.iter().map(named_group).collect(),
+            own_target_groups: goal.target_groups.as_slice() != section.target_group.as_slice(),
             tracks: goal
                 .tracks
                 .iter()
@@ -223,15 +273,10 @@ impl Site {
             .flat_map(|(_, g)| &g.indicators)
             .map(|i| i.status)
             .collect();
-        [
-            Status::Achieved,
-            Status::OnTrack,
-            Status::OffTrack,
-            Status::NotMeasured,
-        ]
-        .into_iter()
-        .map(|s| (self.status(s), statuses.iter().filter(|x| **x == s).count()))
-        .collect()
+        Status::ALL
+            .into_iter()
+            .map(|s| (self.status(s), statuses.iter().filter(|x| **x == s).count()))
+            .collect()
     }
 
     /// Goals grouped by target group (goals of sections without one last),
@@ -251,21 +296,26 @@ impl Site {
             name: self.label("goals_other"),
             goals: Vec::new(),
         };
+        // A goal is listed under every group it serves.
         for (section, goal) in plan.all_goals() {
-            let view = self.goal_view(plan, section, goal, false);
-            let group = section
-                .target_group
-                .as_ref()
-                .and_then(|id| groups.iter_mut().find(|g| &g.id == id))
-                .unwrap_or(&mut other);
-            group.goals.push(GoalSummary {
-                tracks: goal.tracks.join(" "),
-                target_group: section
-                    .target_group
-                    .clone()
-                    .unwrap_or_else(|| "other".into()),
-                goal: view,
-            });
+            let mut listed = false;
+            for id in &goal.target_groups {
+                if let Some(group) = groups.iter_mut().find(|g| &g.id == id) {
+                    group.goals.push(GoalSummary {
+                        tracks: goal.tracks.join(" "),
+                        target_group: id.clone(),
+                        goal: self.goal_view(plan, section, goal, false),
+                    });
+                    listed = true;
+                }
+            }
+            if !listed {
+                other.goals.push(GoalSummary {
+                    tracks: goal.tracks.join(" "),
+                    target_group: "other".into(),
+                    goal: self.goal_view(plan, section, goal, false),
+                });
+            }
         }
         groups.push(other);
         groups.retain(|g| !g.goals.is_empty());
@@ -304,8 +354,12 @@ pub(super) struct YearCell {
 
 #[derive(Serialize)]
 pub(super) struct IndicatorView {
+    pub(super) id: String,
     pub(super) name: String,
+    /// The unit's word, or the indicator's `unit_label`.
     pub(super) unit: String,
+    /// A sentence about the figures, shown with them.
+    pub(super) note: Option<String>,
     pub(super) direction: Option<String>,
     pub(super) source: Option<String>,
     pub(super) relative_to_national: bool,
@@ -328,7 +382,14 @@ pub(super) struct GoalView {
     pub(super) owner: Option<String>,
     pub(super) section_title: String,
     pub(super) section_url: String,
+    /// The goal's own place: its card on its section's page.
+    pub(super) url: String,
+    /// The section's target group.
     pub(super) target_group: Option<Named>,
+    /// The groups the goal serves (its own, or its section's).
+    pub(super) target_groups: Vec<Named>,
+    /// The goal names groups of its own, which its card then shows.
+    pub(super) own_target_groups: bool,
     pub(super) tracks: Vec<Named>,
     pub(super) national_goals: Vec<Named>,
     pub(super) initiatives: Vec<String>,
@@ -379,6 +440,12 @@ pub(super) struct TocItem {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) level: u8,
+}
+
+/// Whether the site has a goals overview: a plan always does, a case when
+/// it has goals.
+pub(super) fn goals_page(plan: &Plan) -> bool {
+    plan.meta.kind.case().is_none() || !plan.all_goals().is_empty()
 }
 
 /// The brand colour, darkened until it reaches 4.5:1 against white.

@@ -140,6 +140,13 @@ impl Page {
         self.items.push(item);
         self.owners.push(owner);
     }
+
+    /// Places an item under those from `at` on (a box behind its text).
+    pub fn insert(&mut self, at: usize, item: Item, owner: Owner) {
+        let at = at.min(self.items.len());
+        self.items.insert(at, item);
+        self.owners.insert(at, owner);
+    }
 }
 
 /// Which cells a table header cell is the header of.
@@ -185,8 +192,10 @@ pub enum Role {
     TocItem,
     /// A link: its text and its clickable areas.
     Link,
-    /// A footnote.
+    /// A footnote, or a callout (its label is a [`Role::Label`] inside).
     Note,
+    /// A group of elements that belong together: a quote and who said it.
+    Div,
 }
 
 /// A structure element. `parent` is an index into

@@ -147,6 +147,19 @@ section!(StatusStyle {
     on_track: String = "#1565c0",
     off_track: String = "#c62828",
     not_measured: String = "#6b7780",
+    not_assessed: String = "#6a4c93",
+});
+
+section!(CalloutStyle {
+    pad_pt: f32 = 9.0,
+    bar_pt: f32 = 3.0,
+    label_pt: f32 = 9.5,
+    tint: f32 = 0.9,
+    note: String = "",
+    tip: String = "#2e7d32",
+    important: String = "#6a4c93",
+    warning: String = "#9a5b00",
+    caution: String = "#c62828",
 });
 
 section!(CoverStyle {
@@ -178,6 +191,21 @@ section!(HeaderStyle {
     footer_mm: f32 = 11.0,
 });
 
+section!(CaseStyle {
+    logo: bool = true,
+    logo_height_mm: f32 = 11.0,
+    logo_max_width_mm: f32 = 50.0,
+    organisation_pt: f32 = 9.0,
+    facts_pt: f32 = 9.0,
+    facts_leading_pt: f32 = 12.5,
+    label_width_mm: f32 = 42.0,
+    box_pad_pt: f32 = 8.0,
+    bar_pt: f32 = 3.0,
+    facts_background: String = "#f3f5f6",
+    recommendation_background: String = "",
+    decision_background: String = "#f3f5f6",
+});
+
 /// `pdf.yaml` as written.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -190,9 +218,11 @@ pub struct StyleFile {
     pub goals: GoalStyle,
     pub charts: ChartStyle,
     pub status: StatusStyle,
+    pub callouts: CalloutStyle,
     pub cover: CoverStyle,
     pub contents: ContentsStyle,
     pub header: HeaderStyle,
+    pub case: CaseStyle,
 }
 
 /// The style with colours parsed and lengths in points.
@@ -218,7 +248,14 @@ pub struct Style {
     pub chart: Rgb,
     pub accent: Rgb,
     pub grid: Rgb,
-    pub status: [Rgb; 4],
+    /// By [`crate::model::Status`] in the order of `Status::ALL`.
+    pub status: [Rgb; 5],
+    /// By [`crate::model::CalloutKind`] in the order of `CalloutKind::ALL`.
+    pub callout: [Rgb; 5],
+    /// A case's header, recommendation and decision boxes.
+    pub case_facts: Rgb,
+    pub case_recommendation: Rgb,
+    pub case_decision: Rgb,
 }
 
 pub const MM: f32 = 72.0 / 25.4;
@@ -325,11 +362,29 @@ impl Style {
             chart: or_brand("charts.color", &file.charts.color)?,
             accent: colour("charts.accent", &file.charts.accent)?,
             grid: colour("charts.grid", &file.charts.grid)?,
+            case_facts: colour("case.facts_background", &file.case.facts_background)?,
+            case_recommendation: if file.case.recommendation_background.trim().is_empty() {
+                brand.tint(0.9)
+            } else {
+                colour(
+                    "case.recommendation_background",
+                    &file.case.recommendation_background,
+                )?
+            },
+            case_decision: colour("case.decision_background", &file.case.decision_background)?,
             status: [
                 colour("status.achieved", &file.status.achieved)?,
                 colour("status.on_track", &file.status.on_track)?,
                 colour("status.off_track", &file.status.off_track)?,
                 colour("status.not_measured", &file.status.not_measured)?,
+                colour("status.not_assessed", &file.status.not_assessed)?,
+            ],
+            callout: [
+                or_brand("callouts.note", &file.callouts.note)?,
+                colour("callouts.tip", &file.callouts.tip)?,
+                colour("callouts.important", &file.callouts.important)?,
+                colour("callouts.warning", &file.callouts.warning)?,
+                colour("callouts.caution", &file.callouts.caution)?,
             ],
             file,
         })

@@ -45,21 +45,26 @@
     var count = form.querySelector("[data-filter-count]");
     var items = document.querySelectorAll(".goal-item");
     var noResults = document.querySelector("[data-no-results]");
+    // A goal that serves several target groups is listed under each; it
+    // is counted once.
+    var total = {};
+    items.forEach(function (item) { total[item.getAttribute("data-goal")] = true; });
     function apply() {
-      var shown = 0;
+      var seen = {};
       items.forEach(function (item) {
         var okGroup = !group.value || item.getAttribute("data-tg") === group.value;
         var tracks = (item.getAttribute("data-tracks") || "").split(" ");
         var okTrack = !track.value || tracks.indexOf(track.value) !== -1;
         item.hidden = !(okGroup && okTrack);
-        if (!item.hidden) shown++;
+        if (!item.hidden) seen[item.getAttribute("data-goal")] = true;
       });
+      var shown = Object.keys(seen).length;
       document.querySelectorAll("[data-group]").forEach(function (section) {
         section.hidden = !section.querySelector(".goal-item:not([hidden])");
       });
       if (noResults) noResults.hidden = shown !== 0;
       count.textContent = count.getAttribute("data-template")
-        .replace("{n}", shown).replace("{total}", items.length);
+        .replace("{n}", shown).replace("{total}", Object.keys(total).length);
     }
     group.addEventListener("change", apply);
     track.addEventListener("change", apply);

@@ -92,7 +92,7 @@ impl Layout<'_> {
             let next = annex.parts.get(k + 1);
             self.part(part, next);
         }
-        self.furniture();
+        self.furniture(1, 1);
         (self.doc, self.problems)
     }
 

@@ -1,5 +1,5 @@
-//! Sections and their blocks: headings, paragraphs, lists, quotes, code,
-//! rules, raw HTML, figures and footnotes.
+//! Sections and their blocks: headings, paragraphs, lists, code, rules,
+//! raw HTML, figures and footnotes (quotes and callouts in [`super::asides`]).
 
 use super::super::display::{Face, Image, Item, OutlineEntry, Role};
 use super::super::images::{self, Picture};
@@ -39,6 +39,23 @@ impl Layout<'_> {
             Some(entry.depth),
             min_next,
         );
+        self.target_group(section);
+        let depth = entry.depth;
+        self.section_groups = section.target_group.iter().cloned().collect();
+        self.blocks(&section.body, 0.0, section, depth);
+        if let Some(s) = &section.signature {
+            self.signature(s);
+        }
+        for g in section.unplaced_goals() {
+            self.goal(g);
+        }
+        if !section.footnotes.is_empty() {
+            self.footnotes(section, depth);
+        }
+    }
+
+    /// The section's target group, in small type below its title.
+    pub(super) fn target_group(&mut self, section: &Section) {
         if let Some(tg) = section
             .target_group
             .as_deref()
@@ -66,18 +83,10 @@ impl Layout<'_> {
             );
             self.y += self.st.file.text.paragraph_space_pt;
         }
-        let depth = entry.depth;
-        self.blocks(&section.body, 0.0, section, depth);
-        for g in section.unplaced_goals() {
-            self.goal(g);
-        }
-        if !section.footnotes.is_empty() {
-            self.footnotes(section, depth);
-        }
     }
 
     /// The footnotes at the end of a section, each a note with its number.
-    fn footnotes(&mut self, section: &Section, depth: usize) {
+    pub(super) fn footnotes(&mut self, section: &Section, depth: usize) {
         let b = &self.st.file.blocks;
         let (size, lead, indent, rule_w) = (
             b.footnote_pt,
@@ -204,9 +213,10 @@ impl Layout<'_> {
     /// Roughly how much of a block must follow a heading on its page.
     pub(super) fn min_height(&self, block: Option<&Block>) -> f32 {
         match block {
-            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote(_)) => {
+            Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote { .. }) => {
                 self.lead * 2.0
             }
+            Some(Block::Callout { .. }) => self.lead * 3.0 + 2.0 * self.st.file.callouts.pad_pt,
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,
             Some(Block::Goals(_)) => 190.0,
             Some(Block::Code { .. }) => self.lead * 2.0,
@@ -229,7 +239,7 @@ impl Layout<'_> {
         }
     }
 
-    fn paragraph_space(&self) -> f32 {
+    pub(super) fn paragraph_space(&self) -> f32 {
         self.st.file.text.paragraph_space_pt * self.fs / self.st.file.text.size_pt
     }
 
@@ -274,33 +284,11 @@ impl Layout<'_> {
                 self.y += para_space;
             }
             Block::List { start, items } => self.list(*start, items, indent, section, depth),
-            Block::Quote(inner) => {
-                let start = (self.page_no(), self.y);
-                self.y += 2.0;
-                let st = self.st;
-                let (qi, bar) = (st.file.blocks.quote_indent_pt, st.file.blocks.quote_bar_pt);
-                let prev = self.open(Role::Quote);
-                self.blocks(inner, indent + qi, section, depth);
-                self.close(prev);
-                let end = (self.page_no(), self.y - para_space);
-                for p in start.0..=end.0 {
-                    let y1 = if p == start.0 { start.1 } else { st.top };
-                    let y2 = if p == end.0 { end.1 } else { self.limit() };
-                    let x = st.margins(p).0 + indent + 3.0;
-                    if y2 > y1 {
-                        self.doc.pages[p - 1].push(
-                            Item::Rect {
-                                x,
-                                y: y1,
-                                w: bar,
-                                h: y2 - y1,
-                                color: st.brand.tint(0.55),
-                            },
-                            super::Owner::Artifact(super::Artifact::Layout),
-                        );
-                    }
-                }
-                self.y += para_space * 0.5;
+            Block::Quote { body, attribution } => {
+                self.quote(body, attribution.as_deref(), indent, section, depth)
+            }
+            Block::Callout { kind, title, body } => {
+                self.callout(*kind, title.as_deref(), body, indent, section, depth)
             }
             Block::Code { text, .. } => self.code(text, indent),
             Block::Table {
@@ -354,7 +342,7 @@ impl Layout<'_> {
     }
 
     /// A paragraph of `spans` in the body size, as one P element.
-    fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
+    pub(super) fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
         let measure = self.measure() - indent;
         let (spans, lines) = self.lines(spans, measure, true);
         let x = self.x0() + indent;
@@ -363,7 +351,7 @@ impl Layout<'_> {
         self.place_lines(role, &spans, &lines, x, measure, lead, fs, justify);
     }
 
-    fn list(
+    pub(super) fn list(
         &mut self,
         start: Option<u64>,
         items: &[Vec<Block>],

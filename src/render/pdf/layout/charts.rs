@@ -9,16 +9,9 @@ use super::text::Span;
 use crate::chart::{Chart, SeriesKind, Words};
 use crate::model::{Goal, Status};
 
-const STATUSES: [Status; 4] = [
-    Status::Achieved,
-    Status::OnTrack,
-    Status::OffTrack,
-    Status::NotMeasured,
-];
-
 /// The index of a status's colour in the style.
 pub(super) fn status_index(s: Status) -> usize {
-    STATUSES.iter().position(|x| *x == s).unwrap_or(3)
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(3)
 }
 
 /// A circle as four cubic segments.
@@ -80,7 +73,8 @@ fn dot(x: f32, y: f32, r: f32, stroke: Option<(Rgb, f32)>, fill: Rgb) -> Item {
 
 impl Layout<'_> {
     /// A status symbol in a circle centred at (`cx`, `cy`) of radius `r`:
-    /// a tick, an arrow, a cross or a dash, readable without colour. It
+    /// a tick, an arrow, a cross, a dash or a question mark, readable
+    /// without colour. It
     /// stands beside the status in words, so it is decoration.
     pub(super) fn status_symbol(&mut self, s: Status, cx: f32, cy: f32, r: f32) {
         let color = self.st.status[status_index(s)];
@@ -107,6 +101,27 @@ impl Layout<'_> {
                 Seg::Line(cx + k * 0.7, cy - k * 0.7),
             ],
             Status::NotMeasured => vec![Seg::Move(cx - k * 0.75, cy), Seg::Line(cx + k * 0.75, cy)],
+            Status::NotAssessed => vec![
+                Seg::Move(cx - k * 0.5, cy - k * 0.35),
+                Seg::Cubic(
+                    cx - k * 0.5,
+                    cy - k * 0.95,
+                    cx + k * 0.5,
+                    cy - k * 0.95,
+                    cx + k * 0.5,
+                    cy - k * 0.4,
+                ),
+                Seg::Cubic(
+                    cx + k * 0.5,
+                    cy - k * 0.05,
+                    cx,
+                    cy - k * 0.05,
+                    cx,
+                    cy + k * 0.3,
+                ),
+                Seg::Move(cx, cy + k * 0.6),
+                Seg::Line(cx, cy + k * 0.85),
+            ],
         };
         self.push_artifact(Item::Path {
             segments: path,

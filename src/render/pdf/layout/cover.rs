@@ -89,7 +89,7 @@ impl Layout<'_> {
         let mut y = band + 22.0 * MM;
         let period = vec![
             Span::new(
-                locale::period(plan.meta.period),
+                plan.meta.period.map(locale::period).unwrap_or_default(),
                 Face::Bold,
                 cs.period_pt,
                 st.brand,
@@ -146,15 +146,30 @@ impl Layout<'_> {
     /// figure named for the organisation; false when there is none to draw.
     fn logo(&mut self, x: f32, foot: f32) -> bool {
         let cs = &self.st.file.cover;
+        if !cs.logo {
+            return false;
+        }
+        let (max_h, max_w) = (cs.logo_height_mm * MM, cs.logo_max_width_mm * MM);
+        self.logo_figure(max_h, max_w, |_, h| (x, foot - h))
+    }
+
+    /// The plan's logo at most `max_h` high and `max_w` wide, where `place`
+    /// puts a logo of that width and height (its top-left corner); false
+    /// when there is none to draw.
+    pub(super) fn logo_figure(
+        &mut self,
+        max_h: f32,
+        max_w: f32,
+        place: impl FnOnce(f32, f32) -> (f32, f32),
+    ) -> bool {
         let plan = self.plan;
-        let Some(logo) = plan.meta.brand.logo.as_ref().filter(|_| cs.logo) else {
+        let Some(logo) = plan.meta.brand.logo.as_ref() else {
             return false;
         };
         let rel = logo.to_string_lossy().replace('\\', "/");
         let Some(picture) = images::read(&plan.root, &rel) else {
             return false;
         };
-        let (max_h, max_w) = (cs.logo_height_mm * MM, cs.logo_max_width_mm * MM);
         let mut lh = max_h;
         let mut lw = lh * picture.w / picture.h;
         if lw > max_w {
@@ -174,10 +189,11 @@ impl Layout<'_> {
         if let Some(e) = self.cur {
             self.doc.structure[e as usize].at = Some(at);
         }
+        let (x, y) = place(lw, lh);
         self.push(Item::Image {
             index,
             x,
-            y: foot - lh,
+            y,
             w: lw,
             h: lh,
         });

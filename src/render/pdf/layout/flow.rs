@@ -103,8 +103,10 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// The width of the text block, less the room kept at the right (the
+    /// padding of a box around the text).
     pub(super) fn measure(&self) -> f32 {
-        self.st.measure()
+        self.st.measure() - self.inset
     }
 
     /// The baseline of a line box of height `lead` whose top is at `top`.

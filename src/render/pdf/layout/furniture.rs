@@ -1,13 +1,15 @@
 //! The running header (the plan's title) and footer (the organisation and
-//! "Side N af M") on every page but the cover: artifacts, which screen
-//! readers skip.
+//! "Side N af M"): artifacts, which screen readers skip. A plan has them
+//! on every page but the cover; a case has the footer on every page and
+//! the header from page 2, below the title of page 1.
 
 use super::super::display::{Artifact, Face, Item, Owner};
 use super::super::style::MM;
 use super::Layout;
 
 impl Layout<'_> {
-    pub(super) fn furniture(&mut self) {
+    /// Footers from page index `from`, headers from `header_from` on.
+    pub(super) fn furniture(&mut self, from: usize, header_from: usize) {
         let total = self.doc.pages.len();
         let st = self.st;
         let hs = &st.file.header;
@@ -25,7 +27,7 @@ impl Layout<'_> {
             text: t,
             space_extra: 0.0,
         };
-        for i in 1..total {
+        for i in from..total {
             let no = i + 1;
             let (l, r) = st.margins(no);
             let right = st.page_w - r;
@@ -33,7 +35,7 @@ impl Layout<'_> {
             let fy = st.page_h - st.bottom + hs.footer_mm * MM;
             let odd = no % 2 == 1;
             let page = &mut self.doc.pages[i];
-            if hs.title {
+            if hs.title && i >= header_from {
                 let x = if odd { right - title_w } else { l };
                 page.push(
                     text(x, hy, title.clone()),

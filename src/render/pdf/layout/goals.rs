@@ -147,6 +147,7 @@ impl Layout<'_> {
         if !g.indicators.is_empty() {
             self.goal_table(g);
             self.y += 6.0;
+            self.indicator_notes(g);
         }
         let size = gs.lines_pt;
         if !g.initiatives.is_empty() {
@@ -181,6 +182,20 @@ impl Layout<'_> {
         let gs = &st.file.goals;
         let lang = self.plan.meta.language;
         let mut facts: Vec<(String, String)> = Vec::new();
+        // Groups of the goal's own: the section's heading names the others'.
+        if !g.target_groups.is_empty() && g.target_groups != self.section_groups {
+            let key = if g.target_groups.len() > 1 {
+                "target_groups"
+            } else {
+                "target_group"
+            };
+            let names: Vec<&str> = g
+                .target_groups
+                .iter()
+                .map(|t| self.plan.target_group_name(t).unwrap_or(t))
+                .collect();
+            facts.push((self.label(key).into(), names.join(", ")));
+        }
         if let Some(d) = g.deadline {
             facts.push((self.label("deadline").into(), locale::deadline(d, lang)));
         }
@@ -238,13 +253,31 @@ impl Layout<'_> {
         self.y += 5.0;
     }
 
+    /// Each indicator's note under the table, after the indicator's name.
+    fn indicator_notes(&mut self, g: &Goal) {
+        let st = self.st;
+        let size = st.file.goals.lines_pt;
+        for ind in &g.indicators {
+            if let Some(note) = &ind.note {
+                let rest = vec![Span::new(note.clone(), Face::Regular, size, st.text)];
+                self.labelled_text(&ind.name, rest);
+            }
+        }
+    }
+
     /// A small paragraph under a goal: a bold label (`Indsatser:`) and `rest`.
     fn labelled_line(&mut self, label_key: &'static str, rest: Vec<Span>) {
+        let label = self.label(label_key);
+        self.labelled_text(label, rest);
+    }
+
+    /// A small paragraph under a goal: `label` in bold, a colon and `rest`.
+    fn labelled_text(&mut self, label: &str, rest: Vec<Span>) {
         let st = self.st;
         let gs = &st.file.goals;
         let measure = self.measure();
         let mut spans = vec![Span::new(
-            format!("{}: ", self.label(label_key)),
+            format!("{label}: "),
             Face::Bold,
             gs.lines_pt,
             st.text,
@@ -348,7 +381,7 @@ impl Layout<'_> {
             for (k, &y) in years.iter().enumerate() {
                 let mut spans = Vec::new();
                 for (n, (kind, f)) in kinds_of(ind, y).into_iter().enumerate() {
-                    let text = locale::value(&f.value, ind.unit, lang);
+                    let text = locale::figure(&f.value, ind, lang);
                     // A figure and its unit stay on one line.
                     let text = if ind.unit == Unit::Text {
                         text

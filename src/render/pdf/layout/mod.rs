@@ -7,14 +7,18 @@
 //!
 //! The rooms, by what they lay out: [`flow`] (pages, pagination, placing
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
-//! as spans), [`blocks`] (headings, paragraphs, lists, quotes, code,
-//! figures, footnotes), [`tables`], [`goals`] (goal cards and their
-//! tables), [`charts`], [`cover`], [`contents`] and [`furniture`] (running
-//! header and footer). Top-level sections that start on a page of their
-//! own are laid out in parallel and joined.
+//! as spans), [`blocks`] (headings, paragraphs, lists, code, figures,
+//! footnotes), [`asides`] (callouts, quotes with their speaker,
+//! signatures), [`tables`], [`goals`] (goal cards and their tables),
+//! [`charts`], [`cover`], [`contents`], [`furniture`] (running header and
+//! footer) and [`case`] (a committee case, which has a header of facts
+//! instead of a cover and contents). Top-level sections that start on a
+//! page of their own are laid out in parallel and joined.
 
 pub mod annex;
+mod asides;
 mod blocks;
+mod case;
 mod charts;
 mod contents;
 mod cover;
@@ -93,6 +97,11 @@ pub struct Layout<'a> {
     bare_paragraph: bool,
     /// Goals already drawn: a goal placed twice is drawn once.
     placed_goals: std::collections::HashSet<String>,
+    /// Points kept free at the right of the text block (inside a box).
+    inset: f32,
+    /// The target groups of the section being laid out: a goal names its
+    /// own only when they differ.
+    section_groups: Vec<String>,
 }
 
 impl<'a> Layout<'a> {
@@ -126,6 +135,8 @@ impl<'a> Layout<'a> {
             next_link: 0,
             bare_paragraph: false,
             placed_goals: Default::default(),
+            inset: 0.0,
+            section_groups: Vec::new(),
         }
     }
 
@@ -182,6 +193,9 @@ impl<'a> Layout<'a> {
     pub fn run(mut self) -> (Document, Vec<Problem>) {
         let env = self.env;
         let plan = self.plan;
+        if let Some(case) = plan.meta.kind.case() {
+            return self.case_document(case);
+        }
         let toc = plan.toc();
         // How many pages the contents take (their numbers have a fixed column).
         let mut sizing = Layout::new(env);
@@ -251,7 +265,8 @@ impl<'a> Layout<'a> {
         outline.append(&mut self.doc.outline);
         self.doc.outline = outline;
         self.problems.extend(contents.problems);
-        self.furniture();
+        // The cover has neither header nor footer.
+        self.furniture(1, 1);
         (self.doc, self.problems)
     }
 

@@ -145,5 +145,6 @@ fn tag_of(role: &Role, loc: Option<Location>) -> TagKind {
         Role::TocItem => Tag::TOCI.into(),
         Role::Link => Tag::Link.into(),
         Role::Note => Tag::Note.into(),
+        Role::Div => Tag::Div.into(),
     }
 }
