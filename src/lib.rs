@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod export;
+pub mod figures;
 pub mod followup;
 pub mod limits;
 pub mod live;

@@ -99,6 +99,14 @@ codes! {
     MisnamedIndex = "misnamed-index", Warning;
     /// `adopted.ref` names a version git cannot give: no changes page.
     AdoptedRef = "adopted-ref", Warning;
+    /// A figures file that cannot be read, or lacks a column.
+    FiguresFile = "figures-file", Error;
+    /// A figures row names an indicator id no indicator has.
+    UnknownIndicator = "unknown-indicator", Error;
+    /// A figures row's value is not a number the indicator can take.
+    BadFigure = "bad-figure", Error;
+    /// A figures file gives one indicator's period twice.
+    FigureTwice = "figure-twice", Error;
     /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
     MalformedMarker = "malformed-marker", Warning;
     /// `> [!FAKTA]`: a quote that starts like a callout of no known kind.

@@ -490,6 +490,21 @@ pub(super) fn message(m: &Message) -> String {
         MonthlyTarget { written } => format!(
             "måltallet for `{written}` er sat for en måned, men mål sættes for et år eller et kvartal"
         ),
+        FiguresUnreadable { problem } => format!("filen med tal kan ikke læses: {problem}"),
+        FiguresColumnMissing { column } => {
+            format!("filen med tal mangler kolonnen `{column}`")
+        }
+        FiguresNotWritable { id } => format!(
+            "planpress fandt ikke et sted at skrive tallet for `{id}` i afsnittets forside"
+        ),
+        UnknownIndicator { id } => format!("ingen indikator i planen har id'et `{id}`"),
+        FigureNotANumber { written } => format!("`{written}` er ikke et tal"),
+        FigureForText { written } => format!(
+            "indikatoren måles i ord, så `{written}` kan ikke indlæses som et tal: skriv den i afsnittet"
+        ),
+        FigureTwice { id, when: w } => {
+            format!("filen giver `{id}` et tal for {} to gange", when(*w))
+        }
         AdoptedRef { git_ref, problem } => match problem {
             HistoryProblem::NoGit => {
                 "ændringerne siden vedtagelsen kan ikke vises: programmet `git` er ikke installeret".into()
@@ -740,6 +755,9 @@ pub(super) fn hint(h: &Hint) -> String {
         TargetsByYearOrQuarter => {
             "sæt målet for året (`2027`) eller et kvartal (`2027-Q1`); tal for måneder hører til i `actuals`".into()
         }
+        FiguresColumns => "første række skal have kolonnerne `indikator`, `periode` og `værdi` (eller `indicator`, `period`, `value`)".into(),
+        FigureForm => "skriv et tal som `16,8`, `1.250` eller `16.8`; et tal, der ikke er målt, springes over".into(),
+        MoveAsOf => "kør importen med `--as-of`, så flytter planpress `as_of` frem, eller ret `as_of` i plan.yaml".into(),
         GitHistory { git_ref, problem } => match problem {
             HistoryProblem::NoGit => "installér git, eller fjern `ref` fra `adopted`".into(),
             HistoryProblem::NotInGit => {
@@ -824,6 +842,31 @@ pub(super) fn status(s: &Status) -> String {
             files.join(", ")
         ),
         Status::Stopped => "planen blev ikke bygget, og det tidligere output er ikke rørt".into(),
+        Status::Imported {
+            figures,
+            files,
+            unchanged,
+            dry,
+        } => {
+            let same = match unchanged {
+                0 => String::new(),
+                n => format!(" ({} stod der allerede)", count(*n, "tal", "tal")),
+            };
+            if *dry {
+                format!(
+                    "prøvekørsel: {} ville blive skrevet i {}{same}; intet er skrevet",
+                    count(*figures, "tal", "tal"),
+                    count(*files, "fil", "filer")
+                )
+            } else {
+                format!(
+                    "skrev {} i {}{same}",
+                    count(*figures, "tal", "tal"),
+                    count(*files, "fil", "filer")
+                )
+            }
+        }
+        Status::ImportRefused => "ingen tal er indlæst, og ingen fil er ændret".into(),
     }
 }
 

@@ -452,6 +452,21 @@ pub(super) fn message(m: &Message) -> String {
         MonthlyTarget { written } => format!(
             "the target for `{written}` is set by month, but targets are set for a year or a quarter"
         ),
+        FiguresUnreadable { problem } => format!("the figures file cannot be read: {problem}"),
+        FiguresColumnMissing { column } => {
+            format!("the figures file has no column `{column}`")
+        }
+        FiguresNotWritable { id } => format!(
+            "planpress found no place in the section's front matter to write the figure for `{id}`"
+        ),
+        UnknownIndicator { id } => format!("no indicator of the plan has the id `{id}`"),
+        FigureNotANumber { written } => format!("`{written}` is not a number"),
+        FigureForText { written } => format!(
+            "the indicator is measured in words, so `{written}` cannot be imported as a figure: write it in the section"
+        ),
+        FigureTwice { id, when: w } => {
+            format!("the file gives `{id}` a figure for {} twice", when(*w))
+        }
         AdoptedRef { git_ref, problem } => match problem {
             HistoryProblem::NoGit => {
                 "the changes since adoption cannot be shown: the `git` command is not installed".into()
@@ -714,6 +729,9 @@ pub(super) fn hint(h: &Hint) -> String {
         TargetsByYearOrQuarter => {
             "set the target for the year (`2027`) or a quarter (`2027-Q1`); monthly figures belong in `actuals`".into()
         }
+        FiguresColumns => "the first row must name the columns `indicator`, `period` and `value` (or `indikator`, `periode`, `værdi`)".into(),
+        FigureForm => "write a number such as `16,8`, `1.250` or `16.8`; leave out a figure that was not measured".into(),
+        MoveAsOf => "import with `--as-of` and planpress moves `as_of` on, or change `as_of` in plan.yaml".into(),
         GitHistory { git_ref, problem } => match problem {
             HistoryProblem::NoGit => "install git, or remove `ref` from `adopted`".into(),
             HistoryProblem::NotInGit => {
@@ -798,6 +816,31 @@ pub(super) fn status(s: &Status) -> String {
             files.join(", ")
         ),
         Status::Stopped => "the build stopped; the previous output is untouched".into(),
+        Status::Imported {
+            figures,
+            files,
+            unchanged,
+            dry,
+        } => {
+            let same = match unchanged {
+                0 => String::new(),
+                n => format!(" ({} already there)", plural(*n, "figure")),
+            };
+            if *dry {
+                format!(
+                    "dry run: {} would be written in {}{same}; nothing was written",
+                    plural(*figures, "figure"),
+                    plural(*files, "file")
+                )
+            } else {
+                format!(
+                    "wrote {} in {}{same}",
+                    plural(*figures, "figure"),
+                    plural(*files, "file")
+                )
+            }
+        }
+        Status::ImportRefused => "no figures were imported and no file was changed".into(),
     }
 }
 

@@ -362,6 +362,31 @@ pub(super) fn example(code: Code) -> Diagnostic {
             },
             Some(Hint::OneFigurePerYear),
         ),
+        Code::FiguresFile => (
+            M::FiguresColumnMissing {
+                column: "period".into(),
+            },
+            Some(Hint::FiguresColumns),
+        ),
+        Code::UnknownIndicator => (
+            M::UnknownIndicator { id: "V1.9".into() },
+            Some(Hint::DidYouMean {
+                name: "V1.1".into(),
+            }),
+        ),
+        Code::BadFigure => (
+            M::FigureNotANumber {
+                written: "ca. 650".into(),
+            },
+            Some(Hint::FigureForm),
+        ),
+        Code::FigureTwice => (
+            M::FigureTwice {
+                id: "V1.1".into(),
+                when: When::Quarter(2026, 3),
+            },
+            None,
+        ),
         Code::AdoptedRef => (
             M::AdoptedRef {
                 git_ref: "vedtaget-2026".into(),

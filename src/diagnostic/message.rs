@@ -322,6 +322,35 @@ pub enum Message {
         first: Grain,
         here: Grain,
     },
+    /// A figures file that cannot be opened or read.
+    FiguresUnreadable {
+        problem: String,
+    },
+    /// A figures file without the column `column`.
+    FiguresColumnMissing {
+        column: String,
+    },
+    /// A figure planpress found no place for in the front matter.
+    FiguresNotWritable {
+        id: String,
+    },
+    /// A figures row names an indicator no indicator has.
+    UnknownIndicator {
+        id: String,
+    },
+    /// A figures row's value that does not read as a number.
+    FigureNotANumber {
+        written: String,
+    },
+    /// A figure for an indicator measured in words.
+    FigureForText {
+        written: String,
+    },
+    /// A figures file gives a period of an indicator twice.
+    FigureTwice {
+        id: String,
+        when: When,
+    },
     /// `adopted.ref` names a version that cannot be read.
     AdoptedRef {
         git_ref: String,
@@ -428,6 +457,12 @@ impl Message {
             DuplicatePeriod { .. } => Code::DuplicateKey,
             MixedPeriods { .. } => Code::MixedPeriods,
             AdoptedRef { .. } => Code::AdoptedRef,
+            FiguresUnreadable { .. } | FiguresColumnMissing { .. } | FiguresNotWritable { .. } => {
+                Code::FiguresFile
+            }
+            UnknownIndicator { .. } => Code::UnknownIndicator,
+            FigureNotANumber { .. } | FigureForText { .. } => Code::BadFigure,
+            FigureTwice { .. } => Code::FigureTwice,
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
@@ -758,6 +793,12 @@ pub enum Hint {
         field: String,
         grain: Grain,
     },
+    /// A figures file's columns and the forms of its values.
+    FiguresColumns,
+    /// How a figure is written in a figures file.
+    FigureForm,
+    /// Import with `--as-of`, or move `as_of` first.
+    MoveAsOf,
     /// What to do about an `adopted.ref` that cannot be read.
     GitHistory {
         git_ref: String,
@@ -822,6 +863,16 @@ pub enum Status {
     },
     /// A build that problems stopped.
     Stopped,
+    /// After `figures import`: the figures that changed, in how many files,
+    /// the rows whose figure was already there; `dry`: nothing written.
+    Imported {
+        figures: usize,
+        files: usize,
+        unchanged: usize,
+        dry: bool,
+    },
+    /// An import that problems stopped: no file is touched.
+    ImportRefused,
 }
 
 /// Why planpress could not run at all (exit code 2).
