@@ -58,6 +58,8 @@ pub struct IndicatorLine {
     /// The last target, the one the status is judged against.
     pub target: Option<Figure>,
     pub status: Status,
+    /// The indicator's `note`: what the figures need said about them.
+    pub note: Option<String>,
 }
 
 /// Statuses from the most to the least urgent: the report's order.
@@ -185,6 +187,7 @@ fn indicator_line(ind: &Indicator) -> IndicatorLine {
             .find(|t| t.value != Value::Missing)
             .cloned(),
         status: ind.status,
+        note: ind.note.clone(),
     }
 }
 

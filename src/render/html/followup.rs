@@ -53,6 +53,7 @@ struct IndicatorLineView {
     since: Option<String>,
     target: Option<FigureView>,
     status: StatusView,
+    note: Option<String>,
 }
 
 fn figure(f: &Figure, unit: Unit, lang: Language) -> FigureView {
@@ -103,6 +104,7 @@ impl ReportView {
                                         .map(|p| locale::when(p.when, lang)),
                                     target: i.target.as_ref().map(|f| figure(f, i.unit, lang)),
                                     status: site.status(i.status),
+                                    note: i.note.clone(),
                                 })
                                 .collect(),
                         })

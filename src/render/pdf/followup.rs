@@ -183,6 +183,14 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                 rows,
                 row_headers: g.indicators.len() > 1,
             }));
+            for i in g.indicators.iter() {
+                if let Some(note) = &i.note {
+                    parts.push(Part::Paragraph(vec![
+                        Run::bold(format!("{}: ", i.name)),
+                        Run::plain(note.clone()),
+                    ]));
+                }
+            }
         }
     }
     (cover, Annex { parts })

@@ -260,7 +260,8 @@ impl Layout<'_> {
             rows,
             full: true,
             first_min: st.file.goals.indicator_column,
-            row_headers: t.row_headers,
+            // One row with a header cell reads as a shredded header to checkers.
+            row_headers: t.row_headers && t.rows.len() > 1,
             line: None,
             size,
         };
