@@ -253,9 +253,9 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         files.append(&mut rendered.files);
         let adopted = match adopted {
             Ok(adopted) => adopted,
-            Err(d) if options.strict => return Err(BuildError::Render(vec![d])),
+            Err(d) if options.strict => return Err(BuildError::Render(vec![*d])),
             Err(d) => {
-                warnings.push(d);
+                warnings.push(*d);
                 None
             }
         };

@@ -33,8 +33,11 @@ pub struct LiveSite {
     followup: Arc<Followup>,
     /// The adopted version last read from git, by its commit: read again
     /// only when plan.yaml names another.
-    adopted: Option<(GitCommit, Result<Option<Arc<Plan>>, Diagnostic>)>,
+    adopted: Option<(GitCommit, AdoptedRead)>,
 }
+
+/// The adopted version as git gave it, or why it could not.
+type AdoptedRead = Result<Option<Arc<Plan>>, Box<Diagnostic>>;
 
 /// What an update did.
 pub struct Update {
@@ -131,7 +134,7 @@ impl LiveSite {
         }
         match self.adopted.as_ref().map(|(_, read)| read) {
             Some(Ok(p)) => (p.clone(), None),
-            Some(Err(d)) => (None, Some(d.clone())),
+            Some(Err(d)) => (None, Some((**d).clone())),
             None => (None, None),
         }
     }

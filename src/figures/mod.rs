@@ -100,7 +100,7 @@ pub fn import(
     };
     let table = match table::read(file, shown) {
         Ok(t) => t,
-        Err(d) => return Err(refuse(vec![d], sources)),
+        Err(d) => return Err(refuse(vec![*d], sources)),
     };
     if let Some(text) = &table.text {
         sources.insert(shown.to_string(), text.clone());

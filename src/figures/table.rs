@@ -43,10 +43,15 @@ const COLUMNS: [(&str, &[&str]); 3] = [
 ];
 
 /// Reads `path` (named `shown` in messages).
-pub fn read(path: &Path, shown: &str) -> Result<Table, Diagnostic> {
+pub fn read(path: &Path, shown: &str) -> Result<Table, Box<Diagnostic>> {
     let at_start = Pos { line: 1, column: 1 };
-    let unreadable =
-        |problem: String| Diagnostic::at(shown, at_start, Message::FiguresUnreadable { problem });
+    let unreadable = |problem: String| {
+        Box::new(Diagnostic::at(
+            shown,
+            at_start,
+            Message::FiguresUnreadable { problem },
+        ))
+    };
     let xlsx = path
         .extension()
         .and_then(|e| e.to_str())
@@ -67,14 +72,16 @@ pub fn read(path: &Path, shown: &str) -> Result<Table, Diagnostic> {
         (read_csv(&text, separator), Some(text), Some(separator))
     };
     let Some((header, data)) = grid.split_first() else {
-        return Err(Diagnostic::at(
-            shown,
-            at_start,
-            Message::FiguresColumnMissing {
-                column: "indicator".into(),
-            },
-        )
-        .hint(Hint::FiguresColumns));
+        return Err(Box::new(
+            Diagnostic::at(
+                shown,
+                at_start,
+                Message::FiguresColumnMissing {
+                    column: "indicator".into(),
+                },
+            )
+            .hint(Hint::FiguresColumns),
+        ));
     };
     let mut index = [0usize; 3];
     for (k, (name, known)) in COLUMNS.iter().enumerate() {
@@ -83,14 +90,16 @@ pub fn read(path: &Path, shown: &str) -> Result<Table, Diagnostic> {
             _ => false,
         });
         index[k] = found.ok_or_else(|| {
-            Diagnostic::at(
-                shown,
-                header.first().map_or(at_start, |c| c.pos),
-                Message::FiguresColumnMissing {
-                    column: (*name).into(),
-                },
+            Box::new(
+                Diagnostic::at(
+                    shown,
+                    header.first().map_or(at_start, |c| c.pos),
+                    Message::FiguresColumnMissing {
+                        column: (*name).into(),
+                    },
+                )
+                .hint(Hint::FiguresColumns),
             )
-            .hint(Hint::FiguresColumns)
         })?;
     }
     let rows = data

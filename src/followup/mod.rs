@@ -50,7 +50,7 @@ impl Followup {
 /// The adopted version of `plan`, read from git, when plan.yaml names one
 /// that git knows (the check reported it otherwise). A version git gives
 /// but that does not check clean is a warning at `adopted.ref`.
-pub fn adopted_plan(plan: &Plan) -> Result<Option<Plan>, Diagnostic> {
+pub fn adopted_plan(plan: &Plan) -> Result<Option<Plan>, Box<Diagnostic>> {
     let Some(adoption) = &plan.meta.adopted else {
         return Ok(None);
     };
@@ -61,18 +61,20 @@ pub fn adopted_plan(plan: &Plan) -> Result<Option<Plan>, Diagnostic> {
         .map(Some)
         .map_err(|problem| {
             let (line, column) = adoption.ref_at;
-            Diagnostic::at(
-                "plan.yaml",
-                Pos { line, column },
-                Message::AdoptedRef {
+            Box::new(
+                Diagnostic::at(
+                    "plan.yaml",
+                    Pos { line, column },
+                    Message::AdoptedRef {
+                        git_ref: git_ref.clone(),
+                        problem: problem.clone(),
+                    },
+                )
+                .hint(Hint::GitHistory {
                     git_ref: git_ref.clone(),
-                    problem: problem.clone(),
-                },
+                    problem,
+                }),
             )
-            .hint(Hint::GitHistory {
-                git_ref: git_ref.clone(),
-                problem,
-            })
         })
 }
 

@@ -11,11 +11,14 @@ use crate::theme::Theme;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A plan to make PDFs of: its generation, theme and follow-up documents.
+pub(super) type Pending = (u64, Arc<Plan>, Arc<Theme>, Arc<Followup>);
+
 /// The PDF's progress, shared with the thread that makes it.
 pub(super) struct Pdf {
     /// The plan the PDFs are to show next, with its generation, theme and
     /// follow-up documents.
-    pub(super) pending: Option<(u64, Arc<Plan>, Arc<Theme>, Arc<Followup>)>,
+    pub(super) pending: Option<Pending>,
     /// When the site last changed.
     pub(super) changed: Instant,
     /// The generation the PDF in the site folder shows, and the newest.
