@@ -3,7 +3,7 @@
 //! paths, from the same numbers, so the two always agree.
 
 use crate::locale;
-use crate::model::{Indicator, Language, Unit, Value};
+use crate::model::{Figure, Grain, Indicator, Language, Unit, Value, When};
 
 /// What a series of points stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,10 +15,14 @@ pub enum SeriesKind {
 
 #[derive(Debug, Clone)]
 pub struct Point {
-    pub year: i32,
+    pub when: When,
     pub value: f64,
     /// The value as the plan's language writes it: `14,6 %`.
     pub label: String,
+    /// Whether the drawing writes the label at the point. Quarters and
+    /// months stand too close for a label each: their line is labelled at
+    /// its end (the description states every figure).
+    pub labelled: bool,
     /// Position in the unit square: x from left (0) to right (1), y from
     /// bottom (0) to top (1).
     pub x: f64,
@@ -66,6 +70,13 @@ impl Chart {
             return None;
         }
         let years = indicator.years();
+        let times: Vec<f64> = indicator
+            .baseline
+            .iter()
+            .chain(&indicator.actuals)
+            .chain(&indicator.targets)
+            .map(|f| f.when.middle())
+            .collect();
         let numbers: Vec<f64> = indicator
             .baseline
             .iter()
@@ -79,13 +90,15 @@ impl Chart {
         let lo = numbers.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let (min, max, step) = nice_scale(lo, hi, indicator.unit);
-        let first = years[0];
-        let last = *years.last().unwrap_or(&first);
-        let x = |year: i32| {
-            if last == first {
-                0.5
+        // Periods sit at their middle on one time line, so a year's target
+        // and the quarters that lead to it stand where they belong.
+        let first = times.iter().copied().fold(f64::INFINITY, f64::min);
+        let last = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let x = |t: f64| {
+            if last > first {
+                ((t - first) / (last - first)).clamp(0.0, 1.0)
             } else {
-                f64::from(year - first) / f64::from(last - first)
+                0.5
             }
         };
         let y = |v: f64| {
@@ -95,11 +108,12 @@ impl Chart {
                 0.5
             }
         };
-        let point = |year: i32, value: f64| Point {
-            year,
+        let point = |when: When, value: f64| Point {
+            when,
             value,
             label: locale::figure(&Value::Number(value), indicator, lang),
-            x: x(year),
+            labelled: true,
+            x: x(when.middle()),
             y: y(value),
         };
         let mut series = Vec::new();
@@ -108,7 +122,7 @@ impl Chart {
         {
             series.push(Series {
                 kind: SeriesKind::Baseline,
-                points: vec![point(b.year, v)],
+                points: vec![point(b.when, v)],
             });
         }
         let mut actual_points: Vec<Point> = Vec::new();
@@ -116,14 +130,26 @@ impl Chart {
             && let Some(v) = b.value.number()
         {
             // The actual line starts at the baseline: that is where it came from.
-            actual_points.push(point(b.year, v));
+            actual_points.push(point(b.when, v));
         }
         actual_points.extend(
             indicator
                 .actuals
                 .iter()
-                .filter_map(|a| a.value.number().map(|v| point(a.year, v))),
+                .filter_map(|a| a.value.number().map(|v| point(a.when, v))),
         );
+        // Finer than a year: the line's points are labelled at its end.
+        let fine = indicator
+            .actuals
+            .first()
+            .is_some_and(|a| a.when.grain() != Grain::Year);
+        if fine {
+            let n = actual_points.len();
+            for (k, p) in actual_points.iter_mut().enumerate() {
+                let own = indicator.actuals.iter().any(|a| a.when == p.when);
+                p.labelled = !own || k + 1 == n;
+            }
+        }
         if actual_points.len() > usize::from(indicator.baseline.is_some()) {
             series.push(Series {
                 kind: SeriesKind::Actual,
@@ -133,7 +159,7 @@ impl Chart {
         let targets: Vec<Point> = indicator
             .targets
             .iter()
-            .filter_map(|t| t.value.number().map(|v| point(t.year, v)))
+            .filter_map(|t| t.value.number().map(|v| point(t.when, v)))
             .collect();
         if !targets.is_empty() {
             series.push(Series {
@@ -160,11 +186,13 @@ impl Chart {
                 Tick { label, at: y(v) }
             })
             .collect();
+        // A label for each year under its middle (the year's part on the
+        // axis, when the axis starts or ends inside it).
         let x_ticks = years
             .iter()
             .map(|&yr| Tick {
                 label: yr.to_string(),
-                at: x(yr),
+                at: x(When::Year(yr).middle().clamp(first, last)),
             })
             .collect();
         Some(Chart {
@@ -189,11 +217,16 @@ fn describe(ind: &Indicator, lang: Language, words: &Words) -> String {
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some(b) = &ind.baseline {
-        parts.push(format!("{} {}: {}.", words.baseline, b.year, fmt(&b.value)));
+        parts.push(format!(
+            "{} {}: {}.",
+            words.baseline,
+            locale::when(b.when, lang),
+            fmt(&b.value)
+        ));
     }
-    let list = |vals: &[crate::model::YearValue]| {
+    let list = |vals: &[Figure]| {
         vals.iter()
-            .map(|v| format!("{}: {}", v.year, fmt(&v.value)))
+            .map(|v| format!("{}: {}", locale::when(v.when, lang), fmt(&v.value)))
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -251,11 +284,11 @@ fn nice_scale(lo: f64, hi: f64, unit: Unit) -> (f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Direction, Status, YearValue};
+    use crate::model::{Direction, Status};
 
     fn indicator() -> Indicator {
-        let n = |year, v| YearValue {
-            year,
+        let n = |year, v| Figure {
+            when: When::Year(year),
             value: Value::Number(v),
         };
         Indicator {
@@ -271,8 +304,8 @@ mod tests {
             baseline: Some(n(2024, 2000.0)),
             actuals: vec![
                 n(2025, 2150.0),
-                YearValue {
-                    year: 2026,
+                Figure {
+                    when: When::Year(2026),
                     value: Value::Missing,
                 },
             ],
@@ -313,6 +346,38 @@ mod tests {
         assert_eq!(
             chart.description,
             "Basis 2024: 2.000. Faktisk: 2025: 2.150; 2026: ikke målt. Mål: 2027: 2.500."
+        );
+    }
+
+    #[test]
+    fn quarters_sit_inside_their_year_and_label_their_line_at_its_end() {
+        let mut ind = indicator();
+        ind.actuals = [(1, 2100.0), (2, 2180.0), (3, 2240.0)]
+            .map(|(q, v)| Figure {
+                when: When::Quarter(2026, q),
+                value: Value::Number(v),
+            })
+            .to_vec();
+        let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
+        let actual = &chart.series[1];
+        assert_eq!(actual.kind, SeriesKind::Actual);
+        let xs: Vec<f64> = actual.points.iter().map(|p| p.x).collect();
+        // 2024 (the baseline) at 0, 2027 (the target) at 1, the quarters
+        // of 2026 a quarter apart around the middle of 2026.
+        assert_eq!(xs[0], 0.0);
+        let quarter = 0.25 / 3.0;
+        assert!((xs[2] - xs[1] - quarter).abs() < 1e-9, "{xs:?}");
+        let tick_2026 = chart.x_ticks.iter().find(|t| t.label == "2026").unwrap();
+        assert!(xs[1] < tick_2026.at && tick_2026.at < xs[3], "{xs:?}");
+        assert_eq!(chart.series[2].points[0].x, 1.0);
+        let labelled: Vec<bool> = actual.points.iter().map(|p| p.labelled).collect();
+        assert_eq!(labelled, [true, false, false, true]);
+        assert!(
+            chart
+                .description
+                .contains("Faktisk: 1. kvartal 2026: 2.100; 2. kvartal 2026: 2.180"),
+            "{}",
+            chart.description
         );
     }
 

@@ -44,6 +44,9 @@ enum Command {
         /// Write into an output folder that holds files planpress did not write.
         #[arg(long)]
         force: bool,
+        /// Make the status report as of the end of this period (2026, 2026-Q2 or 2026-06).
+        #[arg(long = "report", value_name = "PERIOD", value_parser = parse_period)]
+        report_as_of: Option<planpress::model::When>,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -62,6 +65,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Actual figures in from a file.
+    Figures {
+        #[command(subcommand)]
+        command: FiguresCommand,
+    },
     /// Serve the site on this computer, rebuilt and reloaded as you save.
     Serve {
         /// The plan folder (holding plan.yaml).
@@ -73,6 +81,27 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum FiguresCommand {
+    /// Write the actual figures of a CSV or .xlsx file (columns indicator, period, value)
+    /// into the sections' front matter; all or nothing.
+    Import {
+        /// The CSV (`;` or `,` separated) or Excel (.xlsx) file.
+        file: PathBuf,
+        /// The plan folder (holding plan.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Show what would change, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Move `as_of` in plan.yaml to the end of the latest period imported.
+        #[arg(long)]
+        as_of: bool,
+        #[command(flatten)]
+        report: ReportArgs,
     },
 }
 
@@ -159,6 +188,12 @@ impl From<OnlyArg> for Output {
     }
 }
 
+/// A period on the command line: `2026`, `2026-Q2` or `2026-06`.
+fn parse_period(text: &str) -> Result<planpress::model::When, String> {
+    planpress::model::When::parse(text)
+        .map_err(|_| format!("'{text}' is not a period: write a year (2026), a quarter (2026-Q2) or a month (2026-06)"))
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -182,6 +217,7 @@ pub fn run() -> ExitCode {
             out,
             only,
             force,
+            report_as_of,
             report,
         } => {
             let options = BuildOptions {
@@ -190,6 +226,7 @@ pub fn run() -> ExitCode {
                 strict: report.strict,
                 render: planpress::render::Options::from_env(),
                 force,
+                report: report_as_of,
             };
             match planpress::build(&dir, &options) {
                 Ok(built) => {
@@ -220,6 +257,16 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Figures {
+            command:
+                FiguresCommand::Import {
+                    file,
+                    dir,
+                    dry_run,
+                    as_of,
+                    report,
+                },
+        } => import_figures(&file, &dir, dry_run, as_of, &report),
         Command::New {
             dir,
             language,
@@ -334,6 +381,107 @@ fn print_ok(checked: &Checked, lang: Language) {
             indicators,
         };
         eprintln!("{}", status.text(lang));
+    }
+}
+
+/// `planpress figures import`: the changes, one line each, below their file.
+fn import_figures(
+    file: &Path,
+    dir: &Path,
+    dry_run: bool,
+    as_of: bool,
+    report: &ReportArgs,
+) -> ExitCode {
+    use planpress::figures::{ImportFailure, ImportOptions};
+    use planpress::locale;
+    let options = ImportOptions {
+        dry_run,
+        move_as_of: as_of,
+    };
+    let shown = file.to_string_lossy().into_owned();
+    let lang = report.language_of(dir);
+    match planpress::figures::import(dir, file, &shown, &options) {
+        Ok(imported) => {
+            let lang = report.language(imported.plan.meta.language);
+            let mut out = std::io::stdout().lock();
+            let mut last_file = "";
+            for c in &imported.changes {
+                if c.file != last_file {
+                    let _ = writeln!(out, "{}", c.file);
+                    last_file = &c.file;
+                }
+                let old = c
+                    .old
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |v| locale::value(v, c.unit, lang));
+                let new = locale::value(&c.new, c.unit, lang);
+                let status = if c.status_before == c.status_after {
+                    locale::status(c.status_after, lang).to_string()
+                } else {
+                    format!(
+                        "{} → {}",
+                        locale::status(c.status_before, lang),
+                        locale::status(c.status_after, lang)
+                    )
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}  {}: {old} → {new}  ({status})",
+                    c.indicator,
+                    locale::when(c.when, lang)
+                );
+            }
+            if let Some((from, to)) = imported.as_of {
+                let from = from.map_or_else(|| "–".to_string(), |d| d.iso());
+                let _ = writeln!(out, "plan.yaml\n  as_of: {from} → {}", to.iso());
+            }
+            let files = imported
+                .changes
+                .iter()
+                .map(|c| c.file.as_str())
+                .chain(imported.as_of.map(|_| "plan.yaml"))
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            eprintln!(
+                "{}",
+                Status::Imported {
+                    figures: imported.changes.len(),
+                    files,
+                    unchanged: imported.unchanged,
+                    dry: dry_run,
+                }
+                .text(lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(ImportFailure::Refused {
+            diagnostics,
+            sources,
+        }) => {
+            let checked = Checked {
+                diagnostics,
+                sources,
+                plan: None,
+                language: lang,
+            };
+            print_report(&checked, report.format, lang);
+            if matches!(report.format, Format::Human) {
+                eprintln!(
+                    "{}: {}",
+                    Label::Error.text(lang),
+                    Status::ImportRefused.text(lang)
+                );
+            }
+            ExitCode::from(1)
+        }
+        Err(ImportFailure::Load(e)) => fatal(&e.fatal(), lang),
+        Err(ImportFailure::Write { path, source }) => fatal(
+            &Fatal::Unwritable {
+                path,
+                problem: (&source).into(),
+            },
+            lang,
+        ),
     }
 }
 

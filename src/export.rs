@@ -153,14 +153,18 @@ struct IndicatorOut<'a> {
 
 #[derive(Serialize)]
 struct ValueOut {
+    /// The calendar year the period lies in.
     year: i32,
+    /// The period as front matter writes it: `2026`, `2026-Q3`, `2026-09`.
+    period: String,
+    grain: &'static str,
     /// A number, a text, or null when not measured.
     value: serde_json::Value,
     /// As the site and the PDF show it.
     formatted: String,
 }
 
-fn value_out(yv: &YearValue, ind: &Indicator, lang: Language) -> ValueOut {
+fn value_out(yv: &Figure, ind: &Indicator, lang: Language) -> ValueOut {
     let value = match &yv.value {
         Value::Number(n) => serde_json::Number::from_f64(*n)
             .map_or(serde_json::Value::Null, serde_json::Value::Number),
@@ -168,7 +172,9 @@ fn value_out(yv: &YearValue, ind: &Indicator, lang: Language) -> ValueOut {
         Value::Missing => serde_json::Value::Null,
     };
     ValueOut {
-        year: yv.year,
+        year: yv.when.year(),
+        period: yv.when.iso(),
+        grain: yv.when.grain().code(),
         value,
         formatted: locale::figure(&yv.value, ind, lang),
     }
@@ -271,7 +277,7 @@ pub fn json(plan: &Plan) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// `goals.csv`: one row per indicator and year. UTF-8 with a byte order mark
+/// `goals.csv`: one row per indicator and period. UTF-8 with a byte order mark
 /// and `;` between fields, because that is what Danish Excel opens
 /// correctly; numbers use the plan language's decimal mark, and no text
 /// cell can start a formula.
@@ -293,6 +299,7 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
         "direction",
         "kind",
         "year",
+        "period",
         "value",
         "formatted",
         "indicator_status",
@@ -334,7 +341,8 @@ pub fn csv(plan: &Plan, out: &Path) -> std::io::Result<()> {
                     i.unit_label.as_deref().unwrap_or(""),
                     i.direction.map_or("", |d| Direction::NAMES[d as usize]),
                     kind,
-                    &yv.year.to_string(),
+                    &yv.when.year().to_string(),
+                    &yv.when.iso(),
                     &raw,
                     &locale::figure(&yv.value, i, lang),
                     i.status.code(),

@@ -9,6 +9,8 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod export;
+pub mod figures;
+pub mod followup;
 pub mod limits;
 pub mod live;
 pub mod load;
@@ -23,6 +25,7 @@ pub mod serve;
 pub mod theme;
 pub mod url;
 pub mod validate;
+pub mod when;
 
 use diagnostic::{Diagnostic, Fatal, Sources};
 use model::{Language, Plan};
@@ -101,6 +104,9 @@ pub struct BuildOptions {
     /// Write into an output folder that holds files planpress did not
     /// write (its own outputs there are replaced; nothing else is touched).
     pub force: bool,
+    /// Make the status report as of the end of this period (`--report
+    /// 2026-Q2`) rather than of every figure.
+    pub report: Option<model::When>,
 }
 
 #[derive(Debug)]
@@ -224,6 +230,37 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             None
         };
         use render::Renderer;
+        // The adopted version is read from git while the plan's PDF is made.
+        let reading = std::thread::scope(|scope| {
+            let adopted = scope.spawn(|| followup::adopted_plan(plan));
+            let pdf = wanted(Output::Pdf)
+                .then_some(theme.as_ref())
+                .flatten()
+                .map(|theme| render_plan_pdf(plan, theme, &stage, &out, options, &timer))
+                .transpose();
+            let adopted = adopted
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (adopted, pdf)
+        });
+        let (adopted, plan_pdf) = reading;
+        let pdf_written = plan_pdf.as_ref().is_ok_and(Option::is_some);
+        let mut rendered = plan_pdf?.unwrap_or_default();
+        if options.strict && !rendered.diagnostics.is_empty() {
+            return Err(BuildError::Render(rendered.diagnostics));
+        }
+        warnings.append(&mut rendered.diagnostics);
+        files.append(&mut rendered.files);
+        let adopted = match adopted {
+            Ok(adopted) => adopted,
+            Err(d) if options.strict => return Err(BuildError::Render(vec![*d])),
+            Err(d) => {
+                warnings.push(*d);
+                None
+            }
+        };
+        let followup = followup::Followup::of(plan, options.report, adopted.as_ref());
+        timer.lap("follow-up");
         let write = |rel: &str, bytes: &[u8]| {
             let path = stage.path(rel);
             if let Some(dir) = path.parent() {
@@ -236,19 +273,13 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         let mut run = |renderer: &dyn Renderer, theme: &theme::Theme| {
             let ctx = render::RenderContext {
                 plan,
+                followup: &followup,
                 theme,
                 options: &options.render,
                 clock: &timer,
                 write: &write,
             };
-            let rendered = renderer.render(&ctx).map_err(|e| match e {
-                render::RenderError::Problems(d) => BuildError::Render(d),
-                render::RenderError::Write { file, source } => BuildError::Write {
-                    path: out.join(file),
-                    source,
-                },
-                render::RenderError::Read { path, source } => BuildError::Read { path, source },
-            })?;
+            let rendered = renderer.render(&ctx).map_err(|e| render_failure(e, &out))?;
             if options.strict && !rendered.diagnostics.is_empty() {
                 return Err(BuildError::Render(rendered.diagnostics));
             }
@@ -257,25 +288,39 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             timer.lap(renderer.name());
             Ok(())
         };
-        let pdf_name = render::pdf::Pdf::file_name(plan);
-        let mut pdf_written = false;
         if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
-            run(&render::pdf::Pdf, theme)?;
-            pdf_written = true;
+            run(&render::pdf::StatusPdf, theme)?;
+            run(&render::pdf::ChangesPdf, theme)?;
         }
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
-            // The site carries the PDF too, so the published site can link to
-            // it: this build's, or the one a previous build left.
-            let pdf = if pdf_written {
-                std::fs::read(stage.path(&pdf_name)).ok()
-            } else {
-                stage.previous(&pdf_name)
+            // The site carries the PDFs too, so the published site can link
+            // to them: this build's, or the ones a previous build left.
+            let carry = |name: String, shown: bool| -> Result<Option<String>, BuildError> {
+                if !shown {
+                    return Ok(None);
+                }
+                let bytes = if pdf_written {
+                    std::fs::read(stage.path(&name)).ok()
+                } else {
+                    stage.previous(&name)
+                };
+                match bytes {
+                    Some(bytes) => {
+                        stage.write(&format!("site/{name}"), &bytes)?;
+                        Ok(Some(name))
+                    }
+                    None => Ok(None),
+                }
             };
-            if let Some(bytes) = &pdf {
-                stage.write(&format!("site/{pdf_name}"), bytes)?;
-            }
-            let pdf = pdf.is_some().then_some(pdf_name.as_str());
-            run(&render::html::Html { pdf }, theme)?;
+            let plan_pdf = carry(render::pdf::Pdf::file_name(plan), true)?;
+            let report_pdf = carry(followup::report_pdf_name(plan), followup.report.is_some())?;
+            let changes_pdf = carry(followup::changes_pdf_name(plan), followup.changes.is_some())?;
+            let pdfs = render::html::Pdfs {
+                plan: plan_pdf.as_deref(),
+                report: report_pdf.as_deref(),
+                changes: changes_pdf.as_deref(),
+            };
+            run(&render::html::Html { pdfs }, theme)?;
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;
@@ -303,6 +348,50 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             error,
             checked: Some(Box::new(checked)),
         }),
+    }
+}
+
+/// Renders the plan's PDF into the staging folder.
+fn render_plan_pdf(
+    plan: &Plan,
+    theme: &theme::Theme,
+    stage: &output::Stage,
+    out: &Path,
+    options: &BuildOptions,
+    timer: &render::Clock,
+) -> Result<render::Rendered, BuildError> {
+    use render::Renderer;
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = stage.path(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, bytes)
+    };
+    let ctx = render::RenderContext {
+        plan,
+        followup: &followup::Followup::default(),
+        theme,
+        options: &options.render,
+        clock: timer,
+        write: &write,
+    };
+    let rendered = render::pdf::Pdf
+        .render(&ctx)
+        .map_err(|e| render_failure(e, out))?;
+    timer.lap("pdf");
+    Ok(rendered)
+}
+
+/// A renderer's failure as the build's.
+fn render_failure(e: render::RenderError, out: &Path) -> BuildError {
+    match e {
+        render::RenderError::Problems(d) => BuildError::Render(d),
+        render::RenderError::Write { file, source } => BuildError::Write {
+            path: out.join(file),
+            source,
+        },
+        render::RenderError::Read { path, source } => BuildError::Read { path, source },
     }
 }
 

@@ -10,7 +10,8 @@
 //! When the plan has errors the folder keeps the last good site.
 
 use crate::diagnostic::{Diagnostic, Sources};
-use crate::model::{Language, Plan};
+use crate::followup::{self, Followup};
+use crate::model::{GitCommit, Language, Plan};
 use crate::render::html::{self, Selection};
 use crate::theme::Theme;
 use crate::{BuildError, load, validate};
@@ -28,7 +29,15 @@ pub struct LiveSite {
     /// The plan the site folder shows, and whether it shows all of it (a
     /// render that failed halfway leaves a mixture).
     shown: Option<(Arc<Plan>, bool)>,
+    /// Its status report and changes since adoption.
+    followup: Arc<Followup>,
+    /// The adopted version last read from git, by its commit: read again
+    /// only when plan.yaml names another.
+    adopted: Option<(GitCommit, AdoptedRead)>,
 }
+
+/// The adopted version as git gave it, or why it could not.
+type AdoptedRead = Result<Option<Arc<Plan>>, Box<Diagnostic>>;
 
 /// What an update did.
 pub struct Update {
@@ -54,6 +63,8 @@ impl LiveSite {
             theme: None,
             memo: html::Memo::keeping(),
             shown: None,
+            followup: Arc::default(),
+            adopted: None,
         };
         let update = live.rebuild(false, &[], started, &mut |_| {})?;
         Ok((live, update))
@@ -100,9 +111,32 @@ impl LiveSite {
         &self.loaded.sources
     }
 
-    /// The plan the site shows and its theme, for rendering the PDF.
-    pub fn shown(&self) -> Option<(Arc<Plan>, Arc<Theme>)> {
-        Some((self.shown.as_ref()?.0.clone(), self.theme.clone()?))
+    /// The plan the site shows, its theme and its follow-up documents, for
+    /// rendering the PDFs.
+    pub fn shown(&self) -> Option<(Arc<Plan>, Arc<Theme>, Arc<Followup>)> {
+        Some((
+            self.shown.as_ref()?.0.clone(),
+            self.theme.clone()?,
+            self.followup.clone(),
+        ))
+    }
+
+    /// The adopted version of `plan` (read from git once per commit), and
+    /// the warning when it cannot be read.
+    fn adopted(&mut self, plan: &Plan) -> (Option<Arc<Plan>>, Option<Diagnostic>) {
+        let Some(commit) = plan.meta.adopted.as_ref().and_then(|a| a.commit.clone()) else {
+            self.adopted = None;
+            return (None, None);
+        };
+        if self.adopted.as_ref().is_none_or(|(c, _)| *c != commit) {
+            let read = followup::adopted_plan(plan).map(|p| p.map(Arc::new));
+            self.adopted = Some((commit, read));
+        }
+        match self.adopted.as_ref().map(|(_, read)| read) {
+            Some(Ok(p)) => (p.clone(), None),
+            Some(Err(d)) => (None, Some((**d).clone())),
+            None => (None, None),
+        }
     }
 
     /// The plan's language, for messages: as plan.yaml says it now, even
@@ -145,7 +179,17 @@ impl LiveSite {
             took: Duration::ZERO,
         };
         if let Some(plan) = validated.plan {
-            match self.render(plan, theme_changed, assets, &mut update.written, first) {
+            let (adopted, warning) = self.adopted(&plan);
+            update.diagnostics.extend(warning);
+            let followup = Followup::of(&plan, None, adopted.as_deref());
+            match self.render(
+                plan,
+                followup,
+                theme_changed,
+                assets,
+                &mut update.written,
+                first,
+            ) {
                 Ok(()) => update.built = true,
                 Err(BuildError::Render(diags)) => update.diagnostics.extend(diags),
                 Err(e) => return Err(e),
@@ -158,6 +202,7 @@ impl LiveSite {
     fn render(
         &mut self,
         plan: Plan,
+        followup: Followup,
         theme_changed: bool,
         assets: &[String],
         written: &mut usize,
@@ -188,11 +233,36 @@ impl LiveSite {
                 theme
             }
         };
-        let selection = match &self.shown {
+        let mut selection = match &self.shown {
             Some((shown, true)) => Selection::between(shown, &plan),
             _ => Selection::all(),
         };
+        // Follow-up pages that come or go change every page's navigation.
+        let pages = |f: &Followup| (f.report.is_some(), f.changes.is_some());
+        if pages(&followup) != pages(&self.followup) {
+            selection = Selection::all();
+        }
+        for (name, gone) in [
+            ("status.html", followup.report.is_none()),
+            ("changes.html", followup.changes.is_none()),
+        ] {
+            if gone {
+                let _ = std::fs::remove_file(self.site.join(name));
+            }
+        }
         let pdf = pdf_name(&plan);
+        let names = (
+            followup::report_pdf_name(&plan),
+            followup::changes_pdf_name(&plan),
+        );
+        let beside = html::Beside {
+            pdfs: html::Pdfs {
+                plan: Some(&pdf),
+                report: followup.report.as_ref().map(|_| names.0.as_str()),
+                changes: followup.changes.as_ref().map(|_| names.1.as_str()),
+            },
+            followup: &followup,
+        };
         let count = std::sync::atomic::AtomicUsize::new(0);
         let site = &self.site;
         let sink = |rel: &str, bytes: &[u8]| {
@@ -207,7 +277,7 @@ impl LiveSite {
             html::render_selected(
                 &plan,
                 &theme,
-                Some(&pdf),
+                &beside,
                 &selection,
                 &mut self.memo,
                 &sink,
@@ -241,6 +311,7 @@ impl LiveSite {
             }
         }
         *written = count.into_inner();
+        self.followup = Arc::new(followup);
         // Freeing a big plan's many small parts takes a while: not on the
         // way to the reload.
         if let Some(old) = self.shown.replace((Arc::new(plan), true)) {

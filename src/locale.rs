@@ -3,7 +3,9 @@
 //! Danish; `2,500`, `14.6%`, `No. 72`, `1 March 2027`, `Q4 2027` in English.
 //! Every renderer and export formats through here, so they agree.
 
-use crate::model::{Date, Deadline, Indicator, Language, Meeting, Period, Status, Unit, Value};
+use crate::model::{
+    Date, Deadline, Indicator, Language, Meeting, Period, Status, Unit, Value, When,
+};
 
 /// A number as YAML would write it: `14.6`, `2500`.
 pub fn plain_number(n: f64) -> String {
@@ -52,6 +54,23 @@ pub fn value(v: &Value, unit: Unit, lang: Language) -> String {
             (Unit::Amount, Language::En) => format!("DKK {}", number(*n, lang)),
             _ => number(*n, lang),
         },
+    }
+}
+
+/// A change between two figures, signed, in its unit: `+90`, `−0,9
+/// procentpoint`, `+450.000 kr.`; `0` for none. A change of a percentage
+/// is in percentage points, not per cent.
+pub fn change(delta: f64, unit: Unit, lang: Language) -> String {
+    let sign = if delta > 0.0 { "+" } else { "" };
+    let n = format!("{sign}{}", number(delta, lang));
+    match (unit, lang) {
+        (Unit::Percent, Language::Da) => format!("{n} procentpoint"),
+        (Unit::Percent, Language::En) => format!("{n} percentage points"),
+        (Unit::Amount, Language::Da) => format!("{n} kr."),
+        (Unit::Amount, Language::En) => format!("DKK {n}"),
+        (Unit::Rank, Language::Da) => format!("{n} pladser"),
+        (Unit::Rank, Language::En) => format!("{n} places"),
+        _ => n,
     }
 }
 
@@ -156,6 +175,32 @@ pub fn deadline(d: Deadline, lang: Language) -> String {
     }
 }
 
+/// A figure's period: `2026`, `3. kvartal 2026`, `september 2026` in
+/// Danish; `2026`, `Q3 2026`, `September 2026` in English.
+pub fn when(w: When, lang: Language) -> String {
+    match w {
+        When::Year(y) => y.to_string(),
+        _ => format!("{} {}", within_year(w, lang), w.year()),
+    }
+}
+
+/// The part of a year a period is, without the year, for a table whose
+/// column already names it: `3. kvartal`, `september`; `Q3`, `September`.
+/// Empty for a whole year.
+pub fn within_year(w: When, lang: Language) -> String {
+    match (w, lang) {
+        (When::Year(_), _) => String::new(),
+        (When::Quarter(_, q), Language::Da) => format!("{q}. kvartal"),
+        (When::Quarter(_, q), Language::En) => format!("Q{q}"),
+        (When::Month(_, m), Language::Da) => MONTHS_DA[month_index(m)].to_string(),
+        (When::Month(_, m), Language::En) => MONTHS_EN[month_index(m)].to_string(),
+    }
+}
+
+fn month_index(m: u8) -> usize {
+    usize::from(m).saturating_sub(1).min(11)
+}
+
 /// `2019–2022` with an en dash, or a single year.
 pub fn period(p: Period) -> String {
     if p.start == p.end {
@@ -237,6 +282,14 @@ mod tests {
             }),
             "2019–2022"
         );
+        assert_eq!(when(When::Quarter(2026, 3), da), "3. kvartal 2026");
+        assert_eq!(when(When::Month(2026, 9), da), "september 2026");
+        assert_eq!(within_year(When::Month(2026, 12), da), "december");
+        assert_eq!(within_year(When::Year(2026), da), "");
+        assert_eq!(change(0.9, Unit::Percent, da), "+0,9 procentpoint");
+        assert_eq!(change(-5.0, Unit::Count, da), "−5");
+        assert_eq!(change(1500.0, Unit::Count, da), "+1.500");
+        assert_eq!(change(0.0, Unit::Count, da), "0");
     }
 
     #[test]
@@ -266,6 +319,9 @@ mod tests {
             ),
             "Q4 2027"
         );
+        assert_eq!(when(When::Quarter(2026, 3), en), "Q3 2026");
+        assert_eq!(when(When::Month(2026, 9), en), "September 2026");
+        assert_eq!(when(When::Year(2026), en), "2026");
         assert_eq!(number(999.0, en), "999");
         assert_eq!(number(-1000.0, en), "−1,000");
     }

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 mod case;
 
 pub use crate::markdown::{Align, Block, CalloutKind, Footnote, GoalsMarker, Inline, LinkTarget};
+pub use crate::when::{Grain, When};
 pub use case::{Access, Case, Decision, Kind, Meeting, Recommendation, Time};
 
 /// The whole plan, ready to render.
@@ -93,6 +94,20 @@ pub struct Adoption {
     pub by: Option<String>,
     /// The git commit or tag of the adopted version, for "what changed since".
     pub git_ref: Option<String>,
+    /// The commit `git_ref` names, when git knows it (the check asks).
+    pub commit: Option<GitCommit>,
+    /// Where `ref` is written in plan.yaml: line and column.
+    pub ref_at: (u32, u32),
+}
+
+/// A commit of the git repository that holds the plan folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitCommit {
+    /// The full hash.
+    pub hash: String,
+    /// The plan folder's path inside the repository, `/`-terminated, or
+    /// empty when the plan is the repository's top.
+    pub prefix: String,
 }
 
 /// `contact:` in plan.yaml; every part optional.
@@ -432,21 +447,59 @@ pub struct Indicator {
     pub direction: Option<Direction>,
     pub source: Option<String>,
     pub relative_to: Option<String>,
-    pub baseline: Option<YearValue>,
-    /// Sorted by year.
-    pub actuals: Vec<YearValue>,
-    /// Sorted by year.
-    pub targets: Vec<YearValue>,
+    pub baseline: Option<Figure>,
+    /// Sorted by period; all of one grain (years, quarters or months).
+    pub actuals: Vec<Figure>,
+    /// Sorted by period; years or quarters.
+    pub targets: Vec<Figure>,
     pub status: Status,
 }
 
 impl Indicator {
     /// The most recent actual figure that was measured.
-    pub fn latest_actual(&self) -> Option<&YearValue> {
+    pub fn latest_actual(&self) -> Option<&Figure> {
         self.actuals
             .iter()
             .rev()
             .find(|a| a.value != Value::Missing)
+    }
+
+    /// The measured actual figure before the latest one, for the change
+    /// since the previous period.
+    pub fn previous_actual(&self) -> Option<&Figure> {
+        let latest = self.latest_actual()?;
+        self.actuals
+            .iter()
+            .rev()
+            .filter(|a| a.when < latest.when)
+            .find(|a| a.value != Value::Missing)
+    }
+
+    /// The actual figure a table shows for `year`: the latest measured one
+    /// of that year (its last quarter or month so far), or else its last.
+    pub fn actual_in_year(&self, year: i32) -> Option<&Figure> {
+        latest_in_year(&self.actuals, year)
+    }
+
+    /// The target a table shows for `year`: the latest of that year.
+    pub fn target_in_year(&self, year: i32) -> Option<&Figure> {
+        latest_in_year(&self.targets, year)
+    }
+
+    /// The indicator as it stood when the figures of `until` were in: only
+    /// actuals of periods that ended by then, and the status they give.
+    pub fn as_of(&self, until: When) -> Indicator {
+        let mut ind = self.clone();
+        ind.actuals.retain(|a| a.when.end() <= until.end());
+        ind.status = indicator_status(
+            ind.unit,
+            ind.direction,
+            ind.assessment,
+            ind.baseline.as_ref(),
+            &ind.actuals,
+            &ind.targets,
+        );
+        ind
     }
 
     /// All years that appear in baseline, actuals or targets, ascending.
@@ -456,7 +509,7 @@ impl Indicator {
             .iter()
             .chain(&self.actuals)
             .chain(&self.targets)
-            .map(|v| v.year)
+            .map(|v| v.when.year())
             .collect();
         years.sort_unstable();
         years.dedup();
@@ -514,9 +567,17 @@ impl Direction {
     }
 }
 
+/// The last figure of `year` in a sorted series, preferring measured ones.
+fn latest_in_year(series: &[Figure], year: i32) -> Option<&Figure> {
+    let mut of_year = series.iter().rev().filter(|f| f.when.year() == year);
+    let last = of_year.clone().next();
+    of_year.find(|f| f.value != Value::Missing).or(last)
+}
+
+/// A figure and the period it belongs to.
 #[derive(Debug, Clone, PartialEq)]
-pub struct YearValue {
-    pub year: i32,
+pub struct Figure {
+    pub when: When,
     pub value: Value,
 }
 
@@ -636,9 +697,9 @@ pub fn indicator_status(
     unit: Unit,
     direction: Option<Direction>,
     assessment: Option<Assessment>,
-    baseline: Option<&YearValue>,
-    actuals: &[YearValue],
-    targets: &[YearValue],
+    baseline: Option<&Figure>,
+    actuals: &[Figure],
+    targets: &[Figure],
 ) -> Status {
     let Some(latest) = actuals.iter().rev().find(|a| a.value != Value::Missing) else {
         return Status::NotMeasured;
@@ -684,7 +745,7 @@ pub fn indicator_status(
     let start = baseline.and_then(|b| b.value.number()).or_else(|| {
         actuals
             .iter()
-            .filter(|a| a.year < latest.year)
+            .filter(|a| a.when < latest.when)
             .find_map(|a| a.value.number())
     });
     match start {
@@ -779,9 +840,9 @@ fn find_name<'a>(list: &'a [Named], id: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    fn yv(year: i32, v: f64) -> YearValue {
-        YearValue {
-            year,
+    fn yv(year: i32, v: f64) -> Figure {
+        Figure {
+            when: When::Year(year),
             value: Value::Number(v),
         }
     }
@@ -859,12 +920,12 @@ mod tests {
                 None,
                 assessment,
                 None,
-                &[YearValue {
-                    year: 2026,
+                &[Figure {
+                    when: When::Year(2026),
                     value: Value::Text(a.into()),
                 }],
-                &[YearValue {
-                    year: 2027,
+                &[Figure {
+                    when: When::Year(2027),
                     value: Value::Text("Høj tilfredshed".into()),
                 }],
             )

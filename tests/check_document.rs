@@ -27,6 +27,11 @@ fn the_document_facts_check_clean_and_reach_the_data() {
              accessibility_statement: https://www.was.digst.dk/plan-testby-dk\n",
         ),
     );
+    // The adopted version is a tag git knows.
+    plan.git(&["init", "-q"]);
+    plan.git(&["add", "."]);
+    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
+    plan.git(&["tag", "vedtaget-2026"]);
     let (run, json) = plan.check_json(&[]);
     run.assert_code(0);
     assert_clean(&json);

@@ -445,6 +445,7 @@ fn child(args: &[String]) -> ExitCode {
         only,
         strict: false,
         force: false,
+        report: None,
         render: planpress::render::Options::at(Some(0)),
     };
     let runs = if mode == "build" { 2 } else { 1 };

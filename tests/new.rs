@@ -89,7 +89,8 @@ fn the_starter_plan_checks_clean_and_builds_in_both_languages() {
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
             .collect();
-        assert_eq!(pdfs.len(), 1, "{lang}: the PDF inside the site");
+        // The plan's PDF and the status report's.
+        assert_eq!(pdfs.len(), 2, "{lang}: the PDFs inside the site");
         let pdf = std::fs::read(&pdfs[0]).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{lang}");
         assert!(

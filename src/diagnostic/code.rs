@@ -85,6 +85,8 @@ codes! {
     TooManyDecimals = "too-many-decimals", Error;
     /// The same year twice in `actuals` or `targets`.
     DuplicateKey = "duplicate-key", Error;
+    /// A series of figures that mixes years, quarters and months.
+    MixedPeriods = "mixed-periods", Error;
     /// Markdown nested past the limit.
     TooDeep = "too-deep", Error;
     /// A case's header, recommendation or decision in a plan.
@@ -95,6 +97,16 @@ codes! {
     DuplicateOrder = "duplicate-order", Warning;
     /// `01-index.md`: a file named like an index that is not one.
     MisnamedIndex = "misnamed-index", Warning;
+    /// `adopted.ref` names a version git cannot give: no changes page.
+    AdoptedRef = "adopted-ref", Warning;
+    /// A figures file that cannot be read, or lacks a column.
+    FiguresFile = "figures-file", Error;
+    /// A figures row names an indicator id no indicator has.
+    UnknownIndicator = "unknown-indicator", Error;
+    /// A figures row's value is not a number the indicator can take.
+    BadFigure = "bad-figure", Error;
+    /// A figures file gives one indicator's period twice.
+    FigureTwice = "figure-twice", Error;
     /// A line like `{{ goals }}` that is meant as a goal marker but is not one.
     MalformedMarker = "malformed-marker", Warning;
     /// `> [!FAKTA]`: a quote that starts like a callout of no known kind.

@@ -5,7 +5,8 @@ use super::message::*;
 use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
 use crate::markdown::Nesting;
-use crate::model::{Direction, Language, Unit};
+use crate::model::{Direction, Grain, Language, Unit, When};
+use crate::when::PeriodProblem;
 
 /// "et afsnit", "en indikator".
 fn a(thing: Thing) -> &'static str {
@@ -290,15 +291,24 @@ pub(super) fn message(m: &Message) -> String {
         DuplicateSlug { slug, first } => {
             format!("afsnittets side ville hedde `{slug}.html` ligesom siden for {first}")
         }
-        TargetOutsidePeriod { year, period: p } => format!(
-            "måltallet for {year} ligger uden for planperioden {}",
+        TargetOutsidePeriod { when: w, period: p } => format!(
+            "måltallet for {} ligger uden for planperioden {}",
+            when(*w),
             period(*p)
         ),
-        BaselineNotBefore { baseline, target } => {
-            format!("udgangspunktets år, {baseline}, ligger ikke før målåret {target}")
-        }
-        ActualAfterAsOf { year, as_of } => format!(
-            "der er et faktisk tal for {year}, men tallene er kun opgjort til {} (`as_of`)",
+        BaselineNotBefore { baseline, target } => match (baseline, target) {
+            (When::Year(b), When::Year(t)) => {
+                format!("udgangspunktets år, {b}, ligger ikke før målåret {t}")
+            }
+            _ => format!(
+                "udgangspunktet, {}, ligger ikke før målet for {}",
+                when(*baseline),
+                when(*target)
+            ),
+        },
+        ActualAfterAsOf { when: w, as_of } => format!(
+            "der er et faktisk tal for {}, men tallene er kun opgjort til {} (`as_of`)",
+            when(*w),
             crate::locale::date(*as_of, Language::Da)
         ),
         OutOfRange { value, unit: u } => {
@@ -342,12 +352,13 @@ pub(super) fn message(m: &Message) -> String {
             format!("en fil, der hedder `{name}`, er ikke mappens forside: det er kun `index.md`")
         }
         AgainstDirection {
-            year,
+            when: w,
             value,
             direction,
             from,
-            from_year,
+            from_when,
         } => {
+            let (year, from_year) = (when(*w), when(*from_when));
             let verb = match direction {
                 Direction::Increase => "increase",
                 Direction::Decrease | Direction::Maintain => "decrease",
@@ -461,7 +472,63 @@ pub(super) fn message(m: &Message) -> String {
             "{written} har flere decimaler, end planpress skriver ({})",
             crate::limits::MAX_DECIMALS
         ),
-        DuplicateYear { year, field } => format!("året {year} står to gange i `{field}`"),
+        DuplicatePeriod { when: w, field } => match w {
+            When::Year(y) => format!("året {y} står to gange i `{field}`"),
+            _ => format!("{} står to gange i `{field}`", when(*w)),
+        },
+        BadPeriod { written, problem } => match problem {
+            PeriodProblem::Quarter(_) => {
+                format!("`{written}` er ikke et kvartal: et år har kvartalerne 1 til 4")
+            }
+            PeriodProblem::Month(_) => {
+                format!("`{written}` er ikke en måned: månederne går fra 01 til 12")
+            }
+            PeriodProblem::Year(_) | PeriodProblem::Form => {
+                format!("`{written}` er hverken et år, et kvartal eller en måned")
+            }
+        },
+        MonthlyTarget { written } => format!(
+            "måltallet for `{written}` er sat for en måned, men mål sættes for et år eller et kvartal"
+        ),
+        FiguresUnreadable { problem } => format!("filen med tal kan ikke læses: {problem}"),
+        FiguresColumnMissing { column } => {
+            format!("filen med tal mangler kolonnen `{column}`")
+        }
+        FiguresNotWritable { id } => format!(
+            "planpress fandt ikke et sted at skrive tallet for `{id}` i afsnittets forside"
+        ),
+        UnknownIndicator { id } => format!("ingen indikator i planen har id'et `{id}`"),
+        FigureNotANumber { written } => format!("`{written}` er ikke et tal"),
+        FigureForText { written } => format!(
+            "indikatoren måles i ord, så `{written}` kan ikke indlæses som et tal: skriv den i afsnittet"
+        ),
+        FigureTwice { id, when: w } => {
+            format!("filen giver `{id}` et tal for {} to gange", when(*w))
+        }
+        AdoptedRef { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => {
+                "ændringerne siden vedtagelsen kan ikke vises: programmet `git` er ikke installeret".into()
+            }
+            HistoryProblem::NotInGit => {
+                "ændringerne siden vedtagelsen kan ikke vises: planens mappe ligger ikke i et git-arkiv".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "git kender intet tag eller commit, der hedder `{git_ref}`, så ændringerne siden vedtagelsen kan ikke vises"
+            ),
+            HistoryProblem::Git(detail) => format!(
+                "den vedtagne udgave, `{git_ref}`, kan ikke læses fra git: {detail}"
+            ),
+            HistoryProblem::AdoptedInvalid { errors } => format!(
+                "den vedtagne udgave, `{git_ref}`, har {errors} fejl, så ændringerne siden vedtagelsen kan ikke vises"
+            ),
+        },
+        MixedPeriods { field, first, here } => format!(
+            "`{field}` blander {} og {}: det første tal er for {}, dette for {}",
+            grains(*first),
+            grains(*here),
+            a_grain(*first),
+            a_grain(*here)
+        ),
         TooDeep { nesting } => match nesting {
             Nesting::Blocks => format!(
                 "citater og lister er indlejret mere end {} niveauer dybt her",
@@ -682,6 +749,33 @@ pub(super) fn hint(h: &Hint) -> String {
         LargerUnit => "planpress skriver tal op til 999999999999999; angiv et stort beløb i en større enhed, fx millioner".into(),
         RoundDecimals => format!("afrund tallet til højst {} decimaler, sådan som det skal vises", crate::limits::MAX_DECIMALS),
         OneFigurePerYear => "skriv ét tal for hvert år".into(),
+        FigurePeriodForm => {
+            "skriv et år som `2026`, et kvartal som `2026-Q3` eller en måned som `2026-09`".into()
+        }
+        TargetsByYearOrQuarter => {
+            "sæt målet for året (`2027`) eller et kvartal (`2027-Q1`); tal for måneder hører til i `actuals`".into()
+        }
+        FiguresColumns => "første række skal have kolonnerne `indikator`, `periode` og `værdi` (eller `indicator`, `period`, `value`)".into(),
+        FigureForm => "skriv et tal som `16,8`, `1.250` eller `16.8`; et tal, der ikke er målt, springes over".into(),
+        MoveAsOf => "kør importen med `--as-of`, så flytter planpress `as_of` frem, eller ret `as_of` i plan.yaml".into(),
+        GitHistory { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => "installér git, eller fjern `ref` fra `adopted`".into(),
+            HistoryProblem::NotInGit => {
+                "læg planen i git (`git init`, `git add .`, `git commit`), eller fjern `ref` fra `adopted`".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "skriv et tag eller et commit, som `git tag` eller `git log` viser; i CI skal hele historikken hentes (`fetch-depth: 0`), så `{git_ref}` er med"
+            ),
+            HistoryProblem::Git(_) => "kør `git fsck` i planens mappe".into(),
+            HistoryProblem::AdoptedInvalid { .. } => format!(
+                "se, hvad der er galt, med `git worktree add ../vedtaget {git_ref}` og `planpress check ../vedtaget`"
+            ),
+        },
+        OneGrain { field, grain } => format!(
+            "skriv alle tallene i `{field}` pr. {} ligesom det første (`{}`), eller skift dem alle til en anden inddeling",
+            grain_word(*grain),
+            grain_example(*grain)
+        ),
         Simplify { nesting: Nesting::Blocks } => "gør teksten fladere: et citat eller en liste inde i en anden har sjældent brug for mere end et par niveauer".into(),
         Simplify { nesting: Nesting::Inlines } => "fjern de ekstra `*`, `_`, `[` eller `![`: formatering inde i formatering har sjældent brug for mere end et par niveauer".into(),
         SimplerYaml => "del indholdet på flere afsnit, eller skriv det enklere; planpress læser ikke mere end dette".into(),
@@ -705,6 +799,7 @@ pub(super) fn note(n: &NoteText) -> &'static str {
         NoteText::FirstUsedHere => "først brugt her",
         NoteText::SameOrderHere => "samme `order` her",
         NoteText::FirstGivenHere => "først angivet her",
+        NoteText::GrainSetHere => "det første tal står her",
     }
 }
 
@@ -747,6 +842,31 @@ pub(super) fn status(s: &Status) -> String {
             files.join(", ")
         ),
         Status::Stopped => "planen blev ikke bygget, og det tidligere output er ikke rørt".into(),
+        Status::Imported {
+            figures,
+            files,
+            unchanged,
+            dry,
+        } => {
+            let same = match unchanged {
+                0 => String::new(),
+                n => format!(" ({} stod der allerede)", count(*n, "tal", "tal")),
+            };
+            if *dry {
+                format!(
+                    "prøvekørsel: {} ville blive skrevet i {}{same}; intet er skrevet",
+                    count(*figures, "tal", "tal"),
+                    count(*files, "fil", "filer")
+                )
+            } else {
+                format!(
+                    "skrev {} i {}{same}",
+                    count(*figures, "tal", "tal"),
+                    count(*files, "fil", "filer")
+                )
+            }
+        }
+        Status::ImportRefused => "ingen tal er indlæst, og ingen fil er ændret".into(),
     }
 }
 
@@ -811,5 +931,42 @@ pub(super) fn fatal(f: &Fatal) -> String {
             "portene {first} til {last} på 127.0.0.1 er alle i brug: vælg en ledig med `--port`"
         ),
         Fatal::CannotServe { detail } => format!("planen kan ikke vises: {detail}"),
+    }
+}
+
+/// A period as Danish writes it.
+fn when(w: When) -> String {
+    crate::locale::when(w, Language::Da)
+}
+
+fn grain_word(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "år",
+        Grain::Quarter => "kvartal",
+        Grain::Month => "måned",
+    }
+}
+
+fn grains(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "år",
+        Grain::Quarter => "kvartaler",
+        Grain::Month => "måneder",
+    }
+}
+
+fn a_grain(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "et år",
+        Grain::Quarter => "et kvartal",
+        Grain::Month => "en måned",
+    }
+}
+
+fn grain_example(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "2026",
+        Grain::Quarter => "2026-Q3",
+        Grain::Month => "2026-09",
     }
 }

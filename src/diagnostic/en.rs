@@ -4,7 +4,8 @@ use super::message::*;
 use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
 use crate::markdown::Nesting;
-use crate::model::{Direction, Unit};
+use crate::model::{Direction, Grain, Language, Unit, When};
+use crate::when::PeriodProblem;
 
 fn a(thing: Thing) -> &'static str {
     match thing {
@@ -268,15 +269,24 @@ pub(super) fn message(m: &Message) -> String {
         DuplicateSlug { slug, first } => {
             format!("this section's page would be `{slug}.html`, like the page of {first}")
         }
-        TargetOutsidePeriod { year, period: p } => format!(
-            "a target for {year} lies outside the plan period {}",
+        TargetOutsidePeriod { when: w, period: p } => format!(
+            "a target for {} lies outside the plan period {}",
+            when(*w),
             period(*p)
         ),
-        BaselineNotBefore { baseline, target } => {
-            format!("the baseline year {baseline} is not before the target year {target}")
-        }
-        ActualAfterAsOf { year, as_of } => format!(
-            "an actual figure for {year} is later than the figures' date ({})",
+        BaselineNotBefore { baseline, target } => match (baseline, target) {
+            (When::Year(b), When::Year(t)) => {
+                format!("the baseline year {b} is not before the target year {t}")
+            }
+            _ => format!(
+                "the baseline, {}, is not before the target for {}",
+                when(*baseline),
+                when(*target)
+            ),
+        },
+        ActualAfterAsOf { when: w, as_of } => format!(
+            "an actual figure for {} is later than the figures' date ({})",
+            when(*w),
             as_of.iso()
         ),
         OutOfRange { value, unit: u } => {
@@ -316,12 +326,13 @@ pub(super) fn message(m: &Message) -> String {
             format!("a file called `{name}` is not the folder's index: only `index.md` is")
         }
         AgainstDirection {
-            year,
+            when: w,
             value,
             direction,
             from,
-            from_year,
+            from_when,
         } => {
+            let (year, from_year) = (when(*w), when(*from_when));
             let verb = match direction {
                 Direction::Increase => "increase",
                 Direction::Decrease | Direction::Maintain => "decrease",
@@ -423,7 +434,64 @@ pub(super) fn message(m: &Message) -> String {
             "{written} has more decimals than planpress prints ({})",
             crate::limits::MAX_DECIMALS
         ),
-        DuplicateYear { year, field } => format!("the year {year} appears twice in `{field}`"),
+        DuplicatePeriod { when: w, field } => match w {
+            When::Year(y) => format!("the year {y} appears twice in `{field}`"),
+            _ => format!("{} appears twice in `{field}`", when(*w)),
+        },
+        BadPeriod { written, problem } => match problem {
+            PeriodProblem::Quarter(_) => {
+                format!("`{written}` is not a quarter: a year has quarters 1 to 4")
+            }
+            PeriodProblem::Month(_) => {
+                format!("`{written}` is not a month: months run from 01 to 12")
+            }
+            PeriodProblem::Year(_) | PeriodProblem::Form => {
+                format!("`{written}` is not a year, a quarter or a month")
+            }
+        },
+        MonthlyTarget { written } => format!(
+            "the target for `{written}` is set by month, but targets are set for a year or a quarter"
+        ),
+        FiguresUnreadable { problem } => format!("the figures file cannot be read: {problem}"),
+        FiguresColumnMissing { column } => {
+            format!("the figures file has no column `{column}`")
+        }
+        FiguresNotWritable { id } => format!(
+            "planpress found no place in the section's front matter to write the figure for `{id}`"
+        ),
+        UnknownIndicator { id } => format!("no indicator of the plan has the id `{id}`"),
+        FigureNotANumber { written } => format!("`{written}` is not a number"),
+        FigureForText { written } => format!(
+            "the indicator is measured in words, so `{written}` cannot be imported as a figure: write it in the section"
+        ),
+        FigureTwice { id, when: w } => {
+            format!("the file gives `{id}` a figure for {} twice", when(*w))
+        }
+        AdoptedRef { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => {
+                "the changes since adoption cannot be shown: the `git` command is not installed".into()
+            }
+            HistoryProblem::NotInGit => {
+                "the changes since adoption cannot be shown: the plan folder is not in a git repository".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "git knows no tag or commit `{git_ref}`, so the changes since adoption cannot be shown"
+            ),
+            HistoryProblem::Git(detail) => format!(
+                "the adopted version `{git_ref}` cannot be read from git: {detail}"
+            ),
+            HistoryProblem::AdoptedInvalid { errors } => format!(
+                "the adopted version `{git_ref}` has {errors} {}, so the changes since adoption cannot be shown",
+                if *errors == 1 { "error" } else { "errors" }
+            ),
+        },
+        MixedPeriods { field, first, here } => format!(
+            "`{field}` mixes {} and {}: the first figure is for {}, this one for {}",
+            grains(*first),
+            grains(*here),
+            a_grain(*first),
+            a_grain(*here)
+        ),
         TooDeep { nesting } => format!(
             "{} nest more than {} levels deep here",
             match nesting {
@@ -655,6 +723,33 @@ pub(super) fn hint(h: &Hint) -> String {
         LargerUnit => "planpress prints figures up to 999999999999999; give a large amount in a larger unit, such as millions".into(),
         RoundDecimals => format!("round the figure to at most {} decimals, as it should be shown", crate::limits::MAX_DECIMALS),
         OneFigurePerYear => "keep one figure for each year".into(),
+        FigurePeriodForm => {
+            "write a year as `2026`, a quarter as `2026-Q3` or a month as `2026-09`".into()
+        }
+        TargetsByYearOrQuarter => {
+            "set the target for the year (`2027`) or a quarter (`2027-Q1`); monthly figures belong in `actuals`".into()
+        }
+        FiguresColumns => "the first row must name the columns `indicator`, `period` and `value` (or `indikator`, `periode`, `værdi`)".into(),
+        FigureForm => "write a number such as `16,8`, `1.250` or `16.8`; leave out a figure that was not measured".into(),
+        MoveAsOf => "import with `--as-of` and planpress moves `as_of` on, or change `as_of` in plan.yaml".into(),
+        GitHistory { git_ref, problem } => match problem {
+            HistoryProblem::NoGit => "install git, or remove `ref` from `adopted`".into(),
+            HistoryProblem::NotInGit => {
+                "keep the plan in git (`git init`, `git add .`, `git commit`), or remove `ref` from `adopted`".into()
+            }
+            HistoryProblem::UnknownRef => format!(
+                "name a tag or commit that `git tag` or `git log` lists; in CI, fetch the whole history (`fetch-depth: 0`) so `{git_ref}` is there"
+            ),
+            HistoryProblem::Git(_) => "run `git fsck` in the plan folder".into(),
+            HistoryProblem::AdoptedInvalid { .. } => format!(
+                "see what is wrong with `git worktree add ../vedtaget {git_ref}` and `planpress check ../vedtaget`"
+            ),
+        },
+        OneGrain { field, grain } => format!(
+            "give every figure in `{field}` by {}, like the first (`{}`), or move them all to one other grain",
+            grain_word(*grain),
+            grain_example(*grain)
+        ),
         Simplify { nesting: Nesting::Blocks } => "flatten the text: a quote or list inside another rarely needs more than a few levels".into(),
         Simplify { nesting: Nesting::Inlines } => "remove the extra `*`, `_`, `[` or `![`: markup inside markup rarely needs more than a few levels".into(),
         SimplerYaml => "split the content over more sections, or write it more simply; planpress reads no more than this".into(),
@@ -678,6 +773,7 @@ pub(super) fn note(n: &NoteText) -> &'static str {
         NoteText::FirstUsedHere => "first used here",
         NoteText::SameOrderHere => "the same order here",
         NoteText::FirstGivenHere => "first given here",
+        NoteText::GrainSetHere => "the first figure is here",
     }
 }
 
@@ -720,6 +816,31 @@ pub(super) fn status(s: &Status) -> String {
             files.join(", ")
         ),
         Status::Stopped => "the build stopped; the previous output is untouched".into(),
+        Status::Imported {
+            figures,
+            files,
+            unchanged,
+            dry,
+        } => {
+            let same = match unchanged {
+                0 => String::new(),
+                n => format!(" ({} already there)", plural(*n, "figure")),
+            };
+            if *dry {
+                format!(
+                    "dry run: {} would be written in {}{same}; nothing was written",
+                    plural(*figures, "figure"),
+                    plural(*files, "file")
+                )
+            } else {
+                format!(
+                    "wrote {} in {}{same}",
+                    plural(*figures, "figure"),
+                    plural(*files, "file")
+                )
+            }
+        }
+        Status::ImportRefused => "no figures were imported and no file was changed".into(),
     }
 }
 
@@ -773,5 +894,42 @@ pub(super) fn fatal(f: &Fatal) -> String {
             "ports {first} to {last} on 127.0.0.1 are all in use: choose a free one with `--port`"
         ),
         Fatal::CannotServe { detail } => format!("cannot serve the plan: {detail}"),
+    }
+}
+
+/// A period as English writes it.
+fn when(w: When) -> String {
+    crate::locale::when(w, Language::En)
+}
+
+fn grain_word(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "year",
+        Grain::Quarter => "quarter",
+        Grain::Month => "month",
+    }
+}
+
+fn grains(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "years",
+        Grain::Quarter => "quarters",
+        Grain::Month => "months",
+    }
+}
+
+fn a_grain(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "a year",
+        Grain::Quarter => "a quarter",
+        Grain::Month => "a month",
+    }
+}
+
+fn grain_example(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "2026",
+        Grain::Quarter => "2026-Q3",
+        Grain::Month => "2026-09",
     }
 }

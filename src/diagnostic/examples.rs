@@ -5,7 +5,7 @@
 use super::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Period, Unit};
+use crate::model::{Date, Direction, Grain, Period, Unit, When};
 
 pub(super) fn example(code: Code) -> Diagnostic {
     use Message as M;
@@ -139,7 +139,7 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::TargetOutsidePeriod => (
             M::TargetOutsidePeriod {
-                year: 2028,
+                when: When::Year(2028),
                 period: Period {
                     start: 2027,
                     end: 2027,
@@ -149,14 +149,14 @@ pub(super) fn example(code: Code) -> Diagnostic {
         ),
         Code::BaselineAfterTarget => (
             M::BaselineNotBefore {
-                baseline: 2027,
-                target: 2027,
+                baseline: When::Year(2027),
+                target: When::Year(2027),
             },
             Some(Hint::BaselineFirst),
         ),
         Code::ActualAfterAsOf => (
             M::ActualAfterAsOf {
-                year: 2027,
+                when: When::Year(2027),
                 as_of: Date {
                     year: 2026,
                     month: 10,
@@ -213,11 +213,11 @@ pub(super) fn example(code: Code) -> Diagnostic {
         Code::RawHtml => (M::RawHtml, Some(Hint::UseCallout)),
         Code::TargetAgainstDirection => (
             M::AgainstDirection {
-                year: 2027,
+                when: When::Year(2027),
                 value: 1800.0,
                 direction: Direction::Increase,
                 from: 2000.0,
-                from_year: 2024,
+                from_when: When::Year(2024),
             },
             Some(Hint::CheckFigure),
         ),
@@ -356,11 +356,57 @@ pub(super) fn example(code: Code) -> Diagnostic {
             Some(Hint::RoundDecimals),
         ),
         Code::DuplicateKey => (
-            M::DuplicateYear {
-                year: 2027,
+            M::DuplicatePeriod {
+                when: When::Year(2027),
                 field: "targets".into(),
             },
             Some(Hint::OneFigurePerYear),
+        ),
+        Code::FiguresFile => (
+            M::FiguresColumnMissing {
+                column: "period".into(),
+            },
+            Some(Hint::FiguresColumns),
+        ),
+        Code::UnknownIndicator => (
+            M::UnknownIndicator { id: "V1.9".into() },
+            Some(Hint::DidYouMean {
+                name: "V1.1".into(),
+            }),
+        ),
+        Code::BadFigure => (
+            M::FigureNotANumber {
+                written: "ca. 650".into(),
+            },
+            Some(Hint::FigureForm),
+        ),
+        Code::FigureTwice => (
+            M::FigureTwice {
+                id: "V1.1".into(),
+                when: When::Quarter(2026, 3),
+            },
+            None,
+        ),
+        Code::AdoptedRef => (
+            M::AdoptedRef {
+                git_ref: "vedtaget-2026".into(),
+                problem: HistoryProblem::UnknownRef,
+            },
+            Some(Hint::GitHistory {
+                git_ref: "vedtaget-2026".into(),
+                problem: HistoryProblem::UnknownRef,
+            }),
+        ),
+        Code::MixedPeriods => (
+            M::MixedPeriods {
+                field: "actuals".into(),
+                first: Grain::Year,
+                here: Grain::Quarter,
+            },
+            Some(Hint::OneGrain {
+                field: "actuals".into(),
+                grain: Grain::Year,
+            }),
         ),
         Code::TooDeep => (
             M::TooDeep {

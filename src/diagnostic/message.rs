@@ -8,7 +8,8 @@ use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Period, Unit};
+use crate::model::{Date, Direction, Grain, Period, Unit, When};
+use crate::when::PeriodProblem;
 use std::path::PathBuf;
 
 /// The one-line statement of a problem. Each variant belongs to one code.
@@ -151,15 +152,15 @@ pub enum Message {
         first: String,
     },
     TargetOutsidePeriod {
-        year: i32,
+        when: When,
         period: Period,
     },
     BaselineNotBefore {
-        baseline: i32,
-        target: i32,
+        baseline: When,
+        target: When,
     },
     ActualAfterAsOf {
-        year: i32,
+        when: When,
         as_of: Date,
     },
     OutOfRange {
@@ -200,11 +201,11 @@ pub enum Message {
         written: String,
     },
     AgainstDirection {
-        year: i32,
+        when: When,
         value: f64,
         direction: Direction,
         from: f64,
-        from_year: i32,
+        from_when: When,
     },
     MaintainDiffers {
         baseline: f64,
@@ -301,10 +302,59 @@ pub enum Message {
     TooManyDecimals {
         written: String,
     },
-    /// `2027:` and `"2027":` in one mapping.
-    DuplicateYear {
-        year: i32,
+    /// `2027:` and `"2027":` (or `2027-Q3:` and `2027-q3:`) in one mapping.
+    DuplicatePeriod {
+        when: When,
         field: String,
+    },
+    /// A period key that is not `2026`, `2026-Q3` or `2026-09`.
+    BadPeriod {
+        written: String,
+        problem: PeriodProblem,
+    },
+    /// A target by month: targets go by year or quarter.
+    MonthlyTarget {
+        written: String,
+    },
+    /// A series whose periods are not all of one grain.
+    MixedPeriods {
+        field: String,
+        first: Grain,
+        here: Grain,
+    },
+    /// A figures file that cannot be opened or read.
+    FiguresUnreadable {
+        problem: String,
+    },
+    /// A figures file without the column `column`.
+    FiguresColumnMissing {
+        column: String,
+    },
+    /// A figure planpress found no place for in the front matter.
+    FiguresNotWritable {
+        id: String,
+    },
+    /// A figures row names an indicator no indicator has.
+    UnknownIndicator {
+        id: String,
+    },
+    /// A figures row's value that does not read as a number.
+    FigureNotANumber {
+        written: String,
+    },
+    /// A figure for an indicator measured in words.
+    FigureForText {
+        written: String,
+    },
+    /// A figures file gives a period of an indicator twice.
+    FigureTwice {
+        id: String,
+        when: When,
+    },
+    /// `adopted.ref` names a version that cannot be read.
+    AdoptedRef {
+        git_ref: String,
+        problem: HistoryProblem,
     },
     TooDeep {
         nesting: Nesting,
@@ -347,11 +397,12 @@ impl Message {
             | NotAColour { .. }
             | PeriodBackwards { .. }
             | NotAPeriod
+            | MonthlyTarget { .. }
             | UnknownAssessment { .. } => Code::InvalidValue,
             DecimalComma { .. } => Code::DecimalComma,
             CommaInName { .. } => Code::CommaInName,
             ThousandsSeparator { .. } => Code::ThousandsSeparator,
-            BadDeadline { .. } | BadDate { .. } => Code::InvalidDate,
+            BadDeadline { .. } | BadDate { .. } | BadPeriod { .. } => Code::InvalidDate,
             ImplausibleYear { .. } | DeadlineYear { .. } | PeriodOutOfRange { .. } => {
                 Code::YearOutOfRange
             }
@@ -403,7 +454,15 @@ impl Message {
             BrokenImage { .. } => Code::BrokenImage,
             NumberTooLarge { .. } => Code::NumberTooLarge,
             TooManyDecimals { .. } => Code::TooManyDecimals,
-            DuplicateYear { .. } => Code::DuplicateKey,
+            DuplicatePeriod { .. } => Code::DuplicateKey,
+            MixedPeriods { .. } => Code::MixedPeriods,
+            AdoptedRef { .. } => Code::AdoptedRef,
+            FiguresUnreadable { .. } | FiguresColumnMissing { .. } | FiguresNotWritable { .. } => {
+                Code::FiguresFile
+            }
+            UnknownIndicator { .. } => Code::UnknownIndicator,
+            FigureNotANumber { .. } | FigureForText { .. } => Code::BadFigure,
+            FigureTwice { .. } => Code::FigureTwice,
             TooDeep { .. } => Code::TooDeep,
             GoalPlacedTwice { .. } => Code::GoalPlacedTwice,
             TemplateIncludesItself { .. } => Code::TemplateError,
@@ -726,6 +785,25 @@ pub enum Hint {
     LargerUnit,
     RoundDecimals,
     OneFigurePerYear,
+    /// `2026`, `2026-Q3` or `2026-09`.
+    FigurePeriodForm,
+    TargetsByYearOrQuarter,
+    /// Every key of `field` by `grain`.
+    OneGrain {
+        field: String,
+        grain: Grain,
+    },
+    /// A figures file's columns and the forms of its values.
+    FiguresColumns,
+    /// How a figure is written in a figures file.
+    FigureForm,
+    /// Import with `--as-of`, or move `as_of` first.
+    MoveAsOf,
+    /// What to do about an `adopted.ref` that cannot be read.
+    GitHistory {
+        git_ref: String,
+        problem: HistoryProblem,
+    },
     Simplify {
         nesting: Nesting,
     },
@@ -753,6 +831,8 @@ pub enum NoteText {
     FirstUsedHere,
     SameOrderHere,
     FirstGivenHere,
+    /// The first figure of a series, whose grain the rest must share.
+    GrainSetHere,
 }
 
 /// The words the human report puts before a message.
@@ -783,6 +863,16 @@ pub enum Status {
     },
     /// A build that problems stopped.
     Stopped,
+    /// After `figures import`: the figures that changed, in how many files,
+    /// the rows whose figure was already there; `dry`: nothing written.
+    Imported {
+        figures: usize,
+        files: usize,
+        unchanged: usize,
+        dry: bool,
+    },
+    /// An import that problems stopped: no file is touched.
+    ImportRefused,
 }
 
 /// Why planpress could not run at all (exit code 2).

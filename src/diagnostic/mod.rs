@@ -293,6 +293,7 @@ mod tests {
                     NoteText::FirstUsedHere,
                     NoteText::SameOrderHere,
                     NoteText::FirstGivenHere,
+                    NoteText::GrainSetHere,
                 ]
                 .iter()
                 .map(|n| (n.text(Language::Da), n.text(Language::En))),

@@ -118,3 +118,18 @@ pub enum OutputRefusal {
     InContent,
     InThemes,
 }
+
+/// Why the adopted version of a plan (`adopted.ref`) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryProblem {
+    /// The `git` command is not installed.
+    NoGit,
+    /// The plan folder is not inside a git repository.
+    NotInGit,
+    /// git knows no tag or commit of that name.
+    UnknownRef,
+    /// git failed; its own words.
+    Git(String),
+    /// The adopted version does not check clean (`errors` errors).
+    AdoptedInvalid { errors: usize },
+}

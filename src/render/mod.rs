@@ -91,6 +91,9 @@ pub type Write<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
 /// Everything a renderer gets.
 pub struct RenderContext<'a> {
     pub plan: &'a Plan,
+    /// The status report and the changes since adoption, for the
+    /// renderers that show them.
+    pub followup: &'a crate::followup::Followup,
     pub theme: &'a Theme,
     pub options: &'a Options,
     pub clock: &'a Clock,

@@ -460,10 +460,10 @@ impl Loop {
         *lock(&self.shared.shown) = Arc::new(shown);
         self.generation += 1;
         if update.built
-            && let Some((plan, theme)) = self.live.shown()
+            && let Some((plan, theme, followup)) = self.live.shown()
         {
             let mut pdf = lock(&self.shared.pdf);
-            pdf.pending = Some((self.generation, plan, theme));
+            pdf.pending = Some((self.generation, plan, theme, followup));
             pdf.wanted = self.generation;
             if self.generation > 1 {
                 pdf.changed = Instant::now();

@@ -3,6 +3,7 @@
 //! after another), or at once when a request waits for it.
 
 use super::{Event, PDF_QUIET, Shared, lock};
+use crate::followup::Followup;
 use crate::live::write_atomic;
 use crate::model::Plan;
 use crate::render::{Clock, RenderContext, RenderError, Renderer};
@@ -10,10 +11,14 @@ use crate::theme::Theme;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A plan to make PDFs of: its generation, theme and follow-up documents.
+pub(super) type Pending = (u64, Arc<Plan>, Arc<Theme>, Arc<Followup>);
+
 /// The PDF's progress, shared with the thread that makes it.
 pub(super) struct Pdf {
-    /// The plan the PDF is to show next, with its generation and theme.
-    pub(super) pending: Option<(u64, Arc<Plan>, Arc<Theme>)>,
+    /// The plan the PDFs are to show next, with its generation, theme and
+    /// follow-up documents.
+    pub(super) pending: Option<Pending>,
     /// When the site last changed.
     pub(super) changed: Instant,
     /// The generation the PDF in the site folder shows, and the newest.
@@ -29,7 +34,7 @@ pub(super) struct Pdf {
 pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
     lower_priority();
     loop {
-        let (generation, plan, theme) = {
+        let (generation, plan, theme, followup) = {
             let mut pdf = lock(&shared.pdf);
             loop {
                 if pdf.stop {
@@ -65,12 +70,19 @@ pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
         };
         let ctx = RenderContext {
             plan: &plan,
+            followup: &followup,
             theme: &theme,
             options: &shared.render,
             clock: &Clock::new(false),
             write: &write,
         };
-        let result = crate::render::pdf::Pdf.render(&ctx);
+        // The plan's PDF, then the status report's and the changes'.
+        let renderers: [&dyn Renderer; 3] = [
+            &crate::render::pdf::Pdf,
+            &crate::render::pdf::StatusPdf,
+            &crate::render::pdf::ChangesPdf,
+        ];
+        let result = renderers.iter().try_for_each(|r| r.render(&ctx).map(drop));
         let mut pdf = lock(&shared.pdf);
         if pdf.stop {
             return;

@@ -201,6 +201,34 @@ pub(super) fn quarter(written: &str) -> Option<String> {
     (named && Deadline::parse(&iso).is_some()).then_some(iso)
 }
 
+/// A month written the Danish way (`september 2026`, `sep. 2026`,
+/// `09-2026`), as planpress reads it: `2026-09`.
+pub(super) fn month(written: &str) -> Option<String> {
+    let w = written.trim().to_lowercase();
+    let parts: Vec<&str> = w
+        .split(|c: char| c == '-' || c == '.' || c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [month, year] = parts[..] else {
+        return None;
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = match month.parse::<u32>() {
+        Ok(m) => m,
+        Err(_) => {
+            MONTHS
+                .iter()
+                .position(|m| month.len() >= 3 && m.starts_with(month))? as u32
+                + 1
+        }
+    };
+    (1..=12)
+        .contains(&month)
+        .then(|| format!("{year}-{month:02}"))
+}
+
 /// `sag`, `dagsordenspunkt`: the kind of document meant.
 pub(super) fn kind(written: &str) -> Option<&'static str> {
     Some(match written.trim().to_lowercase().as_str() {

@@ -1,10 +1,10 @@
-//! Reading an indicator: its unit, direction, figures by year and the
+//! Reading an indicator: its unit, direction, figures by period and the
 //! words around them (id, note, unit label, assessment), each value checked
 //! against its unit as it is read.
 
 use super::danish;
 use super::fields::{self, Ctx, Fields, entries, text};
-use super::{At, Spans, YEARS, YearRules, rules};
+use super::{At, Spans, YearRules, periods, rules};
 use crate::diagnostic::{Hint, Message, NoteText, Thing, closest};
 use crate::limits::MAX_NUMBER;
 use crate::load::yaml::{Kind, Node, Pos};
@@ -25,9 +25,9 @@ pub(super) const INDICATOR_FIELDS: &[&str] = &[
     "assessment",
 ];
 
-/// A year and value as written, with positions for the rules.
+/// A period and value as written, with positions for the rules.
 pub(crate) struct Entry {
-    pub year: i32,
+    pub when: When,
     pub year_pos: Pos,
     pub value: Value,
     pub value_pos: Pos,
@@ -169,7 +169,7 @@ pub(super) fn read_indicator(
         }
         let b = Fields::read(ctx, n, Thing::Baseline, &["year", "value"])?;
         let year_node = b.required(ctx, "year", Thing::Baseline, "2024")?;
-        let year = read_year(ctx, year_node)?;
+        let when = periods::read_period(ctx, year_node)?;
         let value_node = b.get("value");
         let value = match (value_node, unit) {
             (Some(v), Some(u)) => read_value(ctx, v, u)?,
@@ -180,7 +180,7 @@ pub(super) fn read_indicator(
             (Some(v), None) => untyped_value(v),
         };
         Some(Entry {
-            year,
+            when,
             year_pos: year_node.pos,
             value,
             value_pos: value_node.map_or(year_node.pos, |v| v.pos),
@@ -202,17 +202,18 @@ pub(super) fn read_indicator(
             if split[i] || (i > 0 && split[i - 1]) {
                 continue;
             }
-            let Some(year) = read_year(ctx, k) else {
+            let Some(when) = periods::read_period(ctx, k) else {
                 continue;
             };
-            // YAML tells `2027` from `"2027"`; a plan must not.
-            if let Some(first) = out.iter().find(|e| e.year == year) {
+            // YAML tells `2027` from `"2027"` (and `2027-Q3` from
+            // `2027-q3`); a plan must not.
+            if let Some(first) = out.iter().find(|e| e.when == when) {
                 let first = first.year_pos;
                 let file = ctx.file.to_string();
                 let d = ctx.report(
                     k.pos,
-                    Message::DuplicateYear {
-                        year,
+                    Message::DuplicatePeriod {
+                        when,
                         field: field.to_string(),
                     },
                 );
@@ -232,13 +233,14 @@ pub(super) fn read_indicator(
                 None => untyped_value(v),
             };
             out.push(Entry {
-                year,
+                when,
                 year_pos: k.pos,
                 value,
                 value_pos: v.pos,
             });
         }
-        out.sort_by_key(|e| e.year);
+        periods::check_series(ctx, field, &out);
+        out.sort_by_key(|e| e.when);
         out
     };
     let actuals = series("actuals");
@@ -257,16 +259,16 @@ pub(super) fn read_indicator(
         &targets,
     );
     let (name, unit) = (name?, unit?);
-    let to_values = |list: &[Entry]| -> Vec<YearValue> {
+    let to_values = |list: &[Entry]| -> Vec<Figure> {
         list.iter()
-            .map(|e| YearValue {
-                year: e.year,
+            .map(|e| Figure {
+                when: e.when,
                 value: e.value.clone(),
             })
             .collect()
     };
-    let baseline = baseline.map(|b| YearValue {
-        year: b.year,
+    let baseline = baseline.map(|b| Figure {
+        when: b.when,
         value: b.value,
     });
     let actuals = to_values(&actuals);
@@ -294,35 +296,6 @@ pub(super) fn read_indicator(
         actuals,
         targets,
     })
-}
-
-fn read_year(ctx: &mut Ctx, node: &Node) -> Option<i32> {
-    let year = match &node.kind {
-        Kind::Int(y) => i32::try_from(*y).ok(),
-        Kind::Str(s) => s.trim().parse::<i32>().ok(),
-        _ => None,
-    };
-    match year {
-        Some(y) if YEARS.contains(&y) => Some(y),
-        Some(y) => {
-            ctx.report(node.pos, Message::ImplausibleYear { year: y.into() })
-                .hint = Some(Hint::YearRange {
-                from: *YEARS.start(),
-                to: *YEARS.end(),
-            });
-            None
-        }
-        None => {
-            ctx.report(
-                node.pos,
-                Message::NotAYear {
-                    found: fields::found(&node.kind),
-                },
-            )
-            .hint = Some(Hint::WriteYear);
-            None
-        }
-    }
 }
 
 /// A value that must fit its unit.

@@ -14,6 +14,7 @@ mod images;
 mod indicator;
 mod links;
 mod markup;
+mod periods;
 mod placement;
 mod plan_file;
 mod rules;

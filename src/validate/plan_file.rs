@@ -208,7 +208,9 @@ pub(super) fn read_plan(
     let target_groups = vocab("target_groups", Thing::TargetGroup);
     let tracks = vocab("tracks", Thing::Track);
     let national_goals = vocab("national_goals", Thing::NationalGoal);
-    let adopted = f.get("adopted").and_then(|n| read_adopted(ctx, n));
+    let adopted = f
+        .get("adopted")
+        .and_then(|n| read_adopted(ctx, n, &loaded.root));
     let status = match f.get("status") {
         // An adoption written down says where the plan stands.
         None if adopted.is_some() => DocumentStatus::Adopted,
@@ -455,8 +457,11 @@ fn read_status(ctx: &mut Ctx, node: &Node) -> Option<DocumentStatus> {
     None
 }
 
-/// `adopted: { date: 2026-12-10, by: Byrådet, ref: vedtaget-2026 }`.
-fn read_adopted(ctx: &mut Ctx, node: &Node) -> Option<Adoption> {
+/// `adopted: { date: 2026-12-10, by: Byrådet, ref: vedtaget-2026 }`. The
+/// `ref` is looked up in the git repository around `root`: one that git
+/// does not know is a warning there (the changes since adoption are left
+/// out), not an error, so a copy of the plan without its history builds.
+fn read_adopted(ctx: &mut Ctx, node: &Node, root: &std::path::Path) -> Option<Adoption> {
     let f = Fields::read(ctx, node, Thing::Adoption, &["date", "by", "ref"])?;
     let date_node = f.required(ctx, "date", Thing::Adoption, "2026-12-10")?;
     let written = text(ctx, date_node, "date")?;
@@ -467,10 +472,32 @@ fn read_adopted(ctx: &mut Ctx, node: &Node) -> Option<Adoption> {
         });
         return None;
     };
+    let git_ref = f.text(ctx, "ref");
+    let ref_pos = f.get("ref").map_or(node.pos, |n| n.pos);
+    let commit = git_ref.as_ref().and_then(|r| {
+        crate::followup::history::resolve(root, r)
+            .map_err(|problem| {
+                let hint = Hint::GitHistory {
+                    git_ref: r.clone(),
+                    problem: problem.clone(),
+                };
+                ctx.report(
+                    ref_pos,
+                    Message::AdoptedRef {
+                        git_ref: r.clone(),
+                        problem,
+                    },
+                )
+                .hint = Some(hint);
+            })
+            .ok()
+    });
     Some(Adoption {
         date,
         by: f.text(ctx, "by"),
-        git_ref: f.text(ctx, "ref"),
+        git_ref,
+        commit,
+        ref_at: (ref_pos.line, ref_pos.column),
     })
 }
 

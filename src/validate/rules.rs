@@ -27,11 +27,11 @@ pub(super) fn check_indicator(
 ) {
     for t in targets {
         let Some(period) = years.period else { break };
-        if !period.contains(t.year) {
+        if !period.contains(t.when.year()) {
             ctx.report(
                 t.year_pos,
                 Message::TargetOutsidePeriod {
-                    year: t.year,
+                    when: t.when,
                     period,
                 },
             )
@@ -39,24 +39,26 @@ pub(super) fn check_indicator(
         }
     }
     if let Some(b) = baseline
-        && let Some(t) = targets.iter().find(|t| t.year <= b.year)
+        && let Some(t) = targets.iter().find(|t| !b.when.before(t.when))
     {
         ctx.report(
             b.year_pos,
             Message::BaselineNotBefore {
-                baseline: b.year,
-                target: t.year,
+                baseline: b.when,
+                target: t.when,
             },
         )
         .hint = Some(Hint::BaselineFirst);
     }
     if let Some(as_of) = years.as_of {
         for a in actuals.iter().filter(|a| a.value != Value::Missing) {
-            if a.year > as_of.year {
+            // A period under way (the year or quarter `as_of` lies in) may
+            // have its figure so far; one that has not begun may not.
+            if a.when.start() > as_of {
                 ctx.report(
                     a.year_pos,
                     Message::ActualAfterAsOf {
-                        year: a.year,
+                        when: a.when,
                         as_of,
                     },
                 )
@@ -68,13 +70,13 @@ pub(super) fn check_indicator(
         return;
     }
     let Some(direction) = direction else { return };
-    let mut previous: Option<(i32, f64)> =
-        baseline.and_then(|b| b.value.number().map(|v| (b.year, v)));
+    let mut previous: Option<(When, f64)> =
+        baseline.and_then(|b| b.value.number().map(|v| (b.when, v)));
     for t in targets {
         let Some(value) = t.value.number() else {
             continue;
         };
-        if let Some((year, before)) = previous {
+        if let Some((from_when, before)) = previous {
             let against = match direction {
                 Direction::Increase => value < before,
                 Direction::Decrease => value > before,
@@ -84,11 +86,11 @@ pub(super) fn check_indicator(
                 ctx.report(
                     t.value_pos,
                     Message::AgainstDirection {
-                        year: t.year,
+                        when: t.when,
                         value,
                         direction,
                         from: before,
-                        from_year: year,
+                        from_when,
                     },
                 )
                 .hint = Some(Hint::CheckFigure);
@@ -107,7 +109,7 @@ pub(super) fn check_indicator(
             )
             .hint = Some(Hint::UseIncreaseOrDecrease);
         }
-        previous = Some((t.year, value));
+        previous = Some((t.when, value));
     }
 }
 

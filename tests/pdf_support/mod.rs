@@ -67,12 +67,23 @@ pub fn build_with(dir: &Path, env: &[(&str, &str)]) -> (PathBuf, String) {
     (pdf_in(&out), stderr)
 }
 
+/// The plan's PDF in `out` (not the status report's or the changes').
 pub fn pdf_in(out: &Path) -> PathBuf {
+    pdf_named(out, |name| {
+        !name.ends_with("-status.pdf") && !name.ends_with("-changes.pdf")
+    })
+}
+
+/// The PDF in `out` whose file name passes `wanted`.
+pub fn pdf_named(out: &Path, wanted: impl Fn(&str) -> bool) -> PathBuf {
     std::fs::read_dir(out)
         .expect("output folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "pdf")
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(&wanted)
+        })
         .expect("a PDF in the output")
 }
 

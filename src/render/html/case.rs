@@ -48,10 +48,10 @@ pub(super) fn render(
     case: &Case,
     tera: &Templates,
     theme: &Theme,
-    pdf: Option<&str>,
+    beside: &super::Beside,
     write: Sink,
 ) -> Result<(), BuildError> {
-    let site = Site::new(plan, theme, pdf);
+    let site = Site::new(plan, theme, beside);
     let base = site.base_context();
     let nav = nav_html(plan);
     let lang = plan.meta.language;

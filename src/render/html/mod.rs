@@ -7,6 +7,7 @@
 
 mod blocks;
 mod case;
+mod followup;
 mod search;
 mod selection;
 mod svg;
@@ -15,6 +16,7 @@ mod views;
 
 use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::BuildError;
+use crate::followup::Followup;
 use crate::model::*;
 use crate::theme::Theme;
 use blocks::{Place, Writer};
@@ -33,9 +35,28 @@ pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 
 /// The site behind the renderers' seam: writes `site/` (pages, static
 /// files, search index, and the plan's images and downloads), linking the
-/// PDF named `pdf` when one is built beside it.
+/// PDFs built beside it.
 pub struct Html<'a> {
-    pub pdf: Option<&'a str>,
+    pub pdfs: Pdfs<'a>,
+}
+
+/// The file names of the PDFs the site carries, for its links.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pdfs<'a> {
+    /// The plan.
+    pub plan: Option<&'a str>,
+    /// The status report.
+    pub report: Option<&'a str>,
+    /// The changes since adoption.
+    pub changes: Option<&'a str>,
+}
+
+/// What the site shows beside the plan's own pages: the PDFs it links
+/// and the follow-up pages (the status report, the changes).
+#[derive(Clone, Copy)]
+pub struct Beside<'a> {
+    pub pdfs: Pdfs<'a>,
+    pub followup: &'a Followup,
 }
 
 impl Renderer for Html<'_> {
@@ -63,7 +84,11 @@ impl Renderer for Html<'_> {
                 source: std::io::Error::other(other.to_string()),
             },
         };
-        render(ctx.plan, ctx.theme, self.pdf, &sink).map_err(problem)?;
+        let beside = Beside {
+            pdfs: self.pdfs,
+            followup: ctx.followup,
+        };
+        render(ctx.plan, ctx.theme, &beside, &sink).map_err(problem)?;
         for rel in crate::plan_files(ctx.plan).map_err(problem)? {
             let path = ctx.plan.root.join(&rel);
             let bytes =
@@ -77,18 +102,13 @@ impl Renderer for Html<'_> {
     }
 }
 
-/// Renders the site into `write`. `pdf` is the PDF's file name when one is
-/// built beside the site, so pages can link to it.
-pub fn render(
-    plan: &Plan,
-    theme: &Theme,
-    pdf: Option<&str>,
-    write: Sink,
-) -> Result<(), BuildError> {
+/// Renders the site into `write`, with what `beside` says it shows and
+/// links beside the plan's pages.
+pub fn render(plan: &Plan, theme: &Theme, beside: &Beside, write: Sink) -> Result<(), BuildError> {
     render_selected(
         plan,
         theme,
-        pdf,
+        beside,
         &Selection::all(),
         &mut Memo::default(),
         write,
@@ -129,7 +149,7 @@ impl Memo {
 pub fn render_selected(
     plan: &Plan,
     theme: &Theme,
-    pdf: Option<&str>,
+    beside: &Beside,
     which: &Selection,
     memo: &mut Memo,
     write: Sink,
@@ -163,9 +183,9 @@ pub fn render_selected(
     if let Some(case) = plan.meta.kind.case() {
         pages.clear();
         search.clear();
-        return case::render(plan, case, tera, theme, pdf, write);
+        return case::render(plan, case, tera, theme, beside, write);
     }
-    let site = Site::new(plan, theme, pdf);
+    let site = Site::new(plan, theme, beside);
     let sections = plan.all_sections();
     let nav = nav_html(plan);
     let base = site.base_context();
@@ -226,6 +246,21 @@ pub fn render_selected(
             write_page(page("index.html", &ctx)?)?;
 
             write_page(page("goals.html", &goals_context(plan, &site, &base))?)?;
+            if let Some(report) = &beside.followup.report {
+                let mut ctx = base.clone();
+                ctx.insert("current", "status");
+                ctx.insert("nav", NAV_MARK);
+                ctx.insert("report", &followup::ReportView::of(report, &site));
+                write_page(page("status.html", &ctx)?)?;
+            }
+        }
+        // What changed lists the sections whose text changed.
+        if let (true, Some(changes)) = (which.overview || which.search, &beside.followup.changes) {
+            let mut ctx = base.clone();
+            ctx.insert("current", "changes");
+            ctx.insert("nav", NAV_MARK);
+            ctx.insert("changes", &followup::ChangesView::of(plan, changes, &site));
+            write_page(page("changes.html", &ctx)?)?;
         }
         if which.frame {
             for (template, current) in [("search.html", "search"), ("404.html", "404")] {
@@ -288,8 +323,13 @@ pub fn render_selected(
         return Ok(());
     }
     if let Some(base_url) = &plan.meta.base_url {
+        let followup = [
+            beside.followup.report.as_ref().map(|_| "status.html"),
+            beside.followup.changes.as_ref().map(|_| "changes.html"),
+        ];
         let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
             .into_iter()
+            .chain(followup.into_iter().flatten())
             .map(str::to_string)
             .chain(sections.iter().map(|s| format!("{}.html", s.slug)))
             .collect();

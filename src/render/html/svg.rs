@@ -81,11 +81,15 @@ pub fn render(chart: &Chart, id: &str, legend: &Legend) -> String {
                     let (xf, yf) = (inset(px(p.x), pw), py(p.y));
                     let (x, y) = (C(xf), C(yf));
                     s.push_str(&format!(
-                        "<circle class=\"actual-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>\
-<text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                        C(yf - 10.0),
-                        escape(&p.label)
+                        "<circle class=\"actual-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>"
                     ));
+                    if p.labelled {
+                        s.push_str(&format!(
+                            "<text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                            C(yf - 10.0),
+                            escape(&p.label)
+                        ));
+                    }
                 }
             }
             SeriesKind::Target => {

@@ -8,11 +8,13 @@ use crate::theme::Theme;
 use tera::Tera;
 
 /// The pages a site consists of, as the templates name them.
-const TEMPLATES: [&str; 7] = [
+const TEMPLATES: [&str; 9] = [
     "index.html",
     "case.html",
     "section.html",
     "goals.html",
+    "status.html",
+    "changes.html",
     "search.html",
     "404.html",
     "goal.html",

@@ -36,6 +36,11 @@ pub(super) struct SiteInfo {
     pub(super) brand_text: String,
     pub(super) logo: Option<String>,
     pub(super) pdf: Option<String>,
+    /// The follow-up pages, when the site has them, and their PDFs.
+    pub(super) report: Option<&'static str>,
+    pub(super) report_pdf: Option<String>,
+    pub(super) changes: Option<&'static str>,
+    pub(super) changes_pdf: Option<String>,
     pub(super) base_url: Option<String>,
     /// `plan` or `case`: a case is one page, with no search.
     pub(super) kind: &'static str,
@@ -51,7 +56,7 @@ pub(super) struct SiteInfo {
 }
 
 impl Site {
-    pub(super) fn new(plan: &Plan, theme: &Theme, pdf: Option<&str>) -> Site {
+    pub(super) fn new(plan: &Plan, theme: &Theme, beside: &super::Beside) -> Site {
         let lang = plan.meta.language;
         // A plan's word, or a case's own where it has one.
         let prefix = if plan.meta.kind.case().is_some() {
@@ -85,7 +90,11 @@ impl Site {
                     .logo
                     .as_ref()
                     .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
-                pdf: pdf.map(str::to_string),
+                pdf: beside.pdfs.plan.map(str::to_string),
+                report: beside.followup.report.as_ref().map(|_| "status.html"),
+                report_pdf: beside.pdfs.report.map(str::to_string),
+                changes: beside.followup.changes.as_ref().map(|_| "changes.html"),
+                changes_pdf: beside.pdfs.changes.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
                 kind: plan.meta.kind.name(),
                 goals_page: goals_page(plan),
@@ -166,7 +175,20 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, ind)| {
-                let fmt = |v: &YearValue| locale::figure(&v.value, ind, lang);
+                let cell = |v: &Figure| YearCell {
+                    year: locale::when(v.when, lang),
+                    value: locale::figure(&v.value, ind, lang),
+                };
+                // By year, as the PDF's columns: a year's latest quarter or
+                // month stands for it, named.
+                let by_year = |series: &[Figure], pick: fn(&Indicator, i32) -> Option<&Figure>| {
+                    let mut years: Vec<i32> = series.iter().map(|f| f.when.year()).collect();
+                    years.dedup();
+                    years
+                        .into_iter()
+                        .filter_map(|y| pick(ind, y).map(cell))
+                        .collect()
+                };
                 let chart = charts
                     .then(|| Chart::of(ind, lang, &words))
                     .flatten()
@@ -183,30 +205,10 @@ impl Site {
                     }),
                     source: ind.source.clone(),
                     relative_to_national: ind.relative_to.is_some(),
-                    baseline: ind.baseline.as_ref().map(|b| YearCell {
-                        year: b.year,
-                        value: fmt(b),
-                    }),
-                    actuals: ind
-                        .actuals
-                        .iter()
-                        .map(|a| YearCell {
-                            year: a.year,
-                            value: fmt(a),
-                        })
-                        .collect(),
-                    latest: ind.latest_actual().map(|a| YearCell {
-                        year: a.year,
-                        value: fmt(a),
-                    }),
-                    targets: ind
-                        .targets
-                        .iter()
-                        .map(|t| YearCell {
-                            year: t.year,
-                            value: fmt(t),
-                        })
-                        .collect(),
+                    baseline: ind.baseline.as_ref().map(cell),
+                    actuals: by_year(&ind.actuals, Indicator::actual_in_year),
+                    latest: ind.latest_actual().map(cell),
+                    targets: by_year(&ind.targets, Indicator::target_in_year),
                     status: self.status(ind.status),
                     chart,
                 }
@@ -345,7 +347,8 @@ pub(super) struct StatusView {
 
 #[derive(Serialize)]
 pub(super) struct YearCell {
-    pub(super) year: i32,
+    /// The period in words: `2026`, `3. kvartal 2026`.
+    pub(super) year: String,
     pub(super) value: String,
 }
 

@@ -7,6 +7,7 @@
 //! PDF is written. [`messages`] holds every problem either can report.
 
 pub mod display;
+mod followup;
 pub mod fonts;
 pub mod hyphenate;
 pub mod images;
@@ -19,6 +20,7 @@ use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::diagnostic::{Diagnostic, Hint, Message, PdfStyleProblem};
 use crate::model::Plan;
 use crate::theme::Theme;
+pub use followup::{ChangesPdf, StatusPdf};
 use layout::Problem;
 use messages::PdfProblem;
 use thiserror::Error;
@@ -93,6 +95,18 @@ pub struct Output {
 
 /// Renders the plan as PDF bytes.
 pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Output, RenderError> {
+    render_with(plan, theme, ctx, layout::lay_out)
+}
+
+/// Renders a document laid out by `lay_out` (the plan, or a short document
+/// after a cover made from `plan`'s facts) as PDF bytes, titled and
+/// described by `plan`'s title and subtitle.
+fn render_with(
+    plan: &Plan,
+    theme: &Theme,
+    ctx: &RenderContext<'_>,
+    lay_out: impl FnOnce(layout::Env) -> (display::Document, Vec<Problem>),
+) -> Result<Output, RenderError> {
     let problem = |e: PdfError| RenderError::Problems(vec![e.diagnostic()]);
     let style = style::Style::load(theme, &plan.meta.brand.primary).map_err(problem)?;
     let fonts = fonts::Fonts::load(style.file.text.kerning).map_err(problem)?;
@@ -106,7 +120,7 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
         xref: None,
         today: crate::model::Date::from_unix(ctx.options.date),
     };
-    let (doc, problems) = layout::lay_out(env);
+    let (doc, problems) = lay_out(env);
     ctx.clock.lap("pdf: layout");
     let mut warnings: Vec<PdfProblem> = Vec::new();
     for p in problems {

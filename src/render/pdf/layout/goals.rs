@@ -7,20 +7,21 @@ use super::Layout;
 use super::tables::{Cell, TableSpec};
 use super::text::Span;
 use crate::locale;
-use crate::model::{Align, Goal, Indicator, Unit, Value};
+use crate::model::{Align, Figure, Goal, Indicator, Unit};
 use std::collections::BTreeSet;
 
-/// What an indicator holds for a year: its baseline, actual and target figures.
-fn kinds_of(ind: &Indicator, y: i32) -> Vec<(&'static str, &Value)> {
+/// What an indicator holds for a year: its baseline, actual and target
+/// figures (a year's latest quarter or month stands for it).
+fn kinds_of(ind: &Indicator, y: i32) -> Vec<(&'static str, &Figure)> {
     let mut out = Vec::new();
-    if let Some(b) = ind.baseline.as_ref().filter(|b| b.year == y) {
-        out.push(("baseline", &b.value));
+    if let Some(b) = ind.baseline.as_ref().filter(|b| b.when.year() == y) {
+        out.push(("baseline", b));
     }
-    if let Some(a) = ind.actuals.iter().find(|v| v.year == y) {
-        out.push(("actual", &a.value));
+    if let Some(a) = ind.actual_in_year(y) {
+        out.push(("actual", a));
     }
-    if let Some(t) = ind.targets.iter().find(|v| v.year == y) {
-        out.push(("target", &t.value));
+    if let Some(t) = ind.target_in_year(y) {
+        out.push(("target", t));
     }
     out
 }
@@ -318,7 +319,7 @@ impl Layout<'_> {
         let col_kind: Vec<Option<&'static str>> = years
             .iter()
             .map(|&y| {
-                let per: Vec<Vec<(&str, &Value)>> = g
+                let per: Vec<Vec<(&str, &Figure)>> = g
                     .indicators
                     .iter()
                     .map(|i| kinds_of(i, y))
@@ -387,8 +388,8 @@ impl Layout<'_> {
             }];
             for (k, &y) in years.iter().enumerate() {
                 let mut spans = Vec::new();
-                for (n, (kind, v)) in kinds_of(ind, y).into_iter().enumerate() {
-                    let text = locale::figure(v, ind, lang);
+                for (n, (kind, f)) in kinds_of(ind, y).into_iter().enumerate() {
+                    let text = locale::figure(&f.value, ind, lang);
                     // A figure and its unit stay on one line.
                     let text = if ind.unit == Unit::Text {
                         text
@@ -409,6 +410,19 @@ impl Layout<'_> {
                     let mut figure = Span::new(format!("{nl}{text}"), face, size, color);
                     figure.hyphenate = ind.unit == Unit::Text;
                     spans.push(figure);
+                    // The part of the year a figure is for: `3. kvartal`.
+                    let part = locale::within_year(f.when, lang);
+                    if !part.is_empty() {
+                        spans.push(
+                            Span::new(
+                                format!("\n{}", part.replace(' ', "\u{a0}")),
+                                Face::Regular,
+                                size * 0.85,
+                                st.muted,
+                            )
+                            .no_hyphens(),
+                        );
+                    }
                     if col_kind[k].is_none() {
                         spans.push(
                             Span::new(

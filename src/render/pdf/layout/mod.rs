@@ -17,6 +17,7 @@
 //! [`case`] (a committee case, which has a header of facts instead of a
 //! cover and contents). Chapters are laid out in parallel and joined.
 
+pub mod annex;
 mod asides;
 mod blocks;
 mod case;

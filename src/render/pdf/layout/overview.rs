@@ -133,8 +133,9 @@ fn headline(g: &Goal) -> Option<&Indicator> {
         .or(g.indicators.first())
 }
 
-/// A figure and its year, as text; empty when there is none.
-type YearFigure = Option<(String, i32)>;
+/// A figure and its period (`2026`, `3. kvt. 2026`), as text; empty when
+/// there is none.
+type YearFigure = Option<(String, String)>;
 
 /// The indicator's latest measured figure and its last target.
 fn figures(ind: &Indicator, lang: crate::model::Language) -> (YearFigure, YearFigure) {
@@ -146,12 +147,17 @@ fn figures(ind: &Indicator, lang: crate::model::Language) -> (YearFigure, YearFi
             t
         }
     };
-    let latest = ind.latest_actual().map(|a| (show(&a.value), a.year));
-    let target = ind.targets.last().map(|t| (show(&t.value), t.year));
+    let latest = ind
+        .latest_actual()
+        .map(|a| (show(&a.value), locale::when(a.when, lang)));
+    let target = ind
+        .targets
+        .last()
+        .map(|t| (show(&t.value), locale::when(t.when, lang)));
     (latest, target)
 }
 
-/// A figure with its year under it in small type; a dash for none.
+/// A figure with its period under it in small type; a dash for none.
 fn year_figure(f: YearFigure, size: f32, st: &super::super::style::Style) -> Vec<Span> {
     match f {
         Some((text, year)) => vec![

@@ -1,0 +1,213 @@
+//! The adopted version of a plan, read from git: `adopted.ref` in
+//! plan.yaml names a tag or commit, and its plan.yaml and content/ are
+//! read out of the repository (never checked out: the work tree, the index
+//! and the branch stay as they are) into a temporary folder, loaded and
+//! validated like any plan.
+//!
+//! planpress runs the `git` command rather than linking a git library: a
+//! plan kept in git has git at hand, the commands used (`rev-parse`,
+//! `ls-tree`, `cat-file`) have been stable for a decade, and a library
+//! (gix) would add about a hundred crates and minutes of building on two
+//! cores for three reads.
+
+pub use crate::diagnostic::HistoryProblem;
+use crate::model::{GitCommit as Commit, Plan};
+use std::io::{Read, Write};
+use std::path::{Component, Path};
+use std::process::{Command, Stdio};
+
+/// The commit `git_ref` names in the repository around `root`.
+pub fn resolve(root: &Path, git_ref: &str) -> Result<Commit, HistoryProblem> {
+    // A name starting with `-` would be read as an option.
+    if git_ref.starts_with('-') || git_ref.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(HistoryProblem::UnknownRef);
+    }
+    let prefix = git(root, &["rev-parse", "--show-prefix"], None).map_err(|e| match e {
+        HistoryProblem::Git(_) => HistoryProblem::NotInGit,
+        other => other,
+    })?;
+    let spec = format!("{git_ref}^{{commit}}");
+    let hash =
+        git(root, &["rev-parse", "--verify", "--quiet", &spec], None).map_err(|e| match e {
+            HistoryProblem::Git(_) => HistoryProblem::UnknownRef,
+            other => other,
+        })?;
+    Ok(Commit {
+        hash: String::from_utf8_lossy(&hash).trim().to_string(),
+        prefix: String::from_utf8_lossy(&prefix).trim().to_string(),
+    })
+}
+
+/// The plan as it was at `commit`: its plan.yaml and content/ written into
+/// a temporary folder, then loaded and validated.
+pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem> {
+    let folder = tempfile::tempdir().map_err(|e| HistoryProblem::Git(e.to_string()))?;
+    let paths = [
+        format!("{}plan.yaml", commit.prefix),
+        format!("{}content", commit.prefix),
+    ];
+    let listing = git(
+        root,
+        &[
+            "ls-tree",
+            "-r",
+            "-z",
+            "--full-tree",
+            &commit.hash,
+            "--",
+            &paths[0],
+            &paths[1],
+        ],
+        None,
+    )?;
+    // `<mode> <type> <hash>\t<path>`: regular files only (a link in the
+    // history could point anywhere; a submodule is not the plan's).
+    let mut files: Vec<(String, String)> = Vec::new();
+    for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ');
+        let (Some(mode), Some("blob"), Some(hash)) = (meta.next(), meta.next(), meta.next()) else {
+            continue;
+        };
+        if mode == "120000" {
+            continue;
+        }
+        if let Some(rel) = path.strip_prefix(&commit.prefix) {
+            files.push((hash.to_string(), rel.to_string()));
+        }
+    }
+    let wanted: String = files.iter().map(|(h, _)| format!("{h}\n")).collect();
+    let blobs = git(root, &["cat-file", "--batch"], Some(wanted.as_bytes()))?;
+    let mut rest = &blobs[..];
+    for (_, rel) in &files {
+        let (bytes, after) = next_blob(rest).ok_or_else(|| {
+            HistoryProblem::Git(format!("git cat-file gave no content for {rel}"))
+        })?;
+        rest = after;
+        let Some(path) = confined(folder.path(), rel) else {
+            continue;
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| HistoryProblem::Git(e.to_string()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| HistoryProblem::Git(e.to_string()))?;
+    }
+    let loaded =
+        crate::load::load(folder.path()).map_err(|e| HistoryProblem::Git(e.to_string()))?;
+    let validated = crate::validate::validate(&loaded);
+    let errors = crate::diagnostic::count(&validated.diagnostics).0;
+    validated
+        .plan
+        .ok_or(HistoryProblem::AdoptedInvalid { errors })
+}
+
+/// `rel` (a path git listed) inside `folder`, or `None` for a path that is
+/// not plain relative parts.
+fn confined(folder: &Path, rel: &str) -> Option<std::path::PathBuf> {
+    let rel = Path::new(rel);
+    rel.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| folder.join(rel))
+}
+
+/// One object of `git cat-file --batch` output: `<hash> blob <size>\n`,
+/// the bytes, `\n`. Returns the bytes and what follows.
+fn next_blob(out: &[u8]) -> Option<(&[u8], &[u8])> {
+    let nl = out.iter().position(|&b| b == b'\n')?;
+    let header = std::str::from_utf8(&out[..nl]).ok()?;
+    let size: usize = header.rsplit(' ').next()?.parse().ok()?;
+    let body = out.get(nl + 1..nl + 1 + size)?;
+    Some((body, out.get(nl + 2 + size..).unwrap_or(&[])))
+}
+
+/// Runs `git -C root args…` with `input` on its standard input; its
+/// standard output, or what went wrong.
+fn git(root: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Vec<u8>, HistoryProblem> {
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        // The plan's own settings only: no pager, no prompts.
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_PAGER", "cat")
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => HistoryProblem::NoGit,
+            _ => HistoryProblem::Git(e.to_string()),
+        })?;
+    // Written on a thread of its own: git may fill its output before it
+    // has read all its input.
+    let writer = input.map(|bytes| {
+        let mut stdin = child.stdin.take();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            if let Some(s) = stdin.as_mut() {
+                let _ = s.write_all(&bytes);
+            }
+        })
+    });
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    if let Some(mut o) = child.stdout.take() {
+        o.read_to_end(&mut out)
+            .map_err(|e| HistoryProblem::Git(e.to_string()))?;
+    }
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_end(&mut err);
+    }
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    let status = child
+        .wait()
+        .map_err(|e| HistoryProblem::Git(e.to_string()))?;
+    if status.success() {
+        Ok(out)
+    } else {
+        let words = String::from_utf8_lossy(&err).trim().to_string();
+        Err(HistoryProblem::Git(words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_output_is_split_by_its_sizes() {
+        let out = b"abc blob 3\nx\ny\ndef blob 0\n\n";
+        let (first, rest) = next_blob(out).unwrap();
+        assert_eq!(first, b"x\ny");
+        let (second, rest) = next_blob(rest).unwrap();
+        assert_eq!(second, b"");
+        assert!(rest.is_empty());
+        assert!(next_blob(b"abc blob 9\nshort\n").is_none());
+    }
+
+    #[test]
+    fn only_plain_relative_paths_are_written() {
+        let root = Path::new("/tmp/x");
+        assert!(confined(root, "content/a.md").is_some());
+        assert!(confined(root, "../a.md").is_none());
+        assert!(confined(root, "/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn a_name_that_reads_as_an_option_is_refused() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(
+            resolve(here, "--output=/tmp/x"),
+            Err(HistoryProblem::UnknownRef)
+        );
+    }
+}

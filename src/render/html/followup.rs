@@ -1,0 +1,272 @@
+//! The follow-up pages: `status.html` (the status report) and
+//! `changes.html` (what changed since adoption), prepared for their
+//! templates from the typed [`Report`] and [`Changes`].
+
+use super::views::{Site, StatusView};
+use crate::followup::changes::{Link, Passage, SectionChangeKind, Words};
+use crate::followup::words::{
+    adopted_sentence, group_name, report_title, section_note, target_text,
+};
+use crate::followup::{Changes, Report};
+use crate::locale;
+use crate::model::{Figure, Language, Plan, Unit};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct ReportView {
+    title: String,
+    as_of: Option<String>,
+    counts: Vec<(StatusView, usize)>,
+    groups: Vec<GroupView>,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    id: String,
+    name: String,
+    goals: Vec<GoalLineView>,
+}
+
+#[derive(Serialize)]
+struct GoalLineView {
+    id: String,
+    title: String,
+    url: String,
+    anchor: String,
+    status: StatusView,
+    indicators: Vec<IndicatorLineView>,
+}
+
+/// A figure and its period, in words.
+#[derive(Serialize)]
+struct FigureView {
+    period: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorLineView {
+    name: String,
+    latest: Option<FigureView>,
+    /// The change in words, with the period it is counted from.
+    change: Option<String>,
+    since: Option<String>,
+    target: Option<FigureView>,
+    status: StatusView,
+    note: Option<String>,
+}
+
+fn figure(f: &Figure, unit: Unit, lang: Language) -> FigureView {
+    FigureView {
+        period: locale::when(f.when, lang),
+        value: locale::value(&f.value, unit, lang),
+    }
+}
+
+impl ReportView {
+    pub(super) fn of(report: &Report, site: &Site) -> ReportView {
+        let lang = site.lang;
+        let label = |k: &str| site.label(k);
+        ReportView {
+            title: report_title(report, &label, lang),
+            as_of: report.as_of.map(|d| locale::date(d, lang)),
+            counts: report
+                .counts
+                .iter()
+                .map(|(s, n)| (site.status(*s), *n))
+                .collect(),
+            groups: report
+                .groups
+                .iter()
+                .map(|g| GroupView {
+                    id: g.id.clone().unwrap_or_else(|| "other".into()),
+                    name: group_name(g, &label),
+                    goals: g
+                        .goals
+                        .iter()
+                        .map(|l| GoalLineView {
+                            id: l.id.clone(),
+                            title: l.title.clone(),
+                            url: format!("{}.html#{}", l.section_slug, l.anchor),
+                            anchor: l.anchor.clone(),
+                            status: site.status(l.status),
+                            indicators: l
+                                .indicators
+                                .iter()
+                                .map(|i| IndicatorLineView {
+                                    name: i.name.clone(),
+                                    latest: i.latest.as_ref().map(|f| figure(f, i.unit, lang)),
+                                    change: i.change.map(|c| locale::change(c, i.unit, lang)),
+                                    since: i
+                                        .previous
+                                        .as_ref()
+                                        .filter(|_| i.change.is_some())
+                                        .map(|p| locale::when(p.when, lang)),
+                                    target: i.target.as_ref().map(|f| figure(f, i.unit, lang)),
+                                    status: site.status(i.status),
+                                    note: i.note.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct ChangesView {
+    /// "Byrådet vedtog planen 26. november 2026 (`vedtaget-2026`)."
+    adopted: String,
+    empty: bool,
+    goals_added: Vec<GoalRefView>,
+    goals_removed: Vec<GoalRefView>,
+    goals_renamed: Vec<RenamedView>,
+    targets: Vec<TargetView>,
+    indicators_added: Vec<IndicatorRefView>,
+    indicators_removed: Vec<IndicatorRefView>,
+    sections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+struct GoalRefView {
+    id: String,
+    title: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RenamedView {
+    id: String,
+    before: String,
+    after: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TargetView {
+    goal_id: String,
+    indicator: String,
+    period: String,
+    before: String,
+    after: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorRefView {
+    goal_id: String,
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    title: String,
+    url: Option<String>,
+    /// `added`, `removed`, `edited` or `rewritten`.
+    kind: &'static str,
+    /// What happened, in words, for sections added, removed or rewritten.
+    note: Option<String>,
+    passages: Vec<PassageView>,
+}
+
+#[derive(Serialize)]
+struct PassageView {
+    before: Vec<WordsView>,
+    after: Vec<WordsView>,
+}
+
+#[derive(Serialize)]
+struct WordsView {
+    text: String,
+    changed: bool,
+}
+
+fn url(link: &Link) -> String {
+    match &link.anchor {
+        Some(a) => format!("{}.html#{a}", link.slug),
+        None => format!("{}.html", link.slug),
+    }
+}
+
+fn words(list: &[Words]) -> Vec<WordsView> {
+    list.iter()
+        .map(|w| WordsView {
+            text: w.text.clone(),
+            changed: w.changed,
+        })
+        .collect()
+}
+
+fn passage(p: &Passage) -> PassageView {
+    PassageView {
+        before: words(&p.before),
+        after: words(&p.after),
+    }
+}
+
+impl ChangesView {
+    pub(super) fn of(plan: &Plan, changes: &Changes, site: &Site) -> ChangesView {
+        let lang = site.lang;
+        let label = |k: &str| site.label(k);
+        let none = label("changes_no_target");
+        let goal = |g: &crate::followup::changes::GoalRef| GoalRefView {
+            id: g.id.clone(),
+            title: g.title.clone(),
+            url: g.link.as_ref().map(url),
+        };
+        let indicator = |i: &crate::followup::changes::IndicatorRef| IndicatorRefView {
+            goal_id: i.goal_id.clone(),
+            name: i.name.clone(),
+            url: i.link.as_ref().map(url),
+        };
+        ChangesView {
+            adopted: adopted_sentence(plan, changes, &label),
+            empty: changes.is_empty(),
+            goals_added: changes.goals_added.iter().map(goal).collect(),
+            goals_removed: changes.goals_removed.iter().map(goal).collect(),
+            goals_renamed: changes
+                .goals_renamed
+                .iter()
+                .map(|r| RenamedView {
+                    id: r.id.clone(),
+                    before: r.before.clone(),
+                    after: r.after.clone(),
+                    url: url(&r.link),
+                })
+                .collect(),
+            targets: changes
+                .targets_changed
+                .iter()
+                .map(|t| TargetView {
+                    goal_id: t.goal_id.clone(),
+                    indicator: t.indicator.clone(),
+                    period: locale::when(t.when, lang),
+                    before: target_text(&t.before, t.unit, lang, &none),
+                    after: target_text(&t.after, t.unit, lang, &none),
+                    url: url(&t.link),
+                })
+                .collect(),
+            indicators_added: changes.indicators_added.iter().map(indicator).collect(),
+            indicators_removed: changes.indicators_removed.iter().map(indicator).collect(),
+            sections: changes
+                .sections
+                .iter()
+                .map(|s| SectionView {
+                    title: s.title.clone(),
+                    url: s.link.as_ref().map(url),
+                    kind: match s.kind {
+                        SectionChangeKind::Added => "added",
+                        SectionChangeKind::Removed => "removed",
+                        SectionChangeKind::Edited => "edited",
+                        SectionChangeKind::Rewritten => "rewritten",
+                    },
+                    note: section_note(s.kind, &label),
+                    passages: s.passages.iter().map(passage).collect(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Short documents after a cover: the status report and the changes since
+//! adoption. Their content comes as a neutral list of [`Part`]s (headings,
+//! paragraphs, goal headings with a status, tables), laid out with the
+//! same rooms, sizes and tags as the plan itself, so they share its look.
+
+use super::super::display::{Face, OutlineEntry, Role};
+use super::tables::{Cell, TableSpec};
+use super::text::Span;
+use super::{Layout, Problem};
+use crate::model::{Align, Status};
+
+/// A short document's content, in reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Annex {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// A heading, kept with what follows; every heading is a bookmark.
+    Heading {
+        text: String,
+        level: u8,
+    },
+    Paragraph(Vec<Run>),
+    /// A goal's title with its status beside it, as in the plan's cards.
+    Goal {
+        id: String,
+        title: String,
+        status: Status,
+        level: u8,
+    },
+    Table(Table),
+}
+
+/// A run of text: plain, bold (a changed word, a target) or muted (a
+/// period under a figure).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub muted: bool,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+            muted: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Run {
+        Run {
+            bold: true,
+            ..Run::plain(text)
+        }
+    }
+
+    pub fn muted(text: impl Into<String>) -> Run {
+        Run {
+            muted: true,
+            ..Run::plain(text)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub head: Vec<String>,
+    /// Right-aligned columns (figures).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<Content>>,
+    /// The first cell of each row heads it.
+    pub row_headers: bool,
+}
+
+/// A table cell: runs of text, or a status as symbol and word.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Runs(Vec<Run>),
+    Status(Status, String),
+}
+
+impl Layout<'_> {
+    /// Lays out the cover (from the plan's facts) and then `annex`.
+    pub fn run_annex(mut self, annex: &Annex) -> (super::super::display::Document, Vec<Problem>) {
+        self.cover();
+        self.new_page();
+        for (k, part) in annex.parts.iter().enumerate() {
+            let next = annex.parts.get(k + 1);
+            self.part(part, next);
+        }
+        self.furniture(1, 1);
+        (self.doc, self.problems)
+    }
+
+    fn part(&mut self, part: &Part, next: Option<&Part>) {
+        let st = self.st;
+        match part {
+            Part::Heading { text, level } => {
+                let min_next = match next {
+                    Some(Part::Table(_)) => st.file.tables.leading_pt * 3.0 + 16.0,
+                    Some(Part::Goal { .. }) => 90.0,
+                    _ => self.lead * 2.0,
+                };
+                let depth = usize::from(*level);
+                self.heading(text, *level, (*level).min(3), None, Some(depth), min_next);
+            }
+            Part::Paragraph(runs) => {
+                let spans = self.runs(runs, self.fs);
+                let (spans, lines) = self.lines(&spans, self.measure(), true);
+                let x = self.x0();
+                let (lead, fs) = (self.lead, self.fs);
+                self.place_lines(
+                    Some(Role::Paragraph),
+                    &spans,
+                    &lines,
+                    x,
+                    self.measure(),
+                    lead,
+                    fs,
+                    false,
+                );
+                self.y += st.file.text.paragraph_space_pt;
+            }
+            Part::Goal {
+                id,
+                title,
+                status,
+                level,
+            } => self.goal_head(id, title, *status, *level),
+            Part::Table(t) => {
+                self.annex_table(t);
+                self.y += st.file.text.paragraph_space_pt;
+            }
+        }
+    }
+
+    fn runs(&self, runs: &[Run], size: f32) -> Vec<Span> {
+        let st = self.st;
+        runs.iter()
+            .map(|r| {
+                let face = if r.bold { Face::Bold } else { Face::Regular };
+                let color = if r.muted { st.muted } else { st.text };
+                let size = if r.muted { size * 0.88 } else { size };
+                Span::new(r.text.clone(), face, size, color)
+            })
+            .collect()
+    }
+
+    /// A goal's id and title as a heading, its status at the right of its
+    /// first line (symbol and word), kept with the table that follows.
+    fn goal_head(&mut self, id: &str, title: &str, status: Status, level: u8) {
+        let st = self.st;
+        let gs = &st.file.goals;
+        let lang = self.plan.meta.language;
+        let measure = self.measure();
+        self.space(gs.space_above_pt * 0.6);
+        let word = self.env.theme.status_word(status, lang);
+        let status_w = self.fonts.width(Face::Bold, gs.status_pt, &word) + 14.0;
+        let spans = vec![
+            Span::new(format!("{id}  "), Face::Bold, gs.title_pt, st.heading).no_hyphens(),
+            Span::new(title.to_string(), Face::Bold, gs.title_pt, st.text).no_hyphens(),
+        ];
+        let (spans, lines) = self.lines(&spans, measure - status_w - 12.0, false);
+        let need = lines.len() as f32 * gs.title_leading_pt + 70.0;
+        self.need(need);
+        let x = self.x0();
+        let page = self.page_no() - 1;
+        let top = self.y;
+        let text = format!("{id} {title}");
+        if self.record {
+            self.doc.outline.push(OutlineEntry {
+                title: text.clone(),
+                depth: usize::from(level),
+                page,
+                y: top,
+            });
+        }
+        let sy = Self::baseline(self.y, gs.title_leading_pt, gs.title_pt);
+        self.place_lines(
+            Some(Role::Heading {
+                level,
+                title: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            }),
+            &spans,
+            &lines,
+            x,
+            measure,
+            gs.title_leading_pt,
+            gs.title_pt,
+            false,
+        );
+        let sx = x + measure - status_w;
+        let color = st.status[super::charts::status_index(status)];
+        let sspan = vec![Span::new(word, Face::Bold, gs.status_pt, color)];
+        let sl = self.breaker(false).lines(&sspan, 200.0);
+        let prev = self.open(Role::Paragraph);
+        self.on_page(page, |l| {
+            l.status_symbol(status, sx + 5.0, sy - 3.0, 4.6);
+            l.emit_line(&sspan, &sl[0], sx + 13.0, sy, 0.0);
+        });
+        self.close(prev);
+        self.y += 4.0;
+    }
+
+    fn annex_table(&mut self, t: &Table) {
+        let st = self.st;
+        let size = st.file.tables.size_pt;
+        let align = |k: usize| {
+            if t.numeric.get(k).copied().unwrap_or(false) {
+                Align::Right
+            } else {
+                Align::Left
+            }
+        };
+        let head = t
+            .head
+            .iter()
+            .enumerate()
+            .map(|(k, h)| Cell {
+                spans: vec![Span::new(h.clone(), Face::Bold, size, st.text).no_hyphens()],
+                align: align(k),
+                status: None,
+            })
+            .collect();
+        let rows = t
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(k, c)| match c {
+                        Content::Runs(runs) => Cell {
+                            spans: self.runs(runs, size),
+                            align: align(k),
+                            status: None,
+                        },
+                        Content::Status(s, word) => Cell {
+                            spans: vec![
+                                Span::new(
+                                    word.replace(' ', "\u{a0}"),
+                                    Face::Regular,
+                                    size,
+                                    st.text,
+                                )
+                                .no_hyphens(),
+                            ],
+                            align: Align::Left,
+                            status: Some(*s),
+                        },
+                    })
+                    .collect()
+            })
+            .collect();
+        let spec = TableSpec {
+            head,
+            rows,
+            full: true,
+            first_min: st.file.goals.indicator_column,
+            // One row with a header cell reads as a shredded header to checkers.
+            row_headers: t.row_headers && t.rows.len() > 1,
+            line: None,
+            size,
+        };
+        self.table(spec, 0.0);
+    }
+}

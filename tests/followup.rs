@@ -1,0 +1,252 @@
+//! End-to-end tests of the follow-up outputs: the status report (site page
+//! and PDF) lists off-track goals first in each target group and agrees
+//! with goals.json; `--report` makes it as of an earlier period; the
+//! changes since adoption are read from a real git repository.
+
+mod common;
+mod pdf_support;
+use common::{Plan, path_str, repo_root};
+use pdf_support::{assert_pdf_ua, normalize, pages, pdf_named};
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+fn planpress(args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(args)
+        .output()
+        .expect("run planpress");
+    assert!(
+        out.status.success(),
+        "planpress {args:?}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The goals of status.html as (group id, goal id, status), in page order.
+fn report_goals(html: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut group = String::new();
+    for part in html.split('<').skip(1) {
+        if let Some(rest) =
+            part.strip_prefix("section class=\"report-group\" aria-labelledby=\"report-")
+        {
+            group = rest.split('"').next().unwrap().to_string();
+        }
+        if let Some(rest) = part.strip_prefix("article class=\"report-goal status-border-") {
+            let status = rest.split('"').next().unwrap().to_string();
+            out.push((group.clone(), String::new(), status));
+        }
+        if let Some(rest) = part.strip_prefix("span class=\"goal-id\">")
+            && let Some(last) = out.last_mut()
+            && last.1.is_empty()
+        {
+            last.1 = rest.to_string();
+        }
+    }
+    out
+}
+
+const URGENCY: [&str; 5] = [
+    "off_track",
+    "not_assessed",
+    "not_measured",
+    "on_track",
+    "achieved",
+];
+
+#[test]
+fn the_report_lists_off_track_first_and_matches_goals_json() {
+    let out = tempfile::tempdir().unwrap();
+    planpress(&[
+        "build",
+        path_str(&repo_root()),
+        "--out",
+        path_str(out.path()),
+    ]);
+    let html = std::fs::read_to_string(out.path().join("site/status.html")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("goals.json")).unwrap())
+            .unwrap();
+    let data: HashMap<String, (String, String)> = json["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["id"].as_str().unwrap().to_string(),
+                (
+                    g["target_group"]["id"]
+                        .as_str()
+                        .unwrap_or("other")
+                        .to_string(),
+                    g["status"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    let listed = report_goals(&html);
+    assert_eq!(listed.len(), data.len(), "every goal once: {listed:?}");
+    for (group, id, status) in &listed {
+        assert_eq!(
+            data[id],
+            (group.clone(), status.clone()),
+            "{id} as goals.json has it"
+        );
+    }
+    // Within each group: off track first, then by urgency.
+    for pair in listed.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            let rank = |s: &str| URGENCY.iter().position(|u| *u == s).unwrap();
+            assert!(rank(&pair[0].2) <= rank(&pair[1].2), "{pair:?}");
+        }
+    }
+    assert!(
+        listed.iter().any(|g| g.2 == "off_track"),
+        "the example has goals off track"
+    );
+    // The counts per status are goals.json's.
+    for status in URGENCY {
+        let n = data.values().filter(|(_, s)| s == status).count();
+        if n > 0 {
+            assert!(
+                html.contains(&format!(
+                    "status-count status-{status}\"><span class=\"count\">{n}</span>"
+                )),
+                "{status}: {n}"
+            );
+        }
+    }
+    assert!(
+        html.contains("href=\"status.html\""),
+        "the menu links the report"
+    );
+    assert!(
+        html.contains("Tal opgjort pr.") || html.contains("1. oktober 2026"),
+        "the figures' date"
+    );
+
+    // The PDF says the same, off track first in each group, and is PDF/UA.
+    let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
+    assert_pdf_ua(&pdf);
+    let text = normalize(&pages(&pdf).join(" "));
+    for (_, id, _) in &listed {
+        assert!(text.contains(id.as_str()), "{id} in the report PDF");
+    }
+    let first_in_virksomheder = listed.iter().find(|g| g.0 == "virksomheder").unwrap();
+    assert_eq!(first_in_virksomheder.2, "off_track");
+    assert!(text.contains("Ikke på vej"));
+}
+
+#[test]
+fn report_as_of_an_earlier_quarter_uses_only_its_figures() {
+    let out = tempfile::tempdir().unwrap();
+    planpress(&[
+        "build",
+        path_str(&repo_root()),
+        "--out",
+        path_str(out.path()),
+        "--only",
+        "site",
+        "--report",
+        "2026-Q2",
+    ]);
+    let html = std::fs::read_to_string(out.path().join("site/status.html")).unwrap();
+    assert!(
+        html.contains("Status for 2. kvartal 2026"),
+        "the title names the period"
+    );
+    // T1.1: the latest figure as of Q2 is 19 %, not 19,2 % of Q3.
+    assert!(
+        html.contains("2. kvartal 2026</span> 19 %"),
+        "the figure of Q2"
+    );
+    assert!(
+        !html.contains("3. kvartal 2026</span> 19,2 %"),
+        "no figure from Q3"
+    );
+}
+
+/// `git` in `dir` with a fixed author and no user settings.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
+    let plan = Plan::new("changes_git");
+    git(plan.path(), &["init", "-q"]);
+    git(plan.path(), &["add", "."]);
+    git(plan.path(), &["commit", "-q", "-m", "Vedtaget"]);
+    git(plan.path(), &["tag", "vedtaget"]);
+    // After adoption: a target raised and a sentence rewritten.
+    let unge = std::fs::read_to_string(plan.join("content/02-unge.md")).unwrap();
+    let changed = unge.replacen("2027: 45 }", "2027: 47 }", 1);
+    assert_ne!(changed, unge, "the base plan has the target");
+    plan.write("content/02-unge.md", &changed);
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    plan.write(
+        "plan.yaml",
+        &format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
+    );
+    git(plan.path(), &["commit", "-q", "-am", "Nyt måltal"]);
+    let out = plan.join("output");
+    let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!stderr.contains("adopted-ref"), "{stderr}");
+    let html = std::fs::read_to_string(out.join("site/changes.html")).unwrap();
+    assert!(html.contains("Byrådet vedtog planen"), "who adopted it");
+    assert!(html.contains("45 %"), "the old target");
+    assert!(html.contains("<strong>47 %</strong>"), "the new target");
+    let index = std::fs::read_to_string(out.join("site/index.html")).unwrap();
+    assert!(
+        index.contains("href=\"changes.html\""),
+        "the menu links the changes"
+    );
+    let pdf = pdf_named(&out, |n| n.ends_with("-changes.pdf"));
+    assert_pdf_ua(&pdf);
+    let text = normalize(&pages(&pdf).join(" "));
+    assert!(text.contains("47 %"), "{text}");
+
+    // An unknown ref is a warning at its line, and the build goes on.
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    plan.write(
+        "plan.yaml",
+        &yaml.replace("ref: vedtaget }", "ref: findes-ikke }"),
+    );
+    let (run, json) = plan.check_json(&[]);
+    run.assert_code(0);
+    let d = common::assert_diag(
+        &json,
+        "adopted-ref",
+        "plan.yaml",
+        yaml.lines().count() as u64,
+        48,
+    );
+    assert!(d.message.contains("findes-ikke"), "{}", d.message);
+}
