@@ -1,6 +1,9 @@
 //! A neutral description of an indicator's chart: axes, series and points in
-//! a unit square. The site draws it as inline SVG and the PDF as vector
-//! paths, from the same numbers, so the two always agree.
+//! a unit square. [`plot`] lays it out in a frame (marks, lines and every
+//! label placed clear of each other); the site draws that as inline SVG and
+//! the PDF as vector paths, so the two always agree.
+
+pub mod plot;
 
 use crate::locale;
 use crate::model::{Indicator, Language, Unit, Value};
@@ -46,8 +49,24 @@ pub struct Chart {
     pub description: String,
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
-    /// Baseline, then actuals (drawn as a line), then targets (markers).
+    /// Baseline, then the measured actuals, then targets (markers).
     pub series: Vec<Series>,
+    /// The axis runs downwards: ranks, where 1 is best, put 1 at the top
+    /// so that improvement reads as up.
+    pub reversed: bool,
+    /// The value axis starts at its natural origin (0, or rank 1). When it
+    /// does not, the chart marks the axis as cut.
+    pub from_zero: bool,
+    /// The legend's words.
+    pub words: Names,
+}
+
+/// What the legend calls each series, in the plan's language.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub baseline: String,
+    pub actual: String,
+    pub target: String,
 }
 
 /// Words the description needs, in the plan's language.
@@ -78,7 +97,12 @@ impl Chart {
         }
         let lo = numbers.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (min, max, step) = nice_scale(lo, hi, indicator.unit);
+        let (grid0, max, step) = nice_scale(lo, hi, indicator.unit);
+        let reversed = indicator.unit == Unit::Rank;
+        // A rank axis counts from 1, its first tick standing for it; its
+        // other ticks keep to round steps.
+        let origin = if reversed { 1.0 } else { 0.0 };
+        let min = if reversed { grid0.max(1.0) } else { grid0 };
         let first = years[0];
         let last = *years.last().unwrap_or(&first);
         let x = |year: i32| {
@@ -89,11 +113,12 @@ impl Chart {
             }
         };
         let y = |v: f64| {
-            if max > min {
+            let up = if max > min {
                 (v - min) / (max - min)
             } else {
                 0.5
-            }
+            };
+            if reversed { 1.0 - up } else { up }
         };
         let point = |year: i32, value: f64| Point {
             year,
@@ -111,20 +136,13 @@ impl Chart {
                 points: vec![point(b.year, v)],
             });
         }
-        let mut actual_points: Vec<Point> = Vec::new();
-        if let Some(b) = &indicator.baseline
-            && let Some(v) = b.value.number()
-        {
-            // The actual line starts at the baseline: that is where it came from.
-            actual_points.push(point(b.year, v));
-        }
-        actual_points.extend(
-            indicator
-                .actuals
-                .iter()
-                .filter_map(|a| a.value.number().map(|v| point(a.year, v))),
-        );
-        if actual_points.len() > usize::from(indicator.baseline.is_some()) {
+        // Only measured years: a year without a figure leaves a gap.
+        let actual_points: Vec<Point> = indicator
+            .actuals
+            .iter()
+            .filter_map(|a| a.value.number().map(|v| point(a.year, v)))
+            .collect();
+        if !actual_points.is_empty() {
             series.push(Series {
                 kind: SeriesKind::Actual,
                 points: actual_points,
@@ -143,15 +161,17 @@ impl Chart {
         }
         // Ticks by count, not by adding steps until `max`: a step below the
         // values' precision would never get there.
-        let steps = ((max - min) / step).round();
+        let steps = ((max - grid0) / step).round();
         let steps = if steps.is_finite() && steps >= 0.0 {
             (steps as usize).min(MAX_STEPS)
         } else {
             0
         };
         let y_ticks = (0..=steps)
-            .map(|i| {
-                let v = min + step * i as f64;
+            .map(|i| if i == 0 { min } else { grid0 + step * i as f64 })
+            .enumerate()
+            .filter(|&(i, v)| i == 0 || v > min)
+            .map(|(_, v)| {
                 // A unit label is said at the points; the axis keeps to numbers.
                 let label = match indicator.unit_label {
                     Some(_) => locale::number(round(v), lang),
@@ -173,7 +193,51 @@ impl Chart {
             x_ticks,
             y_ticks,
             series,
+            reversed,
+            from_zero: min <= origin,
+            words: Names {
+                baseline: words.baseline.to_string(),
+                actual: words.actual.to_string(),
+                target: words.target.to_string(),
+            },
         })
+    }
+
+    /// The series of one kind, if the chart has it.
+    pub fn series(&self, kind: SeriesKind) -> Option<&Series> {
+        self.series.iter().find(|s| s.kind == kind)
+    }
+
+    /// The stretches of the actual line: from the baseline through the
+    /// measured years, broken wherever a year has no figure (a `null`, or a
+    /// year left out), so a gap is never drawn as a straight join.
+    pub fn runs(&self) -> Vec<Vec<&Point>> {
+        let mut points: Vec<&Point> = Vec::new();
+        if let Some(b) = self.series(SeriesKind::Baseline) {
+            points.extend(&b.points);
+        }
+        if let Some(a) = self.series(SeriesKind::Actual) {
+            points.extend(&a.points);
+        }
+        let mut runs: Vec<Vec<&Point>> = Vec::new();
+        for p in points {
+            match runs.last_mut() {
+                Some(run) if run.last().is_some_and(|q| p.year - q.year == 1) => run.push(p),
+                _ => runs.push(vec![p]),
+            }
+        }
+        runs
+    }
+
+    /// The last measured point (an actual, or the baseline), where the
+    /// dashed way to the first target starts.
+    pub fn last_measured(&self) -> Option<&Point> {
+        self.series(SeriesKind::Actual)
+            .and_then(|s| s.points.last())
+            .or_else(|| {
+                self.series(SeriesKind::Baseline)
+                    .and_then(|s| s.points.last())
+            })
     }
 }
 
@@ -321,9 +385,9 @@ mod tests {
         let mut ind = indicator();
         ind.unit_label = Some("timer".into());
         let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
-        let labels: Vec<&str> = chart.series[1]
-            .points
+        let labels: Vec<&str> = chart.series[..2]
             .iter()
+            .flat_map(|s| &s.points)
             .map(|p| p.label.as_str())
             .collect();
         assert_eq!(labels, ["2.000 timer", "2.150 timer"]);

@@ -85,7 +85,8 @@ fn site_shows_callouts_quotes_signature_notes_and_groups() {
             "<tr data-indicator=\"E1.1\">",
             "<tr data-indicator=\"E1.2\">",
             "timer · skal stige",
-            "1.300 timer",
+            // A figure and its unit do not part.
+            "1.300\u{a0}timer",
             "<tr data-indicator=\"E1.3\">",
             "<span aria-hidden=\"true\">?</span> Ikke vurderet",
             "<tr data-indicator=\"E1-virksomheder\">",
@@ -180,7 +181,8 @@ fn pdf_text_and_tags_hold_the_elements_in_reading_order() {
             "Hver ung skal have en plan, der fører til job eller uddannelse. — Bo Berg, formand for Ungerådet",
             "Udvalget ser frem til året. Anna Andersen Formand for Beskæftigelsesudvalget",
             "Målgrupper: Unge uden uddannelse, Borgere i udkanten af arbejdsmarkedet",
-            "1.300 timer",
+            // A figure and its unit do not part.
+            "1.300\u{a0}timer",
             "Ikke vurderet",
             "Unge i job eller uddannelse: Faldet i 2025 skyldes, at et stort uddannelsessted lukkede.",
             "Virksomhedernes vurdering: Flere virksomheder svarer nu tilfreds end i 2025.",

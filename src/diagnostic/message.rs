@@ -8,7 +8,7 @@ use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Period, Unit};
+use crate::model::{Date, Direction, DocumentStatus, Period, Unit};
 use std::path::PathBuf;
 
 /// The one-line statement of a problem. Each variant belongs to one code.
@@ -213,6 +213,10 @@ pub enum Message {
     UncoveredTargetGroup {
         id: String,
     },
+    /// `status` is the plan's stage: consultation or adopted.
+    NoAccessibilityStatement {
+        status: DocumentStatus,
+    },
     UnansweredNationalGoal {
         id: String,
     },
@@ -377,6 +381,7 @@ impl Message {
             AgainstDirection { .. } => Code::TargetAgainstDirection,
             MaintainDiffers { .. } => Code::MaintainTargetDiffers,
             UncoveredTargetGroup { .. } => Code::UncoveredTargetGroup,
+            NoAccessibilityStatement { .. } => Code::MissingAccessibilityStatement,
             UnansweredNationalGoal { .. } => Code::UnansweredNationalGoal,
             TopLevelHeading => Code::HeadingLevel,
             HeadingSkip { .. } => Code::HeadingSkip,
@@ -559,6 +564,8 @@ pub enum PdfStyleProblem {
 /// What to do about a problem.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Hint {
+    /// Where an accessibility statement is made and how to link it.
+    AddAccessibilityStatement,
     /// The closest allowed name or path.
     DidYouMean {
         name: String,

@@ -291,6 +291,14 @@ impl Fonts {
         })
     }
 
+    /// The faces loaded once for the process, kerned as browsers kern: the
+    /// site sets its charts in the same font and measures them with these.
+    /// `None` if the built-in font cannot be read (the PDF then says why).
+    pub fn shared() -> Option<&'static Fonts> {
+        static SHARED: std::sync::OnceLock<Option<Fonts>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| Fonts::load(true).ok()).as_ref()
+    }
+
     pub fn face(&self, f: Face) -> &FaceMetrics {
         &self.faces[f.index()]
     }

@@ -20,18 +20,6 @@
       });
     }
 
-    // Stacked goal tables on phones label each cell with its column.
-    document.querySelectorAll("table.goal-table").forEach(function (table) {
-      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
-      });
-      table.querySelectorAll("tbody tr").forEach(function (tr) {
-        Array.prototype.forEach.call(tr.children, function (cell, i) {
-          if (cell.tagName === "TD" && heads[i]) cell.setAttribute("data-label", heads[i]);
-        });
-      });
-    });
-
     setupFilter();
     setupSearch();
   });
