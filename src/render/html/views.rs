@@ -206,7 +206,7 @@ impl Site {
             .iter()
             .enumerate()
             .map(|(i, ind)| {
-                let fmt = |v: &YearValue| locale::figure(&v.value, ind, lang);
+                let fmt = |v: &YearValue| unbroken(&locale::figure(&v.value, ind, lang), ind.unit);
                 let chart = charts
                     .then(|| Chart::of(ind, lang, &words))
                     .flatten()
