@@ -2,7 +2,7 @@
 //! for display — formatted in the plan's language, with statuses in words and
 //! charts as SVG — so templates only arrange them.
 
-use super::blocks::asset_href;
+use super::blocks::{asset_href, escape_into};
 use super::svg;
 use crate::chart::{Chart, Words};
 use crate::locale;
@@ -200,7 +200,20 @@ impl Site {
             target: &target,
             not_measured: &not_measured,
         };
-        let years = year_columns(goal);
+        // The overview shows neither the table nor the charts.
+        let years = if charts {
+            year_columns(goal)
+        } else {
+            Vec::new()
+        };
+        // Each column's head as a stacked row's label: "2027 · Mål".
+        let heads: Vec<String> = years
+            .iter()
+            .map(|c| match c.kind {
+                Some(k) => format!("{} · {}", c.year, self.label(k.code())),
+                None => c.year.to_string(),
+            })
+            .collect();
         let indicators = goal
             .indicators
             .iter()
@@ -217,19 +230,7 @@ impl Site {
                             &self.info.brand_text,
                         )
                     });
-                let cells = years
-                    .iter()
-                    .map(|col| {
-                        figures_in(ind, col.year)
-                            .into_iter()
-                            .map(|(kind, v)| FigureCell {
-                                kind: kind.code(),
-                                label: col.kind.is_none().then(|| self.label(kind.code())),
-                                value: unbroken(&locale::figure(v, ind, lang), ind.unit),
-                            })
-                            .collect()
-                    })
-                    .collect();
+                let cells = year_cells(ind, &years, &heads, lang, |k| self.label(k.code()));
                 IndicatorView {
                     cells,
                     id: ind.id.clone(),
@@ -437,8 +438,9 @@ pub(super) struct IndicatorView {
     pub(super) status: StatusView,
     /// Inline SVG, for numeric indicators.
     pub(super) chart: Option<String>,
-    /// The figures of each of the goal's year columns.
-    pub(super) cells: Vec<Vec<FigureCell>>,
+    /// The row's cells of the goal's year columns, as HTML: a big plan
+    /// has thousands, which Rust writes far faster than a template loop.
+    pub(super) cells: String,
 }
 
 #[derive(Serialize)]
@@ -477,14 +479,45 @@ pub(super) struct ColumnHead {
     pub(super) label: Option<String>,
 }
 
-/// A figure in a goal table's year column.
-#[derive(Serialize)]
-pub(super) struct FigureCell {
-    /// `baseline`, `actual` or `target`, for the style.
-    pub(super) kind: &'static str,
-    /// The kind in words, when the column's head does not say it.
-    pub(super) label: Option<String>,
-    pub(super) value: String,
+/// An indicator's cells in the goal table's year columns: each labelled
+/// with its column's head (`heads`) for the stacked rows on phones, each
+/// figure with its kind (`fig-baseline`, …) and, where the column's head
+/// does not say it, the kind in words (`word`).
+fn year_cells(
+    ind: &Indicator,
+    years: &[YearColumn],
+    heads: &[String],
+    lang: Language,
+    word: impl Fn(FigureKind) -> String,
+) -> String {
+    let mut out = String::new();
+    for (col, head) in years.iter().zip(heads) {
+        let figures = figures_in(ind, col.year);
+        out.push_str("<td class=\"num");
+        if figures.is_empty() {
+            out.push_str(" empty");
+        }
+        out.push_str("\" data-label=\"");
+        escape_into(&mut out, head);
+        out.push_str("\">");
+        if figures.is_empty() {
+            out.push_str("<span aria-hidden=\"true\">–</span>");
+        }
+        for (kind, v) in figures {
+            out.push_str("<span class=\"fig fig-");
+            out.push_str(kind.code());
+            out.push_str("\">");
+            escape_into(&mut out, &unbroken(&locale::figure(v, ind, lang), ind.unit));
+            if col.kind.is_none() {
+                out.push_str(" <span class=\"fig-kind\">");
+                escape_into(&mut out, &word(kind));
+                out.push_str("</span>");
+            }
+            out.push_str("</span>");
+        }
+        out.push_str("</td>");
+    }
+    out
 }
 
 /// What a figure in a goal table is.
