@@ -80,6 +80,10 @@ impl Label {
 /// How much of the type size stands above the baseline.
 const ASCENT: f64 = 0.76;
 
+/// A point, and a straight line between two.
+type Xy = (f64, f64);
+type Segment = (Xy, Xy);
+
 /// A box, y downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -140,7 +144,7 @@ pub struct Drawing {
     /// The stretches of the actual line (broken where a year has no figure).
     pub runs: Vec<Vec<(f64, f64)>>,
     /// The dashed way from the last measured figure to the first target.
-    pub dash: Option<((f64, f64), (f64, f64))>,
+    pub dash: Option<Segment>,
     /// Every figure's mark, by kind.
     pub marks: Vec<(SeriesKind, f64, f64)>,
     /// Ticks, figures and legend words.
@@ -301,7 +305,7 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
         x1: x + r * 1.4,
         y1: y + r * 1.4,
     }));
-    let mut segments: Vec<((f64, f64), (f64, f64))> = runs
+    let mut segments: Vec<Segment> = runs
         .iter()
         .flat_map(|run| run.windows(2).map(|w| (w[0], w[1])))
         .collect();
@@ -309,12 +313,10 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
     // The axes: a figure keeps off them too.
     segments.push(((plot.x0, plot.y0), (plot.x0, plot.y1)));
     segments.push(((plot.x0, plot.y1), (plot.x1, plot.y1)));
-    let cut = (!chart.from_zero).then(|| {
-        if chart.reversed {
-            plot.y0 + t * 0.5
-        } else {
-            floor + t * 0.7
-        }
+    let cut = (!chart.from_zero).then_some(if chart.reversed {
+        plot.y0 + t * 0.5
+    } else {
+        floor + t * 0.7
     });
     if let Some(y) = cut {
         boxes.push(Rect {
@@ -402,7 +404,7 @@ fn place(
     below_first: bool,
     area: &Rect,
     boxes: &[Rect],
-    segments: &[((f64, f64), (f64, f64))],
+    segments: &[Segment],
 ) -> Label {
     let gap = r + t * 0.2;
     let h = t;
