@@ -7,8 +7,9 @@
 #
 # Needs: python3, hyperfine (apt-get install hyperfine); optional: hugo
 # (apt-get install hugo), typst (pip install typst). The PDF part runs
-# planpress and Typst alternately, three rounds, and reports medians; then
-# the inputs of bench/stress.py (a 1 MB word, 10,000 goals, a 20 MB section).
+# planpress and Typst alternately, PDF_ROUNDS rounds (default 5), and reports
+# medians, spreads and the load; then the inputs of bench/stress.py (a 1 MB
+# word, 10,000 goals, a 20 MB section).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -79,16 +80,23 @@ pdf_run() { # label, command...
   /usr/bin/time -f "$label %e s %M KB" "$@" >/dev/null 2>>"$shm/times" || true
 }
 : > "$shm/times"
-for round in 1 2 3; do
+# The machine may be shared: the load is printed with the figures, and the
+# ratio to Typst is taken within each round (the two ran side by side).
+rounds=${PDF_ROUNDS:-5}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq "$rounds"); do
   pdf_run planpress "$pp" build "$plan" --out "$shm/out" --only pdf
   pdf_run nokern "$pp" build "$nokern" --out "$shm/out" --only pdf
   [ "$have_typst" = 1 ] && pdf_run typst python3 -c "import typst; typst.compile('$work/typst$n/plan.typ', output='$shm/typst.pdf')"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$shm/out"
 "$pp" build "$plan" --out "$shm/out" --only pdf >/dev/null 2>&1
 size=$(stat -c %s "$shm"/out/*.pdf)
 PLANPRESS_PDF_TAGGED=0 "$pp" build "$plan" --out "$shm/plain" --only pdf >/dev/null 2>&1
 plain=$(stat -c %s "$shm"/plain/*.pdf)
+echo "== where the tagged PDF's bytes go (bench/pdf_bytes.py)"
+python3 bench/pdf_bytes.py "$shm"/out/*.pdf
 echo "== where the PDF build's time goes (one run)"
 rm -rf "$shm/out"
 PLANPRESS_TIMING=1 "$pp" build "$plan" --out "$shm/out" --only pdf 2>&1 | grep timing
@@ -99,16 +107,20 @@ for line in open(sys.argv[1]):
     parts = line.split()
     if len(parts) == 5 and parts[2] == "s":
         runs[parts[0]].append((float(parts[1]), int(parts[3]) / 1024))
-med = {k: (statistics.median(t for t, _ in v), max(m for _, m in v)) for k, v in runs.items()}
-p = med["planpress"]
-print(f"planpress pdf: {p[0]:.2f} s (median of {len(runs['planpress'])}), {p[1]:.0f} MB peak, "
+def spread(v):
+    t = [x for x, _ in v]
+    return f"{statistics.median(t):.2f} s (median of {len(t)}, {min(t):.2f}–{max(t):.2f})"
+peak = {k: max(m for _, m in v) for k, v in runs.items()}
+print(f"planpress pdf: {spread(runs['planpress'])}, {peak['planpress']:.0f} MB peak, "
       f"{int(sys.argv[2]) / 1e6:.1f} MB tagged, {int(sys.argv[3]) / 1e6:.1f} MB untagged")
-k = med["nokern"]
-print(f"without kerning: {k[0]:.2f} s; kerning costs {100 * (p[0] - k[0]) / k[0]:+.0f} % of the PDF build")
-if "typst" in med:
-    t = med["typst"]
-    print(f"typst: {t[0]:.2f} s, {t[1]:.0f} MB peak; planpress is {t[0] / p[0]:.1f}x faster "
-          f"with 1/{t[1] / p[1]:.1f} of the memory")
+p = statistics.median(t for t, _ in runs["planpress"])
+k = statistics.median(t for t, _ in runs["nokern"])
+print(f"without kerning: {spread(runs['nokern'])}; kerning costs {100 * (p - k) / k:+.0f} % of the PDF build")
+if "typst" in runs:
+    ratios = [t / q for (t, _), (q, _) in zip(runs["typst"], runs["planpress"])]
+    print(f"typst: {spread(runs['typst'])}, {peak['typst']:.0f} MB peak; planpress is "
+          f"{statistics.median(ratios):.1f}x faster (per round {min(ratios):.1f}–{max(ratios):.1f}x) "
+          f"with 1/{peak['typst'] / peak['planpress']:.1f} of the memory")
 PY
 echo "== PDF: inputs that would show a quadratic path (bench/stress.py)"
 [ -d "$work/stress" ] || python3 bench/stress.py "$work/stress"

@@ -233,6 +233,22 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// The calendar day (UTC) of a time in seconds since 1970: the build's
+    /// date, for the PDF's colophon.
+    pub fn from_unix(secs: u64) -> Date {
+        // Howard Hinnant's days-to-civil.
+        let z = (secs / 86_400) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
 }
 
 fn parse_digits(s: &str, len: usize) -> Option<u32> {
@@ -300,6 +316,8 @@ pub struct Section {
     pub footnotes: Vec<Footnote>,
     /// Who signs the text (a foreword's committee chair), set after it.
     pub signature: Option<Signature>,
+    /// `page_break: true`: the PDF starts the section on a new page.
+    pub page_break: bool,
     /// A case's recommendation, shown after the section's text.
     pub recommendation: Option<Recommendation>,
     /// A case's decision, shown after the recommendation.

@@ -1,5 +1,6 @@
 //! End-to-end tests of the rules on sections as files and prose: page
-//! names, `order` and folders, links, images, headings and goal markers.
+//! names, `order` and folders, `page_break`, links, images, headings and
+//! goal markers.
 //! Positions are 1-based and count characters; each fixture is numbered in
 //! comments.
 
@@ -20,6 +21,25 @@ fn rule_duplicate_slug() {
     let d = only(&plan, "error", "duplicate-slug", "content/05-unge.md", 1, 1);
     assert!(d.message.contains("unge"), "{d}");
     assert!(d.message.contains("01-unge.md"), "{d}");
+}
+
+#[test]
+fn rule_page_break_is_true_or_false() {
+    let plan = Plan::new("rule_page_break");
+    // 3 page_break: ja
+    plan.write(
+        "content/03-skift.md",
+        "---\ntitle: Skift\npage_break: ja\n---\n\nTekst.\n",
+    );
+    let d = only(&plan, "error", "wrong-type", "content/03-skift.md", 3, 13);
+    assert!(d.message.contains("page_break"), "{d}");
+    // true and false check clean.
+    plan.write(
+        "content/03-skift.md",
+        "---\ntitle: Skift\npage_break: true\n---\n\nTekst.\n",
+    );
+    let (_, json) = plan.check_json(&[]);
+    assert_clean(&json);
 }
 
 #[test]

@@ -84,13 +84,9 @@ fn tagged_structure_follows_the_markdown() {
         "\"A first paragraph about the plan.\"",
         "L",
         "LI",
-        "Lbl",
-        "\"•\"",
         "LBody",
         "\"Bullet one\"",
         "LI",
-        "Lbl",
-        "\"•\"",
         "LBody",
         "\"Bullet two\"",
         "Table",
@@ -144,8 +140,10 @@ fn tagged_structure_follows_the_markdown() {
         !all.contains("of 3"),
         "page numbers in the structure:\n{all}"
     );
+    // The organisation is in the colophon's structure once, not in a
+    // footer on every page.
     assert!(
-        !all.contains("Tagtown Municipality"),
+        all.matches("Tagtown Municipality").count() <= 1,
         "footer in the structure:\n{all}"
     );
     assert_eq!(

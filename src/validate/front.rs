@@ -16,6 +16,7 @@ const SECTION_FIELDS: &[&str] = &[
     "target_group",
     "summary",
     "signature",
+    "page_break",
     "goals",
     "recommendation",
     "decision",
@@ -42,6 +43,7 @@ pub(super) struct Front {
     pub(super) target_group: Option<String>,
     pub(super) summary: Option<String>,
     pub(super) signature: Option<Signature>,
+    pub(super) page_break: bool,
     pub(super) goals: Vec<Goal>,
     pub(super) recommendation: Option<Recommendation>,
     pub(super) decision: Option<Decision>,
@@ -61,6 +63,7 @@ pub(super) fn read_front(
         target_group: None,
         summary: None,
         signature: None,
+        page_break: false,
         goals: Vec::new(),
         recommendation: None,
         decision: None,
@@ -100,6 +103,10 @@ pub(super) fn read_front(
     }
     front.summary = f.text(ctx, "summary");
     front.signature = f.get("signature").and_then(|n| read_signature(ctx, n));
+    front.page_break = f
+        .get("page_break")
+        .and_then(|n| fields::boolean(ctx, n, "page_break"))
+        .unwrap_or(false);
     // A case's parts: read whatever the kind, which the rules across
     // files judge (a plan has none).
     let at = |field| At {

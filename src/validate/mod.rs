@@ -176,6 +176,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
                 body: body.blocks,
                 footnotes: body.footnotes,
                 signature: front.signature,
+                page_break: front.page_break,
                 recommendation: front.recommendation,
                 decision: front.decision,
                 children: Vec::new(),

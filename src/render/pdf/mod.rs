@@ -103,8 +103,10 @@ pub fn render(plan: &Plan, theme: &Theme, ctx: &RenderContext<'_>) -> Result<Out
         st: &style,
         fonts: &fonts,
         hyph: &hyph,
+        xref: None,
+        today: crate::model::Date::from_unix(ctx.options.date),
     };
-    let (doc, problems) = layout::Layout::new(env).run();
+    let (doc, problems) = layout::lay_out(env);
     ctx.clock.lap("pdf: layout");
     let mut warnings: Vec<PdfProblem> = Vec::new();
     for p in problems {

@@ -37,6 +37,20 @@ impl Rgb {
     pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 }
 
+/// Which sections start a new page in the PDF (`headings.new_page`). A
+/// section with `page_break: true` in its front matter always does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NewPage {
+    /// Every section at `new_page_level` or above.
+    All,
+    /// A top-level section (a chapter) that takes at least
+    /// `long_chapter_pages` pages on its own; short ones flow on.
+    Long,
+    /// Only the sections whose authors ask for it.
+    Asked,
+}
+
 /// Declares a section of `pdf.yaml`: a struct whose every key is optional,
 /// with its default beside its type.
 macro_rules! section {
@@ -65,12 +79,13 @@ section!(PageStyle {
 });
 
 section!(TextStyle {
-    size_pt: f32 = 10.5,
-    leading_pt: f32 = 14.5,
+    size_pt: f32 = 11.0,
+    leading_pt: f32 = 15.5,
     align: String = "left",
     hyphenate: bool = true,
     kerning: bool = true,
     paragraph_space_pt: f32 = 6.0,
+    measure_mm: f32 = 130.0,
     color: String = "#1f2933",
     muted: String = "#5b6770",
     code_color: String = "#8c2929",
@@ -85,7 +100,11 @@ section!(HeadingStyle {
     leading: f32 = 1.25,
     space_above_pt: f32 = 16.0,
     space_below_pt: f32 = 6.0,
-    section_new_page: bool = true,
+    new_page: NewPage = NewPage::Long,
+    new_page_level: u8 = 1u8,
+    long_chapter_pages: f32 = 1.0,
+    // The former key: `true` is `new_page: all`, `false` is `asked`.
+    section_new_page: Option<bool> = None::<bool>,
     bar_mm: f32 = 18.0,
     bar_pt: f32 = 2.2,
 });
@@ -109,12 +128,14 @@ section!(BlockStyle {
 });
 
 section!(TableStyle {
-    size_pt: f32 = 8.5,
-    leading_pt: f32 = 11.5,
+    size_pt: f32 = 9.0,
+    leading_pt: f32 = 12.0,
+    note_pt: f32 = 8.0,
     min_size_pt: f32 = 6.5,
     header_tint: String = "#e8eef3",
     rule: String = "#b8c4cc",
     cell_pad_pt: f32 = 4.0,
+    continued_pt: f32 = 8.0,
 });
 
 section!(GoalStyle {
@@ -130,6 +151,8 @@ section!(GoalStyle {
     lines_pt: f32 = 9.0,
     lines_leading_pt: f32 = 12.5,
     indicator_column: f32 = 0.3,
+    continued_pt: f32 = 9.0,
+    continued_space_pt: f32 = 6.0,
 });
 
 section!(ChartStyle {
@@ -170,12 +193,20 @@ section!(CoverStyle {
     title_pt: f32 = 32.0,
     subtitle_pt: f32 = 15.0,
     organisation_pt: f32 = 10.0,
-    period_pt: f32 = 24.0,
+    status_pt: f32 = 16.0,
+    facts_pt: f32 = 11.0,
     summary_pt: f32 = 11.5,
     summary: bool = true,
     logo: bool = true,
     logo_height_mm: f32 = 16.0,
     logo_max_width_mm: f32 = 70.0,
+});
+
+section!(ColophonStyle {
+    size_pt: f32 = 9.5,
+    leading_pt: f32 = 13.5,
+    label_width_mm: f32 = 50.0,
+    space_pt: f32 = 6.0,
 });
 
 section!(ContentsStyle {
@@ -223,6 +254,7 @@ pub struct StyleFile {
     pub callouts: CalloutStyle,
     pub cover: CoverStyle,
     pub contents: ContentsStyle,
+    pub colophon: ColophonStyle,
     pub header: HeaderStyle,
     pub case: CaseStyle,
 }
@@ -306,7 +338,11 @@ impl Style {
         Style::from_file(file, brand, &origin)
     }
 
-    pub fn from_file(file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
+    pub fn from_file(mut file: StyleFile, brand: &str, origin: &str) -> Result<Style, PdfError> {
+        // A theme written before `headings.new_page` keeps its pages.
+        if let Some(all) = file.headings.section_new_page {
+            file.headings.new_page = if all { NewPage::All } else { NewPage::Asked };
+        }
         let colour = |key: &str, value: &str| {
             Rgb::parse(value).ok_or_else(|| {
                 style_error(

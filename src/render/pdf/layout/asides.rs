@@ -33,7 +33,7 @@ impl Layout<'_> {
             let base = Span::new("", Face::Regular, self.fs, st.muted);
             let mut spans = vec![Span::new("— ", Face::Regular, self.fs, st.muted)];
             self.spans(speaker, &base, &mut spans);
-            let measure = self.measure() - indent - qi;
+            let measure = self.prose_measure() - indent - qi;
             let (spans, lines) = self.lines(&spans, measure, true);
             let (x, lead, fs) = (self.x0() + indent + qi, self.lead, self.fs);
             self.place_lines(
@@ -119,7 +119,7 @@ impl Layout<'_> {
         let cs = &st.file.callouts;
         let (pad, bar, tint) = (cs.pad_pt, cs.bar_pt, cs.tint);
         let colour = st.callout[kind as usize];
-        let width = self.measure() - indent;
+        let width = self.prose_measure() - indent;
         let inner = indent + bar + pad;
         let para_space = self.paragraph_space();
         // How tall the box is, from laying its content out on a page of its own.
@@ -197,7 +197,7 @@ impl Layout<'_> {
         let cs = &st.file.callouts;
         let (size, lead) = (cs.label_pt, cs.label_pt * 1.35);
         let label = self.callout_label(kind, title);
-        let measure = self.measure() - inner;
+        let measure = self.prose_measure() - inner;
         let (spans, lines) = self.lines(&label, measure, false);
         let x = self.x0() + inner;
         self.place_lines(
@@ -252,7 +252,7 @@ impl Layout<'_> {
             spans.push(Span::new("\n", Face::Regular, self.fs, st.text));
             spans.push(Span::new(role.clone(), Face::Regular, self.fs, st.muted));
         }
-        let measure = self.measure();
+        let measure = self.prose_measure();
         let (spans, lines) = self.lines(&spans, measure, true);
         self.space(self.paragraph_space());
         self.need(lines.len() as f32 * self.lead);

@@ -3,7 +3,7 @@
 
 use super::super::display::{Face, Image, Item, OutlineEntry, Role};
 use super::super::images::{self, Picture};
-use super::super::style::MM;
+use super::super::style::{MM, NewPage};
 use super::Layout;
 use super::text::Span;
 use crate::model::{Block, Inline, LinkTarget, Section, TocEntry};
@@ -12,8 +12,11 @@ impl Layout<'_> {
     pub(super) fn section(&mut self, section: &Section, entry: &TocEntry) {
         self.slug = section.slug.clone();
         self.source = section.source.clone();
-        if (entry.depth == 1 && self.st.file.headings.section_new_page) || self.doc.pages.len() <= 1
-        {
+        let hs = &self.st.file.headings;
+        let breaks = std::mem::take(&mut self.break_next)
+            || section.page_break
+            || (hs.new_page == NewPage::All && entry.depth <= usize::from(hs.new_page_level));
+        if breaks || self.doc.pages.len() <= 1 {
             if !(self.at_top && self.page().items.is_empty() && self.doc.pages.len() > 1) {
                 self.new_page();
             }
@@ -156,7 +159,7 @@ impl Layout<'_> {
         let size = self.heading_size(visual);
         let color = self.st.heading;
         let spans = vec![Span::new(text.to_string(), Face::Bold, size, color).no_hyphens()];
-        let (spans, lines) = self.lines(&spans, self.measure(), false);
+        let (spans, lines) = self.lines(&spans, self.prose_measure(), false);
         let lead = size * hs.leading;
         let above = match visual {
             1 => 0.0,
@@ -213,8 +216,10 @@ impl Layout<'_> {
     /// Roughly how much of a block must follow a heading on its page.
     pub(super) fn min_height(&self, block: Option<&Block>) -> f32 {
         match block {
+            // A paragraph of three lines or fewer is not split (two lines
+            // on each side of a break), so a heading needs three below it.
             Some(Block::Paragraph(_)) | Some(Block::List { .. }) | Some(Block::Quote { .. }) => {
-                self.lead * 2.0
+                self.lead * 3.0
             }
             Some(Block::Callout { .. }) => self.lead * 3.0 + 2.0 * self.st.file.callouts.pad_pt,
             Some(Block::Table { .. }) => self.st.file.tables.leading_pt * 3.0 + 16.0,
@@ -343,7 +348,7 @@ impl Layout<'_> {
 
     /// A paragraph of `spans` in the body size, as one P element.
     pub(super) fn text_block(&mut self, spans: &[Span], indent: f32, justify: bool) {
-        let measure = self.measure() - indent;
+        let measure = self.prose_measure() - indent;
         let (spans, lines) = self.lines(spans, measure, true);
         let x = self.x0() + indent;
         let (lead, fs) = (self.lead, self.fs);
@@ -381,11 +386,15 @@ impl Layout<'_> {
             };
             let before = self.y;
             let item_prev = self.open(Role::ListItem);
-            let lbl = self.new_elem(Role::Label);
+            // A number is part of the text (a Lbl); a bullet only repeats
+            // what the list's numbering attribute says, so it is decoration
+            // and the item is its body alone (PDF/UA allows LI > LBody): one
+            // structure element fewer per item.
+            let lbl = start.map(|_| self.new_elem(Role::Label));
             self.pending_marker = Some((
                 indent,
                 vec![Span::new(marker, Face::Regular, self.fs, color)],
-                Some(lbl),
+                lbl,
             ));
             let body_prev = self.open(Role::ListBody);
             // An item of one paragraph: its text is the list body itself.

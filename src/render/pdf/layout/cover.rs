@@ -1,5 +1,7 @@
 //! The cover: a band of the brand colour with the organisation, title and
-//! subtitle, the period and summary below it, the logo at the foot.
+//! subtitle; below it where the document stands (a draft, a consultation
+//! draft, adopted by whom and when), the period when the title does not
+//! say it, the edition and the summary; the logo at the foot.
 
 use super::super::display::{Face, Image, Item, Page, Role};
 use super::super::images;
@@ -85,28 +87,45 @@ impl Layout<'_> {
             }
             self.close(prev);
         }
-        // The period below the band.
-        let mut y = band + 22.0 * MM;
-        let period = vec![
-            Span::new(
-                plan.meta.period.map(locale::period).unwrap_or_default(),
-                Face::Bold,
-                cs.period_pt,
-                st.brand,
-            )
-            .no_hyphens(),
-        ];
-        let (period, plines) = self.lines(&period, width, false);
+        // Below the band: where the document stands (`Udkast`, `Vedtaget
+        // af Byrådet 26. november 2026`), then the period when the title
+        // does not already say it, and the edition.
+        let mut y = band + 20.0 * MM;
+        let standing =
+            vec![Span::new(self.standing(), Face::Bold, cs.status_pt, st.heading).no_hyphens()];
+        let (standing, slines) = self.lines(&standing, width, false);
         let prev = self.open(Role::Paragraph);
-        for l in &plines {
-            self.emit_line(&period, l, x0, y, 0.0);
-            y += cs.period_pt * 1.25;
+        for l in &slines {
+            self.emit_line(&standing, l, x0, y, 0.0);
+            y += cs.status_pt * 1.3;
         }
         self.close(prev);
+        let period = plan.meta.period.map(locale::period).unwrap_or_default();
+        let mut facts: Vec<String> = Vec::new();
+        if !period.is_empty() && !plan.meta.title.contains(&period) {
+            facts.push(period);
+        }
+        facts.extend(plan.meta.edition.clone());
+        if !facts.is_empty() {
+            y += 2.0;
+            let f = vec![Span::new(
+                facts.join("  ·  "),
+                Face::Regular,
+                cs.facts_pt,
+                st.muted,
+            )];
+            let (f, flines) = self.lines(&f, width, false);
+            let prev = self.open(Role::Paragraph);
+            for l in &flines {
+                self.emit_line(&f, l, x0, y, 0.0);
+                y += cs.facts_pt * 1.35;
+            }
+            self.close(prev);
+        }
+        y += 8.0 * MM;
         if cs.summary
             && let Some(summary) = &plan.meta.summary
         {
-            y += 6.0;
             let s = vec![Span::new(
                 summary.clone(),
                 Face::Regular,

@@ -1,29 +1,47 @@
 //! Flow and pagination: the current page and position, starting new
 //! pages, keeping lines together, and placing broken lines as text items.
 
-use super::super::display::{Item, Owner, Page, Role};
+use super::super::display::{Face, Item, Owner, Page, Role};
 use super::Layout;
 use super::Problem;
 use super::text::{Breaker, Line, Span};
 
 /// Moves an item sideways by `dx` points.
 pub(super) fn shift_x(item: &mut Item, dx: f32) {
+    shift(item, dx, 0.0);
+}
+
+/// Moves an item by `dx` and `dy` points.
+pub(super) fn shift(item: &mut Item, dx: f32, dy: f32) {
+    use super::super::display::Seg;
     match item {
-        Item::Text { x, .. } | Item::Rect { x, .. } | Item::Link { x, .. } => *x += dx,
-        Item::Image { x, .. } => *x += dx,
-        Item::Rule { x1, x2, .. } => {
+        Item::Text { x, y, .. }
+        | Item::Rect { x, y, .. }
+        | Item::Link { x, y, .. }
+        | Item::Image { x, y, .. } => {
+            *x += dx;
+            *y += dy;
+        }
+        Item::Rule { x1, x2, y1, y2, .. } => {
             *x1 += dx;
             *x2 += dx;
+            *y1 += dy;
+            *y2 += dy;
         }
         Item::Path { segments, .. } => {
             for s in segments {
                 match s {
-                    super::super::display::Seg::Move(x, _)
-                    | super::super::display::Seg::Line(x, _) => *x += dx,
-                    super::super::display::Seg::Cubic(a, _, b, _, c, _) => {
+                    Seg::Move(x, y) | Seg::Line(x, y) => {
+                        *x += dx;
+                        *y += dy;
+                    }
+                    Seg::Cubic(a, b, c, d, e, f) => {
                         *a += dx;
-                        *b += dx;
                         *c += dx;
+                        *e += dx;
+                        *b += dy;
+                        *d += dy;
+                        *f += dy;
                     }
                 }
             }
@@ -74,6 +92,44 @@ impl<'a> Layout<'a> {
         self.doc.pages.push(Page::default());
         self.y = self.st.top;
         self.at_top = true;
+        if let Some((id, title, parent)) = self.continued.clone() {
+            self.continuation(&id, &title, parent);
+        }
+    }
+
+    /// A goal's heading again at the top of a page it runs on to, with
+    /// "(fortsat)": a paragraph beside the goal's heading in the structure
+    /// (`parent`), so a reader hears where the goal goes on. The page still
+    /// counts as empty for what comes next, so nothing waits for a page it
+    /// cannot get.
+    fn continuation(&mut self, id: &str, title: &str, parent: Option<u32>) {
+        let gs = &self.st.file.goals;
+        let (size, lead) = (gs.continued_pt, gs.continued_pt * 1.35);
+        let spans = vec![
+            Span::new(format!("{id}  "), Face::Bold, size, self.st.heading).no_hyphens(),
+            Span::new(
+                format!("{title} ({})", self.label("pdf_continued")),
+                Face::Bold,
+                size,
+                self.st.muted,
+            )
+            .no_hyphens(),
+        ];
+        let measure = self.measure();
+        let (spans, lines) = self.lines(&spans, measure, false);
+        let artifact = self.artifact.take();
+        let cur = std::mem::replace(&mut self.cur, parent);
+        self.open(Role::Paragraph);
+        let x = self.x0();
+        for line in &lines {
+            let b = Self::baseline(self.y, lead, size);
+            self.emit_line(&spans, line, x, b, 0.0);
+            self.y += lead;
+        }
+        self.cur = cur;
+        self.artifact = artifact;
+        self.y += gs.continued_space_pt;
+        self.at_top = true;
     }
 
     /// Left edge of the text block on the current page.
@@ -107,6 +163,18 @@ impl<'a> Layout<'a> {
     /// padding of a box around the text).
     pub(super) fn measure(&self) -> f32 {
         self.st.measure() - self.inset
+    }
+
+    /// The width of running text: the text block, or less where the
+    /// theme sets a measure (`text.measure_mm`) for comfortable reading;
+    /// tables, goal cards and charts keep the full width.
+    pub(super) fn prose_measure(&self) -> f32 {
+        let m = self.st.file.text.measure_mm * super::super::style::MM;
+        if m > 0.0 {
+            m.min(self.st.measure()) - self.inset
+        } else {
+            self.measure()
+        }
     }
 
     /// The baseline of a line box of height `lead` whose top is at `top`.
@@ -271,12 +339,13 @@ impl<'a> Layout<'a> {
             let mx = self.x0() + mrel;
             let mline = self.breaker(false).lines(&marker, 1000.0);
             if let Some(l) = mline.first() {
-                let prev = self.cur;
-                if lbl.is_some() {
-                    self.cur = lbl;
+                let (prev, prev_artifact) = (self.cur, self.artifact);
+                match lbl {
+                    Some(_) => self.cur = lbl,
+                    None => self.artifact = Some(super::Artifact::Layout),
                 }
                 self.emit_line(&marker, l, mx, base, 0.0);
-                self.cur = prev;
+                (self.cur, self.artifact) = (prev, prev_artifact);
             }
         }
         self.emit_line(spans, line, x, base, extra);
@@ -311,7 +380,8 @@ impl<'a> Layout<'a> {
             }
             // A line not broken in a word ends with a space (invisible), so text taken
             // from the structure keeps its words apart (ISO 32000 14.8.2.5).
-            let mut text = f.text.clone();
+            let mut text = String::with_capacity(f.text.len() + 1);
+            text.push_str(&f.text);
             if k + 1 == n && !text.ends_with([' ', '-', '\u{2010}', '\u{2013}', '/']) {
                 text.push(' ');
             }

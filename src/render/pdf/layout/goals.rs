@@ -97,6 +97,7 @@ impl Layout<'_> {
         let (title, lines) = self.lines(&title, measure - status_w - 12.0, false);
         let sy = Self::baseline(self.y, gs.title_leading_pt, gs.title_pt);
         let level = (self.section_level + 1).min(6);
+        let heading_parent = self.cur;
         self.place_lines(
             Some(Role::Heading {
                 level,
@@ -122,6 +123,10 @@ impl Layout<'_> {
         });
         self.close(prev);
         self.y += 2.0;
+        // From here on, a page the goal runs on to repeats its heading.
+        let outer = self
+            .continued
+            .replace((g.id.clone(), g.title.clone(), heading_parent));
         if let Some(d) = &g.description {
             let s = vec![Span::new(
                 d.clone(),
@@ -173,6 +178,7 @@ impl Layout<'_> {
             self.labelled_line("links", rest);
         }
         self.charts(g);
+        self.continued = outer;
     }
 
     /// Deadline, owner, national goals and tracks on a line under the title.
@@ -303,6 +309,8 @@ impl Layout<'_> {
         let st = self.st;
         let lang = self.plan.meta.language;
         let size = st.file.tables.size_pt;
+        // Sources and what a year column holds: small, but never below it.
+        let note = st.file.tables.note_pt.min(size);
         let mut years: Vec<i32> = g.indicators.iter().flat_map(|i| i.years()).collect();
         years.sort_unstable();
         years.dedup();
@@ -337,7 +345,7 @@ impl Layout<'_> {
                     Span::new(
                         format!("\n{}", self.label(kind)),
                         Face::Regular,
-                        size * 0.9,
+                        note,
                         st.muted,
                     )
                     .no_hyphens(),
@@ -368,7 +376,7 @@ impl Layout<'_> {
                 name.push(Span::new(
                     format!("\n{}", sub.join(" · ")),
                     Face::Regular,
-                    size * 0.88,
+                    note,
                     st.muted,
                 ));
             }
@@ -406,7 +414,7 @@ impl Layout<'_> {
                             Span::new(
                                 format!("\n{}", self.label(kind)),
                                 Face::Regular,
-                                size * 0.85,
+                                note,
                                 st.muted,
                             )
                             .no_hyphens(),

@@ -19,6 +19,32 @@ impl Layout<'_> {
         }
     }
 
+    /// "se afsnit 6, s. 19" for a link to another section (or a heading or
+    /// goal in it): its number, and the page from the pass before.
+    fn cross_reference(&self, target: &LinkTarget) -> Option<String> {
+        let LinkTarget::Section { slug, fragment } = target else {
+            return None;
+        };
+        let xref = self.env.xref?;
+        // A case's sections are not numbered, and it is read in one go.
+        if *slug == self.slug || self.plan.meta.kind.case().is_some() {
+            return None;
+        }
+        let number = xref.numbers.get(slug)?;
+        let key = fragment.as_ref().map(|f| format!("{slug}#{f}"));
+        let page = key
+            .and_then(|k| xref.pages.get(&k))
+            .or_else(|| xref.pages.get(slug));
+        xref.used.store(true, std::sync::atomic::Ordering::Relaxed);
+        // The first pass guesses a page number as wide as most.
+        let page = page.map_or_else(|| "00".to_string(), |p| p.to_string());
+        Some(
+            self.label("pdf_xref")
+                .replace("{number}", number)
+                .replace("{page}", &page),
+        )
+    }
+
     /// A new link for spans: `alt` says where it goes.
     pub(super) fn span_link(&mut self, to: LinkTo, alt: String) -> Arc<SpanLink> {
         self.next_link += 1;
@@ -79,6 +105,12 @@ impl Layout<'_> {
                         None => base.clone(),
                     };
                     self.spans(content, &s, out);
+                    if let Some(x) = self.cross_reference(target) {
+                        out.push(Span {
+                            text: format!(" ({x})"),
+                            ..base.clone()
+                        });
+                    }
                 }
                 Inline::Image { alt, .. } => out.push(Span {
                     text: format!("[{alt}]"),

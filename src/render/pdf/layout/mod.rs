@@ -2,36 +2,40 @@
 //! producing a [`Document`] display list. It measures text with the body
 //! font's metrics, breaks lines (with hyphenation), keeps headings with what
 //! follows, avoids single lines stranded at a page's top or bottom, repeats
-//! table headers on every page a table crosses, and numbers the table of
-//! contents in a second pass.
+//! table headers (and a goal's heading) on every page they cross, starts
+//! new pages only for long chapters or where asked, numbers the table of
+//! contents in a second pass, and gives cross-references their pages from
+//! a pass before ([`lay_out`]).
 //!
 //! The rooms, by what they lay out: [`flow`] (pages, pagination, placing
 //! lines), [`text`] (spans and line breaking), [`inline`] (Markdown inlines
 //! as spans), [`blocks`] (headings, paragraphs, lists, code, figures,
 //! footnotes), [`asides`] (callouts, quotes with their speaker,
 //! signatures), [`tables`], [`goals`] (goal cards and their tables),
-//! [`charts`], [`cover`], [`contents`], [`furniture`] (running header and
-//! footer) and [`case`] (a committee case, which has a header of facts
-//! instead of a cover and contents). Top-level sections that start on a
-//! page of their own are laid out in parallel and joined.
+//! [`charts`], [`cover`], [`colophon`], [`contents`], [`overview`] (the
+//! status of every goal), [`furniture`] (running header and footer) and
+//! [`case`] (a committee case, which has a header of facts instead of a
+//! cover and contents). Chapters are laid out in parallel and joined.
 
 mod asides;
 mod blocks;
 mod case;
 mod charts;
+mod colophon;
 mod contents;
 mod cover;
 mod flow;
 mod furniture;
 mod goals;
 mod inline;
+mod overview;
 mod tables;
 pub mod text;
 
 use super::display::{Artifact, Document, Elem, Owner, Page, Role, Source};
 use super::fonts::Fonts;
 use super::hyphenate::Hyphenation;
-use super::style::Style;
+use super::style::{NewPage, Style};
 use crate::model::{Plan, Section, TocEntry};
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -56,6 +60,58 @@ pub struct Env<'a> {
     pub st: &'a Style,
     pub fonts: &'a Fonts,
     pub hyph: &'a Hyphenation,
+    /// The document's date (the build's, or `SOURCE_DATE_EPOCH`).
+    pub today: crate::model::Date,
+    /// Section numbers and pages for cross-references ([`lay_out`] sets it).
+    pub xref: Option<&'a Xref>,
+}
+
+/// What a cross-reference in the text needs: the number of each section
+/// and the page of each anchor, from the pass before.
+#[derive(Default)]
+pub struct Xref {
+    numbers: HashMap<String, String>,
+    pages: HashMap<String, usize>,
+    /// Some text referred to a page: another pass may be needed.
+    used: std::sync::atomic::AtomicBool,
+}
+
+/// Lays out the plan. When its text refers to other sections, their page
+/// numbers come from the pass before: the passes go on (at most three)
+/// until the pages no longer move.
+pub fn lay_out(env: Env<'_>) -> (Document, Vec<Problem>) {
+    let numbers: HashMap<String, String> = env
+        .plan
+        .toc()
+        .into_iter()
+        .map(|e| (e.slug, e.number))
+        .collect();
+    let mut pages = HashMap::new();
+    let mut pass = 0;
+    loop {
+        let xref = Xref {
+            numbers: numbers.clone(),
+            pages,
+            used: Default::default(),
+        };
+        let out = Layout::new(Env {
+            xref: Some(&xref),
+            ..env
+        })
+        .run();
+        pass += 1;
+        let found: HashMap<String, usize> = out
+            .0
+            .anchors
+            .iter()
+            .map(|(k, (p, _))| (k.clone(), p + 1))
+            .collect();
+        if !xref.used.load(std::sync::atomic::Ordering::Relaxed) || found == xref.pages || pass == 3
+        {
+            return out;
+        }
+        pages = found;
+    }
 }
 
 pub struct Layout<'a> {
@@ -72,7 +128,7 @@ pub struct Layout<'a> {
     fs: f32,
     lead: f32,
     /// Marker of a list item, drawn with the item's first line, and the
-    /// label element it belongs to.
+    /// label element it belongs to (none: a bullet, drawn as an artifact).
     pending_marker: Option<(f32, Vec<Span>, Option<u32>)>,
     /// The section being laid out (for fragments and diagnostics).
     slug: String,
@@ -101,6 +157,12 @@ pub struct Layout<'a> {
     /// The target groups of the section being laid out: a goal names its
     /// own only when they differ.
     section_groups: Vec<String>,
+    /// The heading of the goal being laid out, repeated with "(fortsat)"
+    /// at the top of each page the goal runs on to.
+    continued: Option<(String, String, Option<u32>)>,
+    /// The next section starts a new page (a chapter the pagination
+    /// policy breaks before).
+    break_next: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -136,6 +198,8 @@ impl<'a> Layout<'a> {
             placed_goals: Default::default(),
             inset: 0.0,
             section_groups: Vec::new(),
+            continued: None,
+            break_next: false,
         }
     }
 
@@ -196,76 +260,100 @@ impl<'a> Layout<'a> {
             return self.case_document(case);
         }
         let toc = plan.toc();
-        // How many pages the contents take (their numbers have a fixed column).
+        self.cover();
+        self.colophon();
+        // How many pages the contents take (their numbers have a fixed
+        // column), laid out where they will stand.
+        let toc_at = self.doc.pages.len();
         let mut sizing = Layout::new(env);
         sizing.record = false;
-        sizing.doc.pages.push(Page::default());
+        sizing.doc.pages.resize_with(toc_at, Page::default);
         sizing.contents(&toc, &|_| 0);
-        let toc_pages = sizing.doc.pages.len() - 1;
-        self.cover();
+        let toc_pages = sizing.doc.pages.len() - toc_at;
         // The contents (laid out last) stand here in the structure.
         let toc_elem = self.new_elem(Role::Sect);
         for _ in 0..toc_pages {
             self.doc.pages.push(Page::default());
         }
+        self.overview();
         let sections = plan.all_sections();
         let entries: Vec<(&Section, &TocEntry)> =
             sections.iter().copied().zip(toc.iter()).collect();
-        // Top-level sections that start on a page of their own do not
-        // depend on each other: lay out runs of them in parallel.
-        if self.st.file.headings.section_new_page {
-            let groups = top_level_groups(&entries);
-            let chunks: Vec<(Document, Vec<Problem>)> = groups
-                .par_iter()
-                .map(|group| {
-                    let mut l = Layout::new(env);
-                    // Pages are numbered as in the whole document, so
-                    // margins alternate right.
-                    l.doc.pages.resize_with(1, Page::default);
-                    l.at_top = false;
-                    for (section, entry) in group {
-                        l.section(section, entry);
-                    }
-                    // The placeholder page goes; what points at pages moves up.
-                    l.doc.pages.remove(0);
-                    for (p, _) in l.doc.anchors.values_mut() {
-                        *p -= 1;
-                    }
-                    for o in &mut l.doc.outline {
-                        o.page -= 1;
-                    }
-                    (l.doc, l.problems)
-                })
-                .collect();
-            for (chunk, problems) in chunks {
+        // Each chapter (a top-level section and the sections below it) is
+        // first laid out on its own, in parallel, from a new page. A chapter
+        // the policy starts on a new page is taken as it is; one that flows
+        // on after the one before is laid out again where it lands.
+        let chapters = chapters(&entries);
+        let laid: Vec<(Document, Vec<Problem>, f32, f32)> = chapters
+            .par_iter()
+            .map(|chapter| {
+                let mut l = Layout::new(env);
+                // Pages are numbered as in the whole document, so
+                // margins alternate right.
+                l.doc.pages.resize_with(1, Page::default);
+                l.at_top = false;
+                l.break_next = true;
+                for (section, entry) in chapter {
+                    l.section(section, entry);
+                }
+                let (y, pages) = (l.y, l.doc.pages.len() - 1);
+                let text_h = l.limit() - l.st.top;
+                let length = (pages as f32 - 1.0) + (y - l.st.top) / text_h;
+                // The placeholder page goes; what points at pages moves up.
+                l.doc.pages.remove(0);
+                for (p, _) in l.doc.anchors.values_mut() {
+                    *p -= 1;
+                }
+                for o in &mut l.doc.outline {
+                    o.page -= 1;
+                }
+                (l.doc, l.problems, length, y)
+            })
+            .collect();
+        let hs = &self.st.file.headings;
+        for (k, (chapter, (chunk, problems, length, y))) in chapters.iter().zip(laid).enumerate() {
+            let first = chapter[0].0;
+            let breaks = k == 0
+                || first.page_break
+                || match hs.new_page {
+                    NewPage::All => hs.new_page_level >= 1,
+                    NewPage::Long => length >= hs.long_chapter_pages,
+                    NewPage::Asked => false,
+                };
+            if breaks {
                 self.append(chunk, None, 2);
                 self.problems.extend(problems);
-            }
-        } else {
-            // The first section starts on a page of its own.
-            self.at_top = false;
-            for (section, entry) in &entries {
-                self.section(section, entry);
+                self.y = y;
+                self.at_top = false;
+            } else {
+                for (section, entry) in chapter {
+                    self.section(section, entry);
+                }
             }
         }
         // The contents, with the pages the headings landed on.
         let anchors = self.doc.anchors.clone();
         let mut contents = Layout::new(env);
-        contents.doc.pages.push(Page::default());
+        contents.doc.pages.resize_with(toc_at, Page::default);
         contents.contents(&toc, &|slug: &str| {
             anchors.get(slug).map_or(0, |(p, _)| p + 1)
         });
         let mut toc_doc = contents.doc;
-        toc_doc.pages.remove(0);
+        toc_doc.pages.drain(..toc_at);
         toc_doc.pages.resize_with(toc_pages, Page::default);
         let toc_outline = std::mem::take(&mut toc_doc.outline);
-        self.place_contents(toc_doc, toc_elem);
-        let mut outline = toc_outline;
-        outline.append(&mut self.doc.outline);
-        self.doc.outline = outline;
+        self.place_contents(toc_doc, toc_elem, toc_at);
+        // The contents' entry goes between the colophon's and the rest.
+        let split = self
+            .doc
+            .outline
+            .iter()
+            .position(|o| o.page >= toc_at)
+            .unwrap_or(self.doc.outline.len());
+        self.doc.outline.splice(split..split, toc_outline);
         self.problems.extend(contents.problems);
-        // The cover has neither header nor footer.
-        self.furniture(1, 1);
+        // The cover has neither header nor footer, the colophon no header.
+        self.furniture(1, 2);
         (self.doc, self.problems)
     }
 
@@ -313,9 +401,9 @@ impl<'a> Layout<'a> {
             }));
     }
 
-    /// Puts the contents' pages in place of the empty pages after the
-    /// cover, their structure below `toc_elem`.
-    fn place_contents(&mut self, toc: Document, toc_elem: u32) {
+    /// Puts the contents' pages in place of the empty pages from index
+    /// `at` on, their structure below `toc_elem`.
+    fn place_contents(&mut self, toc: Document, toc_elem: u32, at: usize) {
         let elem_offset = self.doc.structure.len() as u32;
         self.doc
             .structure
@@ -326,9 +414,10 @@ impl<'a> Layout<'a> {
             }));
         for (k, mut page) in toc.pages.into_iter().enumerate() {
             shift_page(&mut page, elem_offset, 0);
-            self.doc.pages[1 + k] = page;
+            self.doc.pages[at + k] = page;
         }
         for (key, (p, y)) in toc.anchors {
+            // Laid out behind as many empty pages: already where they go.
             self.doc.anchors.insert(key, (p, y));
         }
     }
@@ -351,26 +440,17 @@ fn shift_page(page: &mut Page, elem_offset: u32, image_offset: usize) {
     }
 }
 
-/// Sections in runs that each start with a top-level section, a few runs
-/// per core: each run can be laid out on its own.
-fn top_level_groups<'s>(
-    entries: &[(&'s Section, &'s TocEntry)],
-) -> Vec<Vec<(&'s Section, &'s TocEntry)>> {
-    let starts: Vec<usize> = (0..entries.len())
-        .filter(|&i| entries[i].1.depth == 1)
-        .collect();
-    let runs = (rayon::current_num_threads() * 4).max(1);
-    let per_run = starts.len().div_ceil(runs).max(1);
-    let mut groups = Vec::new();
-    for (k, chunk) in starts.chunks(per_run).enumerate() {
-        let from = if k == 0 { 0 } else { chunk[0] };
-        let to = starts
-            .get((k + 1) * per_run)
-            .copied()
-            .unwrap_or(entries.len());
-        groups.push(entries[from..to].to_vec());
+/// The chapters: runs of sections that each start with a top-level
+/// section, which can be laid out on their own.
+fn chapters<'s>(entries: &[(&'s Section, &'s TocEntry)]) -> Vec<Vec<(&'s Section, &'s TocEntry)>> {
+    let mut out: Vec<Vec<(&'s Section, &'s TocEntry)>> = Vec::new();
+    for &e in entries {
+        match out.last_mut() {
+            Some(chapter) if e.1.depth > 1 => chapter.push(e),
+            _ => out.push(vec![e]),
+        }
     }
-    groups
+    out
 }
 
 #[cfg(test)]

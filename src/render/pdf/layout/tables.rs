@@ -307,7 +307,14 @@ impl Layout<'_> {
         let rows: Vec<Laid> = spec.rows.iter().map(|r| layout_row(self, r)).collect();
         let first_h = rows.first().map_or(0.0, row_h);
         let page_room = self.limit() - self.st.top;
-        self.need(head_h + first_h.min(page_room * 0.5));
+        // A small table is kept whole; a larger one starts with its header
+        // and first row.
+        let total_h = head_h + rows.iter().map(row_h).sum::<f32>();
+        if total_h <= page_room / 3.0 {
+            self.need(total_h);
+        } else {
+            self.need(head_h + first_h.min(page_room * 0.5));
+        }
         let geometry = RowGeometry {
             widths: &widths,
             indent,
@@ -381,8 +388,11 @@ impl Layout<'_> {
         if h <= page_room - head.h {
             self.new_page();
             self.repeat_header(head, g);
-            self.draw_row(cells, row, elems, g, h, 0, None, false);
-            return;
+            // What the page repeats above the header may leave too little room.
+            if self.room() >= h {
+                self.draw_row(cells, row, elems, g, h, 0, None, false);
+                return;
+            }
         }
         // Taller than a page: split it by lines.
         let mut from = 0usize;
@@ -405,6 +415,24 @@ impl Layout<'_> {
     /// artifact, since its content is already in the structure.
     fn repeat_header(&mut self, head: &Header, g: &RowGeometry) {
         let prev = self.artifact.replace(Artifact::Layout);
+        // A goal's table is named by the goal's heading, repeated above it;
+        // any other table says it goes on.
+        if self.continued.is_none() {
+            let size = self.st.file.tables.continued_pt;
+            let spans = vec![Span::new(
+                self.label("pdf_table_continued").to_string(),
+                Face::Italic,
+                size,
+                self.st.muted,
+            )];
+            let (spans, lines) = self.lines(&spans, g.total_w, false);
+            let x = self.x0() + g.indent;
+            if let Some(line) = lines.first() {
+                let b = Self::baseline(self.y, size * 1.35, size);
+                self.emit_line(&spans, line, x, b, 0.0);
+            }
+            self.y += size * 1.35 + 2.0;
+        }
         self.draw_row(head.cells, head.laid, &[], g, head.h, 0, None, true);
         self.artifact = prev;
     }

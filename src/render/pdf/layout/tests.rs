@@ -31,6 +31,7 @@ fn plan(paragraphs: Vec<String>) -> Plan {
             body,
             footnotes: vec![],
             signature: None,
+            page_break: false,
             recommendation: None,
             decision: None,
             children: vec![],
@@ -50,6 +51,12 @@ fn lay_out(plan: &Plan, root: &std::path::Path) -> (Document, Vec<Problem>) {
         st: &style,
         fonts: &fonts,
         hyph: &hyph,
+        xref: None,
+        today: crate::model::Date {
+            year: 2026,
+            month: 11,
+            day: 2,
+        },
     };
     Layout::new(env).run()
 }
@@ -71,9 +78,10 @@ fn no_widows_or_orphans() {
     let plan = plan(paragraphs);
     let _ = Language::Da;
     let (doc, _) = lay_out(&plan, std::path::Path::new("/nonexistent"));
-    let lead = 14.5;
+    let lead = super::super::style::StyleFile::default().text.leading_pt;
     let mut checked = 0;
-    for (p, page) in doc.pages.iter().enumerate().skip(2) {
+    // After the cover, the colophon and the contents.
+    for (p, page) in doc.pages.iter().enumerate().skip(3) {
         let mut ys: Vec<f32> = page
             .items
             .iter()

@@ -19,15 +19,75 @@ pub enum Drawable {
     None,
 }
 
-/// What drawing needs besides the items: the fonts as krilla knows them,
-/// the images, and a buffer for glyphs.
-pub struct Painter<'f> {
-    pub fonts: &'f Fonts,
+/// What drawing needs besides the items: the fonts as krilla knows them
+/// and the images.
+pub struct Painter {
     pub faces: [Font; 4],
     pub images: Vec<Drawable>,
-    glyphs: Vec<Glyph>,
-    out: Vec<KrillaGlyph>,
     fill: Option<Rgb>,
+}
+
+/// The glyphs of a page's text items, made ahead of drawing: making them
+/// needs only the fonts' metrics, so it runs on another core while krilla
+/// draws the page before (krilla itself draws one page at a time).
+#[derive(Default)]
+pub struct Glyphs {
+    all: Vec<KrillaGlyph>,
+    /// The range in `all` of each item of the page (empty for non-text).
+    of_item: Vec<(u32, u32)>,
+}
+
+impl Glyphs {
+    /// The glyphs of `items`, with the very advances the layout measured
+    /// (kerning included) and each space widened by its justification.
+    pub fn of(fonts: &Fonts, items: &[Item]) -> Glyphs {
+        // A glyph per character: the text's length in bytes is enough room.
+        let room = items
+            .iter()
+            .map(|i| match i {
+                Item::Text { text, .. } => text.len(),
+                _ => 0,
+            })
+            .sum();
+        let mut out = Glyphs {
+            all: Vec::with_capacity(room),
+            of_item: Vec::with_capacity(items.len()),
+        };
+        let mut glyphs: Vec<Glyph> = Vec::new();
+        for item in items {
+            let from = out.all.len() as u32;
+            if let Item::Text {
+                face,
+                size,
+                text,
+                space_extra,
+                ..
+            } = item
+            {
+                fonts.face(*face).glyphs(text, fonts.kerning, &mut glyphs);
+                let extra = space_extra / size;
+                out.all.extend(glyphs.iter().map(|g| {
+                    let space = text.as_bytes()[g.start] == b' ';
+                    KrillaGlyph {
+                        glyph_id: GlyphId::new(u32::from(g.id)),
+                        text_range: g.start..g.end,
+                        x_advance: g.advance / 1000.0 + if space { extra } else { 0.0 },
+                        x_offset: 0.0,
+                        y_offset: 0.0,
+                        y_advance: 0.0,
+                        location: None,
+                    }
+                }));
+            }
+            out.of_item.push((from, out.all.len() as u32));
+        }
+        out
+    }
+
+    fn item(&self, i: usize) -> &[KrillaGlyph] {
+        let (a, b) = self.of_item.get(i).copied().unwrap_or((0, 0));
+        &self.all[a as usize..b as usize]
+    }
 }
 
 /// A position to a hundredth of a point: finer than print can show, and
@@ -59,15 +119,14 @@ fn stroke(c: Rgb, width: f32) -> Stroke {
     }
 }
 
-impl<'f> Painter<'f> {
-    pub fn new(fonts: &'f Fonts, images: Vec<Drawable>) -> Option<Painter<'f>> {
+impl Painter {
+    pub fn new(fonts: &Fonts, images: Vec<Drawable>) -> Option<Painter> {
         let face = |f: Face| {
             let bytes: &'static [u8] = fonts.face(f).bytes;
             let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> = std::sync::Arc::new(bytes);
             Font::new(data.into(), 0)
         };
         Some(Painter {
-            fonts,
             faces: [
                 face(Face::Regular)?,
                 face(Face::Bold)?,
@@ -75,8 +134,6 @@ impl<'f> Painter<'f> {
                 face(Face::BoldItalic)?,
             ],
             images,
-            glyphs: Vec::new(),
-            out: Vec::new(),
             fill: None,
         })
     }
@@ -93,7 +150,8 @@ impl<'f> Painter<'f> {
         }
     }
 
-    pub fn draw(&mut self, surface: &mut Surface, item: &Item) {
+    /// Draws item `i` of a page whose glyphs are `glyphs`.
+    pub fn draw(&mut self, surface: &mut Surface, item: &Item, i: usize, glyphs: &Glyphs) {
         match item {
             Item::Text {
                 x,
@@ -102,31 +160,14 @@ impl<'f> Painter<'f> {
                 size,
                 color,
                 text,
-                space_extra,
+                ..
             } => {
-                self.fonts
-                    .face(*face)
-                    .glyphs(text, self.fonts.kerning, &mut self.glyphs);
-                let extra = space_extra / size;
-                self.out.clear();
-                self.out.extend(self.glyphs.iter().map(|g| {
-                    let space = text.as_bytes()[g.start] == b' ';
-                    KrillaGlyph {
-                        glyph_id: GlyphId::new(u32::from(g.id)),
-                        text_range: g.start..g.end,
-                        x_advance: g.advance / 1000.0 + if space { extra } else { 0.0 },
-                        x_offset: 0.0,
-                        y_offset: 0.0,
-                        y_advance: 0.0,
-                        location: None,
-                    }
-                }));
                 self.set_fill(surface, *color);
                 surface.set_stroke(None);
                 let font = self.faces[face.index()].clone();
                 surface.draw_glyphs(
                     Point::from_xy(r(*x), r(*y)),
-                    &self.out,
+                    glyphs.item(i),
                     font,
                     text,
                     *size,

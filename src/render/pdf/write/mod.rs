@@ -9,10 +9,10 @@
 mod draw;
 mod tags;
 
-use super::display::{Artifact, Document, ImageFormat, Item, LinkTo, Owner};
+use super::display::{Artifact, Document, ImageFormat, Item, LinkTo, Owner, Page};
 use super::fonts::Fonts;
 use super::messages::PdfProblem;
-use draw::{Drawable, Painter};
+use draw::{Drawable, Glyphs, Painter};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, ConfigurationBuilder, ValidationError};
@@ -25,6 +25,7 @@ use krilla::page::PageSettings;
 use krilla::surface::Location;
 use krilla::tagging::{ArtifactType, ContentTag, SpanTag};
 use krilla::{Document as Pdf, SerializeSettings};
+use rayon::prelude::*;
 use std::num::NonZeroU64;
 use std::sync::Arc;
 
@@ -86,13 +87,84 @@ pub fn write(
     let anchors = std::mem::take(&mut doc.anchors);
     let image_at: Vec<u32> = doc.images.iter().map(|i| i.at).collect();
     let pages = std::mem::take(&mut doc.pages);
-    for page in pages {
-        let settings = PageSettings::from_wh(w, h).ok_or_else(|| {
-            vec![PdfProblem::Write {
-                what: format!("the page size {w} × {h} pt is not possible"),
-            }]
-        })?;
-        let mut kpage = pdf.start_page_with(settings);
+    let settings = PageSettings::from_wh(w, h).ok_or_else(|| {
+        vec![PdfProblem::Write {
+            what: format!("the page size {w} × {h} pt is not possible"),
+        }]
+    })?;
+    let mut pager = Pager {
+        painter: &mut painter,
+        tree: &mut tree,
+        settings,
+        image_at: &image_at,
+        anchors: &anchors,
+        structure: &structure,
+        tagged: info.tagged,
+    };
+    // krilla draws one page at a time on this thread; the glyphs of the
+    // next few pages are made on the other cores meanwhile.
+    let mut pages = pages.into_iter();
+    let batch = |pages: &mut std::vec::IntoIter<Page>| -> Vec<Page> {
+        pages.by_ref().take(AHEAD).collect()
+    };
+    let mut next: Vec<(Page, Glyphs)> = with_glyphs(batch(&mut pages), fonts);
+    while !next.is_empty() {
+        let current = std::mem::take(&mut next);
+        let upcoming = batch(&mut pages);
+        rayon::in_place_scope(|s| {
+            s.spawn(|_| next = with_glyphs(upcoming, fonts));
+            for (p, glyphs) in &current {
+                pager.draw(&mut pdf, p, glyphs);
+            }
+        });
+        // Freed on the way out, not here on the drawing thread.
+        rayon::spawn(move || drop(current));
+    }
+    lap("pdf: pages drawn");
+    if info.tagged {
+        let loc = |at: u32| location(at);
+        pdf.set_tag_tree(tree.finish(info.lang, &loc));
+    }
+    pdf.set_outline(outline(&doc));
+    pdf.set_metadata(metadata(info));
+    if !messages.is_empty() {
+        return Err(messages);
+    }
+    let bytes = pdf.finish().map_err(|e| report(e, &sources))?;
+    lap("pdf: finished (structure, fonts, compression)");
+    Ok(bytes)
+}
+
+/// Pages whose glyphs are made in one go, ahead of the page being drawn.
+const AHEAD: usize = 8;
+
+/// Pages with the glyphs of their text, made in parallel.
+fn with_glyphs(pages: Vec<Page>, fonts: &Fonts) -> Vec<(Page, Glyphs)> {
+    pages
+        .into_par_iter()
+        .map(|p| {
+            let g = Glyphs::of(fonts, &p.items);
+            (p, g)
+        })
+        .collect()
+}
+
+/// What drawing a page needs from the whole document.
+struct Pager<'a, 'd> {
+    painter: &'a mut Painter,
+    tree: &'a mut tags::Tree<'d>,
+    settings: PageSettings,
+    image_at: &'a [u32],
+    anchors: &'a std::collections::HashMap<String, (usize, f32)>,
+    structure: &'a [super::display::Elem],
+    tagged: bool,
+}
+
+impl Pager<'_, '_> {
+    /// Draws one page of the display list, its links and its tags.
+    fn draw(&mut self, pdf: &mut Pdf, page: &Page, glyphs: &Glyphs) {
+        let painter = &mut *self.painter;
+        let mut kpage = pdf.start_page_with(self.settings.clone());
         let mut links = Vec::new();
         {
             let mut surface = kpage.surface();
@@ -124,18 +196,18 @@ pub fn write(
                         Owner::Elem(e),
                     ) = (&page.items[i], owner)
                     {
-                        links.push((Rect::from_xywh(*x, *y, *w, *h), to.clone(), alt.clone(), e));
+                        links.push((Rect::from_xywh(*x, *y, *w, *h), to, alt, e));
                     }
                 }
-                let drawn: Vec<&Item> = run
-                    .iter()
-                    .map(|&i| &page.items[i])
-                    .filter(|i| !matches!(i, Item::Link { .. }))
-                    .collect();
-                if drawn.is_empty() {
+                let drawn = || {
+                    run.iter()
+                        .copied()
+                        .filter(|&i| !matches!(page.items[i], Item::Link { .. }))
+                };
+                if drawn().next().is_none() {
                     continue;
                 }
-                let text = drawn.iter().all(|i| matches!(i, Item::Text { .. }));
+                let text = drawn().all(|i| matches!(page.items[i], Item::Text { .. }));
                 let tag = match owner {
                     Owner::Artifact(a) => {
                         ContentTag::Artifact(krilla::tagging::Artifact::with_kind(match a {
@@ -148,30 +220,31 @@ pub fn write(
                     Owner::Elem(_) => ContentTag::Other,
                 };
                 let id = surface.start_tagged(tag);
-                for item in drawn {
+                for i in drawn() {
+                    let item = &page.items[i];
                     if let Item::Image { index, .. } = item
-                        && let Some(at) = image_at.get(*index)
+                        && let Some(at) = self.image_at.get(*index)
                         && let Some(loc) = location(*at)
                     {
                         surface.set_location(loc);
-                        painter.draw(&mut surface, item);
+                        painter.draw(&mut surface, item, i, glyphs);
                         surface.reset_location();
                     } else {
-                        painter.draw(&mut surface, item);
+                        painter.draw(&mut surface, item, i, glyphs);
                     }
                 }
                 surface.end_tagged();
-                if let (true, Owner::Elem(e)) = (info.tagged, owner) {
-                    tree.push(e, id);
+                if let (true, Owner::Elem(e)) = (self.tagged, owner) {
+                    self.tree.push(e, id);
                 }
             }
             surface.finish();
         }
         for (rect, to, alt, e) in links {
             let Some(rect) = rect else { continue };
-            let target = match &to {
+            let target = match to {
                 LinkTo::Uri(u) => Target::Action(Action::Link(LinkAction::new(u.clone()))),
-                LinkTo::Anchor(a) => match anchors.get(a) {
+                LinkTo::Anchor(a) => match self.anchors.get(a) {
                     Some(&(page, y)) => Target::Destination(Destination::Xyz(XyzDestination::new(
                         page,
                         Point::from_xy(0.0, y),
@@ -179,30 +252,18 @@ pub fn write(
                     None => continue,
                 },
             };
-            let annotation = Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt))
-                .with_location(structure[e as usize].at.and_then(location));
-            if info.tagged {
+            let annotation =
+                Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt.clone()))
+                    .with_location(self.structure[e as usize].at.and_then(location));
+            if self.tagged {
                 let id = kpage.add_tagged_annotation(annotation);
-                tree.push(e, id);
+                self.tree.push(e, id);
             } else {
                 kpage.add_annotation(annotation);
             }
         }
         kpage.finish();
     }
-    lap("pdf: pages drawn");
-    if info.tagged {
-        let loc = |at: u32| location(at);
-        pdf.set_tag_tree(tree.finish(info.lang, &loc));
-    }
-    pdf.set_outline(outline(&doc));
-    pdf.set_metadata(metadata(info));
-    if !messages.is_empty() {
-        return Err(messages);
-    }
-    let bytes = pdf.finish().map_err(|e| report(e, &sources))?;
-    lap("pdf: finished (structure, fonts, compression)");
-    Ok(bytes)
 }
 
 /// The order to draw a page's items in: its artifacts by kind, then its
