@@ -9,8 +9,7 @@ use super::blocks::escape;
 use crate::chart::plot::{self, Drawing, Frame, Ink, Label, Measure, Role};
 use crate::chart::{Chart, SeriesKind};
 use crate::palette;
-use crate::render::pdf::display::Face;
-use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::fonts::{FaceMetrics, site_faces};
 use std::fmt::Write;
 
 /// The chart's size on the site: narrow enough for a phone 360 px wide,
@@ -23,13 +22,13 @@ pub const FRAME: Frame = Frame {
 
 /// The site's font (the PDF's Noto Sans, which the site serves), measured
 /// with the PDF's own metrics.
-struct Noto(&'static Fonts);
+struct Noto(&'static (FaceMetrics, FaceMetrics));
 
 impl Measure for Noto {
     fn width(&self, text: &str, bold: bool) -> f64 {
-        let face = if bold { Face::Bold } else { Face::Regular };
+        let face = if bold { &self.0.1 } else { &self.0.0 };
         // A little to spare for a browser that rounds its advances up.
-        f64::from(self.0.width(face, FRAME.text as f32, text)) * 1.03
+        f64::from(face.width_em(text, true)) * FRAME.text / 1000.0 * 1.03
     }
 }
 
@@ -45,7 +44,7 @@ impl Measure for Rough {
 /// `id` must be unique on the page; it ties `aria-labelledby` to the
 /// title. `brand` is the plan's brand colour made readable on white.
 pub fn render(chart: &Chart, id: &str, brand: &str) -> String {
-    let d = match Fonts::shared() {
+    let d = match site_faces() {
         Some(f) => plot::plot(chart, FRAME, &Noto(f)),
         None => plot::plot(chart, FRAME, &Rough),
     };
