@@ -430,16 +430,16 @@ fn place(
             spots.push((x - gap - w, y - h / 2.0));
         }
     }
-    let label_at = |(left, top): (f64, f64)| Label {
-        text: text.to_string(),
-        x: left.max(area.x0).min(area.x1 - w),
-        y: top + ASCENT * t,
-        width: w,
-        ink: Ink::Muted,
-        role: Role::Value,
-    };
-    let clashes = |l: &Label| {
-        let b = l.rect(t);
+    // Where a spot puts the text's left edge and baseline: kept inside the
+    // area sideways.
+    let at = |(left, top): (f64, f64)| (left.max(area.x0).min(area.x1 - w), top + ASCENT * t);
+    let clashes = |(lx, ly): (f64, f64)| {
+        let b = Rect {
+            x0: lx,
+            y0: ly - ASCENT * t,
+            x1: lx + w,
+            y1: ly + (1.0 - ASCENT) * t,
+        };
         let pad = Rect {
             x0: b.x0 - 1.0,
             y0: b.y0 - 0.5,
@@ -453,18 +453,27 @@ fn place(
                 .filter(|(a, c)| pad.crossed_by(*a, *c))
                 .count()
     };
-    let mut best: Option<(usize, Label)> = None;
+    let mut best: Option<(usize, (f64, f64))> = None;
     for spot in spots {
-        let l = label_at(spot);
-        let n = clashes(&l);
+        let p = at(spot);
+        let n = clashes(p);
         if n == 0 {
-            return l;
+            best = Some((0, p));
+            break;
         }
-        if best.as_ref().is_none_or(|(m, _)| n < *m) {
-            best = Some((n, l));
+        if best.is_none_or(|(m, _)| n < m) {
+            best = Some((n, p));
         }
     }
-    best.map(|(_, l)| l).unwrap_or_else(|| label_at((x, y)))
+    let (lx, ly) = best.map_or_else(|| at((x, y)), |(_, p)| p);
+    Label {
+        text: text.to_string(),
+        x: lx,
+        y: ly,
+        width: w,
+        ink: Ink::Muted,
+        role: Role::Value,
+    }
 }
 
 #[cfg(test)]
