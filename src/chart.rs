@@ -1,6 +1,9 @@
 //! A neutral description of an indicator's chart: axes, series and points in
-//! a unit square. The site draws it as inline SVG and the PDF as vector
-//! paths, from the same numbers, so the two always agree.
+//! a unit square. [`plot`] lays it out in a frame (marks, lines and every
+//! label placed clear of each other); the site draws that as inline SVG and
+//! the PDF as vector paths, so the two always agree.
+
+pub mod plot;
 
 use crate::locale;
 use crate::model::{Figure, Grain, Indicator, Language, Unit, Value, When};
@@ -50,8 +53,24 @@ pub struct Chart {
     pub description: String,
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
-    /// Baseline, then actuals (drawn as a line), then targets (markers).
+    /// Baseline, then the measured actuals, then targets (markers).
     pub series: Vec<Series>,
+    /// The axis runs downwards: ranks, where 1 is best, put 1 at the top
+    /// so that improvement reads as up.
+    pub reversed: bool,
+    /// The value axis starts at its natural origin (0, or rank 1). When it
+    /// does not, the chart marks the axis as cut.
+    pub from_zero: bool,
+    /// The legend's words.
+    pub words: Names,
+}
+
+/// What the legend calls each series, in the plan's language.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub baseline: String,
+    pub actual: String,
+    pub target: String,
 }
 
 /// Words the description needs, in the plan's language.
@@ -89,7 +108,12 @@ impl Chart {
         }
         let lo = numbers.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = numbers.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (min, max, step) = nice_scale(lo, hi, indicator.unit);
+        let (grid0, max, step) = nice_scale(lo, hi, indicator.unit);
+        let reversed = indicator.unit == Unit::Rank;
+        // A rank axis counts from 1, its first tick standing for it; its
+        // other ticks keep to round steps.
+        let origin = if reversed { 1.0 } else { 0.0 };
+        let min = if reversed { grid0.max(1.0) } else { grid0 };
         // Periods sit at their middle on one time line, so a year's target
         // and the quarters that lead to it stand where they belong.
         let first = times.iter().copied().fold(f64::INFINITY, f64::min);
@@ -102,11 +126,12 @@ impl Chart {
             }
         };
         let y = |v: f64| {
-            if max > min {
+            let up = if max > min {
                 (v - min) / (max - min)
             } else {
                 0.5
-            }
+            };
+            if reversed { 1.0 - up } else { up }
         };
         let point = |when: When, value: f64| Point {
             when,
@@ -125,20 +150,13 @@ impl Chart {
                 points: vec![point(b.when, v)],
             });
         }
-        let mut actual_points: Vec<Point> = Vec::new();
-        if let Some(b) = &indicator.baseline
-            && let Some(v) = b.value.number()
-        {
-            // The actual line starts at the baseline: that is where it came from.
-            actual_points.push(point(b.when, v));
-        }
-        actual_points.extend(
-            indicator
-                .actuals
-                .iter()
-                .filter_map(|a| a.value.number().map(|v| point(a.when, v))),
-        );
-        // Finer than a year: the line's points are labelled at its end.
+        // Only measured periods: one without a figure leaves a gap.
+        let mut actual_points: Vec<Point> = indicator
+            .actuals
+            .iter()
+            .filter_map(|a| a.value.number().map(|v| point(a.when, v)))
+            .collect();
+        // Finer than a year: the line is labelled at its end.
         let fine = indicator
             .actuals
             .first()
@@ -146,11 +164,10 @@ impl Chart {
         if fine {
             let n = actual_points.len();
             for (k, p) in actual_points.iter_mut().enumerate() {
-                let own = indicator.actuals.iter().any(|a| a.when == p.when);
-                p.labelled = !own || k + 1 == n;
+                p.labelled = k + 1 == n;
             }
         }
-        if actual_points.len() > usize::from(indicator.baseline.is_some()) {
+        if !actual_points.is_empty() {
             series.push(Series {
                 kind: SeriesKind::Actual,
                 points: actual_points,
@@ -169,15 +186,17 @@ impl Chart {
         }
         // Ticks by count, not by adding steps until `max`: a step below the
         // values' precision would never get there.
-        let steps = ((max - min) / step).round();
+        let steps = ((max - grid0) / step).round();
         let steps = if steps.is_finite() && steps >= 0.0 {
             (steps as usize).min(MAX_STEPS)
         } else {
             0
         };
         let y_ticks = (0..=steps)
-            .map(|i| {
-                let v = min + step * i as f64;
+            .map(|i| if i == 0 { min } else { grid0 + step * i as f64 })
+            .enumerate()
+            .filter(|&(i, v)| i == 0 || v > min)
+            .map(|(_, v)| {
                 // A unit label is said at the points; the axis keeps to numbers.
                 let label = match indicator.unit_label {
                     Some(_) => locale::number(round(v), lang),
@@ -186,10 +205,10 @@ impl Chart {
                 Tick { label, at: y(v) }
             })
             .collect();
-        // A label for each year under its middle (the year's part on the
-        // axis, when the axis starts or ends inside it).
         let x_ticks = years
             .iter()
+            // A label for each year under its middle (the year's part on
+            // the axis, when the axis starts or ends inside it).
             .map(|&yr| Tick {
                 label: yr.to_string(),
                 at: x(When::Year(yr).middle().clamp(first, last)),
@@ -201,7 +220,51 @@ impl Chart {
             x_ticks,
             y_ticks,
             series,
+            reversed,
+            from_zero: min <= origin,
+            words: Names {
+                baseline: words.baseline.to_string(),
+                actual: words.actual.to_string(),
+                target: words.target.to_string(),
+            },
         })
+    }
+
+    /// The series of one kind, if the chart has it.
+    pub fn series(&self, kind: SeriesKind) -> Option<&Series> {
+        self.series.iter().find(|s| s.kind == kind)
+    }
+
+    /// The stretches of the actual line: from the baseline through the
+    /// measured years, broken wherever a year has no figure (a `null`, or a
+    /// year left out), so a gap is never drawn as a straight join.
+    pub fn runs(&self) -> Vec<Vec<&Point>> {
+        let mut points: Vec<&Point> = Vec::new();
+        if let Some(b) = self.series(SeriesKind::Baseline) {
+            points.extend(&b.points);
+        }
+        if let Some(a) = self.series(SeriesKind::Actual) {
+            points.extend(&a.points);
+        }
+        let mut runs: Vec<Vec<&Point>> = Vec::new();
+        for p in points {
+            match runs.last_mut() {
+                Some(run) if run.last().is_some_and(|q| p.when.follows(q.when)) => run.push(p),
+                _ => runs.push(vec![p]),
+            }
+        }
+        runs
+    }
+
+    /// The last measured point (an actual, or the baseline), where the
+    /// dashed way to the first target starts.
+    pub fn last_measured(&self) -> Option<&Point> {
+        self.series(SeriesKind::Actual)
+            .and_then(|s| s.points.last())
+            .or_else(|| {
+                self.series(SeriesKind::Baseline)
+                    .and_then(|s| s.points.last())
+            })
     }
 }
 
@@ -350,45 +413,13 @@ mod tests {
     }
 
     #[test]
-    fn quarters_sit_inside_their_year_and_label_their_line_at_its_end() {
-        let mut ind = indicator();
-        ind.actuals = [(1, 2100.0), (2, 2180.0), (3, 2240.0)]
-            .map(|(q, v)| Figure {
-                when: When::Quarter(2026, q),
-                value: Value::Number(v),
-            })
-            .to_vec();
-        let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
-        let actual = &chart.series[1];
-        assert_eq!(actual.kind, SeriesKind::Actual);
-        let xs: Vec<f64> = actual.points.iter().map(|p| p.x).collect();
-        // 2024 (the baseline) at 0, 2027 (the target) at 1, the quarters
-        // of 2026 a quarter apart around the middle of 2026.
-        assert_eq!(xs[0], 0.0);
-        let quarter = 0.25 / 3.0;
-        assert!((xs[2] - xs[1] - quarter).abs() < 1e-9, "{xs:?}");
-        let tick_2026 = chart.x_ticks.iter().find(|t| t.label == "2026").unwrap();
-        assert!(xs[1] < tick_2026.at && tick_2026.at < xs[3], "{xs:?}");
-        assert_eq!(chart.series[2].points[0].x, 1.0);
-        let labelled: Vec<bool> = actual.points.iter().map(|p| p.labelled).collect();
-        assert_eq!(labelled, [true, false, false, true]);
-        assert!(
-            chart
-                .description
-                .contains("Faktisk: 1. kvartal 2026: 2.100; 2. kvartal 2026: 2.180"),
-            "{}",
-            chart.description
-        );
-    }
-
-    #[test]
     fn a_unit_label_is_said_at_the_points_and_in_the_description() {
         let mut ind = indicator();
         ind.unit_label = Some("timer".into());
         let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
-        let labels: Vec<&str> = chart.series[1]
-            .points
+        let labels: Vec<&str> = chart.series[..2]
             .iter()
+            .flat_map(|s| &s.points)
             .map(|p| p.label.as_str())
             .collect();
         assert_eq!(labels, ["2.000 timer", "2.150 timer"]);
@@ -433,5 +464,42 @@ mod tests {
             let steps = (max - min) / step;
             assert!((1.0..=10.0).contains(&steps.round()), "{lo}..{hi}: {steps}");
         }
+    }
+
+    #[test]
+    fn quarters_sit_inside_their_year_and_label_their_line_at_its_end() {
+        let mut ind = indicator();
+        ind.actuals = [(1, 2100.0), (2, 2180.0), (3, 2240.0)]
+            .map(|(q, v)| Figure {
+                when: When::Quarter(2026, q),
+                value: Value::Number(v),
+            })
+            .to_vec();
+        let chart = Chart::of(&ind, Language::Da, &WORDS).unwrap();
+        // 2024 (the baseline) at 0, 2027 (the target) at 1, the quarters
+        // of 2026 a quarter apart around the middle of 2026.
+        assert_eq!(chart.series[0].kind, SeriesKind::Baseline);
+        assert_eq!(chart.series[0].points[0].x, 0.0);
+        let actual = &chart.series[1];
+        assert_eq!(actual.kind, SeriesKind::Actual);
+        let xs: Vec<f64> = actual.points.iter().map(|p| p.x).collect();
+        let quarter = 0.25 / 3.0;
+        assert!((xs[1] - xs[0] - quarter).abs() < 1e-9, "{xs:?}");
+        let tick_2026 = chart.x_ticks.iter().find(|t| t.label == "2026").unwrap();
+        assert!(xs[0] < tick_2026.at && tick_2026.at < xs[2], "{xs:?}");
+        assert_eq!(chart.series[2].points[0].x, 1.0);
+        let labelled: Vec<bool> = actual.points.iter().map(|p| p.labelled).collect();
+        assert_eq!(labelled, [false, false, true]);
+        // 2025 has no figure: the baseline of 2024 stands apart, the
+        // quarters of 2026 are one line.
+        let runs: Vec<usize> = chart.runs().iter().map(Vec::len).collect();
+        assert_eq!(runs, [1, 3]);
+        assert!(
+            chart
+                .description
+                .contains("Faktisk: 1. kvartal 2026: 2.100; 2. kvartal 2026: 2.180"),
+            "{}",
+            chart.description
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 mod output;
+pub mod palette;
 mod par;
 pub mod render;
 pub mod scaffold;

@@ -160,6 +160,15 @@ impl When {
         self.span().1 < other.span().0
     }
 
+    /// It comes straight after `prev`: no whole period of its own grain
+    /// lies between them (2026 after 2025, 2026-Q1 after 2025 or 2025-Q4),
+    /// so a line may join them without hiding a period left unmeasured.
+    pub fn follows(self, prev: When) -> bool {
+        let (first, last) = self.months();
+        let gap = self.span().0 - prev.span().1 - 1;
+        gap >= 0 && gap < i64::from(last - first + 1)
+    }
+
     /// Where it lies on a time line counted in years, at its middle:
     /// `2026` is 2026.5, `2026-Q1` is 2026.125.
     pub fn middle(self) -> f64 {

@@ -154,3 +154,48 @@ fn rule_contact_and_statement_addresses() {
         "{d}"
     );
 }
+
+/// A Danish plan put before the public must link its accessibility
+/// statement; a draft, an English plan and a plan that has one are quiet.
+#[test]
+fn rule_missing_accessibility_statement() {
+    let plan = Plan::new("document_no_statement");
+    plan.write("plan.yaml", &with("status: adopted\n"));
+    let d = only(
+        &plan,
+        "warning",
+        "missing-accessibility-statement",
+        "plan.yaml",
+        6,
+        9,
+    );
+    assert!(d.message.contains("tilgængelighedserklæring"), "{d}");
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("was.digst.dk"),
+        "{d}"
+    );
+    let en = in_english(&plan, "missing-accessibility-statement", "plan.yaml", 6, 9);
+    assert!(en.message.contains("accessibility statement"), "{en}");
+
+    plan.write("plan.yaml", &with("status: consultation\n"));
+    let d = only(
+        &plan,
+        "warning",
+        "missing-accessibility-statement",
+        "plan.yaml",
+        6,
+        9,
+    );
+    assert!(d.message.contains("høring"), "{d}");
+
+    for quiet in [
+        with("status: draft\n"),
+        with("status: adopted\naccessibility_statement: https://www.was.digst.dk/plan-testby-dk\n"),
+        with("status: adopted\n").replace("language: da", "language: en"),
+    ] {
+        plan.write("plan.yaml", &quiet);
+        let (run, json) = plan.check_json(&[]);
+        run.assert_code(0);
+        assert_clean(&json);
+    }
+}

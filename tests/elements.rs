@@ -85,7 +85,8 @@ fn site_shows_callouts_quotes_signature_notes_and_groups() {
             "<tr data-indicator=\"E1.1\">",
             "<tr data-indicator=\"E1.2\">",
             "timer · skal stige",
-            "1.300 timer",
+            // A figure and its unit do not part.
+            "1.300\u{a0}timer",
             "<tr data-indicator=\"E1.3\">",
             "<span aria-hidden=\"true\">?</span> Ikke vurderet",
             "<tr data-indicator=\"E1-virksomheder\">",

@@ -47,6 +47,8 @@ fn example_site_passes_html_accessibility_and_link_gates() {
         "paabegynder=Flere unge påbegynder en uddannelse",
         "førtidspension=Tilgangen til førtidspension bremses",
         "forord=Forord",
+        // Many hits: each with its words marked, its snippet cut between words.
+        "virksomheder=Virksomhedsindsatsen",
     ];
     let output = Command::new("node")
         .arg(&checker)
@@ -68,6 +70,12 @@ fn example_site_passes_html_accessibility_and_link_gates() {
     assert_eq!(summary["broken_links"], 0, "{stdout}");
     assert_eq!(summary["js_errors"], 0, "{stdout}");
     assert_eq!(summary["search_failures"], 0, "{stdout}");
+    // No page is wider than a phone of 390 px, its masthead, headings,
+    // filters and tables included.
+    assert_eq!(summary["too_wide"], 0, "{stdout}");
+    // Chart text at least 12 px as drawn at 1280 and 390 px, and no two
+    // texts of a chart overlapping, as the browser measures them.
+    assert_eq!(summary["chart_problems"], 0, "{stdout}");
     assert!(output.status.success(), "{stdout}");
 }
 
@@ -121,7 +129,8 @@ fn danish_labels_and_number_formats() {
         page.contains("40,5 %"),
         "Danish decimal comma and spaced per cent sign"
     );
-    assert!(page.contains("31. december 2027"));
+    // A date is never broken inside.
+    assert!(page.contains("31.\u{a0}december\u{a0}2027"));
     assert!(page.contains("Udgangspunkt"));
     assert!(read(&out.join("site/index.html")).contains("Mål og status"));
     // The chart's text alternative states the figures in Danish too.
@@ -140,7 +149,7 @@ fn english_labels_and_number_formats() {
     let page = read(&out.join("site/unge.html"));
     assert!(page.contains("<html lang=\"en\">"));
     assert!(page.contains("40.5%"));
-    assert!(page.contains("31 December 2027"));
+    assert!(page.contains("31\u{a0}December\u{a0}2027"));
     assert!(page.contains("Baseline"));
     assert!(!page.contains("Udgangspunkt"));
     assert!(read(&out.join("site/index.html")).contains("Goals and status"));
@@ -362,4 +371,91 @@ fn a_relabelled_status_shows_the_same_in_site_and_pdf() {
         .output()
         .expect("pdftotext runs (run scripts/install-test-tools.sh)");
     assert!(String::from_utf8_lossy(&text.stdout).contains("Godt på vej"));
+}
+
+/// Every page ends with who publishes the plan, whom to ask, the date of
+/// the figures and the accessibility statement; the period is not said
+/// twice when the title says it.
+#[test]
+fn the_footer_names_the_publisher_contact_date_of_figures_and_statement() {
+    let out = TempDir::new("footer");
+    run(&[
+        "build",
+        path_str(&repo_root()),
+        "--out",
+        path_str(out.path()),
+        "--only",
+        "site",
+    ])
+    .assert_code(0);
+    for page in [
+        "index.html",
+        "virksomheder.html",
+        "goals.html",
+        "search.html",
+    ] {
+        let html = read(&out.join("site").join(page));
+        let footer = &html[html.find("<footer").expect("a footer")..];
+        for part in [
+            "Eksempelby Kommune",
+            "Kontakt: Jobcenter Eksempelby",
+            "<a href=\"mailto:jobcenter@eksempelby.dk\">jobcenter@eksempelby.dk</a>",
+            "Telefon 70\u{a0}10\u{a0}20\u{a0}30",
+            // The date of the figures does not break inside.
+            "Tal opdateret 1.\u{a0}oktober\u{a0}2026",
+            "<a href=\"https://www.was.digst.dk/plan-eksempelby-dk\">Tilgængelighedserklæring</a>",
+        ] {
+            assert!(footer.contains(part), "{page}: no {part:?} in\n{footer}");
+        }
+        assert!(!footer.contains("2027 · 2027"), "{footer}");
+    }
+    let index = read(&out.join("site/index.html"));
+    assert!(
+        !index.contains("Eksempelby Kommune · 2027</p>"),
+        "the period is in the title"
+    );
+    // A goal's deadline does not break inside either.
+    let page = read(&out.join("site/virksomheder.html"));
+    assert!(
+        page.contains("<dd>31.\u{a0}december\u{a0}2027</dd>"),
+        "{page}"
+    );
+}
+
+/// Goal tables have a column per year, as in the PDF, each cell labelled
+/// with its year and kind for the stacked rows on phones.
+#[test]
+fn goal_tables_have_a_column_per_year() {
+    let plan = Plan::new("years");
+    let out = build_site(&plan, "years-out");
+    let page = read(&out.join("site/unge.html"));
+    let table = &page[page.find("<table class=\"goal-table\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let heads: Vec<&str> = table
+        .match_indices("<th scope=\"col\"")
+        .map(|(i, _)| &table[i..])
+        .collect();
+    assert_eq!(heads.len(), 6, "indicator, 2024–2027, status: {table}");
+    for (year, kind) in [
+        ("2024", "Udgangspunkt"),
+        ("2025", "Faktisk"),
+        ("2026", "Faktisk"),
+        ("2027", "Mål"),
+    ] {
+        assert!(
+            table.contains(&format!(
+                ">{year}<span class=\"col-kind\">{kind}</span></th>"
+            )),
+            "{year} {kind}: {table}"
+        );
+        assert!(
+            table.contains(&format!("data-label=\"{year} · {kind}\"")),
+            "{table}"
+        );
+    }
+    assert!(
+        table.contains("<span class=\"fig fig-target\">45,0\u{a0}%</span>")
+            || table.contains("<span class=\"fig fig-target\">45\u{a0}%</span>"),
+        "{table}"
+    );
 }

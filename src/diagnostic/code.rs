@@ -121,6 +121,9 @@ codes! {
     HeadingSkip = "heading-skip", Warning;
     MissingAlt = "missing-alt", Warning;
     GoalPlacedTwice = "goal-placed-twice", Warning;
+    /// A Danish plan put before the public (in consultation or adopted)
+    /// with no `accessibility_statement` for its site's footer.
+    MissingAccessibilityStatement = "missing-accessibility-statement", Warning;
     /// A case without a recommendation, or a point without "at".
     CaseRecommendation = "case-recommendation", Warning;
     TemplateError = "template-error", Error;

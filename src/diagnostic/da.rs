@@ -5,7 +5,7 @@ use super::message::*;
 use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
 use crate::markdown::Nesting;
-use crate::model::{Direction, Grain, Language, Unit, When};
+use crate::model::{Direction, DocumentStatus, Grain, Language, Unit, When};
 use crate::when::PeriodProblem;
 
 /// "et afsnit", "en indikator".
@@ -375,6 +375,13 @@ pub(super) fn message(m: &Message) -> String {
             num(*value)
         ),
         UncoveredTargetGroup { id } => format!("intet mål er rettet mod målgruppen `{id}`"),
+        NoAccessibilityStatement { status } => format!(
+            "planen er {}, men dens hjemmeside mangler et link til en tilgængelighedserklæring",
+            match status {
+                DocumentStatus::Consultation => "sendt i høring",
+                _ => "vedtaget",
+            }
+        ),
         UnansweredNationalGoal { id } => format!("intet mål svarer på ministermålet `{id}`"),
         TopLevelHeading => "en `#`-overskrift i teksten konkurrerer med afsnittets titel".into(),
         HeadingSkip { level, previous } => format!(
@@ -735,6 +742,7 @@ pub(super) fn hint(h: &Hint) -> String {
         UseCallout => "brug en boks til en faktaboks: `> [!NOTE]` og en fed første linje, fx `> **Fakta: ledigheden i tal**`".into(),
         NoVocabulary { kind } => format!("plan.yaml har ingen `{}`: tilføj dem der først", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml har disse `{}`: {}", kind.list_field(), ids.join(", ")),
+        AddAccessibilityStatement => "offentlige hjemmesider skal linke til en tilgængelighedserklæring: lav den på was.digst.dk, og skriv dens adresse i plan.yaml som `accessibility_statement: https://www.was.digst.dk/…`".into(),
         AddGoalForGroup => "tilføj et mål i et afsnit med denne `target_group`, eller fjern målgruppen".into(),
         ListNationalGoal => "skriv det under `national_goals` på et af målene".into(),
         AnchorForm => "et anker er overskriftens tekst med små bogstaver og bindestreger, fx `#maal-og-midler`; et måls anker er `#goal-` efterfulgt af dets id".into(),

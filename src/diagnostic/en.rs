@@ -4,7 +4,7 @@ use super::message::*;
 use crate::load::confine::Refusal;
 use crate::locale::{period, plain_number as num};
 use crate::markdown::Nesting;
-use crate::model::{Direction, Grain, Language, Unit, When};
+use crate::model::{Direction, DocumentStatus, Grain, Language, Unit, When};
 use crate::when::PeriodProblem;
 
 fn a(thing: Thing) -> &'static str {
@@ -349,6 +349,13 @@ pub(super) fn message(m: &Message) -> String {
             num(*value)
         ),
         UncoveredTargetGroup { id } => format!("no goal serves the target group `{id}`"),
+        NoAccessibilityStatement { status } => format!(
+            "the plan is {}, but its site has no link to an accessibility statement",
+            match status {
+                DocumentStatus::Consultation => "out for consultation",
+                _ => "adopted",
+            }
+        ),
         UnansweredNationalGoal { id } => format!("no goal answers the national goal `{id}`"),
         TopLevelHeading => "a `#` heading in the text competes with the section title".into(),
         HeadingSkip { level, previous } => {
@@ -709,6 +716,7 @@ pub(super) fn hint(h: &Hint) -> String {
         UseCallout => "use a callout for a fact box: `> [!NOTE]` and a bold first line, e.g. `> **Facts: unemployment in figures**`".into(),
         NoVocabulary { kind } => format!("plan.yaml lists no {}: add them there first", kind.list_field()),
         VocabularyIs { kind, ids } => format!("plan.yaml's {} are: {}", kind.list_field(), ids.join(", ")),
+        AddAccessibilityStatement => "Danish public sites must link an accessibility statement: make it at was.digst.dk and put its address in plan.yaml as `accessibility_statement: https://www.was.digst.dk/…`".into(),
         AddGoalForGroup => "add a goal to a section with this `target_group`, or remove the group".into(),
         ListNationalGoal => "list it in some goal's `national_goals`".into(),
         AnchorForm => "an anchor is the heading's text in lower case with dashes, e.g. `#maal-og-midler`; a goal's is `#goal-` and its id".into(),

@@ -5,7 +5,7 @@
 use super::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Grain, Period, Unit, When};
+use crate::model::{Date, Direction, DocumentStatus, Grain, Period, Unit, When};
 
 pub(super) fn example(code: Code) -> Diagnostic {
     use Message as M;
@@ -233,6 +233,12 @@ pub(super) fn example(code: Code) -> Diagnostic {
                 id: "udkanten".into(),
             },
             Some(Hint::AddGoalForGroup),
+        ),
+        Code::MissingAccessibilityStatement => (
+            M::NoAccessibilityStatement {
+                status: DocumentStatus::Adopted,
+            },
+            Some(Hint::AddAccessibilityStatement),
         ),
         Code::UnansweredNationalGoal => (
             M::UnansweredNationalGoal { id: "M4".into() },

@@ -8,7 +8,7 @@ use super::code::Code;
 pub use super::problems::*;
 use crate::load::confine::Refusal;
 use crate::markdown::Nesting;
-use crate::model::{Date, Direction, Grain, Period, Unit, When};
+use crate::model::{Date, Direction, DocumentStatus, Grain, Period, Unit, When};
 use crate::when::PeriodProblem;
 use std::path::PathBuf;
 
@@ -213,6 +213,10 @@ pub enum Message {
     },
     UncoveredTargetGroup {
         id: String,
+    },
+    /// `status` is the plan's stage: consultation or adopted.
+    NoAccessibilityStatement {
+        status: DocumentStatus,
     },
     UnansweredNationalGoal {
         id: String,
@@ -428,6 +432,7 @@ impl Message {
             AgainstDirection { .. } => Code::TargetAgainstDirection,
             MaintainDiffers { .. } => Code::MaintainTargetDiffers,
             UncoveredTargetGroup { .. } => Code::UncoveredTargetGroup,
+            NoAccessibilityStatement { .. } => Code::MissingAccessibilityStatement,
             UnansweredNationalGoal { .. } => Code::UnansweredNationalGoal,
             TopLevelHeading => Code::HeadingLevel,
             HeadingSkip { .. } => Code::HeadingSkip,
@@ -618,6 +623,8 @@ pub enum PdfStyleProblem {
 /// What to do about a problem.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Hint {
+    /// Where an accessibility statement is made and how to link it.
+    AddAccessibilityStatement,
     /// The closest allowed name or path.
     DidYouMean {
         name: String,

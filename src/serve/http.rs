@@ -206,7 +206,11 @@ fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Response<std::io::Cursor<Vec
         Header::from_bytes(name.as_bytes(), value.as_bytes())
             .unwrap_or_else(|()| unreachable!("header names and values here are plain ASCII"))
     };
+    let length = body.len();
     Response::from_data(body)
+        // The whole body is at hand: say its length rather than send it
+        // in chunks (tiny_http chunks anything over 32 KB by default).
+        .with_chunked_threshold(length.saturating_add(1))
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", kind))
         // Pages change under the author's hands: never keep an old one.

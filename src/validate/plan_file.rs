@@ -224,6 +224,31 @@ pub(super) fn read_plan(
     let accessibility_statement = f
         .get("accessibility_statement")
         .and_then(|n| web_address(ctx, n, "accessibility_statement"));
+    // A Danish public body's published site must link its accessibility
+    // statement; a draft is not published yet, a case is published in
+    // the council's own system. Judged once plan.yaml has no errors: a
+    // broken `adopted` or `status` is the thing to fix first.
+    let published = matches!(
+        status,
+        DocumentStatus::Adopted | DocumentStatus::Consultation
+    );
+    if accessibility_statement.is_none()
+        && f.get("accessibility_statement").is_none()
+        && published
+        && language.unwrap_or(Language::Da) == Language::Da
+        && kind.case().is_none()
+        && !ctx
+            .diags
+            .iter()
+            .any(|d| d.severity() == crate::diagnostic::Severity::Error)
+    {
+        let pos = ["status", "adopted", "title"]
+            .iter()
+            .find_map(|k| f.get(k))
+            .map_or(Pos::default(), |n| n.pos);
+        ctx.report(pos, Message::NoAccessibilityStatement { status })
+            .hint = Some(Hint::AddAccessibilityStatement);
+    }
     let meta = Meta {
         kind,
         title: title.unwrap_or_default(),

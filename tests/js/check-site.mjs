@@ -12,7 +12,13 @@
 // 3. Internal links: href on a/link/area, src on img/script/iframe/source/
 //    audio/video/embed/track, srcset on img/source, poster on video must name an
 //    existing file; "page.html#frag" must name an id in page.html.
-// 4. With --screenshots DIR: full-page PNGs of index.html, the first section
+// 4. Width: every page at 390 px wide must be no wider than the screen, by
+//    document.documentElement.scrollWidth and by every element's right edge
+//    (an element scrolled inside a box counts too).
+// 5. Charts (svg.chart), at 1280 and at 390 px: every text at least 12 px
+//    as drawn (the SVG's scale times its font size), and no two texts of a
+//    chart overlapping (their boxes as the browser measured them).
+// 6. With --screenshots DIR: full-page PNGs of index.html, the first section
 //    page and goals.html at widths 1280 and 390 (index-1280.png, ...).
 //
 // The last line of stdout is one JSON object:
@@ -51,6 +57,7 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PHONE = { width: 390, height: 844 };
 const SCREENSHOT_WIDTHS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -407,6 +414,38 @@ async function main() {
   const server = await startServer(siteDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const axeResults = new Map(); // page -> violations
+  const tooWide = new Map(); // page -> what sticks out at PHONE.width
+  const chartProblems = []; // "page @width: problem"
+  let chartsChecked = 0;
+  const checkCharts = async (page, rel, width) => {
+    const res = await page.evaluate(() => {
+      const out = [];
+      const svgs = [...document.querySelectorAll('svg.chart')];
+      for (const svg of svgs) {
+        const title = svg.querySelector('title')?.textContent ?? '?';
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const texts = [...svg.querySelectorAll('text')];
+        for (const t of texts) {
+          const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+          if (px < 11.95) out.push(`${title}: "${t.textContent}" is ${px.toFixed(1)} px`);
+        }
+        const boxes = texts.map((t) => ({ t: t.textContent, b: t.getBBox() }));
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].b, b = boxes[j].b;
+            // Text boxes include the line's full height; a point of slack.
+            if (a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 3 && b.y < a.y + a.height - 3) {
+              out.push(`${title}: "${boxes[i].t}" overlaps "${boxes[j].t}"`);
+            }
+          }
+        }
+      }
+      return { count: svgs.length, out };
+    });
+    chartsChecked += res.count;
+    for (const o of res.out) chartProblems.push(`${rel} @${width}: ${o}`);
+  };
   const pageErrors = [];
   const screenshots = [];
   const searchResults = [];
@@ -472,6 +511,26 @@ async function main() {
               targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' ')),
             })),
           );
+          await checkCharts(page, rel, 1280);
+          await page.setViewportSize(PHONE);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+          const wide = await page.evaluate(() => {
+            const w = window.innerWidth;
+            const out = [];
+            const sw = document.documentElement.scrollWidth;
+            if (sw > w) out.push(`the page is ${sw} px wide`);
+            for (const e of document.body.querySelectorAll('*')) {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 || r.right <= w + 0.5) continue;
+              if (e.closest('.visually-hidden')) continue;
+              const name = e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '') + (typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : '');
+              out.push(`${name} ends at ${Math.round(r.right)} px: ${(e.textContent || '').trim().slice(0, 40)}`);
+            }
+            return out;
+          });
+          if (wide.length) tooWide.set(rel, wide);
+          await checkCharts(page, rel, PHONE.width);
+          await page.setViewportSize({ width: 1280, height: 800 });
         } catch (e) {
           throw new Error(`axe on ${rel}: ${e.message}`);
         }
@@ -513,9 +572,34 @@ async function main() {
       await page.fill('#search-page-q', query);
       await page.press('#search-page-q', 'Enter');
       await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent.trim() !== '');
-      const titles = await page.$$eval('[data-search-results] li > a', (as) => as.map((a) => a.textContent.trim()));
-      const found = titles.includes(title);
-      searchResults.push({ query, title, found, titles: titles.slice(0, 5) });
+      const titles = await page.$$eval('[data-search-results] li .result-title > a', (as) => as.map((a) => a.textContent.trim()));
+      // Each result: the query's words marked, and a snippet cut between
+      // words of the entry's text.
+      const problems = await page.evaluate((q) => {
+        const norm = (s) => s.normalize('NFC').toLocaleLowerCase('da').replace(/aa/g, 'å');
+        const terms = norm(q).split(/\s+/).filter(Boolean);
+        const out = [];
+        for (const li of document.querySelectorAll('[data-search-results] li')) {
+          const a = li.querySelector('.result-title > a');
+          const entry = window.PLANPRESS_SEARCH.find((e) => a && a.getAttribute('href') === e.u);
+          if (!entry) { out.push(`no entry for ${a && a.href}`); continue; }
+          const marks = [...li.querySelectorAll('mark')].map((m) => norm(m.textContent));
+          if (!marks.some((m) => terms.includes(m))) out.push(`${entry.t}: no word of "${q}" marked`);
+          const p = li.querySelector('.result-text');
+          if (!p) continue;
+          const text = entry.x.replace(/\s+/g, ' ');
+          const cut = p.textContent.replace(/^… /, '').replace(/ …$/, '');
+          const at = text.indexOf(cut);
+          const end = at + cut.length;
+          if (at < 0) out.push(`${entry.t}: snippet not from the text`);
+          else if ((at > 0 && text[at - 1] !== ' ') || (end < text.length && text[end] !== ' ')) {
+            out.push(`${entry.t}: snippet cut inside a word: "${cut.slice(0, 20)}…${cut.slice(-20)}"`);
+          }
+        }
+        return out;
+      }, query);
+      const found = titles.includes(title) && problems.length === 0;
+      searchResults.push({ query, title, found, titles: titles.slice(0, 5), problems });
       state.label = '';
       await page.close();
     }
@@ -557,12 +641,23 @@ async function main() {
     line(`== JavaScript errors: ${pageErrors.length}`);
     for (const e of pageErrors) line(`  ${e}`);
   }
+  line();
+  line(`== width at ${PHONE.width} px: ${tooWide.size} page(s) wider than the screen`);
+  for (const [rel, what] of tooWide) {
+    line(`  ${rel}:`);
+    for (const w of what.slice(0, 12)) line(`      ${w}`);
+    if (what.length > 12) line(`      … and ${what.length - 12} more`);
+  }
+  line();
+  line(`== charts: ${chartsChecked} checked at two widths, ${chartProblems.length} problem(s)`);
+  for (const c of chartProblems.slice(0, 40)) line(`  ${c}`);
   const searchFailures = searchResults.filter((r) => !r.found).length;
   if (searchResults.length) {
     line();
     line(`== search: ${searchResults.length} quer(y/ies), ${searchFailures} failed`);
     for (const r of searchResults) {
       line(`  ${r.found ? 'ok  ' : 'FAIL'} "${r.query}" -> ${r.found ? r.title : `no "${r.title}" among ${JSON.stringify(r.titles)}`}`);
+      for (const p of r.problems) line(`      ${p}`);
     }
   }
   if (screenshots.length) {
@@ -578,6 +673,8 @@ async function main() {
     broken_links: broken.size,
     js_errors: pageErrors.length,
     search_failures: searchFailures,
+    too_wide: tooWide.size,
+    chart_problems: chartProblems.length,
   };
   const ok =
     pages.length > 0 &&
@@ -585,7 +682,9 @@ async function main() {
     summary.axe_violations === 0 &&
     summary.broken_links === 0 &&
     summary.js_errors === 0 &&
-    summary.search_failures === 0;
+    summary.search_failures === 0 &&
+    summary.too_wide === 0 &&
+    summary.chart_problems === 0;
   line();
   if (pages.length === 0) line('check-site: FAIL: no .html page found');
   line(`check-site: ${ok ? 'OK' : 'FAIL'} in ${((performance.now() - T0) / 1000).toFixed(1)} s`);

@@ -56,7 +56,9 @@ fn section_entries(s: &Section) -> String {
         x: truncate(&text, 2000),
     });
     for g in &s.goals {
-        let mut text = format!("{} {}", g.id, g.title);
+        // The title is searched as the title; the text is what it leaves
+        // out, so a result does not say its title twice.
+        let mut text = g.id.clone();
         for i in &g.indicators {
             text.push(' ');
             text.push_str(&i.name);

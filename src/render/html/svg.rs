@@ -1,132 +1,219 @@
-//! A chart as inline SVG: thin axes, the actual figures as a line in the
-//! brand colour, targets as hollow diamonds in the accent colour, values
-//! labelled at the points. `<title>` and `<desc>` carry the text alternative;
-//! the goal table next to it is the full accessible alternative.
+//! A chart as inline SVG, drawn from the layout the PDF draws too
+//! ([`crate::chart::plot`]). The SVG is set at its own size in CSS pixels
+//! and never scaled, so its text is 12 px at any screen width; colours are
+//! written on the elements (from [`crate::palette`]), so the SVG carries
+//! its whole design. `<title>` and `<desc>` carry the text alternative; the
+//! goal table next to it is the full accessible alternative.
 
 use super::blocks::escape;
+use crate::chart::plot::{self, Drawing, Frame, Ink, Label, Measure, Role};
 use crate::chart::{Chart, SeriesKind};
+use crate::palette;
+use crate::render::pdf::fonts::{FaceMetrics, site_faces};
+use std::fmt::Write;
 
-const W: f64 = 560.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 72.0;
-const RIGHT: f64 = 24.0;
-const TOP: f64 = 24.0;
-const BOTTOM: f64 = 36.0;
+/// The chart's size on the site: narrow enough for a phone 360 px wide,
+/// with type at 12 px.
+pub const FRAME: Frame = Frame {
+    width: 300.0,
+    height: 200.0,
+    text: 12.0,
+};
 
-pub struct Legend<'a> {
-    pub actual: &'a str,
-    pub target: &'a str,
+/// The site's font (the PDF's Noto Sans, which the site serves), measured
+/// with the PDF's own metrics.
+struct Noto(&'static (FaceMetrics, FaceMetrics));
+
+impl Measure for Noto {
+    fn width(&self, text: &str, bold: bool) -> f64 {
+        let face = if bold { &self.0.1 } else { &self.0.0 };
+        // A little to spare for a browser that rounds its advances up.
+        f64::from(face.width_em(text, true)) * FRAME.text / 1000.0 * 1.03
+    }
 }
 
-/// `id` must be unique on the page; it ties `aria-labelledby` to the title.
-pub fn render(chart: &Chart, id: &str, legend: &Legend) -> String {
-    let pw = W - LEFT - RIGHT;
-    let ph = H - TOP - BOTTOM;
-    let px = |x: f64| LEFT + x * pw;
-    let py = |y: f64| TOP + (1.0 - y) * ph;
-    let mut s = String::with_capacity(4096);
-    s.push_str(&format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">\
+/// A rough measure for when the font cannot be read.
+struct Rough;
+
+impl Measure for Rough {
+    fn width(&self, text: &str, bold: bool) -> f64 {
+        text.chars().count() as f64 * FRAME.text * if bold { 0.64 } else { 0.58 }
+    }
+}
+
+/// `id` must be unique on the page; it ties `aria-labelledby` to the
+/// title. `brand` is the plan's brand colour made readable on white.
+pub fn render(chart: &Chart, id: &str, brand: &str) -> String {
+    let d = match site_faces() {
+        Some(f) => plot::plot(chart, FRAME, &Noto(f)),
+        None => plot::plot(chart, FRAME, &Rough),
+    };
+    draw(chart, &d, id, brand)
+}
+
+fn draw(chart: &Chart, d: &Drawing, id: &str, brand: &str) -> String {
+    let (w, h) = (d.frame.width, d.frame.height);
+    let ink = |i: Ink| match i {
+        Ink::Muted => palette::MUTED,
+        Ink::Actual => brand,
+        Ink::Target => palette::TARGET,
+    };
+    let mut s = String::with_capacity(6144);
+    let _ = write!(
+        s,
+        "<svg class=\"chart\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-size=\"{}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        d.frame.text,
         escape(&chart.title),
         escape(&chart.description)
-    ));
-    // Grid and y labels.
-    for t in &chart.y_ticks {
-        let yf = py(t.at);
-        let y = C(yf);
-        s.push_str(&format!(
-            "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\
-<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            C(LEFT),
-            C(W - RIGHT),
-            C(LEFT - 8.0),
-            C(yf + 4.0),
-            escape(&t.label)
-        ));
+    );
+    let p = d.plot;
+    // Grid as fine dots in the axis colour: light to the eye, yet the same
+    // ink as the text.
+    s.push_str("<path class=\"grid\" d=\"");
+    for &y in &d.grid {
+        let _ = write!(s, "M{} {}H{}", C(p.x0), C(y), C(p.x1));
     }
-    // x axis and year labels.
-    s.push_str(&format!(
-        "<line class=\"axis\" x1=\"{LEFT}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-        C(py(0.0)),
-        C(W - RIGHT),
-        C(py(0.0))
-    ));
-    for t in &chart.x_ticks {
-        s.push_str(&format!(
-            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            C(inset(px(t.at), pw)),
-            C(H - 12.0),
-            escape(&t.label)
-        ));
+    let _ = write!(
+        s,
+        "\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"1 3\" fill=\"none\"/>",
+        palette::MUTED
+    );
+    let _ = write!(
+        s,
+        "<path class=\"axis\" d=\"M{x0} {y0}V{y1}H{x1}",
+        x0 = C(p.x0),
+        y0 = C(p.y0),
+        y1 = C(p.y1),
+        x1 = C(p.x1)
+    );
+    for &x in &d.years {
+        let _ = write!(s, "M{} {}v4", C(x), C(p.y1));
     }
-    for series in &chart.series {
-        match series.kind {
-            SeriesKind::Actual => {
-                let d: Vec<String> = series
-                    .points
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        format!(
-                            "{}{},{}",
-                            if i == 0 { "M" } else { "L" },
-                            C(inset(px(p.x), pw)),
-                            C(py(p.y))
-                        )
-                    })
-                    .collect();
-                s.push_str(&format!("<path class=\"actual\" d=\"{}\"/>", d.join(" ")));
-                for p in &series.points {
-                    let (xf, yf) = (inset(px(p.x), pw), py(p.y));
-                    let (x, y) = (C(xf), C(yf));
-                    s.push_str(&format!(
-                        "<circle class=\"actual-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>"
-                    ));
-                    if p.labelled {
-                        s.push_str(&format!(
-                            "<text class=\"value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                            C(yf - 10.0),
-                            escape(&p.label)
-                        ));
-                    }
-                }
-            }
-            SeriesKind::Target => {
-                for p in &series.points {
-                    let (xf, yf) = (inset(px(p.x), pw), py(p.y));
-                    let (x, y) = (C(xf), C(yf));
-                    s.push_str(&format!(
-                        "<path class=\"target\" d=\"M{x},{} L{},{y} L{x},{} L{},{y} Z\"/>\
-<text class=\"value target-value\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                        C(yf - 7.0),
-                        C(xf + 7.0),
-                        C(yf + 7.0),
-                        C(xf - 7.0),
-                        C(yf - 12.0),
-                        escape(&p.label)
-                    ));
-                }
-            }
-            SeriesKind::Baseline => {}
+    let _ = write!(
+        s,
+        "\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>",
+        palette::MUTED
+    );
+    if let Some(y) = d.cut {
+        // Two slashes across the value axis, with the paper between them.
+        let t = d.frame.text;
+        let (a, b) = (t * 0.45, t * 0.2);
+        let _ = write!(
+            s,
+            "<path class=\"axis-break\" d=\"M{x0} {ya}L{x1} {yb}L{x1} {yc}L{x0} {yd}Z\" fill=\"#ffffff\"/>\
+<path class=\"axis-break\" d=\"M{x0} {ya}L{x1} {yb}M{x0} {yd}L{x1} {yc}\" stroke=\"{}\" stroke-width=\"1.5\" fill=\"none\"/>",
+            palette::MUTED,
+            x0 = C(p.x0 - a),
+            x1 = C(p.x0 + a),
+            ya = C(y + b),
+            yb = C(y - b),
+            yc = C(y - b - t * 0.3),
+            yd = C(y + b - t * 0.3),
+        );
+    }
+    for run in d.runs.iter().filter(|r| r.len() > 1) {
+        s.push_str("<path class=\"actual\" d=\"");
+        for (k, &(x, y)) in run.iter().enumerate() {
+            let _ = write!(s, "{}{} {}", if k == 0 { "M" } else { "L" }, C(x), C(y));
         }
+        let _ = write!(
+            s,
+            "\" stroke=\"{brand}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" fill=\"none\"/>"
+        );
     }
-    // Legend, top left inside the plot.
-    s.push_str(&format!(
-        "<g class=\"legend\" aria-hidden=\"true\"><circle class=\"actual-point\" cx=\"{}\" cy=\"12\" r=\"4\"/>\
-<text x=\"{}\" y=\"16\">{}</text><path class=\"target\" d=\"M{},5 L{},12 L{},19 L{},12 Z\"/><text x=\"{}\" y=\"16\">{}</text></g>",
-        C(LEFT + 6.0),
-        C(LEFT + 16.0),
-        escape(legend.actual),
-        C(LEFT + 150.0),
-        C(LEFT + 157.0),
-        C(LEFT + 150.0),
-        C(LEFT + 143.0),
-        C(LEFT + 164.0),
-        escape(legend.target)
-    ));
+    if let Some(((x1, y1), (x2, y2))) = d.dash {
+        let _ = write!(
+            s,
+            "<path class=\"target-way\" d=\"M{} {}L{} {}\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" fill=\"none\"/>",
+            C(x1),
+            C(y1),
+            C(x2),
+            C(y2),
+            palette::TARGET
+        );
+    }
+    for &(kind, x, y) in &d.marks {
+        mark(&mut s, kind, x, y, d.radius, brand);
+    }
+    // The legend says in words what the marks are; the text alternative
+    // already names every figure, so a screen reader skips it.
+    s.push_str("<g class=\"legend\" aria-hidden=\"true\">");
+    for &(kind, x, y) in &d.keys {
+        if kind == SeriesKind::Actual {
+            let t = d.frame.text;
+            let _ = write!(
+                s,
+                "<path d=\"M{} {}H{}\" stroke=\"{brand}\" stroke-width=\"2.5\" fill=\"none\"/>",
+                C(x - t * 0.6),
+                C(y),
+                C(x + t * 0.6)
+            );
+        }
+        mark(&mut s, kind, x, y, d.radius, brand);
+    }
+    for l in d.labels.iter().filter(|l| l.role == Role::Legend) {
+        label(&mut s, l, ink(l.ink));
+    }
+    s.push_str("</g>");
+    for l in d.labels.iter().filter(|l| l.role != Role::Legend) {
+        label(&mut s, l, ink(l.ink));
+    }
     s.push_str("</svg>");
     s
+}
+
+fn label(s: &mut String, l: &Label, ink: &str) {
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" fill=\"{ink}\"{}>{}</text>",
+        C(l.x),
+        C(l.y),
+        if l.bold() {
+            " class=\"figure\" font-weight=\"700\""
+        } else {
+            ""
+        },
+        escape(&l.text)
+    );
+}
+
+/// A figure's mark: a hollow circle for the baseline, a dot for a measured
+/// figure, a hollow diamond for a target.
+fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str) {
+    let _ = match kind {
+        SeriesKind::Baseline => write!(
+            s,
+            "<circle class=\"baseline-point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
+            C(x),
+            C(y),
+            C(r),
+            palette::MUTED
+        ),
+        SeriesKind::Actual => write!(
+            s,
+            "<circle class=\"actual-point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{brand}\"/>",
+            C(x),
+            C(y),
+            C(r)
+        ),
+        SeriesKind::Target => {
+            let k = r * 1.35;
+            write!(
+                s,
+                "<path class=\"target\" d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
+                C(x),
+                C(y - k),
+                C(x + k),
+                C(y),
+                C(x),
+                C(y + k),
+                C(x - k),
+                C(y),
+                palette::TARGET
+            )
+        }
+    };
 }
 
 /// A coordinate written with one decimal. `format!("{:.1}")` takes the
@@ -140,10 +227,4 @@ impl std::fmt::Display for C {
         let t = tenths.unsigned_abs();
         write!(f, "{sign}{}.{}", t / 10, t % 10)
     }
-}
-
-/// Keeps end points off the plot's edges so their labels fit.
-fn inset(x: f64, pw: f64) -> f64 {
-    let margin = 28.0;
-    LEFT + margin + (x - LEFT) * (pw - 2.0 * margin) / pw
 }

@@ -2,7 +2,7 @@
 //! for display — formatted in the plan's language, with statuses in words and
 //! charts as SVG — so templates only arrange them.
 
-use super::blocks::asset_href;
+use super::blocks::{asset_href, escape_into};
 use super::svg;
 use crate::chart::{Chart, Words};
 use crate::locale;
@@ -53,6 +53,26 @@ pub(super) struct SiteInfo {
     pub(super) home_label: String,
     pub(super) nav_label: String,
     pub(super) pdf_label: String,
+    /// The status colours, from the list the PDF uses too.
+    pub(super) palette: Vec<StatusInk>,
+    /// The footer's contact line parts and the accessibility statement.
+    pub(super) contact: ContactView,
+    pub(super) accessibility_statement: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct StatusInk {
+    pub(super) code: &'static str,
+    pub(super) ink: &'static str,
+    pub(super) tint: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct ContactView {
+    pub(super) name: Option<String>,
+    pub(super) email: Option<String>,
+    pub(super) phone: Option<String>,
+    pub(super) url: Option<String>,
 }
 
 impl Site {
@@ -81,7 +101,10 @@ impl Site {
                 summary: plan.meta.summary.clone(),
                 period: plan.meta.period.map(locale::period).unwrap_or_default(),
                 lang: lang.code(),
-                as_of: plan.meta.as_of.map(|d| locale::date(d, lang)),
+                as_of: plan
+                    .meta
+                    .as_of
+                    .map(|d| locale::date(d, lang).replace(' ', "\u{a0}")),
                 brand: plan.meta.brand.primary.clone(),
                 brand_text: readable_on_white(&plan.meta.brand.primary),
                 logo: plan
@@ -102,6 +125,26 @@ impl Site {
                 home_label: word("home"),
                 nav_label: word("nav_label"),
                 pdf_label: word("download_pdf"),
+                palette: Status::ALL
+                    .map(|s| StatusInk {
+                        code: s.code(),
+                        ink: crate::palette::status(s),
+                        tint: crate::palette::status_tint(s),
+                    })
+                    .to_vec(),
+                contact: ContactView {
+                    name: plan.meta.contact.name.clone(),
+                    email: plan.meta.contact.email.clone(),
+                    // A phone number is not broken across lines.
+                    phone: plan
+                        .meta
+                        .contact
+                        .phone
+                        .as_ref()
+                        .map(|p| p.replace(' ', "\u{a0}")),
+                    url: plan.meta.contact.url.clone(),
+                },
+                accessibility_statement: plan.meta.accessibility_statement.clone(),
             },
         }
     }
@@ -166,10 +209,20 @@ impl Site {
             target: &target,
             not_measured: &not_measured,
         };
-        let legend = svg::Legend {
-            actual: &actual,
-            target: &target,
+        // The overview shows neither the table nor the charts.
+        let years = if charts {
+            year_columns(goal)
+        } else {
+            Vec::new()
         };
+        // Each column's head as a stacked row's label: "2027 · Mål".
+        let heads: Vec<String> = years
+            .iter()
+            .map(|c| match c.kind {
+                Some(k) => format!("{} · {}", c.year, self.label(k.code())),
+                None => c.year.to_string(),
+            })
+            .collect();
         let indicators = goal
             .indicators
             .iter()
@@ -177,7 +230,7 @@ impl Site {
             .map(|(i, ind)| {
                 let cell = |v: &Figure| YearCell {
                     year: locale::when(v.when, lang),
-                    value: locale::figure(&v.value, ind, lang),
+                    value: unbroken(&locale::figure(&v.value, ind, lang), ind.unit),
                 };
                 // By year, as the PDF's columns: a year's latest quarter or
                 // month stands for it, named.
@@ -192,8 +245,16 @@ impl Site {
                 let chart = charts
                     .then(|| Chart::of(ind, lang, &words))
                     .flatten()
-                    .map(|c| svg::render(&c, &format!("chart-{}-{i}", goal.anchor()), &legend));
+                    .map(|c| {
+                        svg::render(
+                            &c,
+                            &format!("chart-{}-{i}", goal.anchor()),
+                            &self.info.brand_text,
+                        )
+                    });
+                let cells = year_cells(ind, &years, &heads, lang, |k| self.label(k.code()));
                 IndicatorView {
+                    cells,
                     id: ind.id.clone(),
                     name: ind.name.clone(),
                     unit: ind.unit_label.clone().unwrap_or_else(|| {
@@ -251,9 +312,18 @@ impl Site {
                 })
                 .collect(),
             initiatives: goal.initiatives.clone(),
-            deadline: goal.deadline.map(|d| locale::deadline(d, lang)),
+            deadline: goal
+                .deadline
+                .map(|d| locale::deadline(d, lang).replace(' ', "\u{a0}")),
             links: goal.links.clone(),
             status: self.status(goal.status),
+            columns: years
+                .iter()
+                .map(|c| ColumnHead {
+                    year: c.year,
+                    label: c.kind.map(|k| self.label(k.code())),
+                })
+                .collect(),
             indicators,
         }
     }
@@ -371,6 +441,9 @@ pub(super) struct IndicatorView {
     pub(super) status: StatusView,
     /// Inline SVG, for numeric indicators.
     pub(super) chart: Option<String>,
+    /// The row's cells of the goal's year columns, as HTML: a big plan
+    /// has thousands, which Rust writes far faster than a template loop.
+    pub(super) cells: String,
 }
 
 #[derive(Serialize)]
@@ -396,7 +469,141 @@ pub(super) struct GoalView {
     pub(super) deadline: Option<String>,
     pub(super) links: Vec<GoalLink>,
     pub(super) status: StatusView,
+    /// The goal table's year columns, as the PDF's.
+    pub(super) columns: Vec<ColumnHead>,
     pub(super) indicators: Vec<IndicatorView>,
+}
+
+/// A year column of a goal table: the year, and what its figures are
+/// (baseline, actual, target) when they are all the same kind.
+#[derive(Serialize)]
+pub(super) struct ColumnHead {
+    pub(super) year: i32,
+    pub(super) label: Option<String>,
+}
+
+/// An indicator's cells in the goal table's year columns: each labelled
+/// with its column's head (`heads`) for the stacked rows on phones, each
+/// figure with its kind (`fig-baseline`, …) and, where the column's head
+/// does not say it, the kind in words (`word`).
+fn year_cells(
+    ind: &Indicator,
+    years: &[YearColumn],
+    heads: &[String],
+    lang: Language,
+    word: impl Fn(FigureKind) -> String,
+) -> String {
+    let mut out = String::new();
+    for (col, head) in years.iter().zip(heads) {
+        let figures = figures_in(ind, col.year);
+        out.push_str("<td class=\"num");
+        if figures.is_empty() {
+            out.push_str(" empty");
+        }
+        out.push_str("\" data-label=\"");
+        escape_into(&mut out, head);
+        out.push_str("\">");
+        if figures.is_empty() {
+            out.push_str("<span aria-hidden=\"true\">–</span>");
+        }
+        for (kind, v) in figures {
+            out.push_str("<span class=\"fig fig-");
+            out.push_str(kind.code());
+            out.push_str("\">");
+            escape_into(
+                &mut out,
+                &unbroken(&locale::figure(&v.value, ind, lang), ind.unit),
+            );
+            // A quarter or a month standing for its year is named.
+            let part = locale::within_year(v.when, lang);
+            if !part.is_empty() {
+                out.push_str(" <span class=\"fig-when\">");
+                escape_into(&mut out, &part.replace(' ', "\u{a0}"));
+                out.push_str("</span>");
+            }
+            if col.kind.is_none() {
+                out.push_str(" <span class=\"fig-kind\">");
+                escape_into(&mut out, &word(kind));
+                out.push_str("</span>");
+            }
+            out.push_str("</span>");
+        }
+        out.push_str("</td>");
+    }
+    out
+}
+
+/// What a figure in a goal table is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FigureKind {
+    Baseline,
+    Actual,
+    Target,
+}
+
+impl FigureKind {
+    /// The stable name, which is also the label's key.
+    fn code(self) -> &'static str {
+        match self {
+            FigureKind::Baseline => "baseline",
+            FigureKind::Actual => "actual",
+            FigureKind::Target => "target",
+        }
+    }
+}
+
+struct YearColumn {
+    year: i32,
+    kind: Option<FigureKind>,
+}
+
+/// The indicator's figures for `year`: its baseline, actual and target; a
+/// year's latest quarter or month stands for it, as in the PDF.
+fn figures_in(ind: &Indicator, year: i32) -> Vec<(FigureKind, &Figure)> {
+    let mut out = Vec::new();
+    if let Some(b) = ind.baseline.iter().find(|b| b.when.year() == year) {
+        out.push((FigureKind::Baseline, b));
+    }
+    if let Some(a) = ind.actual_in_year(year) {
+        out.push((FigureKind::Actual, a));
+    }
+    if let Some(t) = ind.target_in_year(year) {
+        out.push((FigureKind::Target, t));
+    }
+    out
+}
+
+/// Every year of the goal's indicators, each saying what its figures are
+/// when all are of one kind.
+fn year_columns(goal: &Goal) -> Vec<YearColumn> {
+    let mut years: Vec<i32> = goal.indicators.iter().flat_map(|i| i.years()).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| {
+            let mut kinds = goal.indicators.iter().flat_map(|i| figures_in(i, year));
+            let first = kinds.next().map(|k| k.0);
+            let same = goal
+                .indicators
+                .iter()
+                .all(|i| figures_in(i, year).len() <= 1)
+                && kinds.all(|k| Some(k.0) == first);
+            YearColumn {
+                year,
+                kind: first.filter(|_| same),
+            }
+        })
+        .collect()
+}
+
+/// A figure kept on one line: its number and its unit do not part.
+fn unbroken(figure: &str, unit: Unit) -> String {
+    if unit == Unit::Text {
+        figure.to_string()
+    } else {
+        figure.replace(' ', "\u{a0}")
+    }
 }
 
 #[derive(Serialize)]
@@ -450,33 +657,5 @@ pub(super) fn goals_page(plan: &Plan) -> bool {
 
 /// The brand colour, darkened until it reaches 4.5:1 against white.
 fn readable_on_white(hex: &str) -> String {
-    let Some((r, g, b)) = parse_hex(hex) else {
-        return Brand::default().primary;
-    };
-    let mut f = 1.0;
-    loop {
-        let (rr, gg, bb) = ((r * f).round(), (g * f).round(), (b * f).round());
-        if contrast_with_white(rr, gg, bb) >= 4.6 || f <= 0.05 {
-            return format!("#{:02x}{:02x}{:02x}", rr as u8, gg as u8, bb as u8);
-        }
-        f -= 0.05;
-    }
-}
-
-fn parse_hex(hex: &str) -> Option<(f64, f64, f64)> {
-    let [r, g, b] = parse_colour(hex)?;
-    Some((f64::from(r), f64::from(g), f64::from(b)))
-}
-
-fn contrast_with_white(r: f64, g: f64, b: f64) -> f64 {
-    let lin = |c: f64| {
-        let c = c / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    1.05 / (l + 0.05)
+    crate::palette::readable_on_white(hex).unwrap_or_else(|| Brand::default().primary)
 }

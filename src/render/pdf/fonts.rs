@@ -272,6 +272,21 @@ fn add_subtable(subtable: &PairPos<'_>, upm: f32, out: &mut FxHashMap<u32, f32>)
     }
 }
 
+/// The regular and the bold face, loaded once for the process: the site
+/// sets its charts in the same font and measures them with these. `None`
+/// if the built-in font cannot be read (the PDF then says why).
+pub fn site_faces() -> Option<&'static (FaceMetrics, FaceMetrics)> {
+    static FACES: std::sync::OnceLock<Option<(FaceMetrics, FaceMetrics)>> =
+        std::sync::OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            let regular = FaceMetrics::load("NotoSans-Regular", notosans::REGULAR_TTF).ok()?;
+            let bold = FaceMetrics::load("NotoSans-Bold", notosans::BOLD_TTF).ok()?;
+            Some((regular, bold))
+        })
+        .as_ref()
+}
+
 pub struct Fonts {
     pub faces: [FaceMetrics; 4],
     /// Apply the font's kerning pairs (the style's `text.kerning`).

@@ -5,6 +5,8 @@
 
 use super::PdfError;
 use crate::diagnostic::PdfStyleProblem;
+use crate::model::Status::*;
+use crate::palette::{self, status};
 use crate::theme::Theme;
 use serde::Deserialize;
 
@@ -156,21 +158,21 @@ section!(GoalStyle {
 section!(ChartStyle {
     color: String = "",
     accent: String = "#d9822b",
-    grid: String = "#d5dbe0",
+    target: String = "",
     width_mm: f32 = 78.0,
     height_mm: f32 = 44.0,
     gap_mm: f32 = 8.0,
     title_pt: f32 = 8.0,
-    label_pt: f32 = 6.8,
+    label_pt: f32 = 8.0,
     line_pt: f32 = 1.6,
 });
 
 section!(StatusStyle {
-    achieved: String = "#2e7d32",
-    on_track: String = "#1565c0",
-    off_track: String = "#c62828",
-    not_measured: String = "#6b7780",
-    not_assessed: String = "#6a4c93",
+    achieved: String = "",
+    on_track: String = "",
+    off_track: String = "",
+    not_measured: String = "",
+    not_assessed: String = "",
 });
 
 section!(CalloutStyle {
@@ -279,7 +281,8 @@ pub struct Style {
     pub rule: Rgb,
     pub chart: Rgb,
     pub accent: Rgb,
-    pub grid: Rgb,
+    /// Targets in charts.
+    pub target: Rgb,
     /// By [`crate::model::Status`] in the order of `Status::ALL`.
     pub status: [Rgb; 5],
     /// By [`crate::model::CalloutKind`] in the order of `CalloutKind::ALL`.
@@ -359,6 +362,14 @@ impl Style {
                 colour(key, value)
             }
         };
+        // Empty: the colour the site shows too.
+        let or_shared = |key: &str, value: &str, shared: &str| {
+            if value.trim().is_empty() {
+                colour(key, shared)
+            } else {
+                colour(key, value)
+            }
+        };
         let align = file.text.align.trim().to_lowercase();
         if align != "left" && align != "justify" {
             return Err(style_error(
@@ -397,7 +408,7 @@ impl Style {
             rule: colour("tables.rule", &file.tables.rule)?,
             chart: or_brand("charts.color", &file.charts.color)?,
             accent: colour("charts.accent", &file.charts.accent)?,
-            grid: colour("charts.grid", &file.charts.grid)?,
+            target: or_shared("charts.target", &file.charts.target, palette::TARGET)?,
             case_facts: colour("case.facts_background", &file.case.facts_background)?,
             case_recommendation: if file.case.recommendation_background.trim().is_empty() {
                 brand.tint(0.9)
@@ -409,11 +420,19 @@ impl Style {
             },
             case_decision: colour("case.decision_background", &file.case.decision_background)?,
             status: [
-                colour("status.achieved", &file.status.achieved)?,
-                colour("status.on_track", &file.status.on_track)?,
-                colour("status.off_track", &file.status.off_track)?,
-                colour("status.not_measured", &file.status.not_measured)?,
-                colour("status.not_assessed", &file.status.not_assessed)?,
+                or_shared("status.achieved", &file.status.achieved, status(Achieved))?,
+                or_shared("status.on_track", &file.status.on_track, status(OnTrack))?,
+                or_shared("status.off_track", &file.status.off_track, status(OffTrack))?,
+                or_shared(
+                    "status.not_measured",
+                    &file.status.not_measured,
+                    status(NotMeasured),
+                )?,
+                or_shared(
+                    "status.not_assessed",
+                    &file.status.not_assessed,
+                    status(NotAssessed),
+                )?,
             ],
             callout: [
                 or_brand("callouts.note", &file.callouts.note)?,

@@ -20,18 +20,6 @@
       });
     }
 
-    // Stacked goal tables on phones label each cell with its column.
-    document.querySelectorAll("table.goal-table").forEach(function (table) {
-      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-        return th.textContent.trim();
-      });
-      table.querySelectorAll("tbody tr").forEach(function (tr) {
-        Array.prototype.forEach.call(tr.children, function (cell, i) {
-          if (cell.tagName === "TD" && heads[i]) cell.setAttribute("data-label", heads[i]);
-        });
-      });
-    });
-
     setupFilter();
     setupSearch();
   });
@@ -101,6 +89,50 @@
     });
   }
 
+  // A pattern that finds the query's words in the original text, in any
+  // case, where "aa" may stand for "å".
+  function matcher(terms) {
+    var parts = terms.map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/å/g, "(?:å|aa)");
+    });
+    return new RegExp(parts.join("|"), "giu");
+  }
+
+  // Up to about 180 characters around the first match, cut between words.
+  function snippet(text, pattern) {
+    pattern.lastIndex = 0;
+    var m = pattern.exec(text);
+    if (!m) return "";
+    var start = Math.max(0, m.index - 60);
+    if (start > 0) {
+      var space = text.indexOf(" ", start - 1);
+      start = space === -1 || space >= m.index ? m.index : space + 1;
+    }
+    var end = Math.min(text.length, start + 180);
+    if (end < text.length) {
+      var back = text.lastIndexOf(" ", end);
+      end = back > m.index + m[0].length ? back : text.indexOf(" ", m.index + m[0].length);
+      if (end === -1) end = text.length;
+    }
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  // Sets `text` into `el`, the matched words in <mark>.
+  function highlight(el, text, pattern) {
+    pattern.lastIndex = 0;
+    var at = 0;
+    var m;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m[0] === "") { pattern.lastIndex++; continue; }
+      el.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      at = m.index + m[0].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   function search(index, query, results, status) {
     results.innerHTML = "";
     var terms = normalise(query).split(/\s+/).filter(Boolean);
@@ -120,21 +152,25 @@
     });
     hits.sort(function (a, b) { return b.score - a.score; });
     var kindLabel = { s: results.getAttribute("data-section-label"), g: results.getAttribute("data-goal-label") };
+    var pattern = matcher(terms);
     hits.slice(0, 50).forEach(function (hit) {
       var li = document.createElement("li");
+      var head = document.createElement("p");
+      head.className = "result-title";
       var a = document.createElement("a");
       a.href = hit.entry.u;
-      a.textContent = hit.entry.t;
-      li.appendChild(a);
+      highlight(a, hit.entry.t, pattern);
+      head.appendChild(a);
       var kind = document.createElement("span");
       kind.className = "kind";
       kind.textContent = kindLabel[hit.entry.k] || "";
-      li.appendChild(kind);
-      var at = hit.text.indexOf(terms[0]);
-      if (at !== -1) {
+      head.appendChild(kind);
+      li.appendChild(head);
+      var text = snippet(hit.entry.x.replace(/\s+/g, " "), pattern);
+      if (text) {
         var p = document.createElement("p");
-        var start = Math.max(0, at - 60);
-        p.textContent = (start > 0 ? "… " : "") + hit.entry.x.substr(start, 180).replace(/\s+/g, " ") + " …";
+        p.className = "result-text";
+        highlight(p, text, pattern);
         li.appendChild(p);
       }
       results.appendChild(li);

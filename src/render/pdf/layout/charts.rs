@@ -3,9 +3,11 @@
 //! layout draws (status marks, points, target diamonds).
 
 use super::super::display::{Face, Item, Role, Seg};
+use super::super::fonts::Fonts;
 use super::super::style::{MM, Rgb};
 use super::Layout;
 use super::text::Span;
+use crate::chart::plot::{self, Drawing, Frame, Ink, Measure};
 use crate::chart::{Chart, SeriesKind, Words};
 use crate::model::{Goal, Status};
 
@@ -27,27 +29,25 @@ pub(super) fn circle(cx: f32, cy: f32, r: f32) -> Vec<Seg> {
     ]
 }
 
-/// A dashed line as separate segments.
-fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, dash: f32) -> Vec<Seg> {
+/// A dashed line as separate segments: dashes `on` long, `off` apart.
+fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, on: f32, off: f32) -> Vec<Seg> {
     let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt();
     if len < 0.1 {
         return Vec::new();
     }
-    let n = (len / dash).floor() as usize;
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < n {
-        let t1 = k as f32 * dash / len;
-        let t2 = ((k as f32 + 1.0) * dash / len).min(1.0);
+    let mut at = 0.0;
+    while at < len {
+        let (t1, t2) = (at / len, ((at + on) / len).min(1.0));
         out.push(Seg::Move(x1 + (x2 - x1) * t1, y1 + (y2 - y1) * t1));
         out.push(Seg::Line(x1 + (x2 - x1) * t2, y1 + (y2 - y1) * t2));
-        k += 2;
+        at += on + off;
     }
     out
 }
 
-/// A target marker: a filled diamond of radius `r` centred on (`x`, `y`).
-fn diamond(x: f32, y: f32, r: f32, fill: Rgb) -> Item {
+/// A target marker: a hollow diamond of radius `r` centred on (`x`, `y`).
+fn diamond(x: f32, y: f32, r: f32, ink: Rgb) -> Item {
     Item::Path {
         segments: vec![
             Seg::Move(x, y - r),
@@ -56,8 +56,8 @@ fn diamond(x: f32, y: f32, r: f32, fill: Rgb) -> Item {
             Seg::Line(x - r, y),
         ],
         closed: true,
-        stroke: None,
-        fill: Some(fill),
+        stroke: Some((ink, 1.0)),
+        fill: Some(Rgb::WHITE),
     }
 }
 
@@ -170,11 +170,11 @@ impl Layout<'_> {
         }
     }
 
-    /// Draws a chart in the box at (`x`, `y`) of `w` × `h`.
+    /// Draws a chart in the box at (`x`, `y`) of `w` × `h`: its title,
+    /// then the layout the site draws too ([`plot::plot`]).
     fn chart(&mut self, c: &Chart, x: f32, y: f32, w: f32, h: f32) {
         let st = self.st;
         let cs = &st.file.charts;
-        let small = cs.label_pt;
         let title = vec![Span::new(c.title.clone(), Face::Bold, cs.title_pt, st.text).no_hyphens()];
         let (title, tl) = self.lines(&title, w, false);
         let mut ty = y;
@@ -182,216 +182,161 @@ impl Layout<'_> {
             self.emit_line(&title, l, x, ty + cs.title_pt, 0.0);
             ty += cs.title_pt * 1.25;
         }
-        let legend_h = 12.0;
-        let label_w = c
-            .y_ticks
-            .iter()
-            .map(|t| self.fonts.width(Face::Regular, small, &t.label))
-            .fold(0.0, f32::max);
-        let px = x + label_w + 5.0;
-        let pw = w - (px - x) - 30.0;
-        let py = ty + 14.0; // plot top, with room for value labels
-        let ph = y + h - legend_h - 12.0 - py; // plot height
-        if ph < 20.0 || pw < 40.0 {
+        ty += cs.label_pt * 0.4;
+        let frame = Frame {
+            width: f64::from(w),
+            height: f64::from(y + h - ty),
+            text: f64::from(cs.label_pt),
+        };
+        if frame.height < frame.text * 6.0 {
             return;
         }
-        let to_x = |u: f64| px + 8.0 + (u as f32) * (pw - 16.0);
-        let to_y = |v: f64| py + ph - (v as f32) * ph;
-        let text = |x: f32, y: f32, face: Face, color: Rgb, t: &str| Item::Text {
-            x,
-            y,
-            face,
-            size: small,
-            color,
-            text: t.to_string(),
-            space_extra: 0.0,
-        };
-        // Grid and y labels.
-        for t in &c.y_ticks {
-            let yy = to_y(t.at);
-            self.push(Item::Rule {
-                x1: px,
-                y1: yy,
-                x2: px + pw,
-                y2: yy,
-                width: 0.4,
-                color: st.grid,
-            });
-            let tw = self.fonts.width(Face::Regular, small, &t.label);
-            self.push(text(
-                px - 4.0 - tw,
-                yy + small * 0.35,
-                Face::Regular,
-                st.muted,
-                &t.label,
-            ));
-        }
-        // x axis and labels.
-        let axis_y = py + ph;
-        self.push(Item::Rule {
-            x1: px,
-            y1: axis_y,
-            x2: px + pw,
-            y2: axis_y,
-            width: 0.7,
-            color: st.muted,
-        });
-        for t in &c.x_ticks {
-            let xx = to_x(t.at);
-            let tw = self.fonts.width(Face::Regular, small, &t.label);
-            self.push(Item::Rule {
-                x1: xx,
-                y1: axis_y,
-                x2: xx,
-                y2: axis_y + 2.5,
-                width: 0.5,
-                color: st.muted,
-            });
-            self.push(text(
-                xx - tw / 2.0,
-                axis_y + 10.0,
-                Face::Regular,
-                st.muted,
-                &t.label,
-            ));
-        }
-        // Points are obstacles for the value labels.
-        let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
-        for srs in &c.series {
-            for p in &srs.points {
-                let (xx, yy) = (to_x(p.x), to_y(p.y));
-                placed.push((xx - 3.0, yy + 3.0, 6.0, 6.0));
-            }
-        }
-        let mut label = |l: &mut Self, t: &str, cx: f32, cy: f32, color: Rgb| {
-            let tw = l.fonts.width(Face::Bold, small, t);
-            let centred = (cx - tw / 2.0).min(x + w - tw).max(px);
-            let clash = |lx: f32, ly: f32, placed: &Vec<(f32, f32, f32, f32)>| {
-                placed.iter().any(|&(ax, ay, aw, ah)| {
-                    lx < ax + aw && ax < lx + tw && ly - small < ay && ay - ah < ly
-                })
-            };
-            let candidates = [
-                (centred, cy - 5.0),
-                ((cx + 4.0).min(x + w - tw), cy - 4.0),
-                ((cx + 5.0).min(x + w - tw), cy + small * 0.35),
-                ((cx - 5.0 - tw).max(px), cy + small * 0.35),
-                (centred, cy - 7.0 - small),
-                (centred, cy + 4.0 + small),
-            ];
-            let (lx, ly) = candidates
-                .iter()
-                .copied()
-                .find(|&(lx, ly)| !clash(lx, ly, &placed))
-                .unwrap_or(candidates[0]);
-            placed.push((lx, ly, tw, small));
-            l.push(text(lx, ly, Face::Bold, color, t));
-        };
-        let mut last_actual: Option<(f32, f32)> = None;
-        for s in &c.series {
-            match s.kind {
-                SeriesKind::Actual => {
-                    let segs = s
-                        .points
-                        .iter()
-                        .enumerate()
-                        .map(|(k, p)| {
-                            let (xx, yy) = (to_x(p.x), to_y(p.y));
-                            if k == 0 {
-                                Seg::Move(xx, yy)
-                            } else {
-                                Seg::Line(xx, yy)
-                            }
-                        })
-                        .collect();
-                    self.push(Item::Path {
-                        segments: segs,
-                        closed: false,
-                        stroke: Some((st.chart, cs.line_pt)),
-                        fill: None,
-                    });
-                    for p in &s.points {
-                        let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.push(dot(xx, yy, 2.2, Some((Rgb::WHITE, 0.6)), st.chart));
-                    }
-                    if let Some(p) = s.points.last() {
-                        let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        last_actual = Some((xx, yy));
-                        label(self, &p.label, xx, yy, st.chart);
-                    }
-                }
-                SeriesKind::Baseline => {
-                    for p in &s.points {
-                        let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.push(dot(xx, yy, 2.4, Some((st.muted, 1.0)), Rgb::WHITE));
-                        label(self, &p.label, xx, yy, st.muted);
-                    }
-                }
-                SeriesKind::Target => {
-                    if let (Some((ax, ay)), Some(p)) = (last_actual, s.points.first()) {
-                        let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.push(Item::Path {
-                            segments: dashed(ax, ay, xx, yy, 2.5),
-                            closed: false,
-                            stroke: Some((st.accent, 0.8)),
-                            fill: None,
-                        });
-                    }
-                    for p in &s.points {
-                        let (xx, yy) = (to_x(p.x), to_y(p.y));
-                        self.push(diamond(xx, yy, 3.2, st.accent));
-                        label(self, &p.label, xx, yy, st.accent);
-                    }
-                }
-            }
-        }
-        self.legend(c, px, y + h - 4.0);
+        let d = plot::plot(c, frame, &Metrics(self.fonts, cs.label_pt));
+        self.draw(&d, x, ty);
     }
 
-    /// The chart's legend: a key for each kind of series it shows.
-    fn legend(&mut self, c: &Chart, x: f32, ly: f32) {
+    /// Draws a laid-out chart with its top left corner at (`ox`, `oy`).
+    fn draw(&mut self, d: &Drawing, ox: f32, oy: f32) {
         let st = self.st;
-        let small = st.file.charts.label_pt;
-        let mut lx = x;
-        let entries = [
-            (SeriesKind::Baseline, self.label("baseline")),
-            (SeriesKind::Actual, self.label("actual")),
-            (SeriesKind::Target, self.label("target")),
-        ];
-        for (kind, word) in entries {
-            if !c.series.iter().any(|s| s.kind == kind) {
-                continue;
+        let cs = &st.file.charts;
+        let size = cs.label_pt;
+        let at = |(x, y): (f64, f64)| (ox + x as f32, oy + y as f32);
+        let ink = |i: Ink| match i {
+            Ink::Muted => st.muted,
+            Ink::Actual => st.chart,
+            Ink::Target => st.target,
+        };
+        let p = d.plot;
+        let (x0, y0) = at((p.x0, p.y0));
+        let (x1, y1) = at((p.x1, p.y1));
+        // Grid as fine dots in the axis colour, as on the site.
+        for &gy in &d.grid {
+            let yy = oy + gy as f32;
+            self.push(Item::Path {
+                segments: dashed(x0, yy, x1, yy, 0.5, 2.0),
+                closed: false,
+                stroke: Some((st.muted, 0.4)),
+                fill: None,
+            });
+        }
+        let mut axis = vec![Seg::Move(x0, y0), Seg::Line(x0, y1), Seg::Line(x1, y1)];
+        for &yx in &d.years {
+            axis.push(Seg::Move(ox + yx as f32, y1));
+            axis.push(Seg::Line(ox + yx as f32, y1 + 2.5));
+        }
+        self.push(Item::Path {
+            segments: axis,
+            closed: false,
+            stroke: Some((st.muted, 0.6)),
+            fill: None,
+        });
+        if let Some(cy) = d.cut {
+            let t = size;
+            let (a, b) = (t * 0.45, t * 0.2);
+            let cy = oy + cy as f32;
+            let (ya, yb, yc, yd) = (cy + b, cy - b, cy - b - t * 0.3, cy + b - t * 0.3);
+            self.push(Item::Path {
+                segments: vec![
+                    Seg::Move(x0 - a, ya),
+                    Seg::Line(x0 + a, yb),
+                    Seg::Line(x0 + a, yc),
+                    Seg::Line(x0 - a, yd),
+                ],
+                closed: true,
+                stroke: None,
+                fill: Some(Rgb::WHITE),
+            });
+            self.push(Item::Path {
+                segments: vec![
+                    Seg::Move(x0 - a, ya),
+                    Seg::Line(x0 + a, yb),
+                    Seg::Move(x0 - a, yd),
+                    Seg::Line(x0 + a, yc),
+                ],
+                closed: false,
+                stroke: Some((st.muted, 0.8)),
+                fill: None,
+            });
+        }
+        for run in d.runs.iter().filter(|r| r.len() > 1) {
+            let segments = run
+                .iter()
+                .enumerate()
+                .map(|(k, &pt)| {
+                    let (xx, yy) = at(pt);
+                    if k == 0 {
+                        Seg::Move(xx, yy)
+                    } else {
+                        Seg::Line(xx, yy)
+                    }
+                })
+                .collect();
+            self.push(Item::Path {
+                segments,
+                closed: false,
+                stroke: Some((st.chart, cs.line_pt)),
+                fill: None,
+            });
+        }
+        if let Some((a, b)) = d.dash {
+            let ((ax, ay), (bx, by)) = (at(a), at(b));
+            self.push(Item::Path {
+                segments: dashed(ax, ay, bx, by, 2.5, 2.5),
+                closed: false,
+                stroke: Some((st.target, 0.8)),
+                fill: None,
+            });
+        }
+        let r = d.radius as f32;
+        for &(kind, mx, my) in &d.marks {
+            let (xx, yy) = at((mx, my));
+            self.push(mark(kind, xx, yy, r, st.chart, st.muted, st.target));
+        }
+        for &(kind, kx, ky) in &d.keys {
+            let (xx, yy) = at((kx, ky));
+            if kind == SeriesKind::Actual {
+                self.push(Item::Rule {
+                    x1: xx - size * 0.6,
+                    y1: yy,
+                    x2: xx + size * 0.6,
+                    y2: yy,
+                    width: cs.line_pt,
+                    color: st.chart,
+                });
             }
-            let cy = ly - small * 0.35;
-            match kind {
-                SeriesKind::Baseline => {
-                    self.push(dot(lx + 3.0, cy, 2.2, Some((st.muted, 1.0)), Rgb::WHITE))
-                }
-                SeriesKind::Actual => {
-                    self.push(Item::Rule {
-                        x1: lx - 1.0,
-                        y1: cy,
-                        x2: lx + 9.0,
-                        y2: cy,
-                        width: st.file.charts.line_pt,
-                        color: st.chart,
-                    });
-                    self.push(dot(lx + 4.0, cy, 2.0, None, st.chart));
-                }
-                SeriesKind::Target => self.push(diamond(lx + 3.0, cy, 3.0, st.accent)),
-            }
-            let tx = lx + 12.0;
-            let tw = self.fonts.width(Face::Regular, small, word);
+            self.push(mark(kind, xx, yy, r, st.chart, st.muted, st.target));
+        }
+        for l in &d.labels {
+            let (lx, ly) = at((l.x, l.y));
             self.push(Item::Text {
-                x: tx,
+                x: lx,
                 y: ly,
-                face: Face::Regular,
-                size: small,
-                color: st.muted,
-                text: word.to_string(),
+                face: if l.bold() { Face::Bold } else { Face::Regular },
+                size,
+                color: ink(l.ink),
+                text: l.text.clone(),
                 space_extra: 0.0,
             });
-            lx = tx + tw + 10.0;
         }
+    }
+}
+
+/// The PDF's font at the charts' size.
+struct Metrics<'a>(&'a Fonts, f32);
+
+impl Measure for Metrics<'_> {
+    fn width(&self, text: &str, bold: bool) -> f64 {
+        let face = if bold { Face::Bold } else { Face::Regular };
+        f64::from(self.0.width(face, self.1, text))
+    }
+}
+
+/// A figure's mark, as on the site: a hollow circle for the baseline, a
+/// dot for a measured figure, a hollow diamond for a target.
+fn mark(kind: SeriesKind, x: f32, y: f32, r: f32, actual: Rgb, muted: Rgb, target: Rgb) -> Item {
+    match kind {
+        SeriesKind::Baseline => dot(x, y, r, Some((muted, 1.0)), Rgb::WHITE),
+        SeriesKind::Actual => dot(x, y, r, None, actual),
+        SeriesKind::Target => diamond(x, y, r * 1.35, target),
     }
 }
