@@ -6,7 +6,7 @@
 pub mod plot;
 
 use crate::locale;
-use crate::model::{Figure, Grain, Indicator, Language, Unit, Value, When};
+use crate::model::{Figure, Indicator, Language, Unit, Value, When};
 
 /// What a series of points stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +22,6 @@ pub struct Point {
     pub value: f64,
     /// The value as the plan's language writes it: `14,6 %`.
     pub label: String,
-    /// Whether the drawing writes the label at the point. Quarters and
-    /// months stand too close for a label each: their line is labelled at
-    /// its end (the description states every figure).
-    pub labelled: bool,
     /// Position in the unit square: x from left (0) to right (1), y from
     /// bottom (0) to top (1).
     pub x: f64,
@@ -137,7 +133,6 @@ impl Chart {
             when,
             value,
             label: locale::figure(&Value::Number(value), indicator, lang),
-            labelled: true,
             x: x(when.middle()),
             y: y(value),
         };
@@ -151,22 +146,11 @@ impl Chart {
             });
         }
         // Only measured periods: one without a figure leaves a gap.
-        let mut actual_points: Vec<Point> = indicator
+        let actual_points: Vec<Point> = indicator
             .actuals
             .iter()
             .filter_map(|a| a.value.number().map(|v| point(a.when, v)))
             .collect();
-        // Finer than a year: the line is labelled at its end.
-        let fine = indicator
-            .actuals
-            .first()
-            .is_some_and(|a| a.when.grain() != Grain::Year);
-        if fine {
-            let n = actual_points.len();
-            for (k, p) in actual_points.iter_mut().enumerate() {
-                p.labelled = k + 1 == n;
-            }
-        }
         if !actual_points.is_empty() {
             series.push(Series {
                 kind: SeriesKind::Actual,
@@ -467,7 +451,7 @@ mod tests {
     }
 
     #[test]
-    fn quarters_sit_inside_their_year_and_label_their_line_at_its_end() {
+    fn quarters_sit_inside_their_year_on_one_line() {
         let mut ind = indicator();
         ind.actuals = [(1, 2100.0), (2, 2180.0), (3, 2240.0)]
             .map(|(q, v)| Figure {
@@ -488,8 +472,6 @@ mod tests {
         let tick_2026 = chart.x_ticks.iter().find(|t| t.label == "2026").unwrap();
         assert!(xs[0] < tick_2026.at && tick_2026.at < xs[2], "{xs:?}");
         assert_eq!(chart.series[2].points[0].x, 1.0);
-        let labelled: Vec<bool> = actual.points.iter().map(|p| p.labelled).collect();
-        assert_eq!(labelled, [false, false, true]);
         // 2025 has no figure: the baseline of 2024 stands apart, the
         // quarters of 2026 are one line.
         let runs: Vec<usize> = chart.runs().iter().map(Vec::len).collect();

@@ -108,6 +108,26 @@ fn chart_text_is_at_least_12_px_and_every_colour_reads_on_white() {
                 .map(|c| elements(&doc, c).len())
                 .sum::<usize>();
             assert_eq!(elements(&doc, "figure").len(), marks, "{page}: {svg}");
+            // Only a quarter's or a month's figure may go unlabelled, where
+            // the others leave it no room.
+            if !elements(&doc, "actual-point crowded").is_empty() {
+                let finer = [
+                    "kvartal",
+                    "januar",
+                    "februar",
+                    "marts",
+                    "april",
+                    "maj",
+                    "juni",
+                    "juli",
+                    "august",
+                    "september",
+                    "oktober",
+                    "november",
+                    "december",
+                ];
+                assert!(finer.iter().any(|w| svg.contains(w)), "{page}: {svg}");
+            }
         }
     }
     assert!(seen >= 15, "{seen} charts");

@@ -5,6 +5,7 @@
 //! touches no other label, line, mark or the legend.
 
 use super::{Chart, Point, SeriesKind};
+use crate::model::Grain;
 
 /// How wide a text is at the frame's type size, in the frame's units.
 pub trait Measure {
@@ -147,6 +148,10 @@ pub struct Drawing {
     pub dash: Option<Segment>,
     /// Every figure's mark, by kind.
     pub marks: Vec<(SeriesKind, f64, f64)>,
+    /// By mark: a quarter's or a month's figure left unlabelled, as all but
+    /// the first and the last of such a line are (the text alternative and
+    /// the table state them). A year's figure always has its label.
+    pub crowded: Vec<bool>,
     /// Ticks, figures and legend words.
     pub labels: Vec<Label>,
     /// The legend's keys: a mark of each kind shown, centred here.
@@ -332,12 +337,9 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
         x1: frame.width,
         y1: plot.y1,
     };
+    let mut crowded = Vec::with_capacity(marks.len());
     for s in &chart.series {
         for (k, p) in s.points.iter().enumerate() {
-            // Quarters and months are labelled at the line's end only.
-            if !p.labelled {
-                continue;
-            }
             let (x, y) = at(p);
             let w = m.width(&p.label, true);
             let below_first = valley(chart, s.kind, k, py);
@@ -352,6 +354,16 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
                 &boxes,
                 &segments,
             );
+            // Quarters and months stand closer than their labels are wide:
+            // the line is labelled at its end, and where else a label
+            // meets nothing.
+            let (label, clashes) = label;
+            let fine = p.when.grain() != Grain::Year;
+            let skip = fine && k + 1 < s.points.len() && (clashes > 0 || k > 0);
+            crowded.push(skip);
+            if skip {
+                continue;
+            }
             boxes.push(label.rect(t));
             labels.push(Label {
                 ink: Ink::of(s.kind),
@@ -368,6 +380,7 @@ pub fn plot(chart: &Chart, frame: Frame, m: &dyn Measure) -> Drawing {
         runs,
         dash,
         marks,
+        crowded,
         labels,
         keys,
         legend,
@@ -409,7 +422,7 @@ fn place(
     area: &Rect,
     boxes: &[Rect],
     segments: &[Segment],
-) -> Label {
+) -> (Label, usize) {
     let gap = r + t * 0.2;
     let h = t;
     // Box tops and lefts around the point, nearest first.
@@ -469,15 +482,16 @@ fn place(
             best = Some((n, p));
         }
     }
-    let (lx, ly) = best.map_or_else(|| at((x, y)), |(_, p)| p);
-    Label {
+    let (clashes, (lx, ly)) = best.unwrap_or((0, at((x, y))));
+    let label = Label {
         text: text.to_string(),
         x: lx,
         y: ly,
         width: w,
         ink: Ink::Muted,
         role: Role::Value,
-    }
+    };
+    (label, clashes)
 }
 
 #[cfg(test)]

@@ -133,8 +133,10 @@ fn draw(chart: &Chart, d: &Drawing, id: &str, brand: &str) -> String {
             palette::TARGET
         );
     }
-    for &(kind, x, y) in &d.marks {
-        mark(&mut s, kind, x, y, d.radius, brand);
+    for (&(kind, x, y), &crowded) in d.marks.iter().zip(&d.crowded) {
+        // A mark left unlabelled is named so.
+        let class = if crowded { " crowded" } else { "" };
+        mark(&mut s, kind, x, y, d.radius, brand, class);
     }
     // The legend says in words what the marks are; the text alternative
     // already names every figure, so a screen reader skips it.
@@ -150,7 +152,7 @@ fn draw(chart: &Chart, d: &Drawing, id: &str, brand: &str) -> String {
                 C(x + t * 0.6)
             );
         }
-        mark(&mut s, kind, x, y, d.radius, brand);
+        mark(&mut s, kind, x, y, d.radius, brand, "");
     }
     for l in d.labels.iter().filter(|l| l.role == Role::Legend) {
         label(&mut s, l, ink(l.ink));
@@ -180,11 +182,12 @@ fn label(s: &mut String, l: &Label, ink: &str) {
 
 /// A figure's mark: a hollow circle for the baseline, a dot for a measured
 /// figure, a hollow diamond for a target.
-fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str) {
+/// A figure's mark; `class` is added to its kind's class.
+fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str, class: &str) {
     let _ = match kind {
         SeriesKind::Baseline => write!(
             s,
-            "<circle class=\"baseline-point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
+            "<circle class=\"baseline-point{class}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
             C(x),
             C(y),
             C(r),
@@ -192,7 +195,7 @@ fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str) {
         ),
         SeriesKind::Actual => write!(
             s,
-            "<circle class=\"actual-point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{brand}\"/>",
+            "<circle class=\"actual-point{class}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{brand}\"/>",
             C(x),
             C(y),
             C(r)
@@ -201,7 +204,7 @@ fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str) {
             let k = r * 1.35;
             write!(
                 s,
-                "<path class=\"target\" d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
+                "<path class=\"target{class}\" d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>",
                 C(x),
                 C(y - k),
                 C(x + k),
