@@ -77,7 +77,8 @@ fi
 pdf_run() { # label, command...
   local label=$1; shift
   rm -rf "$shm/out"
-  /usr/bin/time -f "$label %e s %M KB" "$@" >/dev/null 2>>"$shm/times" || true
+  # time appends its line itself: the tools' own messages stay out of it.
+  /usr/bin/time -a -o "$shm/times" -f "$label %e s %M KB" "$@" >/dev/null 2>&1 || true
 }
 : > "$shm/times"
 # The machine may be shared: the load is printed with the figures, and the
