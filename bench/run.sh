@@ -93,11 +93,14 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$shm/out"
 "$pp" build "$plan" --out "$shm/out" --only pdf >/dev/null 2>&1
-size=$(stat -c %s "$shm"/out/*.pdf)
+# The plan's own PDF, not the status report or the changes beside it.
+main_pdf() { ls "$1"/*.pdf | grep -v -e '-status\.pdf$' -e '-changes\.pdf$' | head -1; }
+size=$(stat -c %s "$(main_pdf "$shm/out")")
+rm -rf "$shm/plain"
 PLANPRESS_PDF_TAGGED=0 "$pp" build "$plan" --out "$shm/plain" --only pdf >/dev/null 2>&1
-plain=$(stat -c %s "$shm"/plain/*.pdf)
+plain=$(stat -c %s "$(main_pdf "$shm/plain")")
 echo "== where the tagged PDF's bytes go (bench/pdf_bytes.py)"
-python3 bench/pdf_bytes.py "$shm"/out/*.pdf
+python3 bench/pdf_bytes.py "$(main_pdf "$shm/out")"
 echo "== where the PDF build's time goes (one run)"
 rm -rf "$shm/out"
 PLANPRESS_TIMING=1 "$pp" build "$plan" --out "$shm/out" --only pdf 2>&1 | grep timing
