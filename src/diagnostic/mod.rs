@@ -12,6 +12,7 @@ mod case;
 pub mod code;
 mod da;
 mod en;
+mod hint;
 pub mod message;
 mod problems;
 pub mod render;

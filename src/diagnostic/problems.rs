@@ -2,8 +2,6 @@
 //! or an output folder: the typed reasons that hostile or unlucky input gets
 //! (see the README's Security section), for messages to name in words.
 
-use super::message::IoProblem;
-
 /// Which of the YAML limits a document went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YamlLimit {
@@ -132,4 +130,59 @@ pub enum HistoryProblem {
     Git(String),
     /// The adopted version does not check clean (`errors` errors).
     AdoptedInvalid { errors: usize },
+}
+
+/// The things a plan is made of, for messages that name one. Each language
+/// gives them the article and form its grammar needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Plan,
+    Section,
+    Goal,
+    Indicator,
+    Link,
+    Baseline,
+    Brand,
+    /// `adopted:` in plan.yaml.
+    Adoption,
+    /// `contact:` in plan.yaml.
+    Contact,
+    /// `signature:` in a section.
+    Signature,
+    TargetGroup,
+    Track,
+    NationalGoal,
+    /// A case's header: `case:` in plan.yaml.
+    Case,
+    Decision,
+}
+
+impl Thing {
+    /// The plan.yaml list a vocabulary entry lives in.
+    pub fn list_field(self) -> &'static str {
+        match self {
+            Thing::TargetGroup => "target_groups",
+            Thing::Track => "tracks",
+            _ => "national_goals",
+        }
+    }
+}
+
+/// Why a file could not be read or written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IoProblem {
+    NotFound,
+    PermissionDenied,
+    /// The system's own words.
+    Other(String),
+}
+
+impl From<&std::io::Error> for IoProblem {
+    fn from(e: &std::io::Error) -> IoProblem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => IoProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
+            _ => IoProblem::Other(e.to_string()),
+        }
+    }
 }
