@@ -95,11 +95,14 @@ pub enum Item {
         color: Rgb,
     },
     /// A path of straight and cubic segments, stroked and/or filled.
+    /// `dash` strokes it in dashes (on, off) instead of one line: a dotted
+    /// chart grid is one short path, not thousands of separate dashes.
     Path {
         segments: Vec<Seg>,
         closed: bool,
         stroke: Option<(Rgb, f32)>,
         fill: Option<Rgb>,
+        dash: Option<(f32, f32)>,
     },
     /// A clickable area; `y` is its top edge. `alt` says where it goes,
     /// for readers that cannot see the text around it.

@@ -29,23 +29,6 @@ pub(super) fn circle(cx: f32, cy: f32, r: f32) -> Vec<Seg> {
     ]
 }
 
-/// A dashed line as separate segments: dashes `on` long, `off` apart.
-fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, on: f32, off: f32) -> Vec<Seg> {
-    let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt();
-    if len < 0.1 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut at = 0.0;
-    while at < len {
-        let (t1, t2) = (at / len, ((at + on) / len).min(1.0));
-        out.push(Seg::Move(x1 + (x2 - x1) * t1, y1 + (y2 - y1) * t1));
-        out.push(Seg::Line(x1 + (x2 - x1) * t2, y1 + (y2 - y1) * t2));
-        at += on + off;
-    }
-    out
-}
-
 /// A target marker: a hollow diamond of radius `r` centred on (`x`, `y`).
 fn diamond(x: f32, y: f32, r: f32, ink: Rgb) -> Item {
     Item::Path {
@@ -58,6 +41,7 @@ fn diamond(x: f32, y: f32, r: f32, ink: Rgb) -> Item {
         closed: true,
         stroke: Some((ink, 1.0)),
         fill: Some(Rgb::WHITE),
+        dash: None,
     }
 }
 
@@ -68,6 +52,7 @@ fn dot(x: f32, y: f32, r: f32, stroke: Option<(Rgb, f32)>, fill: Rgb) -> Item {
         closed: true,
         stroke,
         fill: Some(fill),
+        dash: None,
     }
 }
 
@@ -128,6 +113,7 @@ impl Layout<'_> {
             closed: false,
             stroke: white,
             fill: None,
+            dash: None,
         });
     }
 
@@ -213,10 +199,11 @@ impl Layout<'_> {
         for &gy in &d.grid {
             let yy = oy + gy as f32;
             self.push(Item::Path {
-                segments: dashed(x0, yy, x1, yy, 0.5, 2.0),
+                segments: vec![Seg::Move(x0, yy), Seg::Line(x1, yy)],
                 closed: false,
                 stroke: Some((st.muted, 0.4)),
                 fill: None,
+                dash: Some((0.5, 2.0)),
             });
         }
         let mut axis = vec![Seg::Move(x0, y0), Seg::Line(x0, y1), Seg::Line(x1, y1)];
@@ -229,6 +216,7 @@ impl Layout<'_> {
             closed: false,
             stroke: Some((st.muted, 0.6)),
             fill: None,
+            dash: None,
         });
         if let Some(cy) = d.cut {
             let t = size;
@@ -245,6 +233,7 @@ impl Layout<'_> {
                 closed: true,
                 stroke: None,
                 fill: Some(Rgb::WHITE),
+                dash: None,
             });
             self.push(Item::Path {
                 segments: vec![
@@ -256,6 +245,7 @@ impl Layout<'_> {
                 closed: false,
                 stroke: Some((st.muted, 0.8)),
                 fill: None,
+                dash: None,
             });
         }
         for run in d.runs.iter().filter(|r| r.len() > 1) {
@@ -276,15 +266,17 @@ impl Layout<'_> {
                 closed: false,
                 stroke: Some((st.chart, cs.line_pt)),
                 fill: None,
+                dash: None,
             });
         }
         if let Some((a, b)) = d.dash {
             let ((ax, ay), (bx, by)) = (at(a), at(b));
             self.push(Item::Path {
-                segments: dashed(ax, ay, bx, by, 2.5, 2.5),
+                segments: vec![Seg::Move(ax, ay), Seg::Line(bx, by)],
                 closed: false,
                 stroke: Some((st.target, 0.8)),
                 fill: None,
+                dash: Some((2.5, 2.5)),
             });
         }
         let r = d.radius as f32;

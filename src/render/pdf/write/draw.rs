@@ -6,7 +6,7 @@ use super::super::style::Rgb;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::num::NormalizedF32;
-use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke};
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
@@ -211,6 +211,7 @@ impl Painter {
                 closed,
                 stroke: line,
                 fill: inside,
+                dash,
             } => {
                 let mut pb = PathBuilder::new();
                 for s in segments {
@@ -233,7 +234,13 @@ impl Painter {
                         self.fill = None;
                     }
                 }
-                surface.set_stroke(line.map(|(c, w)| stroke(c, w)));
+                surface.set_stroke(line.map(|(c, w)| Stroke {
+                    dash: dash.map(|(on, off)| StrokeDash {
+                        array: vec![on, off],
+                        offset: 0.0,
+                    }),
+                    ..stroke(c, w)
+                }));
                 surface.draw_path(&path);
                 surface.set_stroke(None);
             }
