@@ -511,6 +511,17 @@ mod tests {
     }
 
     #[test]
+    fn days_since_1970_become_calendar_dates() {
+        let day = |secs| {
+            let d = Date::from_unix(secs);
+            (d.year, d.month, d.day)
+        };
+        assert_eq!(day(0), (1970, 1, 1));
+        assert_eq!(day(20_454 * 86_400 + 86_399), (2026, 1, 1));
+        assert_eq!(day(19_782 * 86_400), (2024, 2, 29));
+    }
+
+    #[test]
     fn dates_and_quarters_must_exist() {
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("2027-02-29").is_none());

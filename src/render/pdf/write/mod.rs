@@ -374,12 +374,11 @@ fn outline(doc: &Document) -> Outline {
 
 fn metadata(info: &Info) -> Metadata {
     let secs = info.created;
-    let days = (secs / 86_400) as i64;
-    let (y, m, d) = civil(days);
+    let day = crate::model::Date::from_unix(secs);
     let rem = secs % 86_400;
-    let date = DateTime::new(y as u16)
-        .month(m as u8)
-        .day(d as u8)
+    let date = DateTime::new(day.year as u16)
+        .month(day.month as u8)
+        .day(day.day as u8)
         .hour((rem / 3600) as u8)
         .minute((rem / 60 % 60) as u8)
         .second((rem % 60) as u8)
@@ -392,19 +391,6 @@ fn metadata(info: &Info) -> Metadata {
         .language(info.lang.to_string())
         .creator(format!("planpress {}", env!("CARGO_PKG_VERSION")))
         .creation_date(date)
-}
-
-/// The calendar date of a day counted from 1970-01-01.
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// What krilla refused, as messages about the plan.
@@ -533,10 +519,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn dates() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(20_454), (2026, 1, 1));
-        assert_eq!(civil(19_782), (2024, 2, 29));
-    }
 }
