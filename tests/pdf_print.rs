@@ -212,6 +212,16 @@ fn the_status_overview_lists_every_goal_in_a_tagged_table() {
     let (pdf, _) = build(dir);
     let at = page_of(&pages(&pdf), "Status for planens mål");
     assert_eq!(at, 3, "the overview follows the contents");
+    // The contents name it first, unnumbered, with its page.
+    let contents = run(tool("pdftotext")
+        .args(["-f", "3", "-l", "3", "-layout"])
+        .arg(&pdf)
+        .arg("-"));
+    let first = contents
+        .lines()
+        .map(normalize)
+        .find(|l| !l.is_empty() && l != "Beskæftigelsesplan 2027" && l != "Indhold");
+    assert_eq!(first.as_deref(), Some("Status for planens mål 4"));
     // Row by row, as the page shows them.
     let page = run(tool("pdftotext")
         .args(["-f", "4", "-l", "4", "-layout"])

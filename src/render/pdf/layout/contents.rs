@@ -1,5 +1,6 @@
-//! The table of contents: each section's number, title and page (a link
-//! to it), top-level entries with their summary.
+//! The table of contents: the status overview's page, then each section's
+//! number, title and page (a link to it), top-level entries with their
+//! summary.
 
 use super::super::display::{Face, Item, LinkTo, OutlineEntry, Role};
 use super::Layout;
@@ -28,8 +29,20 @@ impl Layout<'_> {
         let measure = self.measure();
         let (num_w, page_w) = (cs.number_width_pt, cs.page_width_pt);
         let sum_lead = cs.summary_pt * 1.35;
+        // The overview comes first, unnumbered, when the plan has one.
+        let overview = (!self.plan.all_goals().is_empty()).then(|| TocEntry {
+            slug: super::overview::ANCHOR.to_string(),
+            title: self.label("pdf_overview").to_string(),
+            depth: 1,
+            number: String::new(),
+        });
         let sections = self.plan.all_sections();
-        for (entry, section) in toc.iter().zip(sections) {
+        let summaries = sections.iter().map(|s| s.summary.as_ref());
+        let entries = overview
+            .iter()
+            .map(|e| (e, None))
+            .chain(toc.iter().zip(summaries));
+        for (entry, summary) in entries {
             let indent = (entry.depth - 1) as f32 * num_w;
             let top_level = entry.depth == 1;
             let face = if top_level { Face::Bold } else { Face::Regular };
@@ -43,9 +56,7 @@ impl Layout<'_> {
             let text_w = measure - indent - num_w - page_w;
             let title = vec![Span::new(entry.title.clone(), face, size, st.text).no_hyphens()];
             let (title, tlines) = self.lines(&title, text_w, false);
-            let summary = section
-                .summary
-                .as_ref()
+            let summary = summary
                 .filter(|_| top_level)
                 .map(|s| vec![Span::new(s.clone(), Face::Regular, cs.summary_pt, st.muted)]);
             let summary = summary.map(|s| self.lines(&s, text_w, true));
@@ -86,7 +97,9 @@ impl Layout<'_> {
             let pl = self.breaker(false).lines(&pnum, 100.0);
             let px = x0 + measure - pl[0].width;
             self.on_page(page, |l| l.emit_line(&pnum, &pl[0], px, base, 0.0));
-            let alt = format!("{} {}", entry.number, entry.title);
+            let alt = format!("{} {}", entry.number, entry.title)
+                .trim()
+                .to_string();
             self.close(link_prev);
             if let Some((s, lines)) = &summary {
                 let prev = self.open(Role::Paragraph);

@@ -518,5 +518,4 @@ mod tests {
             .is_ok()
         );
     }
-
 }
