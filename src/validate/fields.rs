@@ -13,6 +13,9 @@ pub struct Ctx<'a> {
     pub file: &'a str,
     pub source: &'a str,
     pub diags: &'a mut Vec<Diagnostic>,
+    /// Where each line of `source` starts, found on the first look: the
+    /// checks look at many lines of one file.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// The word for the kind of value a node holds.
@@ -28,7 +31,16 @@ pub fn found(kind: &Kind) -> Found {
     }
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a str, source: &'a str, diags: &'a mut Vec<Diagnostic>) -> Ctx<'a> {
+        Ctx {
+            file,
+            source,
+            diags,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
     /// Reports `message` at `pos`; the returned diagnostic takes a hint.
     pub fn report(&mut self, pos: Pos, message: Message) -> &mut Diagnostic {
         self.diags.push(Diagnostic::at(self.file, pos, message));
@@ -61,12 +73,20 @@ impl Ctx<'_> {
     }
 
     /// The text of line `line` (1-based) as written.
-    pub fn line(&self, line: u32) -> &str {
-        self.source
-            .split('\n')
-            .nth(line.saturating_sub(1) as usize)
-            .unwrap_or("")
-            .trim_end_matches('\r')
+    pub fn line(&self, line: u32) -> &'a str {
+        let source: &'a str = self.source;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let Some(&start) = starts.get(line.saturating_sub(1) as usize) else {
+            return "";
+        };
+        let end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        source[start..end].trim_end_matches('\r')
     }
 
     /// The characters of `pos`'s line from its column on.
@@ -410,5 +430,22 @@ pub fn entries<'n>(ctx: &mut Ctx, node: &'n Node, field: &str) -> &'n [(Node, No
             ctx.wrong_type(node, field, Expected::YearMap);
             &[]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_found_by_number_as_written() {
+        let mut diags = Vec::new();
+        let ctx = Ctx::new("a.md", "title: A\r\norder: 2\n\nlast", &mut diags);
+        assert_eq!(ctx.line(1), "title: A");
+        assert_eq!(ctx.line(2), "order: 2");
+        assert_eq!(ctx.line(3), "");
+        assert_eq!(ctx.line(4), "last");
+        assert_eq!(ctx.line(5), "");
+        assert_eq!(ctx.written_at(Pos { line: 2, column: 8 }), "2");
     }
 }

@@ -69,11 +69,7 @@ pub(super) fn read_front(
         decision: None,
     };
     let Some(node) = &raw.front else { return front };
-    let ctx = &mut Ctx {
-        file: &raw.file,
-        source,
-        diags,
-    };
+    let ctx = &mut Ctx::new(&raw.file, source, diags);
     if node.kind == Kind::Null {
         ctx.report(raw.front_pos, Message::EmptyFrontMatter).hint =
             Some(Hint::FrontMatterNeedsTitle);

@@ -92,11 +92,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     let plan_source = loaded.sources.get("plan.yaml").map_or("", String::as_str);
     let head = loaded.plan.as_ref().and_then(|node| {
         read_plan(
-            &mut Ctx {
-                file: "plan.yaml",
-                source: plan_source,
-                diags: &mut diags,
-            },
+            &mut Ctx::new("plan.yaml", plan_source, &mut diags),
             node,
             loaded,
             &mut spans,
