@@ -159,11 +159,11 @@ fn report_as_of_an_earlier_quarter_uses_only_its_figures() {
     );
     // T1.1: the latest figure as of Q2 is 19 %, not 19,2 % of Q3.
     assert!(
-        html.contains("2. kvartal 2026</span> 19 %"),
+        html.contains("19 %</span> <span class=\"period\">2. kvartal 2026</span>"),
         "the figure of Q2"
     );
     assert!(
-        !html.contains("3. kvartal 2026</span> 19,2 %"),
+        !html.contains("19,2 %</span> <span class=\"period\">3. kvartal 2026</span>"),
         "no figure from Q3"
     );
 }

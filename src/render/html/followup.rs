@@ -47,6 +47,8 @@ struct FigureView {
 #[derive(Serialize)]
 struct IndicatorLineView {
     name: String,
+    /// A text indicator: its figures are words that may wrap.
+    words: bool,
     latest: Option<FigureView>,
     /// The change in words, with the period it is counted from.
     change: Option<String>,
@@ -95,6 +97,7 @@ impl ReportView {
                                 .iter()
                                 .map(|i| IndicatorLineView {
                                     name: i.name.clone(),
+                                    words: i.unit == Unit::Text,
                                     latest: i.latest.as_ref().map(|f| figure(f, i.unit, lang)),
                                     change: i.change.map(|c| locale::change(c, i.unit, lang)),
                                     since: i
