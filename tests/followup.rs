@@ -6,7 +6,7 @@
 mod common;
 mod pdf_support;
 use common::{Plan, path_str, repo_root};
-use pdf_support::{assert_pdf_ua, normalize, pages, pdf_named};
+use pdf_support::{assert_pdf_ua, normalize, pages, pdf_named, run, tool};
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
@@ -137,6 +137,26 @@ fn the_report_lists_off_track_first_and_matches_goals_json() {
     let first_in_virksomheder = listed.iter().find(|g| g.0 == "virksomheder").unwrap();
     assert_eq!(first_in_virksomheder.2, "off_track");
     assert!(text.contains("Ikke på vej"));
+    // Every goal's heading stands on the page where its table starts.
+    for (page, body) in pages(&pdf).iter().enumerate() {
+        for (_, id, _) in &listed {
+            if let Some(at) = body.find(&format!(" {id} ")) {
+                assert!(
+                    body[at..].contains("Indikator"),
+                    "{id}'s heading ends page {} without its table",
+                    page + 1
+                );
+            }
+        }
+    }
+    // A figure stays with its unit, and a change with its word.
+    let raw = run(tool("pdftotext").args(["-enc", "UTF-8"]).arg(&pdf).arg("-"));
+    for line in raw.lines().map(str::trim) {
+        assert!(
+            !(line.starts_with('%') || line.starts_with("kr.") || line.starts_with("point")),
+            "a figure broken before {line:?}"
+        );
+    }
 }
 
 #[test]

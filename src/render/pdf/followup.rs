@@ -11,7 +11,7 @@ use crate::followup::changes::SectionChangeKind;
 use crate::followup::words;
 use crate::followup::{Changes, Report, changes_pdf_name, report_pdf_name};
 use crate::locale;
-use crate::model::{Meta, Plan};
+use crate::model::{Meta, Plan, Unit};
 use crate::theme::Theme;
 
 /// Writes `<plan>-status.pdf` when the plan has a status report.
@@ -98,9 +98,19 @@ fn runs(text: impl Into<String>) -> Content {
     Content::Runs(vec![Run::plain(text)])
 }
 
-/// A figure with its period under it, muted.
-fn figure(value: String, period: String) -> Content {
-    Content::Runs(vec![Run::plain(value), Run::muted(format!("\n{period}"))])
+/// A figure with its period under it, muted; a figure in words (a text
+/// indicator's) may wrap, one in numbers is kept on one line.
+fn figure(value: String, period: String, unit: Unit, bold: bool) -> Content {
+    let value = match unit {
+        Unit::Text if bold => Run::bold(value),
+        Unit::Text => Run::plain(value),
+        _ => Run::figure(value, bold),
+    };
+    let period = Run {
+        keep: true,
+        ..Run::muted(format!("\n{period}"))
+    };
+    Content::Runs(vec![value, period])
 }
 
 fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
@@ -145,6 +155,8 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                             figure(
                                 locale::value(&f.value, i.unit, lang),
                                 locale::when(f.when, lang),
+                                i.unit,
+                                false,
                             )
                         },
                     );
@@ -152,16 +164,20 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                         (Some(c), Some(p)) => figure(
                             locale::change(c, i.unit, lang),
                             format!("{} {}", label("report_since"), locale::when(p.when, lang)),
+                            i.unit,
+                            false,
                         ),
                         _ => runs("–"),
                     };
                     let target = i.target.as_ref().map_or_else(
                         || runs("–"),
                         |f| {
-                            Content::Runs(vec![
-                                Run::bold(locale::value(&f.value, i.unit, lang)),
-                                Run::muted(format!("\n{}", locale::when(f.when, lang))),
-                            ])
+                            figure(
+                                locale::value(&f.value, i.unit, lang),
+                                locale::when(f.when, lang),
+                                i.unit,
+                                true,
+                            )
                         },
                     );
                     vec![

@@ -40,6 +40,8 @@ pub struct Run {
     pub text: String,
     pub bold: bool,
     pub muted: bool,
+    /// Kept on one line.
+    pub keep: bool,
 }
 
 impl Run {
@@ -48,6 +50,7 @@ impl Run {
             text: text.into(),
             bold: false,
             muted: false,
+            keep: false,
         }
     }
 
@@ -61,6 +64,16 @@ impl Run {
     pub fn muted(text: impl Into<String>) -> Run {
         Run {
             muted: true,
+            ..Run::plain(text)
+        }
+    }
+
+    /// A figure with its unit ("16,8 %", "+0,9 procentpoint"): never
+    /// broken or hyphenated.
+    pub fn figure(text: impl Into<String>, bold: bool) -> Run {
+        Run {
+            keep: true,
+            bold,
             ..Run::plain(text)
         }
     }
@@ -130,7 +143,13 @@ impl Layout<'_> {
                 title,
                 status,
                 level,
-            } => self.goal_head(id, title, *status, *level),
+            } => {
+                let table = match next {
+                    Some(Part::Table(t)) => Some(t),
+                    _ => None,
+                };
+                self.goal_head(id, title, *status, *level, table)
+            }
             Part::Table(t) => {
                 self.annex_table(t);
                 self.y += st.file.text.paragraph_space_pt;
@@ -145,14 +164,44 @@ impl Layout<'_> {
                 let face = if r.bold { Face::Bold } else { Face::Regular };
                 let color = if r.muted { st.muted } else { st.text };
                 let size = if r.muted { size * 0.88 } else { size };
-                Span::new(r.text.clone(), face, size, color)
+                if r.keep {
+                    Span::new(r.text.replace(' ', "\u{a0}"), face, size, color).no_hyphens()
+                } else if r.muted {
+                    Span::new(r.text.clone(), face, size, color).no_hyphens()
+                } else {
+                    Span::new(r.text.clone(), face, size, color)
+                }
             })
             .collect()
     }
 
+    /// The height to keep below a goal's heading: the table that follows
+    /// as [`Layout::table`] will place it (a small one whole, a larger one
+    /// from its header and first row), counting the three lines a figure
+    /// cell takes (figure, period, a period that wraps).
+    fn table_start(&self, table: Option<&Table>) -> f32 {
+        let ts = &self.st.file.tables;
+        let Some(t) = table else { return 0.0 };
+        let head = 2.0 * ts.leading_pt + 2.0 * ts.cell_pad_pt;
+        let row = 3.0 * ts.leading_pt + 2.0 * ts.cell_pad_pt;
+        let whole = head + t.rows.len() as f32 * row;
+        if whole <= (self.limit() - self.st.top) / 3.0 {
+            whole
+        } else {
+            head + row
+        }
+    }
+
     /// A goal's id and title as a heading, its status at the right of its
     /// first line (symbol and word), kept with the table that follows.
-    fn goal_head(&mut self, id: &str, title: &str, status: Status, level: u8) {
+    fn goal_head(
+        &mut self,
+        id: &str,
+        title: &str,
+        status: Status,
+        level: u8,
+        table: Option<&Table>,
+    ) {
         let st = self.st;
         let gs = &st.file.goals;
         let lang = self.plan.meta.language;
@@ -165,7 +214,8 @@ impl Layout<'_> {
             Span::new(title.to_string(), Face::Bold, gs.title_pt, st.text).no_hyphens(),
         ];
         let (spans, lines) = self.lines(&spans, measure - status_w - 12.0, false);
-        let need = lines.len() as f32 * gs.title_leading_pt + 70.0;
+        let need =
+            lines.len() as f32 * gs.title_leading_pt + 4.0 + self.table_start(table).max(30.0);
         self.need(need);
         let x = self.x0();
         let page = self.page_no() - 1;
@@ -221,7 +271,20 @@ impl Layout<'_> {
             .iter()
             .enumerate()
             .map(|(k, h)| Cell {
-                spans: vec![Span::new(h.clone(), Face::Bold, size, st.text).no_hyphens()],
+                // A figure column's heading is as short as its figures.
+                spans: vec![
+                    Span::new(
+                        if align(k) == Align::Right {
+                            h.replace(' ', "\u{a0}")
+                        } else {
+                            h.clone()
+                        },
+                        Face::Bold,
+                        size,
+                        st.text,
+                    )
+                    .no_hyphens(),
+                ],
                 align: align(k),
                 status: None,
             })
