@@ -118,6 +118,10 @@ impl Layout<'_> {
                     Some(Part::Goal { .. }) => 90.0,
                     _ => self.lead * 2.0,
                 };
+                if *level == 1 {
+                    // A chapter that flows on, spaced as the plan's are.
+                    self.space(st.file.headings.space_above_pt * 1.5);
+                }
                 let depth = usize::from(*level);
                 self.heading(text, *level, (*level).min(3), None, Some(depth), min_next);
             }
