@@ -394,11 +394,13 @@ fn section_page(
     prev: Option<&&Section>,
     next: Option<&&Section>,
 ) -> Result<String, BuildError> {
+    // One context for the cards and the page: the base is copied once.
+    let mut ctx = base.clone();
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
     let cards = Cards {
         section,
-        cards: goal_cards(tera, site, base, plan, section, 2)?,
+        cards: goal_cards(tera, site, &mut ctx, plan, section, 2)?,
     };
     let mut content = String::new();
     {
@@ -437,23 +439,32 @@ fn section_page(
             });
         }
     }
-    let entry = site.toc.get(&section.slug).cloned();
-    let mut ctx = base.clone();
+    let entry = site.toc.get(&section.slug);
     ctx.insert("current", &section.slug);
     ctx.insert("nav", NAV_MARK);
     ctx.insert(
         "page",
-        &serde_json::json!({
-            "title": section.title,
-            "slug": section.slug,
-            "number": entry.map(|e| e.number),
-            "summary": section.summary,
-            "target_group": section.target_group.as_ref().and_then(|id| plan.target_group_name(id)),
-            "content": content,
-            "toc": toc,
-            "goals": section.goals.len(),
-            "children": section.children.iter().map(|c| PageLink { title: c.title.clone(), url: format!("{}.html", c.slug) }).collect::<Vec<_>>(),
-        }),
+        &PageView {
+            title: &section.title,
+            slug: &section.slug,
+            number: entry.map(|e| e.number.as_str()),
+            summary: section.summary.as_deref(),
+            target_group: section
+                .target_group
+                .as_ref()
+                .and_then(|id| plan.target_group_name(id)),
+            content: &content,
+            toc: &toc,
+            goals: section.goals.len(),
+            children: section
+                .children
+                .iter()
+                .map(|c| PageLink {
+                    title: c.title.clone(),
+                    url: format!("{}.html", c.slug),
+                })
+                .collect(),
+        },
     );
     ctx.insert(
         "prev",
@@ -471,6 +482,21 @@ fn section_page(
     );
     tera.render("section.html", &ctx)
         .map_err(|e| render_error(tera, &e, "section.html"))
+}
+
+/// What `section.html` shows of its section as `page`, borrowed: the
+/// context takes the one copy of the page's content.
+#[derive(serde::Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    slug: &'a str,
+    number: Option<&'a str>,
+    summary: Option<&'a str>,
+    target_group: Option<&'a str>,
+    content: &'a str,
+    toc: &'a [TocItem],
+    goals: usize,
+    children: Vec<PageLink>,
 }
 
 /// What `goals.html` shows: every goal by target group.
@@ -514,10 +540,13 @@ impl Cards<'_> {
 
 /// The rendered `goal.html` of each of the section's goals, in order, with
 /// their titles at heading `level`.
+/// `ctx` is the page's context: the cards' variables are put in it for
+/// the cards and taken out again, so that the page's own templates do not
+/// see them.
 fn goal_cards(
     tera: &Templates,
     site: &Site,
-    base: &Context,
+    ctx: &mut Context,
     plan: &Plan,
     section: &Section,
     level: u8,
@@ -530,17 +559,20 @@ fn goal_cards(
         .iter()
         .map(|g| site.goal_view(plan, section, g, true))
         .collect();
-    let mut ctx = base.clone();
     ctx.insert("goals", &views);
     ctx.insert("level", &level);
-    tera.render(GOAL_CARDS, &ctx)
+    let cards = tera
+        .render(GOAL_CARDS, ctx)
         .map(|html| {
             html.split(CARD_BREAK)
                 .take(views.len())
                 .map(str::to_string)
                 .collect()
         })
-        .map_err(|e| render_error(tera, &e, "goal.html"))
+        .map_err(|e| render_error(tera, &e, "goal.html"));
+    ctx.remove("goals");
+    ctx.remove("level");
+    cards
 }
 
 /// The navigation tree as HTML, built once; `splice_nav` marks the page.
