@@ -215,13 +215,15 @@ pub fn render_selected(
             let slug = &sections[index].slug;
             let file = format!("{slug}.html");
             if !render {
-                write(&file, splice_nav(&pages[slug], &nav, slug).as_bytes())?;
+                let page = splice_nav(&pages[slug], &nav.html, nav.links.get(slug).copied());
+                write(&file, page.as_bytes())?;
                 continue;
             }
             let prev = sections.get(index.wrapping_sub(1));
             let next = sections.get(index + 1);
             let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
-            write(&file, splice_nav(&page, &nav, slug).as_bytes())?;
+            let current = nav.links.get(slug).copied();
+            write(&file, splice_nav(&page, &nav.html, current).as_bytes())?;
             if *keep_pages {
                 rendered.push((slug.clone(), page));
             }
@@ -229,7 +231,7 @@ pub fn render_selected(
         Ok(rendered)
     };
     let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav);
+        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav.html);
         if which.overview {
             let mut ctx = base.clone();
             ctx.insert("current", "index");
@@ -378,7 +380,7 @@ fn render_one(
     match tera.render(template, ctx) {
         Ok(html) => Ok((
             template.to_string(),
-            splice_nav(&html, nav, "").into_bytes(),
+            splice_nav(&html, nav, None).into_bytes(),
         )),
         Err(e) => Err(render_error(tera, &e, template)),
     }
@@ -575,27 +577,39 @@ fn goal_cards(
     cards
 }
 
-/// The navigation tree as HTML, built once; `splice_nav` marks the page.
-fn nav_html(plan: &Plan) -> String {
-    fn list(out: &mut String, sections: &[Section], prefix: &str) {
-        out.push_str("<ol>");
+/// The navigation tree as HTML, built once, with where each section's link
+/// stands in it: `splice_nav` marks the page's own link there, without
+/// searching the tree (which grows with the plan, as the pages do).
+struct Nav {
+    html: String,
+    /// By slug: the end of the link's `<a href="…"`, where
+    /// `aria-current` goes.
+    links: HashMap<String, usize>,
+}
+
+fn nav_html(plan: &Plan) -> Nav {
+    fn list(nav: &mut Nav, sections: &[Section], prefix: &str) {
+        nav.html.push_str("<ol>");
         for (i, s) in sections.iter().enumerate() {
             let number = format!("{prefix}{}", i + 1);
-            out.push_str(&format!(
-                "<li><a href=\"{}.html\"><span>{number}</span> {}</a>",
-                s.slug,
-                escape(&s.title)
-            ));
+            nav.html
+                .push_str(&format!("<li><a href=\"{}.html\"", s.slug));
+            nav.links.entry(s.slug.clone()).or_insert(nav.html.len());
+            nav.html
+                .push_str(&format!("><span>{number}</span> {}</a>", escape(&s.title)));
             if !s.children.is_empty() {
-                list(out, &s.children, &format!("{number}."));
+                list(nav, &s.children, &format!("{number}."));
             }
-            out.push_str("</li>");
+            nav.html.push_str("</li>");
         }
-        out.push_str("</ol>");
+        nav.html.push_str("</ol>");
     }
-    let mut out = String::new();
-    list(&mut out, &plan.sections, "");
-    out
+    let mut nav = Nav {
+        html: String::new(),
+        links: HashMap::new(),
+    };
+    list(&mut nav, &plan.sections, "");
+    nav
 }
 
 /// Stands in the rendered page where the navigation goes. The navigation is
@@ -603,15 +617,15 @@ fn nav_html(plan: &Plan) -> String {
 /// so it is spliced in after rendering rather than passed through Tera.
 const NAV_MARK: &str = "<!--planpress:nav-->";
 
-/// Puts the navigation, with `slug` marked as the current page, where the
-/// template printed `{{ nav | safe }}`, copying each part once.
-fn splice_nav(page: &str, nav: &str, slug: &str) -> String {
+/// Puts the navigation, with the link at `current` (see [`Nav`]) marked as
+/// the current page, where the template printed `{{ nav | safe }}`,
+/// copying each part once.
+fn splice_nav(page: &str, nav: &str, current: Option<usize>) -> String {
     let Some(at) = page.find(NAV_MARK) else {
         return page.to_string();
     };
-    let link = format!("<a href=\"{slug}.html\">");
-    let (before, after) = match nav.find(&link).filter(|_| !slug.is_empty()) {
-        Some(i) => (&nav[..i + link.len() - 1], &nav[i + link.len() - 1..]),
+    let (before, after) = match current {
+        Some(i) => nav.split_at(i),
         None => (nav, ""),
     };
     let current = if after.is_empty() {
