@@ -426,7 +426,8 @@ fn place(
     let gap = r + t * 0.2;
     let h = t;
     // Box tops and lefts around the point, nearest first.
-    let mut spots: Vec<(f64, f64)> = Vec::new();
+    // Five spots on each of eight lines, and two beside the point.
+    let mut spots: Vec<(f64, f64)> = Vec::with_capacity(42);
     let above = |k: f64| y - gap - h - k * h;
     let below = |k: f64| y + gap + k * h;
     for k in [0.0, 1.0, 2.0, 3.0] {

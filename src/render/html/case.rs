@@ -133,7 +133,14 @@ fn write_section(
     ));
     let cards = Cards {
         section,
-        cards: goal_cards(tera, site, base, plan, section, (level + 1).min(6))?,
+        cards: goal_cards(
+            tera,
+            site,
+            &mut base.clone(),
+            plan,
+            section,
+            (level + 1).min(6),
+        )?,
     };
     let mut goals_for = |m: &crate::model::GoalsMarker| cards.for_marker(m);
     let footnote_label = site.label("footnote");

@@ -2,6 +2,7 @@
 //! `changes.html` (what changed since adoption), prepared for their
 //! templates from the typed [`Report`] and [`Changes`].
 
+use super::blocks::escape_into;
 use super::views::{Site, StatusView};
 use crate::followup::changes::{Link, Passage, SectionChangeKind, Words};
 use crate::followup::words::{
@@ -35,6 +36,10 @@ struct GoalLineView {
     anchor: String,
     status: StatusView,
     indicators: Vec<IndicatorLineView>,
+    /// The rows of the goal's table, as HTML: the status report shows
+    /// every indicator of the plan, which Rust writes far faster than a
+    /// template loop (as the goal tables' cells).
+    rows: String,
 }
 
 /// A figure and its period, in words.
@@ -69,6 +74,14 @@ impl ReportView {
     pub(super) fn of(report: &Report, site: &Site) -> ReportView {
         let lang = site.lang;
         let label = |k: &str| site.label(k);
+        let words = RowWords {
+            latest: label("report_latest"),
+            change: label("report_change"),
+            since: label("report_since"),
+            target: label("target"),
+            status: label("status"),
+            not_measured: label("not_measured_yet"),
+        };
         ReportView {
             title: report_title(report, &label, lang),
             as_of: report.as_of.map(|d| locale::date(d, lang)),
@@ -86,13 +99,8 @@ impl ReportView {
                     goals: g
                         .goals
                         .iter()
-                        .map(|l| GoalLineView {
-                            id: l.id.clone(),
-                            title: l.title.clone(),
-                            url: format!("{}.html#{}", l.section_slug, l.anchor),
-                            anchor: l.anchor.clone(),
-                            status: site.status(l.status),
-                            indicators: l
+                        .map(|l| {
+                            let indicators: Vec<IndicatorLineView> = l
                                 .indicators
                                 .iter()
                                 .map(|i| IndicatorLineView {
@@ -109,13 +117,134 @@ impl ReportView {
                                     status: site.status(i.status),
                                     note: i.note.clone(),
                                 })
-                                .collect(),
+                                .collect();
+                            GoalLineView {
+                                id: l.id.clone(),
+                                title: l.title.clone(),
+                                url: format!("{}.html#{}", l.section_slug, l.anchor),
+                                anchor: l.anchor.clone(),
+                                status: site.status(l.status),
+                                rows: rows(&indicators, &words),
+                                indicators,
+                            }
                         })
                         .collect(),
                 })
                 .collect(),
         }
     }
+}
+
+/// The words of the status table's rows: the cells' labels for the
+/// stacked rows on phones, and what stands for a figure not measured.
+struct RowWords {
+    latest: String,
+    change: String,
+    since: String,
+    target: String,
+    status: String,
+    not_measured: String,
+}
+
+/// The status table's rows, laid out line by line as the template's loop
+/// over them was, so the page is the same.
+fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
+    let mut out = String::new();
+    let text = |out: &mut String, parts: &[&str]| {
+        for (k, part) in parts.iter().enumerate() {
+            // Every other part is the plan's text, escaped.
+            if k % 2 == 1 {
+                escape_into(out, part);
+            } else {
+                out.push_str(part);
+            }
+        }
+    };
+    // A figure on one line, its period beneath it; a text indicator's
+    // words may wrap.
+    let figure = |out: &mut String, f: &FigureView, words: bool| {
+        let open = if words {
+            "<span class=\"fig\"><span class=\"yv words\">"
+        } else {
+            "<span class=\"fig\"><span class=\"yv\">"
+        };
+        text(
+            out,
+            &[
+                open,
+                &f.value,
+                "</span> <span class=\"period\">",
+                &f.period,
+                "</span></span>",
+            ],
+        )
+    };
+    for i in indicators {
+        text(
+            &mut out,
+            &[
+                "\n        <tr>\n          <th scope=\"row\">",
+                &i.name,
+                "</th>\n          <td class=\"num\" data-label=\"",
+                &w.latest,
+                "\">",
+            ],
+        );
+        match &i.latest {
+            Some(f) => figure(&mut out, f, i.words),
+            None => escape_into(&mut out, &w.not_measured),
+        }
+        text(
+            &mut out,
+            &[
+                "</td>\n          <td class=\"num\" data-label=\"",
+                &w.change,
+                "\">",
+            ],
+        );
+        match i.change.as_deref().filter(|c| !c.is_empty()) {
+            Some(c) => text(
+                &mut out,
+                &[
+                    "<span class=\"fig\"><span class=\"yv\">",
+                    c,
+                    "</span> <span class=\"period\">",
+                    &w.since,
+                    " ",
+                    i.since.as_deref().unwrap_or(""),
+                    "</span></span>",
+                ],
+            ),
+            None => out.push('–'),
+        }
+        text(
+            &mut out,
+            &[
+                "</td>\n          <td class=\"num\" data-label=\"",
+                &w.target,
+                "\">",
+            ],
+        );
+        match &i.target {
+            Some(f) => figure(&mut out, f, i.words),
+            None => out.push('–'),
+        }
+        text(
+            &mut out,
+            &[
+                "</td>\n          <td data-label=\"",
+                &w.status,
+                "\"><span class=\"status status-",
+                i.status.code,
+                "\"><span aria-hidden=\"true\">",
+                i.status.symbol,
+                "</span> ",
+                &i.status.word,
+                "</span></td>\n        </tr>\n      ",
+            ],
+        );
+    }
+    out
 }
 
 #[derive(Serialize)]

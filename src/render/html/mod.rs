@@ -215,13 +215,15 @@ pub fn render_selected(
             let slug = &sections[index].slug;
             let file = format!("{slug}.html");
             if !render {
-                write(&file, splice_nav(&pages[slug], &nav, slug).as_bytes())?;
+                let page = splice_nav(&pages[slug], &nav.html, nav.links.get(slug).copied());
+                write(&file, page.as_bytes())?;
                 continue;
             }
             let prev = sections.get(index.wrapping_sub(1));
             let next = sections.get(index + 1);
             let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
-            write(&file, splice_nav(&page, &nav, slug).as_bytes())?;
+            let current = nav.links.get(slug).copied();
+            write(&file, splice_nav(&page, &nav.html, current).as_bytes())?;
             if *keep_pages {
                 rendered.push((slug.clone(), page));
             }
@@ -229,7 +231,7 @@ pub fn render_selected(
         Ok(rendered)
     };
     let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav);
+        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav.html);
         if which.overview {
             let mut ctx = base.clone();
             ctx.insert("current", "index");
@@ -378,7 +380,7 @@ fn render_one(
     match tera.render(template, ctx) {
         Ok(html) => Ok((
             template.to_string(),
-            splice_nav(&html, nav, "").into_bytes(),
+            splice_nav(&html, nav, None).into_bytes(),
         )),
         Err(e) => Err(render_error(tera, &e, template)),
     }
@@ -394,11 +396,13 @@ fn section_page(
     prev: Option<&&Section>,
     next: Option<&&Section>,
 ) -> Result<String, BuildError> {
+    // One context for the cards and the page: the base is copied once.
+    let mut ctx = base.clone();
     // All the section's goal cards in one Tera call (one context, not one
     // per goal), split apart again to go where their markers stand.
     let cards = Cards {
         section,
-        cards: goal_cards(tera, site, base, plan, section, 2)?,
+        cards: goal_cards(tera, site, &mut ctx, plan, section, 2)?,
     };
     let mut content = String::new();
     {
@@ -437,23 +441,32 @@ fn section_page(
             });
         }
     }
-    let entry = site.toc.get(&section.slug).cloned();
-    let mut ctx = base.clone();
+    let entry = site.toc.get(&section.slug);
     ctx.insert("current", &section.slug);
     ctx.insert("nav", NAV_MARK);
     ctx.insert(
         "page",
-        &serde_json::json!({
-            "title": section.title,
-            "slug": section.slug,
-            "number": entry.map(|e| e.number),
-            "summary": section.summary,
-            "target_group": section.target_group.as_ref().and_then(|id| plan.target_group_name(id)),
-            "content": content,
-            "toc": toc,
-            "goals": section.goals.len(),
-            "children": section.children.iter().map(|c| PageLink { title: c.title.clone(), url: format!("{}.html", c.slug) }).collect::<Vec<_>>(),
-        }),
+        &PageView {
+            title: &section.title,
+            slug: &section.slug,
+            number: entry.map(|e| e.number.as_str()),
+            summary: section.summary.as_deref(),
+            target_group: section
+                .target_group
+                .as_ref()
+                .and_then(|id| plan.target_group_name(id)),
+            content: &content,
+            toc: &toc,
+            goals: section.goals.len(),
+            children: section
+                .children
+                .iter()
+                .map(|c| PageLink {
+                    title: c.title.clone(),
+                    url: format!("{}.html", c.slug),
+                })
+                .collect(),
+        },
     );
     ctx.insert(
         "prev",
@@ -471,6 +484,21 @@ fn section_page(
     );
     tera.render("section.html", &ctx)
         .map_err(|e| render_error(tera, &e, "section.html"))
+}
+
+/// What `section.html` shows of its section as `page`, borrowed: the
+/// context takes the one copy of the page's content.
+#[derive(serde::Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    slug: &'a str,
+    number: Option<&'a str>,
+    summary: Option<&'a str>,
+    target_group: Option<&'a str>,
+    content: &'a str,
+    toc: &'a [TocItem],
+    goals: usize,
+    children: Vec<PageLink>,
 }
 
 /// What `goals.html` shows: every goal by target group.
@@ -514,10 +542,13 @@ impl Cards<'_> {
 
 /// The rendered `goal.html` of each of the section's goals, in order, with
 /// their titles at heading `level`.
+/// `ctx` is the page's context: the cards' variables are put in it for
+/// the cards and taken out again, so that the page's own templates do not
+/// see them.
 fn goal_cards(
     tera: &Templates,
     site: &Site,
-    base: &Context,
+    ctx: &mut Context,
     plan: &Plan,
     section: &Section,
     level: u8,
@@ -530,40 +561,55 @@ fn goal_cards(
         .iter()
         .map(|g| site.goal_view(plan, section, g, true))
         .collect();
-    let mut ctx = base.clone();
     ctx.insert("goals", &views);
     ctx.insert("level", &level);
-    tera.render(GOAL_CARDS, &ctx)
+    let cards = tera
+        .render(GOAL_CARDS, ctx)
         .map(|html| {
             html.split(CARD_BREAK)
                 .take(views.len())
                 .map(str::to_string)
                 .collect()
         })
-        .map_err(|e| render_error(tera, &e, "goal.html"))
+        .map_err(|e| render_error(tera, &e, "goal.html"));
+    ctx.remove("goals");
+    ctx.remove("level");
+    cards
 }
 
-/// The navigation tree as HTML, built once; `splice_nav` marks the page.
-fn nav_html(plan: &Plan) -> String {
-    fn list(out: &mut String, sections: &[Section], prefix: &str) {
-        out.push_str("<ol>");
+/// The navigation tree as HTML, built once, with where each section's link
+/// stands in it: `splice_nav` marks the page's own link there, without
+/// searching the tree (which grows with the plan, as the pages do).
+struct Nav {
+    html: String,
+    /// By slug: the end of the link's `<a href="…"`, where
+    /// `aria-current` goes.
+    links: HashMap<String, usize>,
+}
+
+fn nav_html(plan: &Plan) -> Nav {
+    fn list(nav: &mut Nav, sections: &[Section], prefix: &str) {
+        nav.html.push_str("<ol>");
         for (i, s) in sections.iter().enumerate() {
             let number = format!("{prefix}{}", i + 1);
-            out.push_str(&format!(
-                "<li><a href=\"{}.html\"><span>{number}</span> {}</a>",
-                s.slug,
-                escape(&s.title)
-            ));
+            nav.html
+                .push_str(&format!("<li><a href=\"{}.html\"", s.slug));
+            nav.links.entry(s.slug.clone()).or_insert(nav.html.len());
+            nav.html
+                .push_str(&format!("><span>{number}</span> {}</a>", escape(&s.title)));
             if !s.children.is_empty() {
-                list(out, &s.children, &format!("{number}."));
+                list(nav, &s.children, &format!("{number}."));
             }
-            out.push_str("</li>");
+            nav.html.push_str("</li>");
         }
-        out.push_str("</ol>");
+        nav.html.push_str("</ol>");
     }
-    let mut out = String::new();
-    list(&mut out, &plan.sections, "");
-    out
+    let mut nav = Nav {
+        html: String::new(),
+        links: HashMap::new(),
+    };
+    list(&mut nav, &plan.sections, "");
+    nav
 }
 
 /// Stands in the rendered page where the navigation goes. The navigation is
@@ -571,15 +617,15 @@ fn nav_html(plan: &Plan) -> String {
 /// so it is spliced in after rendering rather than passed through Tera.
 const NAV_MARK: &str = "<!--planpress:nav-->";
 
-/// Puts the navigation, with `slug` marked as the current page, where the
-/// template printed `{{ nav | safe }}`, copying each part once.
-fn splice_nav(page: &str, nav: &str, slug: &str) -> String {
+/// Puts the navigation, with the link at `current` (see [`Nav`]) marked as
+/// the current page, where the template printed `{{ nav | safe }}`,
+/// copying each part once.
+fn splice_nav(page: &str, nav: &str, current: Option<usize>) -> String {
     let Some(at) = page.find(NAV_MARK) else {
         return page.to_string();
     };
-    let link = format!("<a href=\"{slug}.html\">");
-    let (before, after) = match nav.find(&link).filter(|_| !slug.is_empty()) {
-        Some(i) => (&nav[..i + link.len() - 1], &nav[i + link.len() - 1..]),
+    let (before, after) = match current {
+        Some(i) => nav.split_at(i),
         None => (nav, ""),
     };
     let current = if after.is_empty() {

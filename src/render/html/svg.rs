@@ -5,7 +5,7 @@
 //! its whole design. `<title>` and `<desc>` carry the text alternative; the
 //! goal table next to it is the full accessible alternative.
 
-use super::blocks::escape;
+use super::blocks::{escape, escape_into};
 use crate::chart::plot::{self, Drawing, Frame, Ink, Label, Measure, Role};
 use crate::chart::{Chart, SeriesKind};
 use crate::palette;
@@ -166,18 +166,13 @@ fn draw(chart: &Chart, d: &Drawing, id: &str, brand: &str) -> String {
 }
 
 fn label(s: &mut String, l: &Label, ink: &str) {
-    let _ = write!(
-        s,
-        "<text x=\"{}\" y=\"{}\" fill=\"{ink}\"{}>{}</text>",
-        C(l.x),
-        C(l.y),
-        if l.bold() {
-            " class=\"figure\" font-weight=\"700\""
-        } else {
-            ""
-        },
-        escape(&l.text)
-    );
+    let _ = write!(s, "<text x=\"{}\" y=\"{}\" fill=\"{ink}\"", C(l.x), C(l.y));
+    if l.bold() {
+        s.push_str(" class=\"figure\" font-weight=\"700\"");
+    }
+    s.push('>');
+    escape_into(s, &l.text);
+    s.push_str("</text>");
 }
 
 /// A figure's mark: a hollow circle for the baseline, a dot for a measured
@@ -220,14 +215,56 @@ fn mark(s: &mut String, kind: SeriesKind, x: f64, y: f64, r: f64, brand: &str, c
 }
 
 /// A coordinate written with one decimal. `format!("{:.1}")` takes the
-/// exact (and slow) float formatting path; charts have thousands of these.
+/// exact (and slow) float formatting path, and even integer formatting
+/// pads and dispatches per piece; charts have thousands of these, so the
+/// digits are put together here and handed over in one piece.
 struct C(f64);
 
 impl std::fmt::Display for C {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         let tenths = (self.0 * 10.0).round() as i64;
-        let sign = if tenths < 0 { "-" } else { "" };
-        let t = tenths.unsigned_abs();
-        write!(f, "{sign}{}.{}", t / 10, t % 10)
+        // Sign, up to 19 digits, the point and the tenth.
+        let mut buf = [0u8; 22];
+        let mut at = buf.len();
+        let mut t = tenths.unsigned_abs();
+        at -= 1;
+        buf[at] = b'0' + (t % 10) as u8;
+        at -= 1;
+        buf[at] = b'.';
+        t /= 10;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (t % 10) as u8;
+            t /= 10;
+            if t == 0 {
+                break;
+            }
+        }
+        if tenths < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::C;
+
+    #[test]
+    fn coordinates_have_one_decimal() {
+        for (v, s) in [
+            (0.0, "0.0"),
+            (12.34, "12.3"),
+            (12.36, "12.4"),
+            (-0.04, "0.0"),
+            (-3.25, "-3.3"),
+            (299.96, "300.0"),
+            (1234567.0, "1234567.0"),
+        ] {
+            assert_eq!(C(v).to_string(), s, "{v}");
+        }
     }
 }

@@ -223,7 +223,7 @@ impl Site {
                 None => c.year.to_string(),
             })
             .collect();
-        let indicators = goal
+        let indicators: Vec<IndicatorView> = goal
             .indicators
             .iter()
             .enumerate()
@@ -324,6 +324,8 @@ impl Site {
                     label: c.kind.map(|k| self.label(k.code())),
                 })
                 .collect(),
+            has_notes: indicators.iter().any(|i| i.note.is_some()),
+            has_charts: indicators.iter().any(|i| i.chart.is_some()),
             indicators,
         }
     }
@@ -472,6 +474,11 @@ pub(super) struct GoalView {
     /// The goal table's year columns, as the PDF's.
     pub(super) columns: Vec<ColumnHead>,
     pub(super) indicators: Vec<IndicatorView>,
+    /// Whether an indicator has a note, or a chart: a template asks these
+    /// rather than filtering the indicators, which in Tera copies them
+    /// (charts and all) every time the result is looked at.
+    pub(super) has_notes: bool,
+    pub(super) has_charts: bool,
 }
 
 /// A year column of a goal table: the year, and what its figures are
