@@ -253,9 +253,12 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 timer.lap(renderer.name());
                 Ok::<_, BuildError>(rendered)
             };
-        // The status report needs no history: its PDF is made beside the
-        // plan's (whose drawing leaves the other core mostly idle) while
-        // the adopted version is read from git.
+        // The adopted version is read from git while the plan's PDF and
+        // the status report's (which needs no history) are made. The two
+        // PDFs one after the other: drawn side by side they took longer
+        // (2.61 s against 2.48 s for the 1,000-section build) and 57 MB
+        // more memory, as the report's work delays the plan's glyphs for
+        // the pages ahead.
         let mut followup = followup::Followup {
             report: followup::Followup::report_of(plan, options.report),
             changes: None,
@@ -264,10 +267,8 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
             let adopted = scope.spawn(|| followup::adopted_plan(plan));
             let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
-                let (plan_pdf, status_pdf) = rayon::join(
-                    || render_one(&render::pdf::Pdf, theme, &followup::Followup::default()),
-                    || render_one(&render::pdf::StatusPdf, theme, &followup),
-                );
+                let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
+                let status_pdf = render_one(&render::pdf::StatusPdf, theme, &followup);
                 (plan_pdf.map(Some), status_pdf.map(Some))
             });
             let adopted = adopted
