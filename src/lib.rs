@@ -231,27 +231,65 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             None
         };
         use render::Renderer;
-        // The adopted version is read from git while the plan's PDF is made.
-        let reading = std::thread::scope(|scope| {
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = stage.path(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, bytes)
+        };
+        // Runs one renderer into the staging folder.
+        let render_one =
+            |renderer: &dyn Renderer, theme: &theme::Theme, followup: &followup::Followup| {
+                let ctx = render::RenderContext {
+                    plan,
+                    followup,
+                    theme,
+                    options: &options.render,
+                    clock: &timer,
+                    write: &write,
+                };
+                let rendered = renderer.render(&ctx).map_err(|e| render_failure(e, &out))?;
+                timer.lap(renderer.name());
+                Ok::<_, BuildError>(rendered)
+            };
+        // The adopted version is read from git while the plan's PDF and
+        // the status report's (which needs no history) are made. The two
+        // PDFs one after the other: drawn side by side they took longer
+        // (2.61 s against 2.48 s for the 1,000-section build) and 57 MB
+        // more memory, as the report's work delays the plan's glyphs for
+        // the pages ahead.
+        let mut followup = followup::Followup {
+            report: followup::Followup::report_of(plan, options.report),
+            changes: None,
+        };
+        let pdf_theme = wanted(Output::Pdf).then_some(theme.as_ref()).flatten();
+        let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
             let adopted = scope.spawn(|| followup::adopted_plan(plan));
-            let pdf = wanted(Output::Pdf)
-                .then_some(theme.as_ref())
-                .flatten()
-                .map(|theme| render_plan_pdf(plan, theme, &stage, &out, options, &timer))
-                .transpose();
+            let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
+                let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
+                let status_pdf = render_one(&render::pdf::StatusPdf, theme, &followup);
+                (plan_pdf.map(Some), status_pdf.map(Some))
+            });
             let adopted = adopted
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (adopted, pdf)
+            (adopted, pdfs)
         });
-        let (adopted, plan_pdf) = reading;
         let pdf_written = plan_pdf.as_ref().is_ok_and(Option::is_some);
-        let mut rendered = plan_pdf?.unwrap_or_default();
-        if options.strict && !rendered.diagnostics.is_empty() {
-            return Err(BuildError::Render(rendered.diagnostics));
-        }
-        warnings.append(&mut rendered.diagnostics);
-        files.append(&mut rendered.files);
+        // Each renderer's warnings obey --strict like the check's.
+        let take = |rendered: Option<render::Rendered>,
+                    warnings: &mut Vec<Diagnostic>,
+                    files: &mut Vec<String>| {
+            let mut rendered = rendered.unwrap_or_default();
+            if options.strict && !rendered.diagnostics.is_empty() {
+                return Err(BuildError::Render(rendered.diagnostics));
+            }
+            warnings.append(&mut rendered.diagnostics);
+            files.append(&mut rendered.files);
+            Ok(())
+        };
+        take(plan_pdf?, &mut warnings, &mut files)?;
         let adopted = match adopted {
             Ok(adopted) => adopted,
             Err(d) if options.strict => return Err(BuildError::Render(vec![*d])),
@@ -260,39 +298,20 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 None
             }
         };
-        let followup = followup::Followup::of(plan, options.report, adopted.as_ref());
+        take(status_pdf?, &mut warnings, &mut files)?;
+        followup.changes = followup::Followup::changes_of(plan, adopted.as_ref());
         timer.lap("follow-up");
-        let write = |rel: &str, bytes: &[u8]| {
-            let path = stage.path(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(path, bytes)
-        };
-        // Runs one renderer into the staging folder; its warnings obey
-        // --strict like the check's.
-        let mut run = |renderer: &dyn Renderer, theme: &theme::Theme| {
-            let ctx = render::RenderContext {
-                plan,
-                followup: &followup,
-                theme,
-                options: &options.render,
-                clock: &timer,
-                write: &write,
-            };
-            let rendered = renderer.render(&ctx).map_err(|e| render_failure(e, &out))?;
-            if options.strict && !rendered.diagnostics.is_empty() {
-                return Err(BuildError::Render(rendered.diagnostics));
-            }
-            warnings.extend(rendered.diagnostics);
-            files.extend(rendered.files);
-            timer.lap(renderer.name());
-            Ok(())
-        };
-        if let (true, Some(theme)) = (wanted(Output::Pdf), &theme) {
-            run(&render::pdf::StatusPdf, theme)?;
-            run(&render::pdf::ChangesPdf, theme)?;
+        if let Some(theme) = pdf_theme {
+            let changes = render_one(&render::pdf::ChangesPdf, theme, &followup)?;
+            take(Some(changes), &mut warnings, &mut files)?;
         }
+        let mut run = |renderer: &dyn Renderer, theme: &theme::Theme| {
+            take(
+                Some(render_one(renderer, theme, &followup)?),
+                &mut warnings,
+                &mut files,
+            )
+        };
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDFs too, so the published site can link
             // to them: this build's, or the ones a previous build left.
@@ -350,38 +369,6 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             checked: Some(Box::new(checked)),
         }),
     }
-}
-
-/// Renders the plan's PDF into the staging folder.
-fn render_plan_pdf(
-    plan: &Plan,
-    theme: &theme::Theme,
-    stage: &output::Stage,
-    out: &Path,
-    options: &BuildOptions,
-    timer: &render::Clock,
-) -> Result<render::Rendered, BuildError> {
-    use render::Renderer;
-    let write = |rel: &str, bytes: &[u8]| {
-        let path = stage.path(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(path, bytes)
-    };
-    let ctx = render::RenderContext {
-        plan,
-        followup: &followup::Followup::default(),
-        theme,
-        options: &options.render,
-        clock: timer,
-        write: &write,
-    };
-    let rendered = render::pdf::Pdf
-        .render(&ctx)
-        .map_err(|e| render_failure(e, out))?;
-    timer.lap("pdf");
-    Ok(rendered)
 }
 
 /// A renderer's failure as the build's.

@@ -270,3 +270,85 @@ fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
     );
     assert!(d.message.contains("findes-ikke"), "{}", d.message);
 }
+
+#[test]
+fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
+    let plan = Plan::new("adopted_rules");
+    // The plan has a theme of its own, which the adopted version names too:
+    // it is looked up in the plan's folder, as the plan's is.
+    copy_dir(
+        &repo_root().join("themes/default"),
+        &plan.join("themes/kommune"),
+    );
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    plan.write("plan.yaml", &format!("{yaml}theme: kommune\n"));
+    // The adopted version has a section in a folder of its own and, beside
+    // it, a hidden file that is no part of the plan (it has no front
+    // matter: read as a section, it would be an error).
+    plan.write(
+        "content/03-bilag/index.md",
+        "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen før vedtagelsen.\n",
+    );
+    plan.write("content/03-bilag/.kladde.md", "Noter til næste udgave.\n");
+    git(plan.path(), &["init", "-q"]);
+    git(plan.path(), &["add", "."]);
+    git(plan.path(), &["commit", "-q", "-m", "Vedtaget"]);
+    git(plan.path(), &["tag", "vedtaget"]);
+    plan.write(
+        "content/03-bilag/index.md",
+        "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen efter vedtagelsen.\n",
+    );
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    plan.write(
+        "plan.yaml",
+        &format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
+    );
+    git(plan.path(), &["commit", "-q", "-am", "Ny tekst"]);
+    let out = plan.join("output");
+    let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!stderr.contains("adopted-ref"), "{stderr}");
+    let html = std::fs::read_to_string(out.join("site/changes.html")).unwrap();
+    assert!(html.contains("Bilag"), "the changed section in its folder");
+    assert!(html.contains("efter"), "the new word");
+    assert!(html.contains("før"), "the old word");
+
+    // A version with an error is checked by the same rules as the plan on
+    // disk: a warning at the `ref` line that counts the errors, and the
+    // build goes on without the changes.
+    plan.write(
+        "content/03-bilag/index.md",
+        "---\ntitle: Bilag\norder: [\n---\nTekst.\n",
+    );
+    git(plan.path(), &["commit", "-q", "-am", "Fejl"]);
+    git(plan.path(), &["tag", "fejl"]);
+    plan.write(
+        "content/03-bilag/index.md",
+        "---\ntitle: Bilag\n---\nTekst.\n",
+    );
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    plan.write("plan.yaml", &yaml.replace("ref: vedtaget", "ref: fejl"));
+    git(plan.path(), &["commit", "-q", "-am", "Rettet"]);
+    let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(stderr.contains("adopted-ref"), "{stderr}");
+    assert!(stderr.contains("`fejl`, har 1 fejl"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("plan.yaml:{}:", yaml.lines().count())),
+        "at the ref line: {stderr}"
+    );
+    assert!(!out.join("site/changes.html").exists());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

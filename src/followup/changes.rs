@@ -6,6 +6,7 @@
 
 use crate::model::{Figure, Goal, Indicator, Plan, Section, Unit, Value, When};
 use similar::{Algorithm, ChangeTag, TextDiff};
+use std::collections::{HashMap, HashSet};
 
 /// The changes between the adopted plan and this one.
 #[derive(Debug, Clone, PartialEq)]
@@ -252,12 +253,14 @@ impl Changes {
     fn compare_sections(&mut self, adopted: &Plan, now: &Plan) {
         let old = adopted.all_sections();
         let new = now.all_sections();
+        let old_by_file: HashMap<&str, &Section> =
+            old.iter().map(|o| (o.source.as_str(), *o)).collect();
         for s in &new {
             let link = Some(Link {
                 slug: s.slug.clone(),
                 anchor: None,
             });
-            let Some(o) = old.iter().find(|o| o.source == s.source) else {
+            let Some(o) = old_by_file.get(s.source.as_str()) else {
                 self.sections.push(SectionChange {
                     title: s.title.clone(),
                     kind: SectionChangeKind::Added,
@@ -266,6 +269,12 @@ impl Changes {
                 });
                 continue;
             };
+            // Most sections are as adopted: the same text read the same
+            // way needs no words drawn out of it to tell.
+            let same = o.title == s.title && o.summary == s.summary && o.body == s.body;
+            if same {
+                continue;
+            }
             let (before, after) = (section_text(o), section_text(s));
             if before == after {
                 continue;
@@ -282,8 +291,9 @@ impl Changes {
                 link,
             });
         }
+        let new_files: HashSet<&str> = new.iter().map(|s| s.source.as_str()).collect();
         for o in &old {
-            if !new.iter().any(|s| s.source == o.source) {
+            if !new_files.contains(o.source.as_str()) {
                 self.sections.push(SectionChange {
                     title: o.title.clone(),
                     kind: SectionChangeKind::Removed,

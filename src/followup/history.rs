@@ -1,8 +1,8 @@
 //! The adopted version of a plan, read from git: `adopted.ref` in
 //! plan.yaml names a tag or commit, and its plan.yaml and content/ are
 //! read out of the repository (never checked out: the work tree, the index
-//! and the branch stay as they are) into a temporary folder, loaded and
-//! validated like any plan.
+//! and the branch stay as they are) into memory, then loaded and validated
+//! like any plan by the same loader (nothing is written to disk).
 //!
 //! planpress runs the `git` command rather than linking a git library: a
 //! plan kept in git has git at hand, the commands used (`rev-parse`,
@@ -12,8 +12,9 @@
 
 pub use crate::diagnostic::HistoryProblem;
 use crate::model::{GitCommit as Commit, Plan};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::{Component, Path};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The commit `git_ref` names in the repository around `root`.
@@ -38,10 +39,10 @@ pub fn resolve(root: &Path, git_ref: &str) -> Result<Commit, HistoryProblem> {
     })
 }
 
-/// The plan as it was at `commit`: its plan.yaml and content/ written into
-/// a temporary folder, then loaded and validated.
+/// The plan as it was at `commit`: its plan.yaml and content/ read into
+/// memory, then loaded and validated as if they lay in `root` (so a theme
+/// or an `adopted.ref` of its own is looked up in the plan's folder).
 pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem> {
-    let folder = tempfile::tempdir().map_err(|e| HistoryProblem::Git(e.to_string()))?;
     let paths = [
         format!("{}plan.yaml", commit.prefix),
         format!("{}content", commit.prefix),
@@ -61,7 +62,8 @@ pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem
         None,
     )?;
     // `<mode> <type> <hash>\t<path>`: regular files only (a link in the
-    // history could point anywhere; a submodule is not the plan's).
+    // history could point anywhere; a submodule is not the plan's). Which
+    // paths the plan may read is the loader's to decide.
     let mut files: Vec<(String, String)> = Vec::new();
     for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
@@ -82,35 +84,21 @@ pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem
     let wanted: String = files.iter().map(|(h, _)| format!("{h}\n")).collect();
     let blobs = git(root, &["cat-file", "--batch"], Some(wanted.as_bytes()))?;
     let mut rest = &blobs[..];
-    for (_, rel) in &files {
+    let mut read = BTreeMap::new();
+    for (_, rel) in files {
         let (bytes, after) = next_blob(rest).ok_or_else(|| {
             HistoryProblem::Git(format!("git cat-file gave no content for {rel}"))
         })?;
         rest = after;
-        let Some(path) = confined(folder.path(), rel) else {
-            continue;
-        };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| HistoryProblem::Git(e.to_string()))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| HistoryProblem::Git(e.to_string()))?;
+        read.insert(rel, bytes.to_vec());
     }
     let loaded =
-        crate::load::load(folder.path()).map_err(|e| HistoryProblem::Git(e.to_string()))?;
+        crate::load::load_files(root, read).map_err(|e| HistoryProblem::Git(e.to_string()))?;
     let validated = crate::validate::validate(&loaded);
     let errors = crate::diagnostic::count(&validated.diagnostics).0;
     validated
         .plan
         .ok_or(HistoryProblem::AdoptedInvalid { errors })
-}
-
-/// `rel` (a path git listed) inside `folder`, or `None` for a path that is
-/// not plain relative parts.
-fn confined(folder: &Path, rel: &str) -> Option<std::path::PathBuf> {
-    let rel = Path::new(rel);
-    rel.components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then(|| folder.join(rel))
 }
 
 /// One object of `git cat-file --batch` output: `<hash> blob <size>\n`,
@@ -192,14 +180,6 @@ mod tests {
         assert_eq!(second, b"");
         assert!(rest.is_empty());
         assert!(next_blob(b"abc blob 9\nshort\n").is_none());
-    }
-
-    #[test]
-    fn only_plain_relative_paths_are_written() {
-        let root = Path::new("/tmp/x");
-        assert!(confined(root, "content/a.md").is_some());
-        assert!(confined(root, "../a.md").is_none());
-        assert!(confined(root, "/etc/passwd").is_none());
     }
 
     #[test]

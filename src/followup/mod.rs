@@ -30,11 +30,22 @@ impl Followup {
     /// The report of `plan` as of `until` (or of all its figures), and the
     /// changes from `adopted`, the adopted version, when there is one.
     pub fn of(plan: &Plan, until: Option<When>, adopted: Option<&Plan>) -> Followup {
+        Followup {
+            report: Followup::report_of(plan, until),
+            changes: Followup::changes_of(plan, adopted),
+        }
+    }
+
+    /// The status report of `plan` as of `until`: it needs no history, so
+    /// a build makes it while git is still being read.
+    pub fn report_of(plan: &Plan, until: Option<When>) -> Option<Report> {
         // A committee case is read at one meeting: it has no follow-up.
-        let report = Some(Report::of(plan, until))
-            .filter(|r| !r.is_empty() && plan.meta.kind.case().is_none());
-        let changes = plan
-            .meta
+        Some(Report::of(plan, until)).filter(|r| !r.is_empty() && plan.meta.kind.case().is_none())
+    }
+
+    /// What changed in `plan` since `adopted`, its adopted version.
+    pub fn changes_of(plan: &Plan, adopted: Option<&Plan>) -> Option<Changes> {
+        plan.meta
             .adopted
             .as_ref()
             .filter(|_| plan.meta.kind.case().is_none())
@@ -42,8 +53,7 @@ impl Followup {
                 let (adopted, git_ref, commit) =
                     (adopted?, a.git_ref.as_ref()?, a.commit.as_ref()?);
                 Some(Changes::between(adopted, plan, git_ref, &commit.hash))
-            });
-        Followup { report, changes }
+            })
     }
 }
 

@@ -5,6 +5,7 @@
 //! nodes. What the values mean is for `validate` to decide.
 
 pub mod confine;
+pub mod files;
 pub mod mistakes;
 mod reload;
 pub mod yaml;
@@ -15,7 +16,8 @@ use crate::diagnostic::{Area, Diagnostic, Fatal, Hint, Message, Sources};
 use crate::limits::MAX_TEXT_FILE;
 use crate::model::Language;
 use confine::Content;
-use std::io::Read;
+pub use files::Files;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml::{Kind, Node, Pos};
 
@@ -60,10 +62,12 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// A plan folder as read from disk.
+/// A plan folder as read.
 #[derive(Debug)]
 pub struct Loaded {
     pub root: PathBuf,
+    /// Where its files were read from (the check reads its images there).
+    pub files: Files,
     /// `plan.yaml`, when it parsed.
     pub plan: Option<Node>,
     /// Every section file, in no particular order.
@@ -100,8 +104,20 @@ pub struct RawSection {
 
 /// Reads the plan folder `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_from(root, Files::Disk)
+}
+
+/// Reads a plan from `files` (its files by their path relative to the plan
+/// folder, `/`-separated) as if they lay in `root`, writing nothing: the
+/// adopted version of a plan, read out of git.
+pub fn load_files(root: &Path, files: BTreeMap<String, Vec<u8>>) -> Result<Loaded, LoadError> {
+    load_from(root, Files::Memory(files))
+}
+
+fn load_from(root: &Path, files: Files) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded {
         root: root.to_path_buf(),
+        files,
         plan: None,
         sections: Vec::new(),
         folders: Vec::new(),
@@ -118,7 +134,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         let rel = file.rel.clone();
         let folder = folder_of(&rel);
         let mut diags = Vec::new();
-        let text = read_text(&file.path, &rel, &mut diags)?;
+        let text = read_text(&loaded.files, &file.path, &rel, &mut diags)?;
         let section = text
             .as_ref()
             .map(|text| split(&rel, &folder, is_index(&rel), text, &mut diags));
@@ -143,12 +159,17 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 /// the plan folder.
 fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
     let plan_path = loaded.root.join("plan.yaml");
-    if !plan_path.is_file() {
+    if !loaded.files.is_file("plan.yaml", &plan_path) {
         return Err(LoadError::NoPlan(loaded.root.clone()));
     }
-    if !confine::resolves_inside(&plan_path, &loaded.root) {
+    if !loaded.files.resolves_inside(&plan_path, &loaded.root) {
         loaded.diagnostics.push(outside("plan.yaml", Area::Plan));
-    } else if let Some(text) = read_text(&plan_path, "plan.yaml", &mut loaded.diagnostics)? {
+    } else if let Some(text) = read_text(
+        &loaded.files,
+        &plan_path,
+        "plan.yaml",
+        &mut loaded.diagnostics,
+    )? {
         loaded.plan = parse_yaml("plan.yaml", &text, &mut loaded.diagnostics);
         loaded.sources.insert("plan.yaml".into(), text);
     }
@@ -160,18 +181,18 @@ fn read_plan_file(loaded: &mut Loaded) -> Result<(), LoadError> {
 fn walk_content(loaded: &mut Loaded) -> Result<bool, LoadError> {
     let root = loaded.root.clone();
     let content = root.join("content");
-    if !content.is_dir() {
+    if !loaded.files.is_dir("content", &content) {
         loaded.diagnostics.push(
             Diagnostic::new("content", None, Message::NoContentFolder)
                 .hint(Hint::CreateContentFolder),
         );
         return Ok(false);
     }
-    if !confine::resolves_inside(&content, &root) {
+    if !loaded.files.resolves_inside(&content, &root) {
         loaded.diagnostics.push(outside("content", Area::Plan));
         return Ok(false);
     }
-    loaded.content = confine::walk_content(&root).map_err(|e| {
+    loaded.content = loaded.files.walk_content(&root).map_err(|e| {
         let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
         match e.into_io_error() {
             Some(source) => LoadError::Unreadable { path, source },
@@ -223,21 +244,20 @@ fn outside(rel: &str, area: Area) -> Diagnostic {
     .hint(Hint::CopyInstead { area })
 }
 
-/// Reads a file as UTF-8; a file in another encoding becomes a diagnostic.
+/// Reads the file `rel` (at `path` on disk) from `files` as UTF-8; a file
+/// in another encoding becomes a diagnostic.
 fn read_text(
+    files: &Files,
     path: &Path,
     rel: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<String>, LoadError> {
-    let unreadable = |source| LoadError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    };
-    // Read at most one byte past the limit: enough to know it is too large.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TEXT_FILE + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
+    let bytes = files
+        .read(rel, path, MAX_TEXT_FILE)
+        .map_err(|source| LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if bytes.len() as u64 > MAX_TEXT_FILE {
         diagnostics.push(Diagnostic::new(rel, None, Message::FileTooLarge).hint(Hint::SplitFile));
         return Ok(None);

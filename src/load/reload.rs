@@ -24,6 +24,7 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
     }
     let mut fresh = Loaded {
         root: loaded.root.clone(),
+        files: std::mem::take(&mut loaded.files),
         plan: loaded.plan.take(),
         sections: Vec::new(),
         folders: Vec::new(),
@@ -32,7 +33,12 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
         diagnostics: Vec::new(),
     };
     let plan_known = old_sources.contains_key("plan.yaml") || fresh.plan.is_some();
-    if changed.contains("plan.yaml") || !plan_known || !fresh.root.join("plan.yaml").is_file() {
+    if changed.contains("plan.yaml")
+        || !plan_known
+        || !fresh
+            .files
+            .is_file("plan.yaml", &fresh.root.join("plan.yaml"))
+    {
         fresh.plan = None;
         read_plan_file(&mut fresh)?;
     } else {
@@ -64,7 +70,9 @@ pub fn reload(loaded: &mut Loaded, changed: &HashSet<String>) -> Result<(), Load
                 .extend(old_diags.remove(&rel).unwrap_or_default());
             fresh.sections.push(section);
             fresh.sources.insert(rel, text);
-        } else if let Some(text) = read_text(&file.path, &rel, &mut fresh.diagnostics)? {
+        } else if let Some(text) =
+            read_text(&fresh.files, &file.path, &rel, &mut fresh.diagnostics)?
+        {
             let section = split(&rel, &folder, is_index(&rel), &text, &mut fresh.diagnostics);
             fresh.sections.push(section);
             fresh.sources.insert(rel, text);

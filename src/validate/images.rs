@@ -10,6 +10,7 @@
 
 use crate::diagnostic::{Diagnostic, Hint, ImageFormat as Format, ImageProblem, Message, Pointer};
 use crate::limits::{MAX_IMAGE_FILE, MAX_IMAGE_PIXELS, MAX_SVG_DEPTH};
+use crate::load::Files;
 use crate::load::yaml::Pos;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -27,19 +28,20 @@ pub(super) struct Shown {
 }
 
 /// A `broken-image` error at every place that shows an image that cannot
-/// be decoded.
-pub(super) fn check(shown: &[Shown], diags: &mut Vec<Diagnostic>) {
+/// be decoded; the images are read from `files`.
+pub(super) fn check(shown: &[Shown], files: &Files, diags: &mut Vec<Diagnostic>) {
     let mut unique: Vec<(&str, &Path)> = shown
         .iter()
         .map(|s| (s.rel.as_str(), s.path.as_path()))
         .collect();
     unique.sort_unstable();
     unique.dedup_by_key(|u| u.0);
-    let problems: HashMap<&str, ImageProblem> =
-        crate::par::map(&unique, |(rel, path)| problem(rel, path).map(|p| (*rel, p)))
-            .into_iter()
-            .flatten()
-            .collect();
+    let problems: HashMap<&str, ImageProblem> = crate::par::map(&unique, |(rel, path)| {
+        problem(rel, path, files).map(|p| (*rel, p))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     for s in shown {
         if let Some(problem) = problems.get(s.rel.as_str()) {
             diags.push(
@@ -93,17 +95,15 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
     head.contains("<svg")
 }
 
-/// Why the image at `path` cannot be shown.
-fn problem(rel: &str, path: &Path) -> Option<ImageProblem> {
+/// Why the image `rel` (at `path` on disk) cannot be shown.
+fn problem(rel: &str, path: &Path, files: &Files) -> Option<ImageProblem> {
     let Some(format) = format_of_name(rel) else {
         return Some(ImageProblem::UnknownFormat);
     };
-    let mut bytes = Vec::new();
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(MAX_IMAGE_FILE + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return Some(ImageProblem::Unreadable((&e).into()));
-    }
+    let bytes = match files.read(rel, path, MAX_IMAGE_FILE) {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(ImageProblem::Unreadable((&e).into())),
+    };
     if bytes.is_empty() {
         return Some(ImageProblem::Empty);
     }

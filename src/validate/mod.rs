@@ -192,7 +192,7 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
             path: loaded.root.join(rel),
         });
     }
-    images::check(&shown, &mut diags);
+    images::check(&shown, &loaded.files, &mut diags);
     let tree = rules::build_tree(loaded, sections, &mut diags);
     let vocabulary_known = head.is_some();
     let declared = head

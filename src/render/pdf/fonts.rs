@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use skrifa::raw::TableProvider;
 use skrifa::raw::tables::gpos::{PairPos, PositionSubtables};
 use skrifa::{FontRef, MetadataProvider};
+use std::sync::OnceLock;
 
 /// Code points below this have their glyph in a table; the rest ask the
 /// font's character map.
@@ -49,8 +50,8 @@ fn is_space(c: char) -> bool {
 }
 
 impl FaceMetrics {
-    fn load(name: &'static str, bytes: &'static [u8]) -> Result<FaceMetrics, PdfError> {
-        let bad = |e: &dyn std::fmt::Display| PdfError::Font(format!("cannot read {name}: {e}"));
+    fn load(name: &'static str, bytes: &'static [u8]) -> Result<FaceMetrics, String> {
+        let bad = |e: &dyn std::fmt::Display| format!("cannot read {name}: {e}");
         let font = FontRef::new(bytes).map_err(|e| bad(&e))?;
         let upm = f32::from(font.head().map_err(|e| bad(&e))?.units_per_em().max(1));
         let count = font.maxp().map_err(|e| bad(&e))?.num_glyphs() as usize;
@@ -288,22 +289,28 @@ pub fn site_faces() -> Option<&'static (FaceMetrics, FaceMetrics)> {
 }
 
 pub struct Fonts {
-    pub faces: [FaceMetrics; 4],
+    /// Read once a process and shared: a build makes up to three PDFs, and
+    /// `serve` one after every save.
+    faces: &'static [FaceMetrics; 4],
     /// Apply the font's kerning pairs (the style's `text.kerning`).
     pub kerning: bool,
 }
 
 impl Fonts {
     pub fn load(kerning: bool) -> Result<Fonts, PdfError> {
-        Ok(Fonts {
-            faces: [
+        static FACES: OnceLock<Result<[FaceMetrics; 4], String>> = OnceLock::new();
+        let faces = FACES.get_or_init(|| {
+            Ok([
                 FaceMetrics::load("NotoSans-Regular", notosans::REGULAR_TTF)?,
                 FaceMetrics::load("NotoSans-Bold", notosans::BOLD_TTF)?,
                 FaceMetrics::load("NotoSans-Italic", notosans::ITALIC_TTF)?,
                 FaceMetrics::load("NotoSans-BoldItalic", notosans::BOLD_ITALIC_TTF)?,
-            ],
-            kerning,
-        })
+            ])
+        });
+        match faces {
+            Ok(faces) => Ok(Fonts { faces, kerning }),
+            Err(what) => Err(PdfError::Font(what.clone())),
+        }
     }
 
     pub fn face(&self, f: Face) -> &FaceMetrics {
