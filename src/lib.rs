@@ -264,12 +264,20 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             changes: None,
         };
         let pdf_theme = wanted(Output::Pdf).then_some(theme.as_ref()).flatten();
+        // With the site, the report's PDF is drawn beside the site's pages
+        // instead, on the core they leave free.
+        let report_beside_site =
+            pdf_theme.is_some() && wanted(Output::Site) && followup.report.is_some();
         let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
             let adopted = scope.spawn(|| followup::adopted_plan(plan));
             let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
                 let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
-                let status_pdf = render_one(&render::pdf::StatusPdf, theme, &followup);
-                (plan_pdf.map(Some), status_pdf.map(Some))
+                let status_pdf = if report_beside_site {
+                    Ok(None)
+                } else {
+                    render_one(&render::pdf::StatusPdf, theme, &followup).map(Some)
+                };
+                (plan_pdf.map(Some), status_pdf)
             });
             let adopted = adopted
                 .join()
@@ -305,13 +313,6 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             let changes = render_one(&render::pdf::ChangesPdf, theme, &followup)?;
             take(Some(changes), &mut warnings, &mut files)?;
         }
-        let mut run = |renderer: &dyn Renderer, theme: &theme::Theme| {
-            take(
-                Some(render_one(renderer, theme, &followup)?),
-                &mut warnings,
-                &mut files,
-            )
-        };
         if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
             // The site carries the PDFs too, so the published site can link
             // to them: this build's, or the ones a previous build left.
@@ -333,14 +334,38 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 }
             };
             let plan_pdf = carry(render::pdf::Pdf::file_name(plan), true)?;
-            let report_pdf = carry(followup::report_pdf_name(plan), followup.report.is_some())?;
+            let report_name = followup::report_pdf_name(plan);
+            let report_pdf = if report_beside_site {
+                Some(report_name.clone())
+            } else {
+                carry(report_name.clone(), followup.report.is_some())?
+            };
             let changes_pdf = carry(followup::changes_pdf_name(plan), followup.changes.is_some())?;
             let pdfs = render::html::Pdfs {
                 plan: plan_pdf.as_deref(),
                 report: report_pdf.as_deref(),
                 changes: changes_pdf.as_deref(),
             };
-            run(&render::html::Html { pdfs }, theme)?;
+            let html = render::html::Html { pdfs };
+            let (site, status_pdf) = std::thread::scope(|scope| {
+                let status_pdf = pdf_theme.filter(|_| report_beside_site).map(|pdf_theme| {
+                    scope.spawn(|| render_one(&render::pdf::StatusPdf, pdf_theme, &followup))
+                });
+                let site = render_one(&html, theme, &followup);
+                let status_pdf =
+                    status_pdf.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                (site, status_pdf)
+            });
+            if let Some(status_pdf) = status_pdf {
+                take(Some(status_pdf?), &mut warnings, &mut files)?;
+                let bytes =
+                    std::fs::read(stage.path(&report_name)).map_err(|source| BuildError::Read {
+                        path: stage.path(&report_name),
+                        source,
+                    })?;
+                stage.write(&format!("site/{report_name}"), &bytes)?;
+            }
+            take(Some(site?), &mut warnings, &mut files)?;
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;

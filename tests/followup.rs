@@ -130,6 +130,18 @@ fn the_report_lists_off_track_first_and_matches_goals_json() {
     // The PDF says the same, off track first in each group, and is PDF/UA.
     let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
     assert_pdf_ua(&pdf);
+    // The site carries it, drawn while the site's pages were made, and
+    // links it.
+    let name = pdf.file_name().unwrap().to_str().unwrap();
+    assert_eq!(
+        std::fs::read(out.path().join("site").join(name)).unwrap(),
+        std::fs::read(&pdf).unwrap(),
+        "the site's copy of the report"
+    );
+    assert!(
+        html.contains(&format!("href=\"{name}\"")),
+        "status.html links {name}"
+    );
     let text = normalize(&pages(&pdf).join(" "));
     for (_, id, _) in &listed {
         assert!(text.contains(id.as_str()), "{id} in the report PDF");
