@@ -261,6 +261,13 @@ impl Breaker<'_> {
                 .iter()
                 .map(|p| self.w(&spans[p.span], &spans[p.span].text[p.range.clone()]))
                 .sum();
+            // No part of the word, hyphen and all, can be wider than the
+            // word and a hyphen: a word that narrow cannot widen the
+            // result, so it need not be hyphenated to find out.
+            let Some(first) = word.first() else { continue };
+            if whole + self.w(&spans[first.span], "-") <= widest {
+                continue;
+            }
             let w = match self.hyphenation_core(spans, word) {
                 Some((span, text, start, breaks)) if !breaks.is_empty() => {
                     let hyphen = self.w(span, "-");
