@@ -6,6 +6,7 @@
 
 pub mod confine;
 pub mod files;
+pub mod lines;
 pub mod mistakes;
 mod reload;
 pub mod yaml;

@@ -7,45 +7,13 @@
 
 use super::*;
 use crate::limits::MAX_MARKDOWN_DEPTH;
+use crate::load::lines::LineIndex;
 use crate::url::Address;
 use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Maps byte offsets in the body to 1-based line and column in the file.
-struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    first_line: u32,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, first_line: u32) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex {
-            text,
-            starts,
-            first_line,
-        }
-    }
-
-    fn pos(&self, offset: usize) -> Pos {
-        let line = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[line];
-        let end = offset.min(self.text.len());
-        let column = self.text.get(start..end).map_or(0, |s| s.chars().count());
-        Pos {
-            line: self.first_line + line as u32,
-            column: column as u32 + 1,
-        }
-    }
-}
 
 pub(super) struct Builder<'a, 'r> {
     events: Vec<(Event<'a>, Range<usize>)>,

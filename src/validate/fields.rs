@@ -5,6 +5,7 @@
 
 use super::danish::meant_field;
 use crate::diagnostic::{Diagnostic, Expected, Found, Hint, Message, Thing, YamlProblem, closest};
+use crate::load::lines::LineIndex;
 use crate::load::yaml::{Kind, Node, Pos};
 
 /// Where diagnostics for one file go, and the file's text for the checks
@@ -13,9 +14,8 @@ pub struct Ctx<'a> {
     pub file: &'a str,
     pub source: &'a str,
     pub diags: &'a mut Vec<Diagnostic>,
-    /// Where each line of `source` starts, found on the first look: the
-    /// checks look at many lines of one file.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// `source`'s lines, found on the first look.
+    lines: std::cell::OnceCell<LineIndex<'a>>,
 }
 
 /// The word for the kind of value a node holds.
@@ -37,7 +37,7 @@ impl<'a> Ctx<'a> {
             file,
             source,
             diags,
-            line_starts: std::cell::OnceCell::new(),
+            lines: std::cell::OnceCell::new(),
         }
     }
 
@@ -74,19 +74,9 @@ impl<'a> Ctx<'a> {
 
     /// The text of line `line` (1-based) as written.
     pub fn line(&self, line: u32) -> &'a str {
-        let source: &'a str = self.source;
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let Some(&start) = starts.get(line.saturating_sub(1) as usize) else {
-            return "";
-        };
-        let end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        source[start..end].trim_end_matches('\r')
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source, 1))
+            .line(line)
     }
 
     /// The characters of `pos`'s line from its column on.
