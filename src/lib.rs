@@ -358,12 +358,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             });
             if let Some(status_pdf) = status_pdf {
                 take(Some(status_pdf?), &mut warnings, &mut files)?;
-                let bytes =
-                    std::fs::read(stage.path(&report_name)).map_err(|source| BuildError::Read {
-                        path: stage.path(&report_name),
-                        source,
-                    })?;
-                stage.write(&format!("site/{report_name}"), &bytes)?;
+                carry(report_name, true)?;
             }
             take(Some(site?), &mut warnings, &mut files)?;
         }

@@ -168,12 +168,16 @@ impl Layout<'_> {
                 let face = if r.bold { Face::Bold } else { Face::Regular };
                 let color = if r.muted { st.muted } else { st.text };
                 let size = if r.muted { size * 0.88 } else { size };
-                if r.keep {
-                    Span::new(r.text.replace(' ', "\u{a0}"), face, size, color).no_hyphens()
-                } else if r.muted {
-                    Span::new(r.text.clone(), face, size, color).no_hyphens()
+                let text = if r.keep {
+                    r.text.replace(' ', "\u{a0}")
                 } else {
-                    Span::new(r.text.clone(), face, size, color)
+                    r.text.clone()
+                };
+                let span = Span::new(text, face, size, color);
+                if r.keep || r.muted {
+                    span.no_hyphens()
+                } else {
+                    span
                 }
             })
             .collect()
