@@ -200,42 +200,13 @@ fn report_as_of_an_earlier_quarter_uses_only_its_figures() {
     );
 }
 
-/// `git` in `dir` with a fixed author and no user settings.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
     let plan = Plan::new("changes_git");
-    git(plan.path(), &["init", "-q"]);
-    git(plan.path(), &["add", "."]);
-    git(plan.path(), &["commit", "-q", "-m", "Vedtaget"]);
-    git(plan.path(), &["tag", "vedtaget"]);
+    plan.git(&["init", "-q"]);
+    plan.git(&["add", "."]);
+    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
+    plan.git(&["tag", "vedtaget"]);
     // After adoption: a target raised and a sentence rewritten.
     let unge = std::fs::read_to_string(plan.join("content/02-unge.md")).unwrap();
     let changed = unge.replacen("2027: 45 }", "2027: 47 }", 1);
@@ -246,7 +217,7 @@ fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
         "plan.yaml",
         &format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
     );
-    git(plan.path(), &["commit", "-q", "-am", "Nyt måltal"]);
+    plan.git(&["commit", "-q", "-am", "Nyt måltal"]);
     let out = plan.join("output");
     let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
     let stderr = String::from_utf8_lossy(&built.stderr);
@@ -302,10 +273,10 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
         "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen før vedtagelsen.\n",
     );
     plan.write("content/03-bilag/.kladde.md", "Noter til næste udgave.\n");
-    git(plan.path(), &["init", "-q"]);
-    git(plan.path(), &["add", "."]);
-    git(plan.path(), &["commit", "-q", "-m", "Vedtaget"]);
-    git(plan.path(), &["tag", "vedtaget"]);
+    plan.git(&["init", "-q"]);
+    plan.git(&["add", "."]);
+    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
+    plan.git(&["tag", "vedtaget"]);
     plan.write(
         "content/03-bilag/index.md",
         "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen efter vedtagelsen.\n",
@@ -315,7 +286,7 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
         "plan.yaml",
         &format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
     );
-    git(plan.path(), &["commit", "-q", "-am", "Ny tekst"]);
+    plan.git(&["commit", "-q", "-am", "Ny tekst"]);
     let out = plan.join("output");
     let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
     let stderr = String::from_utf8_lossy(&built.stderr);
@@ -332,15 +303,15 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
         "content/03-bilag/index.md",
         "---\ntitle: Bilag\norder: [\n---\nTekst.\n",
     );
-    git(plan.path(), &["commit", "-q", "-am", "Fejl"]);
-    git(plan.path(), &["tag", "fejl"]);
+    plan.git(&["commit", "-q", "-am", "Fejl"]);
+    plan.git(&["tag", "fejl"]);
     plan.write(
         "content/03-bilag/index.md",
         "---\ntitle: Bilag\n---\nTekst.\n",
     );
     let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
     plan.write("plan.yaml", &yaml.replace("ref: vedtaget", "ref: fejl"));
-    git(plan.path(), &["commit", "-q", "-am", "Rettet"]);
+    plan.git(&["commit", "-q", "-am", "Rettet"]);
     let built = planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(stderr.contains("adopted-ref"), "{stderr}");
