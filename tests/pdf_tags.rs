@@ -229,6 +229,21 @@ fn example_plan_is_tagged() {
     let dir = Path::new(ROOT);
     let (pdf, _) = build(dir);
     check_tagged(&pdf, "da", "Beskæftigelsesplan 2027");
+    // The structure elements sit compressed in object streams, found
+    // through a cross-reference stream: qpdf reads them there, and none is
+    // left as plain text in the file.
+    let xref = run(tool("qpdf").arg("--show-xref").arg(&pdf));
+    let packed = xref.lines().filter(|l| l.contains("compressed;")).count();
+    let plain = xref.lines().filter(|l| l.contains("uncompressed;")).count();
+    assert!(
+        packed > 10 * plain,
+        "{packed} objects in object streams, {plain} not"
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        !bytes.windows(11).any(|w| w == b"/StructElem"),
+        "a structure element outside the object streams"
+    );
     let items = struct_text(&pdf);
     let all = items.join("\n");
     for tag in [

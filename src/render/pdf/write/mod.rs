@@ -7,6 +7,7 @@
 //! the same drawing without the structure.
 
 mod draw;
+mod pack;
 mod tags;
 
 use super::display::{Artifact, Document, ImageFormat, Item, LinkTo, Owner, Page};
@@ -132,6 +133,8 @@ pub fn write(
     }
     let bytes = pdf.finish().map_err(|e| report(e, &sources))?;
     lap("pdf: finished (structure, fonts, compression)");
+    let bytes = pack::pack(bytes);
+    lap("pdf: objects packed");
     Ok(bytes)
 }
 
