@@ -18,6 +18,7 @@
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use rayon::prelude::*;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::ops::Range;
 
@@ -158,13 +159,16 @@ impl File {
             }
         }
         let plain: Vec<usize> = (0..count).filter(|&i| !self.objects[i].stream).collect();
-        let groups: Vec<(Vec<u8>, usize, usize)> = plain
+        // Each object stream's compressed data and the offset of its first
+        // object (after the index of numbers and offsets).
+        let groups: Vec<(Vec<u8>, usize)> = plain
             .par_chunks(PER_STREAM)
             .map(|group| {
                 let mut index = String::new();
                 let mut body = Vec::new();
                 for &i in group {
-                    index.push_str(&format!("{} {} ", i + 1, body.len()));
+                    // Writing into a String cannot fail.
+                    let _ = write!(index, "{} {} ", i + 1, body.len());
                     body.extend_from_slice(&pdf[self.objects[i].bytes.clone()]);
                     body.push(b'\n');
                 }
@@ -172,17 +176,18 @@ impl File {
                 let first = index.len();
                 let mut data = index.into_bytes();
                 data.append(&mut body);
-                (deflate(&data), group.len(), first)
+                (deflate(&data), first)
             })
             .collect();
         let mut number = count + 1;
-        for (group, (data, n, first)) in plain.chunks(PER_STREAM).zip(&groups) {
+        for (group, (data, first)) in plain.chunks(PER_STREAM).zip(&groups) {
             for (k, &i) in group.iter().enumerate() {
                 rows[i + 1] = (2, number as u64, k as u16);
             }
             rows.push((1, out.len() as u64, 0));
             let dict = format!(
-                "{number} 0 obj\n<</Type/ObjStm/N {n}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
+                "{number} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
+                group.len(),
                 data.len()
             );
             out.extend_from_slice(dict.as_bytes());
