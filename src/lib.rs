@@ -61,14 +61,37 @@ impl Checked {
 
 /// Loads and validates the plan in `dir`.
 pub fn check(dir: &Path) -> Result<Checked, LoadError> {
+    Ok(check_keeping(dir, false)?.0)
+}
+
+/// [`check`], and with `keep`, what it read and learnt when the plan names
+/// an adopted version: that version is mostly the same files, and the
+/// build reads it next.
+fn check_keeping(
+    dir: &Path,
+    keep: bool,
+) -> Result<(Checked, Option<followup::history::Known>), LoadError> {
     let loaded = load::load(dir)?;
-    let validated = validate::validate(&loaded);
-    Ok(Checked {
+    let keep = keep && followup::history::Known::wanted(&loaded);
+    let mut cache = if keep {
+        validate::Cache::new()
+    } else {
+        validate::Cache::default()
+    };
+    let validated = validate::validate_with(&loaded, &mut cache);
+    let (sources, known) = if keep {
+        let sources = loaded.sources.clone();
+        (sources, Some(followup::history::Known { loaded, cache }))
+    } else {
+        (loaded.sources, None)
+    };
+    let checked = Checked {
         diagnostics: validated.diagnostics,
-        sources: loaded.sources,
+        sources,
         plan: validated.plan,
         language: validated.language,
-    })
+    };
+    Ok((checked, known))
 }
 
 /// The language of the plan in `dir` as far as its plan.yaml can be read,
@@ -202,7 +225,7 @@ pub struct Built {
 /// output stays untouched until everything new is written.
 pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> {
     let timer = render::Clock::new(options.render.timing);
-    let checked = check(dir).map_err(|e| BuildFailure {
+    let (checked, known) = check_keeping(dir, true).map_err(|e| BuildFailure {
         error: e.into(),
         checked: None,
     })?;
@@ -269,7 +292,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         let report_beside_site =
             pdf_theme.is_some() && wanted(Output::Site) && followup.report.is_some();
         let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
-            let adopted = scope.spawn(|| followup::adopted_plan(plan));
+            let adopted = scope.spawn(|| followup::adopted_plan(plan, known));
             let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
                 let status = (!report_beside_site)
                     .then(|| scope.spawn(|| render_one(&render::pdf::StatusPdf, theme, &followup)));

@@ -129,7 +129,7 @@ impl LiveSite {
             return (None, None);
         };
         if self.adopted.as_ref().is_none_or(|(c, _)| *c != commit) {
-            let read = followup::adopted_plan(plan).map(|p| p.map(Arc::new));
+            let read = followup::adopted_plan(plan, None).map(|p| p.map(Arc::new));
             self.adopted = Some((commit, read));
         }
         match self.adopted.as_ref().map(|(_, read)| read) {

@@ -323,6 +323,85 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
     assert!(!out.join("site/changes.html").exists());
 }
 
+/// The titles of the changed sections on changes.html, in page order.
+fn changed_sections(html: &str) -> Vec<String> {
+    html.split("<h3 id=\"changes-s")
+        .skip(1)
+        .map(|part| {
+            let inner = &part[part.find('>').unwrap() + 1..part.find("</h3>").unwrap()];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+/// The changes are reckoned from the adopted commit to the plan as it lies
+/// on disk, whatever the branch and the index hold: an edit not yet
+/// committed counts, a section deleted is gone, one not yet added to git
+/// is new, and a file changed in a later commit but edited back to its
+/// adopted text is no change. The plan lies in a folder of the repository.
+#[test]
+fn the_changes_run_from_the_adopted_commit_to_the_plan_on_disk() {
+    let repo = Plan::new("changes_on_disk");
+    let sub = repo.join("kommune/plan");
+    std::fs::create_dir_all(&sub).unwrap();
+    for name in ["plan.yaml", "content"] {
+        std::fs::rename(repo.join(name), sub.join(name)).unwrap();
+    }
+    let bilag = "---\ntitle: Bilag\norder: 3\n---\nBilaget beskriver indsatsen.\n";
+    std::fs::write(sub.join("content/03-bilag.md"), bilag).unwrap();
+    repo.git(&["init", "-q"]);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "Vedtaget"]);
+    repo.git(&["tag", "vedtaget"]);
+    let forord_path = sub.join("content/01-forord.md");
+    let forord = std::fs::read_to_string(&forord_path).unwrap();
+    std::fs::write(&forord_path, forord.replace("årets", "næste års")).unwrap();
+    repo.git(&["commit", "-q", "-am", "Forord ændret"]);
+    std::fs::write(&forord_path, &forord).unwrap();
+    let unge_path = sub.join("content/02-unge.md");
+    let unge = std::fs::read_to_string(&unge_path).unwrap();
+    std::fs::write(&unge_path, unge.replacen("2027: 45 }", "2027: 47 }", 1)).unwrap();
+    std::fs::remove_file(sub.join("content/03-bilag.md")).unwrap();
+    std::fs::write(
+        sub.join("content/04-nyt.md"),
+        "---\ntitle: Nyt afsnit\norder: 4\n---\nAfsnittet er skrevet efter vedtagelsen.\n",
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(sub.join("plan.yaml")).unwrap();
+    std::fs::write(
+        sub.join("plan.yaml"),
+        format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
+    )
+    .unwrap();
+    let out = repo.join("output");
+    let built = planpress(&[
+        "build",
+        path_str(&sub),
+        "--out",
+        path_str(&out),
+        "--only",
+        "site",
+    ]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!stderr.contains("adopted-ref"), "{stderr}");
+    let html = std::fs::read_to_string(out.join("site/changes.html")).unwrap();
+    assert!(
+        html.contains("<strong>47 %</strong>"),
+        "the target not yet committed"
+    );
+    assert_eq!(changed_sections(&html), ["Nyt afsnit", "Bilag"]);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

@@ -2,7 +2,10 @@
 //! plan.yaml names a tag or commit, and its plan.yaml and content/ are
 //! read out of the repository (never checked out: the work tree, the index
 //! and the branch stay as they are) into memory, then loaded and validated
-//! like any plan by the same loader (nothing is written to disk).
+//! like any plan by the same loader (nothing is written to disk). Most of
+//! its files are byte for byte the plan's own, so a build hands over what
+//! its check read and learnt ([`Known`]): only the files that differ are
+//! parsed again, and only their sections checked again by themselves.
 //!
 //! planpress runs the `git` command rather than linking a git library: a
 //! plan kept in git has git at hand, the commands used (`rev-parse`,
@@ -11,8 +14,10 @@
 //! cores for three reads.
 
 pub use crate::diagnostic::HistoryProblem;
+use crate::load::{Files, Loaded, yaml::Kind};
 use crate::model::{GitCommit as Commit, Plan};
-use std::collections::BTreeMap;
+use crate::validate::Cache;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -39,10 +44,46 @@ pub fn resolve(root: &Path, git_ref: &str) -> Result<Commit, HistoryProblem> {
     })
 }
 
+/// What the check of the plan as it is now read and learnt: its files as
+/// loaded, and the validation's cache of each section on its own.
+pub struct Known {
+    pub loaded: Loaded,
+    pub cache: Cache,
+}
+
+impl Known {
+    /// Whether `loaded`'s plan.yaml names an adopted version (`adopted:`
+    /// with a `ref`), the one reason a build reads the plan a second time
+    /// and so keeps what its check learnt.
+    pub fn wanted(loaded: &Loaded) -> bool {
+        fn field<'n>(kind: &'n Kind, name: &str) -> Option<&'n Kind> {
+            match kind {
+                Kind::Map(fields) => fields
+                    .iter()
+                    .find(|(k, _)| k.key_text().as_deref() == Some(name))
+                    .map(|(_, v)| &v.kind),
+                _ => None,
+            }
+        }
+        loaded
+            .plan
+            .as_ref()
+            .and_then(|plan| field(&plan.kind, "adopted"))
+            .is_some_and(|adopted| field(adopted, "ref").is_some())
+    }
+}
+
 /// The plan as it was at `commit`: its plan.yaml and content/ read into
 /// memory, then loaded and validated as if they lay in `root` (so a theme
 /// or an `adopted.ref` of its own is looked up in the plan's folder).
-pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem> {
+/// With `known`, the files that are the same bytes as those it holds are
+/// taken from it rather than parsed, and their sections' own checks from
+/// its cache; the rules that span files run on the whole version as ever.
+pub fn adopted_plan(
+    root: &Path,
+    commit: &Commit,
+    known: Option<Known>,
+) -> Result<Plan, HistoryProblem> {
     let paths = [
         format!("{}plan.yaml", commit.prefix),
         format!("{}content", commit.prefix),
@@ -81,24 +122,113 @@ pub fn adopted_plan(root: &Path, commit: &Commit) -> Result<Plan, HistoryProblem
             files.push((hash.to_string(), rel.to_string()));
         }
     }
-    let wanted: String = files.iter().map(|(h, _)| format!("{h}\n")).collect();
-    let blobs = git(root, &["cat-file", "--batch"], Some(wanted.as_bytes()))?;
-    let mut rest = &blobs[..];
+    // With what the check read, a file git finds the same in the work tree
+    // is taken from it (the check read its text a moment ago), and only the
+    // others are read out of git; all of them where git cannot compare
+    // (a work tree it does not see, say).
+    let differ = known
+        .as_ref()
+        .and_then(|_| differ_from_work_tree(root, commit, &paths).ok());
     let mut read = BTreeMap::new();
-    for (_, rel) in files {
-        let (bytes, after) = next_blob(rest).ok_or_else(|| {
-            HistoryProblem::Git(format!("git cat-file gave no content for {rel}"))
-        })?;
-        rest = after;
-        read.insert(rel, bytes.to_vec());
+    let mut wanted = String::new();
+    let mut asked = Vec::new();
+    for (hash, rel) in files {
+        let same = differ.as_ref().is_some_and(|d| !d.contains(&rel));
+        let text = known.as_ref().and_then(|k| k.loaded.sources.get(&rel));
+        match text.filter(|_| same) {
+            Some(text) => {
+                read.insert(rel, text.as_bytes().to_vec());
+            }
+            None => {
+                wanted.push_str(&hash);
+                wanted.push('\n');
+                asked.push(rel);
+            }
+        }
     }
-    let loaded =
-        crate::load::load_files(root, read).map_err(|e| HistoryProblem::Git(e.to_string()))?;
-    let validated = crate::validate::validate(&loaded);
+    if !asked.is_empty() {
+        let blobs = git(root, &["cat-file", "--batch"], Some(wanted.as_bytes()))?;
+        let mut rest = &blobs[..];
+        for rel in asked {
+            let (bytes, after) = next_blob(rest).ok_or_else(|| {
+                HistoryProblem::Git(format!("git cat-file gave no content for {rel}"))
+            })?;
+            rest = after;
+            read.insert(rel, bytes.to_vec());
+        }
+    }
+    let unreadable = |e: crate::load::LoadError| HistoryProblem::Git(e.to_string());
+    let validated = match known {
+        Some(Known {
+            mut loaded,
+            mut cache,
+        }) => {
+            // What differs: files whose bytes are not the text read now,
+            // and files that are gone (the walk of `read` finds those
+            // added).
+            let mut changed: HashSet<String> = read
+                .iter()
+                .filter(|(rel, bytes)| {
+                    loaded.sources.get(*rel).map(String::as_bytes) != Some(bytes.as_slice())
+                })
+                .map(|(rel, _)| rel.clone())
+                .collect();
+            changed.extend(
+                loaded
+                    .sources
+                    .keys()
+                    .filter(|rel| !read.contains_key(*rel))
+                    .cloned(),
+            );
+            loaded.files = Files::Memory(read);
+            crate::load::reload(&mut loaded, &changed).map_err(unreadable)?;
+            crate::validate::validate_with(&loaded, &mut cache)
+        }
+        None => {
+            crate::validate::validate(&crate::load::load_files(root, read).map_err(unreadable)?)
+        }
+    };
     let errors = crate::diagnostic::count(&validated.diagnostics).0;
     validated
         .plan
         .ok_or(HistoryProblem::AdoptedInvalid { errors })
+}
+
+/// The files under `paths` (relative to the top of the repository) whose
+/// content in the work tree is not what it was at `commit`, relative to
+/// the plan folder: `git diff --raw` against the work tree, which looks at
+/// the files git's index does not already know to be unchanged.
+fn differ_from_work_tree(
+    root: &Path,
+    commit: &Commit,
+    paths: &[String],
+) -> Result<HashSet<String>, HistoryProblem> {
+    let top: Vec<String> = paths.iter().map(|p| format!(":(top,literal){p}")).collect();
+    let mut args = vec![
+        "diff",
+        "--raw",
+        "-z",
+        "--no-renames",
+        "--no-ext-diff",
+        "--ignore-submodules",
+        &commit.hash,
+        "--",
+    ];
+    args.extend(top.iter().map(String::as_str));
+    let out = git(root, &args, None)?;
+    // `:<modes> <hashes> <status>\0<path>\0`, a record per file.
+    let mut fields = out.split(|&b| b == 0);
+    let mut differ = HashSet::new();
+    while let (Some(meta), Some(path)) = (fields.next(), fields.next()) {
+        if !meta.starts_with(b":") {
+            break;
+        }
+        let path = String::from_utf8_lossy(path);
+        if let Some(rel) = path.strip_prefix(&commit.prefix) {
+            differ.insert(rel.to_string());
+        }
+    }
+    Ok(differ)
 }
 
 /// One object of `git cat-file --batch` output: `<hash> blob <size>\n`,

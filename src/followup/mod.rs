@@ -59,15 +59,19 @@ impl Followup {
 
 /// The adopted version of `plan`, read from git, when plan.yaml names one
 /// that git knows (the check reported it otherwise). A version git gives
-/// but that does not check clean is a warning at `adopted.ref`.
-pub fn adopted_plan(plan: &Plan) -> Result<Option<Plan>, Box<Diagnostic>> {
+/// but that does not check clean is a warning at `adopted.ref`. `known` is
+/// what the check of `plan` read and learnt, when it was kept.
+pub fn adopted_plan(
+    plan: &Plan,
+    known: Option<history::Known>,
+) -> Result<Option<Plan>, Box<Diagnostic>> {
     let Some(adoption) = &plan.meta.adopted else {
         return Ok(None);
     };
     let (Some(git_ref), Some(commit)) = (&adoption.git_ref, &adoption.commit) else {
         return Ok(None);
     };
-    history::adopted_plan(&plan.root, commit)
+    history::adopted_plan(&plan.root, commit, known)
         .map(Some)
         .map_err(|problem| {
             let (line, column) = adoption.ref_at;
