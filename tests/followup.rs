@@ -24,6 +24,16 @@ fn planpress(args: &[&str]) -> std::process::Output {
     out
 }
 
+/// The example plan built into a new folder, with `args` after the usual.
+fn build_example(args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let mut all = vec!["build", path_str(&root), "--out", path_str(out.path())];
+    all.extend_from_slice(args);
+    planpress(&all);
+    out
+}
+
 /// The goals of status.html as (group id, goal id, status), in page order.
 fn report_goals(html: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
@@ -58,13 +68,7 @@ const URGENCY: [&str; 5] = [
 
 #[test]
 fn the_report_lists_off_track_first_and_matches_goals_json() {
-    let out = tempfile::tempdir().unwrap();
-    planpress(&[
-        "build",
-        path_str(&repo_root()),
-        "--out",
-        path_str(out.path()),
-    ]);
+    let out = build_example(&[]);
     let html = std::fs::read_to_string(out.path().join("site/status.html")).unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.path().join("goals.json")).unwrap())
@@ -171,19 +175,71 @@ fn the_report_lists_off_track_first_and_matches_goals_json() {
     }
 }
 
+/// The status report's goal tables share one grid: each column header
+/// stands at the same place in every table (so the figures read down the
+/// report as one column), and a figure in words wraps between its words
+/// but is never hyphenated.
+#[test]
+fn the_reports_tables_line_up_and_keep_figures_in_words_whole() {
+    let out = build_example(&["--only", "pdf"]);
+    let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
+    let html = run(tool("pdftotext").arg("-bbox").arg(&pdf).arg("-"));
+    let attr = |word: &str, name: &str| -> f32 {
+        let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        word[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    // Each page's words as (text, yMin, xMin, xMax).
+    let pages_words: Vec<Vec<(String, f32, f32, f32)>> = html
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let text = w.split('>').nth(1).unwrap().split('<').next().unwrap();
+                    (
+                        text.to_string(),
+                        attr(w, "yMin"),
+                        attr(w, "xMin"),
+                        attr(w, "xMax"),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    // Where each header stands from the left edge of its table (its
+    // "Indikator"), which is the same on left and right pages: right-
+    // aligned columns by their right edge, the status by its left.
+    let mut offsets: HashMap<&str, Vec<f32>> = HashMap::new();
+    for words in &pages_words {
+        for (_, y, left, _) in words.iter().filter(|w| w.0 == "Indikator") {
+            for (header, right_edge) in [("Seneste", true), ("Ændring", true), ("Status", false)] {
+                let (_, _, x0, x1) = words
+                    .iter()
+                    .find(|w| w.0 == header && (w.1 - y).abs() < 1.0)
+                    .unwrap_or_else(|| panic!("{header} beside Indikator"));
+                let x = if right_edge { x1 } else { x0 };
+                offsets.entry(header).or_default().push(x - left);
+            }
+        }
+    }
+    for (header, at) in &offsets {
+        assert!(at.len() >= 10, "{header}: a header per goal table: {at:?}");
+        let spread = at.iter().cloned().fold(f32::MIN, f32::max)
+            - at.iter().cloned().fold(f32::MAX, f32::min);
+        assert!(spread < 0.5, "{header} moves by {spread} pt: {at:?}");
+    }
+    assert_eq!(offsets.len(), 3);
+    let text = normalize(&pages(&pdf).join(" "));
+    for whole in ["Høj tilfredshed", "Middel tilfredshed", "sammenhæng"] {
+        assert!(text.contains(whole), "{whole} is not whole: {text}");
+    }
+    assert!(!text.contains("tilfreds-"), "{text}");
+}
+
 #[test]
 fn report_as_of_an_earlier_quarter_uses_only_its_figures() {
-    let out = tempfile::tempdir().unwrap();
-    planpress(&[
-        "build",
-        path_str(&repo_root()),
-        "--out",
-        path_str(out.path()),
-        "--only",
-        "site",
-        "--report",
-        "2026-Q2",
-    ]);
+    let out = build_example(&["--only", "site", "--report", "2026-Q2"]);
     let html = std::fs::read_to_string(out.path().join("site/status.html")).unwrap();
     assert!(
         html.contains("Status for 2. kvartal 2026"),

@@ -99,11 +99,10 @@ fn runs(text: impl Into<String>) -> Content {
 }
 
 /// A figure with its period under it, muted; a figure in words (a text
-/// indicator's) may wrap, one in numbers is kept on one line.
+/// indicator's) may wrap between words, one in numbers is kept on one line.
 fn figure(value: String, period: String, unit: Unit, bold: bool) -> Content {
     let value = match unit {
-        Unit::Text if bold => Run::bold(value),
-        Unit::Text => Run::plain(value),
+        Unit::Text => Run::words(value, bold),
         _ => Run::figure(value, bold),
     };
     let period = Run {
@@ -131,6 +130,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                 .map(|(s, n)| vec![Content::Status(*s, word(*s)), runs(n.to_string())])
                 .collect(),
             row_headers: false,
+            lined_up: false,
         }),
     ];
     for group in &report.groups {
@@ -200,6 +200,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                 numeric: vec![false, true, true, true, false],
                 rows,
                 row_headers: g.indicators.len() > 1,
+                lined_up: true,
             }));
             for i in g.indicators.iter() {
                 if let Some(note) = &i.note {
@@ -235,6 +236,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .map(|g| vec![runs(g.id.clone()), runs(g.title.clone())])
                 .collect(),
             row_headers: true,
+            lined_up: false,
         })
     };
     let indicator_table = |refs: &[crate::followup::changes::IndicatorRef]| {
@@ -246,6 +248,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .map(|i| vec![runs(i.goal_id.clone()), runs(i.name.clone())])
                 .collect(),
             row_headers: true,
+            lined_up: false,
         })
     };
     if !changes.goals_added.is_empty() {
@@ -277,6 +280,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 })
                 .collect(),
             row_headers: true,
+            lined_up: false,
         }));
     }
     if !changes.targets_changed.is_empty() {
@@ -305,6 +309,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 })
                 .collect(),
             row_headers: true,
+            lined_up: false,
         }));
     }
     if !changes.indicators_added.is_empty() {
@@ -350,6 +355,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                     .map(|p| vec![side(&p.before), side(&p.after)])
                     .collect(),
                 row_headers: false,
+                lined_up: false,
             }));
         }
     }

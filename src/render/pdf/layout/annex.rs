@@ -42,6 +42,8 @@ pub struct Run {
     pub muted: bool,
     /// Kept on one line.
     pub keep: bool,
+    /// Broken only between words, never hyphenated (a figure in words).
+    pub whole_words: bool,
 }
 
 impl Run {
@@ -51,6 +53,7 @@ impl Run {
             bold: false,
             muted: false,
             keep: false,
+            whole_words: false,
         }
     }
 
@@ -64,6 +67,16 @@ impl Run {
     pub fn muted(text: impl Into<String>) -> Run {
         Run {
             muted: true,
+            ..Run::plain(text)
+        }
+    }
+
+    /// A figure in words ("Høj tilfredshed"): it may wrap, but no word of
+    /// it is hyphenated.
+    pub fn words(text: impl Into<String>, bold: bool) -> Run {
+        Run {
+            whole_words: true,
+            bold,
             ..Run::plain(text)
         }
     }
@@ -87,6 +100,10 @@ pub struct Table {
     pub rows: Vec<Vec<Content>>,
     /// The first cell of each row heads it.
     pub row_headers: bool,
+    /// Lined up with the annex's other tables marked so: they share one
+    /// set of column widths, as the status report's tables of the same
+    /// columns do.
+    pub lined_up: bool,
 }
 
 /// A table cell: runs of text, or a status as symbol and word.
@@ -101,15 +118,38 @@ impl Layout<'_> {
     pub fn run_annex(mut self, annex: &Annex) -> (super::super::display::Document, Vec<Problem>) {
         self.cover();
         self.new_page();
-        for (k, part) in annex.parts.iter().enumerate() {
+        let mut specs: Vec<Option<TableSpec>> = annex
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Table(t) => Some(self.table_spec(t)),
+                _ => None,
+            })
+            .collect();
+        let mut lined_up: Vec<&mut TableSpec> = specs
+            .iter_mut()
+            .zip(&annex.parts)
+            .filter_map(|(spec, part)| match part {
+                Part::Table(t) if t.lined_up => spec.as_mut(),
+                _ => None,
+            })
+            .collect();
+        if let Some(widths) = self.grid(&mut lined_up) {
+            for spec in lined_up {
+                spec.first_min = 0.0;
+                spec.widths = Some(widths.clone());
+            }
+        }
+        for (k, (part, spec)) in annex.parts.iter().zip(specs).enumerate() {
             let next = annex.parts.get(k + 1);
-            self.part(part, next);
+            self.part(part, spec, next);
         }
         self.furniture(1, 1);
         (self.doc, self.problems)
     }
 
-    fn part(&mut self, part: &Part, next: Option<&Part>) {
+    /// Lays out `part`; `spec` is its table as [`Layout::table_spec`] made it.
+    fn part(&mut self, part: &Part, spec: Option<TableSpec>, next: Option<&Part>) {
         let st = self.st;
         match part {
             Part::Heading { text, level } => {
@@ -154,8 +194,10 @@ impl Layout<'_> {
                 };
                 self.goal_head(id, title, *status, *level, table)
             }
-            Part::Table(t) => {
-                self.annex_table(t);
+            Part::Table(_) => {
+                if let Some(spec) = spec {
+                    self.table(spec, 0.0);
+                }
                 self.y += st.file.text.paragraph_space_pt;
             }
         }
@@ -174,7 +216,7 @@ impl Layout<'_> {
                     r.text.clone()
                 };
                 let span = Span::new(text, face, size, color);
-                if r.keep || r.muted {
+                if r.keep || r.muted || r.whole_words {
                     span.no_hyphens()
                 } else {
                     span
@@ -264,7 +306,8 @@ impl Layout<'_> {
         self.y += 4.0;
     }
 
-    fn annex_table(&mut self, t: &Table) {
+    /// `t` as the table layout takes it.
+    fn table_spec(&self, t: &Table) -> TableSpec {
         let st = self.st;
         let size = st.file.tables.size_pt;
         let align = |k: usize| {
@@ -326,7 +369,7 @@ impl Layout<'_> {
                     .collect()
             })
             .collect();
-        let spec = TableSpec {
+        TableSpec {
             head,
             rows,
             full: true,
@@ -335,7 +378,7 @@ impl Layout<'_> {
             row_headers: t.row_headers && t.rows.len() > 1,
             line: None,
             size,
-        };
-        self.table(spec, 0.0);
+            widths: None,
+        }
     }
 }

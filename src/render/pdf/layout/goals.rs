@@ -475,6 +475,7 @@ impl Layout<'_> {
             row_headers,
             line: Some(g.line),
             size,
+            widths: None,
         };
         self.table(spec, 0.0);
     }

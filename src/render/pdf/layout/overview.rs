@@ -118,6 +118,7 @@ impl Layout<'_> {
             row_headers,
             line: None,
             size,
+            widths: None,
         };
         self.table(spec, 0.0);
         self.close(sect);

@@ -40,6 +40,9 @@ pub(super) struct TableSpec {
     pub line: Option<u32>,
     /// The size the spans are set in (`tables.size_pt` to begin with).
     pub size: f32,
+    /// Column widths chosen beforehand ([`Layout::grid`]) for a table that
+    /// lines up with others; `None`: the table is fitted on its own.
+    pub widths: Option<Vec<f32>>,
 }
 
 /// Cells broken into lines.
@@ -98,6 +101,7 @@ impl Layout<'_> {
             row_headers: false,
             line: Some(line),
             size,
+            widths: None,
         };
         self.table(spec, indent);
     }
@@ -117,7 +121,15 @@ impl Layout<'_> {
             row.resize_with(ncols, Cell::empty);
         }
         let avail = self.measure() - indent;
-        let fit = self.fit(&mut spec, avail);
+        let fit = match spec.widths.take() {
+            Some(widths) if widths.len() == ncols => Fit {
+                size: spec.size,
+                bands: vec![(0..ncols).collect()],
+                min: widths.clone(),
+                max: widths,
+            },
+            _ => self.fit(&mut spec, avail),
+        };
         let bands = fit.bands.len();
         for (k, band) in fit.bands.iter().enumerate() {
             if k > 0 {
@@ -192,6 +204,51 @@ impl Layout<'_> {
             min,
             max,
         }
+    }
+
+    /// One set of column widths for `specs`, tables of the same columns
+    /// one after another (the status report's, a table per goal): each
+    /// column as wide as it is in the widest of them, so the columns line
+    /// up from table to table and a figure is never broken in one table
+    /// because its neighbours there are long. `None` when they do not fit
+    /// the measure together in the normal type size: each is then fitted
+    /// on its own.
+    pub(super) fn grid(&mut self, specs: &mut [&mut TableSpec]) -> Option<Vec<f32>> {
+        let ncols = specs.first()?.head.len();
+        let size = self.st.file.tables.size_pt;
+        let fits = |s: &TableSpec| {
+            s.head.len() == ncols && s.size == size && s.rows.iter().all(|r| r.len() <= ncols)
+        };
+        if ncols == 0 || !specs.iter().all(|s| fits(s)) {
+            return None;
+        }
+        let (mut min, mut max) = (vec![0.0f32; ncols], vec![0.0f32; ncols]);
+        for spec in specs.iter_mut() {
+            let (lo, hi) = self.column_widths(spec, size);
+            for c in 0..ncols {
+                min[c] = min[c].max(lo[c]);
+                max[c] = max[c].max(hi[c]);
+            }
+        }
+        let avail = self.measure();
+        if min.iter().sum::<f32>() > avail {
+            return None;
+        }
+        // The first column (the indicators' names, which wrap well) gets
+        // its share of the measure, or what the others need at least; the
+        // room left widens the others towards their natural width, and
+        // what they do not take goes back to the first.
+        let others: f32 = min[1..].iter().sum();
+        let first = min[0].max((avail * specs[0].first_min).min(avail - others));
+        let spare = avail - first - others;
+        let want: f32 = (1..ncols).map(|c| max[c] - min[c]).sum();
+        let share = if want > spare { spare / want } else { 1.0 };
+        let mut widths = min.clone();
+        for c in 1..ncols {
+            widths[c] += (max[c] - min[c]) * share;
+        }
+        widths[0] = avail - widths[1..].iter().sum::<f32>();
+        Some(widths)
     }
 
     /// The narrowest and the natural width of each column in `size`
