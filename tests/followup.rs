@@ -404,7 +404,8 @@ fn changed_sections(html: &str) -> Vec<String> {
 /// on disk, whatever the branch and the index hold: an edit not yet
 /// committed counts, a section deleted is gone, one not yet added to git
 /// is new, and a file changed in a later commit but edited back to its
-/// adopted text is no change. The plan lies in a folder of the repository.
+/// adopted text is no change. The plan lies in a folder of the repository,
+/// and the build writes nothing into it, not even git's index.
 #[test]
 fn the_changes_run_from_the_adopted_commit_to_the_plan_on_disk() {
     let repo = Plan::new("changes_on_disk");
@@ -439,6 +440,7 @@ fn the_changes_run_from_the_adopted_commit_to_the_plan_on_disk() {
         format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: vedtaget }}\n"),
     )
     .unwrap();
+    let index = std::fs::read(repo.join(".git/index")).unwrap();
     let out = repo.join("output");
     let built = planpress(&[
         "build",
@@ -456,6 +458,10 @@ fn the_changes_run_from_the_adopted_commit_to_the_plan_on_disk() {
         "the target not yet committed"
     );
     assert_eq!(changed_sections(&html), ["Nyt afsnit", "Bilag"]);
+    assert!(
+        std::fs::read(repo.join(".git/index")).unwrap() == index,
+        "the build leaves git's index as it was"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
