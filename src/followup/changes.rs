@@ -128,12 +128,14 @@ impl Changes {
         };
         let old_goals = adopted.all_goals();
         let new_goals = now.all_goals();
-        fn find<'p>(list: &[(&'p Section, &'p Goal)], id: &str) -> Option<(&'p Section, &'p Goal)> {
-            list.iter().find(|(_, g)| g.id == id).copied()
-        }
+        // Goals by id: a plan of 2,000 goals would otherwise be searched
+        // 2,000 times over.
+        let old_by_id: HashMap<&str, &Goal> =
+            old_goals.iter().map(|(_, g)| (g.id.as_str(), *g)).collect();
+        let new_ids: HashSet<&str> = new_goals.iter().map(|(_, g)| g.id.as_str()).collect();
         for &(section, goal) in &new_goals {
             let link = goal_link(section, goal);
-            let Some((_, old)) = find(&old_goals, &goal.id) else {
+            let Some(old) = old_by_id.get(goal.id.as_str()) else {
                 c.goals_added.push(GoalRef {
                     id: goal.id.clone(),
                     title: goal.title.clone(),
@@ -152,7 +154,7 @@ impl Changes {
             c.compare_indicators(old, goal, &link);
         }
         for &(_, goal) in &old_goals {
-            if find(&new_goals, &goal.id).is_none() {
+            if !new_ids.contains(goal.id.as_str()) {
                 c.goals_removed.push(GoalRef {
                     id: goal.id.clone(),
                     title: goal.title.clone(),
