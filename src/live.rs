@@ -143,17 +143,12 @@ impl LiveSite {
     /// when the plan has errors, or else as the site shows it.
     pub fn language(&self) -> Language {
         use crate::load::yaml::Kind;
-        let written = match self.loaded.plan.as_ref().map(|n| &n.kind) {
-            Some(Kind::Map(fields)) => fields
-                .iter()
-                .find(|(k, _)| k.key_text().as_deref() == Some("language"))
-                .and_then(|(_, v)| match &v.kind {
-                    Kind::Str(s) if s == "en" => Some(Language::En),
-                    Kind::Str(s) if s == "da" => Some(Language::Da),
-                    _ => None,
-                }),
+        let language = self.loaded.plan.as_ref().and_then(|n| n.get("language"));
+        let written = language.and_then(|v| match &v.kind {
+            Kind::Str(s) if s == "en" => Some(Language::En),
+            Kind::Str(s) if s == "da" => Some(Language::Da),
             _ => None,
-        };
+        });
         written
             .or_else(|| self.shown.as_ref().map(|(plan, _)| plan.meta.language))
             .unwrap_or(Language::Da)

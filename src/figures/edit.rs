@@ -103,10 +103,7 @@ pub fn set_actual(text: &str, indicator: &Node, when: When, value: &str) -> Opti
         return None;
     };
     let entry = format!("{}: {value}", when.iso());
-    let Some((_, actuals)) = fields
-        .iter()
-        .find(|(k, _)| k.key_text().as_deref() == Some("actuals"))
-    else {
+    let Some(actuals) = indicator.get("actuals") else {
         // No `actuals` yet: one in flow style, before `targets`.
         let (targets, _) = fields
             .iter()
@@ -204,11 +201,7 @@ pub fn set_actual(text: &str, indicator: &Node, when: When, value: &str) -> Opti
 /// The edit that sets a top-level scalar `key` of plan.yaml (`as_of`) to
 /// `value`, or adds the line at the end.
 pub fn set_top(text: &str, top: &Node, key: &str, value: &str) -> Edit {
-    if let Kind::Map(fields) = &top.kind
-        && let Some((_, v)) = fields
-            .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some(key))
-    {
+    if let Some(v) = top.get(key) {
         let start = offset(text, v.pos);
         return Edit {
             start,

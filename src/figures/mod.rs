@@ -370,19 +370,20 @@ fn write_all(dir: &Path, texts: &[(String, String)]) -> Result<Vec<String>, Impo
 /// names, or `<goal id>.<n>`.
 fn indicator_nodes(front: &Node) -> Vec<(String, &Node)> {
     let mut out = Vec::new();
-    let Some(goals) = field(front, "goals") else {
+    let Some(goals) = front.get("goals") else {
         return out;
     };
     let Kind::Seq(goals) = &goals.kind else {
         return out;
     };
     for goal in goals {
-        let goal_id = field(goal, "id").and_then(Node::key_text);
-        let Some(Kind::Seq(list)) = field(goal, "indicators").map(|n| &n.kind) else {
+        let goal_id = goal.get("id").and_then(Node::key_text);
+        let Some(Kind::Seq(list)) = goal.get("indicators").map(|n| &n.kind) else {
             continue;
         };
         for (k, ind) in list.iter().enumerate() {
-            let id = field(ind, "id")
+            let id = ind
+                .get("id")
                 .and_then(Node::key_text)
                 .or_else(|| goal_id.as_ref().map(|g| format!("{g}.{}", k + 1)));
             if let Some(id) = id {
@@ -391,16 +392,6 @@ fn indicator_nodes(front: &Node) -> Vec<(String, &Node)> {
         }
     }
     out
-}
-
-fn field<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
-    match &node.kind {
-        Kind::Map(m) => m
-            .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some(key))
-            .map(|(_, v)| v),
-        _ => None,
-    }
 }
 
 fn text_of(cell: &Cell) -> String {

@@ -14,7 +14,7 @@
 //! on two cores for four reads.
 
 pub use crate::diagnostic::HistoryProblem;
-use crate::load::{Files, Loaded, yaml::Kind};
+use crate::load::{Files, Loaded};
 use crate::model::{GitCommit as Commit, Plan};
 use crate::validate::Cache;
 use std::collections::{BTreeMap, HashSet};
@@ -56,20 +56,11 @@ impl Known {
     /// with a `ref`), the one reason a build reads the plan a second time
     /// and so keeps what its check learnt.
     pub fn wanted(loaded: &Loaded) -> bool {
-        fn field<'n>(kind: &'n Kind, name: &str) -> Option<&'n Kind> {
-            match kind {
-                Kind::Map(fields) => fields
-                    .iter()
-                    .find(|(k, _)| k.key_text().as_deref() == Some(name))
-                    .map(|(_, v)| &v.kind),
-                _ => None,
-            }
-        }
         loaded
             .plan
             .as_ref()
-            .and_then(|plan| field(&plan.kind, "adopted"))
-            .is_some_and(|adopted| field(adopted, "ref").is_some())
+            .and_then(|plan| plan.get("adopted")?.get("ref"))
+            .is_some()
     }
 }
 
@@ -146,6 +137,10 @@ pub fn adopted_plan(
             }
         }
     }
+    // What differs from the check's files: those read out of git whose
+    // bytes are not the text the check read, and those that are gone (the
+    // walk of `read` finds those added).
+    let mut changed = HashSet::new();
     if !asked.is_empty() {
         let blobs = git(root, &["cat-file", "--batch"], Some(wanted.as_bytes()))?;
         let mut rest = &blobs[..];
@@ -154,6 +149,10 @@ pub fn adopted_plan(
                 HistoryProblem::Git(format!("git cat-file gave no content for {rel}"))
             })?;
             rest = after;
+            let now = known.as_ref().and_then(|k| k.loaded.sources.get(&rel));
+            if now.map(String::as_bytes) != Some(bytes) {
+                changed.insert(rel.clone());
+            }
             read.insert(rel, bytes.to_vec());
         }
     }
@@ -163,16 +162,6 @@ pub fn adopted_plan(
             mut loaded,
             mut cache,
         }) => {
-            // What differs: files whose bytes are not the text read now,
-            // and files that are gone (the walk of `read` finds those
-            // added).
-            let mut changed: HashSet<String> = read
-                .iter()
-                .filter(|(rel, bytes)| {
-                    loaded.sources.get(*rel).map(String::as_bytes) != Some(bytes.as_slice())
-                })
-                .map(|(rel, _)| rel.clone())
-                .collect();
             changed.extend(
                 loaded
                     .sources
@@ -252,8 +241,6 @@ fn git(root: &Path, args: &[&str], input: Option<&[u8]>) -> Result<Vec<u8>, Hist
         // The plan's own settings only: no pager, no prompts.
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_PAGER", "cat")
-        // Read only: no command may refresh the index as a side effect.
-        .env("GIT_OPTIONAL_LOCKS", "0")
         .stdin(if input.is_some() {
             Stdio::piped()
         } else {

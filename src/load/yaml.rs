@@ -37,6 +37,19 @@ pub enum Kind {
 }
 
 impl Node {
+    /// The value of the key `name` in a mapping, as written (`None` for a
+    /// node that is not a mapping): for a look at a file before it is
+    /// checked.
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        match &self.kind {
+            Kind::Map(fields) => fields
+                .iter()
+                .find(|(k, _)| k.key_text().as_deref() == Some(name))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// The key as text, whatever scalar it was written as (`2027:` is an int).
     pub fn key_text(&self) -> Option<String> {
         match &self.kind {
