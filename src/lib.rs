@@ -19,7 +19,6 @@ pub mod markdown;
 pub mod model;
 mod output;
 pub mod palette;
-mod par;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -281,29 +280,23 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
         // side: krilla draws each PDF's pages on one thread, so the two
         // drawing threads share the cores with the compression (2.74 s
         // against 2.90 s one after the other for the 1,000-section build,
-        // the same CPU time, 40 MB more memory).
+        // the same CPU time, 40 MB more memory). The site comes after, with
+        // every core for its pages: drawn beside them, the report's PDF
+        // waited for its glyphs behind the pages' tasks.
         let mut followup = followup::Followup {
             report: followup::Followup::report_of(plan, options.report),
             changes: None,
         };
         let pdf_theme = wanted(Output::Pdf).then_some(theme.as_ref()).flatten();
-        // With the site, the report's PDF is drawn beside the site's pages
-        // instead, on the core they leave free.
-        let report_beside_site =
-            pdf_theme.is_some() && wanted(Output::Site) && followup.report.is_some();
         let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
             let adopted = scope.spawn(|| followup::adopted_plan(plan, known));
             let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
-                let status = (!report_beside_site)
-                    .then(|| scope.spawn(|| render_one(&render::pdf::StatusPdf, theme, &followup)));
+                let status = scope.spawn(|| render_one(&render::pdf::StatusPdf, theme, &followup));
                 let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
-                let status_pdf = match status {
-                    None => Ok(None),
-                    Some(h) => h
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e))
-                        .map(Some),
-                };
+                let status_pdf = status
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                    .map(Some);
                 (plan_pdf.map(Some), status_pdf)
             });
             let adopted = adopted
@@ -362,11 +355,7 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             };
             let plan_pdf = carry(render::pdf::Pdf::file_name(plan), true)?;
             let report_name = followup::report_pdf_name(plan);
-            let report_pdf = if report_beside_site {
-                Some(report_name.clone())
-            } else {
-                carry(report_name.clone(), followup.report.is_some())?
-            };
+            let report_pdf = carry(report_name, followup.report.is_some())?;
             let changes_pdf = carry(followup::changes_pdf_name(plan), followup.changes.is_some())?;
             let pdfs = render::html::Pdfs {
                 plan: plan_pdf.as_deref(),
@@ -374,20 +363,8 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 changes: changes_pdf.as_deref(),
             };
             let html = render::html::Html { pdfs };
-            let (site, status_pdf) = std::thread::scope(|scope| {
-                let status_pdf = pdf_theme.filter(|_| report_beside_site).map(|pdf_theme| {
-                    scope.spawn(|| render_one(&render::pdf::StatusPdf, pdf_theme, &followup))
-                });
-                let site = render_one(&html, theme, &followup);
-                let status_pdf =
-                    status_pdf.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-                (site, status_pdf)
-            });
-            if let Some(status_pdf) = status_pdf {
-                take(Some(status_pdf?), &mut warnings, &mut files)?;
-                carry(report_name, true)?;
-            }
-            take(Some(site?), &mut warnings, &mut files)?;
+            let site = render_one(&html, theme, &followup)?;
+            take(Some(site), &mut warnings, &mut files)?;
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;

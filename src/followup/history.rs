@@ -171,6 +171,7 @@ pub fn adopted_plan(
             );
             loaded.files = Files::Memory(read);
             crate::load::reload(&mut loaded, &changed).map_err(unreadable)?;
+            cache.last_use();
             crate::validate::validate_with(&loaded, &mut cache)
         }
         None => {

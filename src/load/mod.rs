@@ -18,6 +18,7 @@ use crate::limits::MAX_TEXT_FILE;
 use crate::model::Language;
 use confine::Content;
 pub use files::Files;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml::{Kind, Node, Pos};
@@ -131,16 +132,21 @@ fn load_from(root: &Path, files: Files) -> Result<Loaded, LoadError> {
         return Ok(loaded);
     }
     // Reading and parsing files is independent work: spread it over the cores.
-    let read = crate::par::map(&loaded.content.sections, |file| {
-        let rel = file.rel.clone();
-        let folder = folder_of(&rel);
-        let mut diags = Vec::new();
-        let text = read_text(&loaded.files, &file.path, &rel, &mut diags)?;
-        let section = text
-            .as_ref()
-            .map(|text| split(&rel, &folder, is_index(&rel), text, &mut diags));
-        Ok::<_, LoadError>((rel, folder, text, section, diags))
-    });
+    let read: Vec<_> = loaded
+        .content
+        .sections
+        .par_iter()
+        .map(|file| {
+            let rel = file.rel.clone();
+            let folder = folder_of(&rel);
+            let mut diags = Vec::new();
+            let text = read_text(&loaded.files, &file.path, &rel, &mut diags)?;
+            let section = text
+                .as_ref()
+                .map(|text| split(&rel, &folder, is_index(&rel), text, &mut diags));
+            Ok::<_, LoadError>((rel, folder, text, section, diags))
+        })
+        .collect();
     for result in read {
         let (rel, folder, text, section, diags) = result?;
         if !loaded.folders.contains(&folder) {

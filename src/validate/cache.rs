@@ -15,13 +15,15 @@ use crate::diagnostic::Diagnostic;
 use crate::load::RawSection;
 use crate::markdown::{self, Body, LinkTarget, Resolver};
 use crate::model::{Date, Period};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// Per-section results of earlier validations, by section file.
 #[derive(Default)]
 pub struct Cache {
-    /// Off for a one-off validation, which has no use for copies.
+    /// Off for a one-off validation, or the last with this cache: neither
+    /// has a use for copies.
     keep: bool,
     fronts: HashMap<String, FrontPass>,
     bodies: HashMap<String, BodyPass>,
@@ -62,10 +64,19 @@ impl Cache {
         diags: &mut Vec<Diagnostic>,
         spans: &mut Spans,
     ) -> Front {
-        if !self.keep {
-            return read_front(raw, text, diags, spans, years);
-        }
         let key = (years.period, years.as_of);
+        if !self.keep {
+            // Its last use: what it holds is taken, not copied.
+            let pass = self.fronts.remove(&raw.file);
+            return match pass.filter(|c| c.text == text && c.years == key) {
+                Some(pass) => {
+                    diags.extend(pass.diags);
+                    spans.add(pass.spans);
+                    pass.front
+                }
+                None => read_front(raw, text, diags, spans, years),
+            };
+        }
         let fresh = self
             .fronts
             .get(&raw.file)
@@ -87,16 +98,7 @@ impl Cache {
         }
         let pass = &self.fronts[&raw.file];
         diags.extend(pass.diags.iter().cloned());
-        spans.goal_ids.extend(pass.spans.goal_ids.iter().cloned());
-        spans
-            .indicator_ids
-            .extend(pass.spans.indicator_ids.iter().cloned());
-        spans
-            .references
-            .extend(pass.spans.references.iter().cloned());
-        spans
-            .case_parts
-            .extend(pass.spans.case_parts.iter().cloned());
+        spans.add(pass.spans.clone());
         pass.front.clone()
     }
 
@@ -109,10 +111,11 @@ impl Cache {
         texts: &[&str],
         resolver: &dyn Resolver,
     ) -> Vec<Body> {
-        if !self.keep {
-            return crate::par::map(sections, |raw| {
-                markdown::parse(&raw.body, raw.body_line, &raw.file, resolver)
-            });
+        if !self.keep && self.bodies.is_empty() {
+            return sections
+                .par_iter()
+                .map(|raw| markdown::parse(&raw.body, raw.body_line, &raw.file, resolver))
+                .collect();
         }
         let stale: Vec<usize> = (0..sections.len())
             .filter(|&i| {
@@ -125,19 +128,41 @@ impl Cache {
                 })
             })
             .collect();
-        let parsed = crate::par::map(&stale, |&i| {
-            let raw = &sections[i];
-            let recorder = Recorder {
-                inner: resolver,
-                asked: Mutex::new(Vec::new()),
-            };
-            let body = markdown::parse(&raw.body, raw.body_line, &raw.file, &recorder);
-            let asked = recorder
-                .asked
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner());
-            (body, asked)
-        });
+        let parsed: Vec<_> = stale
+            .par_iter()
+            .map(|&i| {
+                let raw = &sections[i];
+                let recorder = Recorder {
+                    inner: resolver,
+                    asked: Mutex::new(Vec::new()),
+                };
+                let body = markdown::parse(&raw.body, raw.body_line, &raw.file, &recorder);
+                let asked = recorder
+                    .asked
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner());
+                (body, asked)
+            })
+            .collect();
+        if !self.keep {
+            // Its last use: the fresh bodies are taken, not copied.
+            let mut parsed = stale.iter().copied().zip(parsed).peekable();
+            let bodies = (0..sections.len())
+                .map(|i| match parsed.next_if(|(at, _)| *at == i) {
+                    Some((_, (body, _))) => body,
+                    None => match self.bodies.remove(&sections[i].file) {
+                        Some(pass) => pass.body,
+                        None => {
+                            let raw = &sections[i];
+                            markdown::parse(&raw.body, raw.body_line, &raw.file, resolver)
+                        }
+                    },
+                })
+                .collect();
+            // What is left is what the files said before they changed.
+            self.bodies.clear();
+            return bodies;
+        }
         for (&i, (body, asked)) in stale.iter().zip(parsed) {
             self.bodies.insert(
                 sections[i].file.clone(),
@@ -152,6 +177,12 @@ impl Cache {
             .iter()
             .map(|raw| self.bodies[&raw.file].body.clone())
             .collect()
+    }
+
+    /// Makes the next validation with this cache its last: it takes what
+    /// the cache holds instead of copying it, and keeps nothing new.
+    pub fn last_use(&mut self) {
+        self.keep = false;
     }
 
     /// Forgets sections whose files are gone.
@@ -193,23 +224,29 @@ mod tests {
         std::fs::write(path, text).unwrap();
     }
 
+    /// A plan of the period 2027 with `sections` (file name, text) in content/.
+    fn plan(sections: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let plan_yaml = "title: T\norganisation: O\nperiod: 2027\n";
+        write(dir.path(), "plan.yaml", plan_yaml);
+        for (name, text) in sections {
+            write(dir.path(), &format!("content/{name}"), text);
+        }
+        dir
+    }
+
     /// After each change, the cached validation says exactly what a fresh
     /// one says.
     #[test]
     fn cached_validation_equals_a_fresh_one() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = plan(&[
+            (
+                "01-a.md",
+                "---\ntitle: A\n---\nSee [b](02-b.md) and ![a map](assets/map.png).\n",
+            ),
+            ("02-b.md", "---\ntitle: B\n---\n## Mål\n"),
+        ]);
         let root = dir.path();
-        write(
-            root,
-            "plan.yaml",
-            "title: T\norganisation: O\nperiod: 2027\n",
-        );
-        write(
-            root,
-            "content/01-a.md",
-            "---\ntitle: A\n---\nSee [b](02-b.md) and ![a map](assets/map.png).\n",
-        );
-        write(root, "content/02-b.md", "---\ntitle: B\n---\n## Mål\n");
         let mut loaded = load(root).unwrap();
         let mut cache = Cache::new();
         let mut check = |loaded: &crate::load::Loaded| {
@@ -263,5 +300,43 @@ mod tests {
         );
         reload(&mut loaded, &["plan.yaml".to_string()].into()).unwrap();
         assert!(check(&loaded).is_empty());
+    }
+
+    /// The last use of a cache takes what it holds: it still says what a
+    /// fresh validation says, for the sections it holds and those it does
+    /// not, and keeps nothing afterwards.
+    #[test]
+    fn the_last_use_takes_what_the_cache_holds() {
+        let dir = plan(&[
+            ("01-a.md", "---\ntitle: A\n---\nSee [b](02-b.md).\n"),
+            ("02-b.md", "---\ntitle: B\n---\nText.\n"),
+        ]);
+        let root = dir.path();
+        let mut loaded = load(root).unwrap();
+        let mut cache = Cache::new();
+        super::super::validate_with(&loaded, &mut cache);
+        // One section changes, one is new; the third is as the cache holds it.
+        write(
+            root,
+            "content/02-b.md",
+            "---\ntitle: B2\n---\nSee [a](01-a.md).\n",
+        );
+        write(root, "content/03-c.md", "---\ntitle: C\n---\nText.\n");
+        let changed: HashSet<String> = ["content/02-b.md".to_string()].into();
+        reload(&mut loaded, &changed).unwrap();
+        cache.last_use();
+        let last = super::super::validate_with(&loaded, &mut cache);
+        let fresh = super::super::validate(&loaded);
+        assert_eq!(last.diagnostics, fresh.diagnostics);
+        assert!(fresh.diagnostics.is_empty(), "{:?}", fresh.diagnostics);
+        let titles = |plan: &crate::model::Plan| -> Vec<String> {
+            plan.sections.iter().map(|s| s.title.clone()).collect()
+        };
+        assert_eq!(titles(fresh.plan.as_ref().unwrap()), ["A", "B2", "C"]);
+        assert_eq!(
+            last.plan.map(|p| p.sections),
+            fresh.plan.map(|p| p.sections)
+        );
+        assert!(cache.fronts.is_empty() && cache.bodies.is_empty());
     }
 }

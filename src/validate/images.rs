@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Hint, ImageFormat as Format, ImageProblem, M
 use crate::limits::{MAX_IMAGE_FILE, MAX_IMAGE_PIXELS, MAX_SVG_DEPTH};
 use crate::load::Files;
 use crate::load::yaml::Pos;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -36,12 +37,10 @@ pub(super) fn check(shown: &[Shown], files: &Files, diags: &mut Vec<Diagnostic>)
         .collect();
     unique.sort_unstable();
     unique.dedup_by_key(|u| u.0);
-    let problems: HashMap<&str, ImageProblem> = crate::par::map(&unique, |(rel, path)| {
-        problem(rel, path, files).map(|p| (*rel, p))
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    let problems: HashMap<&str, ImageProblem> = unique
+        .par_iter()
+        .filter_map(|(rel, path)| problem(rel, path, files).map(|p| (*rel, p)))
+        .collect();
     for s in shown {
         if let Some(problem) = problems.get(s.rel.as_str()) {
             diags.push(

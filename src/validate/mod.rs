@@ -72,6 +72,17 @@ pub(crate) struct Spans {
     pub case_parts: Vec<case::Part>,
 }
 
+impl Spans {
+    /// Adds what one section's front matter gathered (plan.yaml's own
+    /// entries, the vocabulary and the logo, are not a section's).
+    pub(crate) fn add(&mut self, section: Spans) {
+        self.goal_ids.extend(section.goal_ids);
+        self.indicator_ids.extend(section.indicator_ids);
+        self.references.extend(section.references);
+        self.case_parts.extend(section.case_parts);
+    }
+}
+
 pub fn validate(loaded: &Loaded) -> Validated {
     validate_with(loaded, &mut Cache::default())
 }

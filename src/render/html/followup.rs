@@ -11,6 +11,7 @@ use crate::followup::words::{
 use crate::followup::{Changes, Report};
 use crate::locale;
 use crate::model::{Figure, Language, Plan, Unit};
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -96,9 +97,11 @@ impl ReportView {
                 .map(|g| GroupView {
                     id: g.id.clone().unwrap_or_else(|| "other".into()),
                     name: group_name(g, &label),
+                    // Made on all cores: a big plan's report is thousands
+                    // of goals, and it is one page.
                     goals: g
                         .goals
-                        .iter()
+                        .par_iter()
                         .map(|l| {
                             let indicators: Vec<IndicatorLineView> = l
                                 .indicators

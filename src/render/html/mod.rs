@@ -20,6 +20,7 @@ use crate::followup::Followup;
 use crate::model::*;
 use crate::theme::Theme;
 use blocks::{Place, Writer};
+use rayon::prelude::*;
 use search::{search_index, sitemap};
 use std::collections::HashMap;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
@@ -141,8 +142,8 @@ impl Memo {
     }
 }
 
-/// Renders the files of the site that `which` names. Section pages are
-/// rendered and written on two threads: a big plan is mostly section pages.
+/// Renders the files of the site that `which` names, a page per task on
+/// rayon's threads.
 /// When only the navigation's titles changed on most pages, the pages
 /// rendered anew are written first and named to `first`, before the new
 /// navigation goes into the rest, so that they can be shown at once.
@@ -204,35 +205,33 @@ pub fn render_selected(
             }
         });
 
-    // Section pages on two threads, the fixed pages (whose goals overview is
-    // big in a big plan) on a third: together they keep both cores busy.
-    let section_pages = |part: &[usize],
-                         render: bool,
-                         pages: &HashMap<String, String>|
-     -> Result<Vec<(String, String)>, BuildError> {
-        let mut rendered = Vec::new();
-        for &index in part {
-            let slug = &sections[index].slug;
-            let file = format!("{slug}.html");
-            if !render {
-                let page = splice_nav(&pages[slug], &nav.html, nav.links.get(slug).copied());
-                write(&file, page.as_bytes())?;
-                continue;
-            }
-            let prev = sections.get(index.wrapping_sub(1));
-            let next = sections.get(index + 1);
-            let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
-            let current = nav.links.get(slug).copied();
-            write(&file, splice_nav(&page, &nav.html, current).as_bytes())?;
-            if *keep_pages {
-                rendered.push((slug.clone(), page));
-            }
+    // Every page is a task of its own on rayon's threads: the section pages
+    // of a big plan are many and small, the overviews (goals, status) few
+    // and big, and work stealing keeps both cores busy with either.
+    let section_page_of = |index: usize,
+                           render: bool,
+                           pages: &HashMap<String, String>|
+     -> Result<Option<(String, String)>, BuildError> {
+        let slug = &sections[index].slug;
+        let file = format!("{slug}.html");
+        if !render {
+            let page = splice_nav(&pages[slug], &nav.html, nav.links.get(slug).copied());
+            write(&file, page.as_bytes())?;
+            return Ok(None);
         }
-        Ok(rendered)
+        let prev = sections.get(index.wrapping_sub(1));
+        let next = sections.get(index + 1);
+        let page = section_page(plan, tera, &site, &base, sections[index], prev, next)?;
+        let current = nav.links.get(slug).copied();
+        write(&file, splice_nav(&page, &nav.html, current).as_bytes())?;
+        Ok(keep_pages.then(|| (slug.clone(), page)))
     };
-    let fixed_pages = || -> Result<(), BuildError> {
-        let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav.html);
-        if which.overview {
+    let page = |template: &str, ctx: &Context| render_one(tera, template, ctx, &nav.html);
+    // The pages besides the sections', each made and written by one task.
+    type Task<'t> = Box<dyn Fn() -> Result<(), BuildError> + Send + Sync + 't>;
+    let mut fixed: Vec<Task> = Vec::new();
+    if which.overview {
+        fixed.push(Box::new(|| {
             let mut ctx = base.clone();
             ctx.insert("current", "index");
             ctx.insert("nav", NAV_MARK);
@@ -245,63 +244,62 @@ pub fn render_selected(
                 .collect();
             ctx.insert("sections", &cards);
             ctx.insert("status_counts", &site.status_counts(plan));
-            write_page(page("index.html", &ctx)?)?;
-
-            write_page(page("goals.html", &goals_context(plan, &site, &base))?)?;
-            if let Some(report) = &beside.followup.report {
+            write_page(page("index.html", &ctx)?)
+        }));
+        fixed.push(Box::new(|| {
+            write_page(page("goals.html", &goals_context(plan, &site, &base))?)
+        }));
+        if let Some(report) = &beside.followup.report {
+            fixed.push(Box::new(|| {
                 let mut ctx = base.clone();
                 ctx.insert("current", "status");
                 ctx.insert("nav", NAV_MARK);
                 ctx.insert("report", &followup::ReportView::of(report, &site));
-                write_page(page("status.html", &ctx)?)?;
-            }
+                write_page(page("status.html", &ctx)?)
+            }));
         }
-        // What changed lists the sections whose text changed.
-        if let (true, Some(changes)) = (which.overview || which.search, &beside.followup.changes) {
+    }
+    // What changed lists the sections whose text changed.
+    if let (true, Some(changes)) = (which.overview || which.search, &beside.followup.changes) {
+        fixed.push(Box::new(|| {
             let mut ctx = base.clone();
             ctx.insert("current", "changes");
             ctx.insert("nav", NAV_MARK);
             ctx.insert("changes", &followup::ChangesView::of(plan, changes, &site));
-            write_page(page("changes.html", &ctx)?)?;
-        }
-        if which.frame {
-            for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+            write_page(page("changes.html", &ctx)?)
+        }));
+    }
+    if which.frame {
+        for (template, current) in [("search.html", "search"), ("404.html", "404")] {
+            let (base, page) = (&base, &page);
+            fixed.push(Box::new(move || {
                 let mut ctx = base.clone();
                 ctx.insert("current", current);
                 ctx.insert("nav", NAV_MARK);
-                write_page(page(template, &ctx)?)?;
-            }
+                write_page(page(template, &ctx)?)
+            }));
         }
-        Ok(())
-    };
-    // Each part on two threads, the fixed pages alongside the first.
+    }
+    // The section pages of `part`, with the fixed pages alongside when
+    // `with_fixed`; the pages rendered, when the memo keeps them.
     let pass = |part: &[usize],
                 render: bool,
                 with_fixed: bool,
                 pages: &HashMap<String, String>|
      -> Result<Vec<(String, String)>, BuildError> {
-        let fixed = || if with_fixed { fixed_pages() } else { Ok(()) };
-        if part.len() < 2 {
-            let rendered = section_pages(part, render, pages)?;
-            fixed()?;
-            return Ok(rendered);
-        }
-        let (first, second) = part.split_at(part.len().div_ceil(2));
-        std::thread::scope(|scope| {
-            let a = scope.spawn(|| section_pages(first, render, pages));
-            let b = scope.spawn(|| section_pages(second, render, pages));
-            let fixed = fixed();
-            // A panic in a thread is a bug: re-raise it.
-            let join = |h: std::thread::ScopedJoinHandle<'_, _>| {
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            };
-            let (a, b): (Result<Vec<_>, BuildError>, Result<Vec<_>, BuildError>) =
-                (join(a), join(b));
-            fixed?;
-            let mut rendered = a?;
-            rendered.extend(b?);
-            Ok(rendered)
-        })
+        let (rendered, fixed) = rayon::join(
+            || {
+                part.par_iter()
+                    .map(|&i| section_page_of(i, render, pages))
+                    .collect::<Result<Vec<_>, BuildError>>()
+            },
+            || match with_fixed {
+                true => fixed.par_iter().try_for_each(|task| task()),
+                false => Ok(()),
+            },
+        );
+        fixed?;
+        Ok(rendered?.into_iter().flatten().collect())
     };
     if splices.is_empty() {
         let rendered = pass(&renders, true, true, pages)?;
