@@ -145,8 +145,7 @@ impl LiveSite {
         use crate::load::yaml::Kind;
         let language = self.loaded.plan.as_ref().and_then(|n| n.get("language"));
         let written = language.and_then(|v| match &v.kind {
-            Kind::Str(s) if s == "en" => Some(Language::En),
-            Kind::Str(s) if s == "da" => Some(Language::Da),
+            Kind::Str(s) => Language::from_code(s),
             _ => None,
         });
         written

@@ -196,6 +196,13 @@ pub enum Language {
 }
 
 impl Language {
+    /// The language a plan.yaml code names (`da`, `en`), if any.
+    pub fn from_code(code: &str) -> Option<Language> {
+        [Language::Da, Language::En]
+            .into_iter()
+            .find(|l| l.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Language::Da => "da",

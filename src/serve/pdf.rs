@@ -33,6 +33,14 @@ pub(super) struct Pdf {
 /// enough, or someone waits for it.
 pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
     lower_priority();
+    // The PDF's parallel work (glyphs, krilla's compression) runs on a pool
+    // of its own, started from here and so at this thread's priority: on
+    // rayon's global pool it ran at full priority, and the site's pages,
+    // which are tasks there, waited behind it.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("planpress-pdf-{i}"))
+        .build()
+        .ok();
     loop {
         let (generation, plan, theme, followup) = {
             let mut pdf = lock(&shared.pdf);
@@ -77,12 +85,16 @@ pub(super) fn make_pdfs(shared: &Shared, report: &(dyn Fn(&Event) + Sync)) {
             write: &write,
         };
         // The plan's PDF, then the status report's and the changes'.
-        let renderers: [&dyn Renderer; 3] = [
+        let renderers: [&(dyn Renderer + Sync); 3] = [
             &crate::render::pdf::Pdf,
             &crate::render::pdf::StatusPdf,
             &crate::render::pdf::ChangesPdf,
         ];
-        let result = renderers.iter().try_for_each(|r| r.render(&ctx).map(drop));
+        let make = || renderers.iter().try_for_each(|r| r.render(&ctx).map(drop));
+        let result = match &pool {
+            Some(pool) => pool.install(make),
+            None => make(),
+        };
         let mut pdf = lock(&shared.pdf);
         if pdf.stop {
             return;

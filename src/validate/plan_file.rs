@@ -81,22 +81,14 @@ pub(super) fn read_plan(
     .and_then(|n| read_period(ctx, n));
     let language = match f.get("language") {
         None => Some(Language::Da),
-        Some(n) => match text(ctx, n, "language").as_deref() {
-            Some("da") => Some(Language::Da),
-            Some("en") => Some(Language::En),
-            Some(other) => {
-                let hint = did_you_mean_language(other);
-                ctx.report(
-                    n.pos,
-                    Message::UnknownLanguage {
-                        written: other.to_string(),
-                    },
-                )
-                .hint = Some(hint);
-                None
+        Some(n) => text(ctx, n, "language").and_then(|written| {
+            let language = Language::from_code(&written);
+            if language.is_none() {
+                let hint = did_you_mean_language(&written);
+                ctx.report(n.pos, Message::UnknownLanguage { written }).hint = Some(hint);
             }
-            None => None,
-        },
+            language
+        }),
     };
     let theme = f.text(ctx, "theme").unwrap_or_else(|| "default".into());
     check_theme(
@@ -589,10 +581,6 @@ pub fn sniff_language(text: &str) -> Option<Language> {
     text.lines().find_map(|line| {
         let value = line.strip_prefix("language:")?;
         let value = value.split(" #").next()?.trim().trim_matches(['"', '\'']);
-        match value {
-            "da" => Some(Language::Da),
-            "en" => Some(Language::En),
-            _ => None,
-        }
+        Language::from_code(value)
     })
 }
