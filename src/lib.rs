@@ -30,6 +30,7 @@ pub mod when;
 use diagnostic::{Diagnostic, Fatal, Sources};
 use model::{Language, Plan};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use load::LoadError;
 
@@ -220,6 +221,16 @@ pub struct Built {
     pub files: Vec<String>,
 }
 
+/// Fills the slot of the changes since adoption with none when dropped
+/// before it was filled (a panic on the way), so no one waits on it.
+struct Fill<'s>(&'s OnceLock<Option<followup::Changes>>);
+
+impl Drop for Fill<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
+}
+
 /// Checks the plan and, when it passes, writes the chosen outputs. The old
 /// output stays untouched until everything new is written.
 pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> {
@@ -275,67 +286,28 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                 timer.lap(renderer.name());
                 Ok::<_, BuildError>(rendered)
             };
-        // The adopted version is read from git while the plan's PDF and
-        // the status report's (which needs no history) are made, side by
-        // side: krilla draws each PDF's pages on one thread, so the two
-        // drawing threads share the cores with the compression (2.74 s
-        // against 2.90 s one after the other for the 1,000-section build,
-        // the same CPU time, 40 MB more memory). The site comes after, with
-        // every core for its pages: drawn beside them, the report's PDF
-        // waited for its glyphs behind the pages' tasks.
+        // The adopted version is read from git, and the changes since it
+        // worked out, while the plan's PDF and the status report's (which
+        // needs no history) are made, side by side: krilla draws each
+        // PDF's pages on one thread, so the two drawing threads share the
+        // cores with the compression (2.74 s against 2.90 s one after the
+        // other for the 1,000-section build, the same CPU time, 40 MB more
+        // memory). The site comes after, with every core for its pages:
+        // drawn beside them, the report's PDF waited for its glyphs behind
+        // the pages' tasks. A build of the site without the PDFs makes its
+        // pages while git is read, linking the changes page to come.
         let mut followup = followup::Followup {
             report: followup::Followup::report_of(plan, options.report),
             changes: None,
         };
         let pdf_theme = wanted(Output::Pdf).then_some(theme.as_ref()).flatten();
-        let (adopted, (plan_pdf, status_pdf)) = std::thread::scope(|scope| {
-            let adopted = scope.spawn(|| followup::adopted_plan(plan, known));
-            let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
-                let status = scope.spawn(|| render_one(&render::pdf::StatusPdf, theme, &followup));
-                let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
-                let status_pdf = status
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
-                    .map(Some);
-                (plan_pdf.map(Some), status_pdf)
-            });
-            let adopted = adopted
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (adopted, pdfs)
-        });
-        let pdf_written = plan_pdf.as_ref().is_ok_and(Option::is_some);
-        // Each renderer's warnings obey --strict like the check's.
-        let take = |rendered: Option<render::Rendered>,
-                    warnings: &mut Vec<Diagnostic>,
-                    files: &mut Vec<String>| {
-            let mut rendered = rendered.unwrap_or_default();
-            if options.strict && !rendered.diagnostics.is_empty() {
-                return Err(BuildError::Render(rendered.diagnostics));
-            }
-            warnings.append(&mut rendered.diagnostics);
-            files.append(&mut rendered.files);
-            Ok(())
-        };
-        take(plan_pdf?, &mut warnings, &mut files)?;
-        let adopted = match adopted {
-            Ok(adopted) => adopted,
-            Err(d) if options.strict => return Err(BuildError::Render(vec![*d])),
-            Err(d) => {
-                warnings.push(*d);
-                None
-            }
-        };
-        take(status_pdf?, &mut warnings, &mut files)?;
-        followup.changes = followup::Followup::changes_of(plan, adopted.as_ref());
-        timer.lap("follow-up");
-        if let Some(theme) = pdf_theme {
-            let changes = render_one(&render::pdf::ChangesPdf, theme, &followup)?;
-            take(Some(changes), &mut warnings, &mut files)?;
-        }
-        if let (true, Some(theme)) = (wanted(Output::Site), &theme) {
-            // The site carries the PDFs too, so the published site can link
-            // to them: this build's, or the ones a previous build left.
+        let site_theme = wanted(Output::Site).then_some(theme.as_ref()).flatten();
+        // The site carries the PDFs too, so the published site can link to
+        // them: this build's, or the ones a previous build left.
+        let site = |followup: &followup::Followup,
+                    coming: Option<&OnceLock<Option<followup::Changes>>>,
+                    theme: &theme::Theme| {
+            let pdf_written = pdf_theme.is_some();
             let carry = |name: String, shown: bool| -> Result<Option<String>, BuildError> {
                 if !shown {
                     return Ok(None);
@@ -356,15 +328,79 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
             let plan_pdf = carry(render::pdf::Pdf::file_name(plan), true)?;
             let report_name = followup::report_pdf_name(plan);
             let report_pdf = carry(report_name, followup.report.is_some())?;
-            let changes_pdf = carry(followup::changes_pdf_name(plan), followup.changes.is_some())?;
+            let changes = followup.changes.is_some() || coming.is_some();
+            let changes_pdf = carry(followup::changes_pdf_name(plan), changes)?;
             let pdfs = render::html::Pdfs {
                 plan: plan_pdf.as_deref(),
                 report: report_pdf.as_deref(),
                 changes: changes_pdf.as_deref(),
             };
-            let html = render::html::Html { pdfs };
-            let site = render_one(&html, theme, &followup)?;
-            take(Some(site), &mut warnings, &mut files)?;
+            render_one(&render::html::Html { pdfs, coming }, theme, followup)
+        };
+        let coming = OnceLock::new();
+        let site_beside_git = pdf_theme.is_none() && followup::expects_changes(plan);
+        let (warning, (plan_pdf, status_pdf), early_site) = std::thread::scope(|scope| {
+            let adopted = scope.spawn(|| {
+                // Filled whatever happens, so that the site never waits
+                // for ever.
+                let _fill = Fill(&coming);
+                let (changes, warning) = match followup::adopted_plan(plan, known) {
+                    Ok(adopted) => (followup::Followup::changes_of(plan, adopted.as_ref()), None),
+                    Err(d) => (None, Some(d)),
+                };
+                let _ = coming.set(changes);
+                warning
+            });
+            let pdfs = pdf_theme.map_or((Ok(None), Ok(None)), |theme| {
+                let status = scope.spawn(|| render_one(&render::pdf::StatusPdf, theme, &followup));
+                let plan_pdf = render_one(&render::pdf::Pdf, theme, &followup::Followup::default());
+                let status_pdf = status
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                    .map(Some);
+                (plan_pdf.map(Some), status_pdf)
+            });
+            let early_site = site_theme
+                .filter(|_| site_beside_git)
+                .map(|theme| site(&followup, Some(&coming), theme));
+            let warning = adopted
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (warning, pdfs, early_site)
+        });
+        // Each renderer's warnings obey --strict like the check's.
+        let take = |rendered: Option<render::Rendered>,
+                    warnings: &mut Vec<Diagnostic>,
+                    files: &mut Vec<String>| {
+            let mut rendered = rendered.unwrap_or_default();
+            if options.strict && !rendered.diagnostics.is_empty() {
+                return Err(BuildError::Render(rendered.diagnostics));
+            }
+            warnings.append(&mut rendered.diagnostics);
+            files.append(&mut rendered.files);
+            Ok(())
+        };
+        take(plan_pdf?, &mut warnings, &mut files)?;
+        match warning {
+            Some(d) if options.strict => return Err(BuildError::Render(vec![*d])),
+            Some(d) => warnings.push(*d),
+            None => {}
+        }
+        take(status_pdf?, &mut warnings, &mut files)?;
+        followup.changes = coming.into_inner().flatten();
+        timer.lap("follow-up");
+        if let Some(theme) = pdf_theme {
+            let changes = render_one(&render::pdf::ChangesPdf, theme, &followup)?;
+            take(Some(changes), &mut warnings, &mut files)?;
+        }
+        match (early_site, site_theme) {
+            (Some(rendered), _) => take(Some(rendered?), &mut warnings, &mut files)?,
+            (None, Some(theme)) => take(
+                Some(site(&followup, None, theme)?),
+                &mut warnings,
+                &mut files,
+            )?,
+            (None, None) => {}
         }
         if wanted(Output::Data) {
             stage.write("goals.json", export::json(plan).as_bytes())?;

@@ -249,14 +249,12 @@ impl LiveSite {
             followup::report_pdf_name(&plan),
             followup::changes_pdf_name(&plan),
         );
-        let beside = html::Beside {
-            pdfs: html::Pdfs {
-                plan: Some(&pdf),
-                report: followup.report.as_ref().map(|_| names.0.as_str()),
-                changes: followup.changes.as_ref().map(|_| names.1.as_str()),
-            },
-            followup: &followup,
+        let pdfs = html::Pdfs {
+            plan: Some(&pdf),
+            report: followup.report.as_ref().map(|_| names.0.as_str()),
+            changes: followup.changes.as_ref().map(|_| names.1.as_str()),
         };
+        let beside = html::Beside::of(&followup, pdfs);
         let count = std::sync::atomic::AtomicUsize::new(0);
         let site = &self.site;
         let sink = |rel: &str, bytes: &[u8]| {

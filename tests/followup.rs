@@ -377,6 +377,25 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
         "at the ref line: {stderr}"
     );
     assert!(!out.join("site/changes.html").exists());
+    // The site alone makes its pages while git is read, linking the changes
+    // page to come: when there is none after all, no page links it.
+    let site_out = plan.join("site-only");
+    let built = planpress(&[
+        "build",
+        path_str(plan.path()),
+        "--out",
+        path_str(&site_out),
+        "--only",
+        "site",
+    ]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(stderr.contains("`fejl`, har 1 fejl"), "{stderr}");
+    assert!(site_out.join("site/index.html").exists(), "{stderr}");
+    assert!(!site_out.join("site/changes.html").exists());
+    for page in ["index.html", "status.html", "goals.html"] {
+        let html = std::fs::read_to_string(site_out.join("site").join(page)).unwrap();
+        assert!(!html.contains("changes.html"), "{page} links no changes");
+    }
 }
 
 /// The titles of the changed sections on changes.html, in page order.
@@ -458,6 +477,14 @@ fn the_changes_run_from_the_adopted_commit_to_the_plan_on_disk() {
         "the target not yet committed"
     );
     assert_eq!(changed_sections(&html), ["Nyt afsnit", "Bilag"]);
+    // Made while git was read, the other pages link the changes page.
+    for page in ["index.html", "status.html", "changes.html"] {
+        let html = std::fs::read_to_string(out.join("site").join(page)).unwrap();
+        assert!(
+            html.contains("href=\"changes.html\""),
+            "{page} links the changes"
+        );
+    }
     assert!(
         std::fs::read(repo.join(".git/index")).unwrap() == index,
         "the build leaves git's index as it was"

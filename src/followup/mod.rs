@@ -45,16 +45,26 @@ impl Followup {
 
     /// What changed in `plan` since `adopted`, its adopted version.
     pub fn changes_of(plan: &Plan, adopted: Option<&Plan>) -> Option<Changes> {
-        plan.meta
+        let a = plan
+            .meta
             .adopted
             .as_ref()
-            .filter(|_| plan.meta.kind.case().is_none())
-            .and_then(|a| {
-                let (adopted, git_ref, commit) =
-                    (adopted?, a.git_ref.as_ref()?, a.commit.as_ref()?);
-                Some(Changes::between(adopted, plan, git_ref, &commit.hash))
-            })
+            .filter(|_| expects_changes(plan))?;
+        let (git_ref, commit) = (a.git_ref.as_ref()?, a.commit.as_ref()?);
+        Some(Changes::between(adopted?, plan, git_ref, &commit.hash))
     }
+}
+
+/// Whether `plan` has changes since adoption once its adopted version is
+/// read: plan.yaml names one that git knows, and the plan is not a
+/// committee case (read at one meeting, it has no follow-up).
+pub fn expects_changes(plan: &Plan) -> bool {
+    plan.meta.kind.case().is_none()
+        && plan
+            .meta
+            .adopted
+            .as_ref()
+            .is_some_and(|a| a.git_ref.is_some() && a.commit.is_some())
 }
 
 /// The adopted version of `plan`, read from git, when plan.yaml names one

@@ -5,6 +5,7 @@
 use super::blocks::escape_into;
 use super::views::{Site, StatusView};
 use crate::followup::changes::{Link, Passage, SectionChangeKind, Words};
+use crate::followup::report::GoalLine;
 use crate::followup::words::{
     adopted_sentence, group_name, report_title, section_note, target_text,
 };
@@ -26,31 +27,18 @@ pub(super) struct ReportView {
 struct GroupView {
     id: String,
     name: String,
-    goals: Vec<GoalLineView>,
-}
-
-#[derive(Serialize)]
-struct GoalLineView {
-    id: String,
-    title: String,
-    url: String,
-    anchor: String,
-    status: StatusView,
-    indicators: Vec<IndicatorLineView>,
-    /// The rows of the goal's table, as HTML: the status report shows
-    /// every indicator of the plan, which Rust writes far faster than a
-    /// template loop (as the goal tables' cells).
-    rows: String,
+    /// The group's goals, each an `<article>` with its table and notes, as
+    /// HTML: the status report shows every goal of the plan, which Rust
+    /// writes far faster than a template loop (as the goal tables' cells).
+    goals: String,
 }
 
 /// A figure and its period, in words.
-#[derive(Serialize)]
 struct FigureView {
     period: String,
     value: String,
 }
 
-#[derive(Serialize)]
 struct IndicatorLineView {
     name: String,
     /// A text indicator: its figures are words that may wrap.
@@ -76,6 +64,8 @@ impl ReportView {
         let lang = site.lang;
         let label = |k: &str| site.label(k);
         let words = RowWords {
+            indicator: label("indicator"),
+            indicators_for: label("indicators_for"),
             latest: label("report_latest"),
             change: label("report_change"),
             since: label("report_since"),
@@ -102,45 +92,130 @@ impl ReportView {
                     goals: g
                         .goals
                         .par_iter()
-                        .map(|l| {
-                            let indicators: Vec<IndicatorLineView> = l
-                                .indicators
-                                .iter()
-                                .map(|i| IndicatorLineView {
-                                    name: i.name.clone(),
-                                    words: i.unit == Unit::Text,
-                                    latest: i.latest.as_ref().map(|f| figure(f, i.unit, lang)),
-                                    change: i.change.map(|c| locale::change(c, i.unit, lang)),
-                                    since: i
-                                        .previous
-                                        .as_ref()
-                                        .filter(|_| i.change.is_some())
-                                        .map(|p| locale::when(p.when, lang)),
-                                    target: i.target.as_ref().map(|f| figure(f, i.unit, lang)),
-                                    status: site.status(i.status),
-                                    note: i.note.clone(),
-                                })
-                                .collect();
-                            GoalLineView {
-                                id: l.id.clone(),
-                                title: l.title.clone(),
-                                url: format!("{}.html#{}", l.section_slug, l.anchor),
-                                anchor: l.anchor.clone(),
-                                status: site.status(l.status),
-                                rows: rows(&indicators, &words),
-                                indicators,
-                            }
-                        })
-                        .collect(),
+                        .map(|l| goal_article(l, site, &words))
+                        .collect::<Vec<String>>()
+                        .concat(),
                 })
                 .collect(),
         }
     }
 }
 
-/// The words of the status table's rows: the cells' labels for the
-/// stacked rows on phones, and what stands for a figure not measured.
+/// One goal of the report: its heading and status, the table of its
+/// indicators and their notes.
+fn goal_article(l: &GoalLine, site: &Site, words: &RowWords) -> String {
+    let lang = site.lang;
+    let indicators: Vec<IndicatorLineView> = l
+        .indicators
+        .iter()
+        .map(|i| IndicatorLineView {
+            name: i.name.clone(),
+            words: i.unit == Unit::Text,
+            latest: i.latest.as_ref().map(|f| figure(f, i.unit, lang)),
+            change: i.change.map(|c| locale::change(c, i.unit, lang)),
+            since: i
+                .previous
+                .as_ref()
+                .filter(|_| i.change.is_some())
+                .map(|p| locale::when(p.when, lang)),
+            target: i.target.as_ref().map(|f| figure(f, i.unit, lang)),
+            status: site.status(i.status),
+            note: i.note.clone(),
+        })
+        .collect();
+    let status = site.status(l.status);
+    let url = format!("{}.html#{}", l.section_slug, l.anchor);
+    let mut out = String::new();
+    html(
+        &mut out,
+        &[
+            "\n  <article class=\"report-goal status-border-",
+            status.code,
+            "\" aria-labelledby=\"report-",
+            &l.anchor,
+            "\">\n    <header class=\"goal-head\">\n      <h3 class=\"goal-title\" id=\"report-",
+            &l.anchor,
+            "\"><a href=\"",
+            &url,
+            "\"><span class=\"goal-id\">",
+            &l.id,
+            "</span> ",
+            &l.title,
+            "</a></h3>\n      <p class=\"status status-",
+            status.code,
+            "\"><span aria-hidden=\"true\">",
+            status.symbol,
+            "</span> ",
+            &status.word,
+            "</p>\n    </header>\n    ",
+        ],
+    );
+    if !indicators.is_empty() {
+        let w = words;
+        html(
+            &mut out,
+            &[
+                "\n    <div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"report-",
+                &l.anchor,
+                "-caption\">\n    <table class=\"report-table\">\n      <caption id=\"report-",
+                &l.anchor,
+                "-caption\">",
+                &w.indicators_for,
+                " ",
+                &l.id,
+                "</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">",
+                &w.indicator,
+                "</th>\n          <th scope=\"col\" class=\"num\">",
+                &w.latest,
+                "</th>\n          <th scope=\"col\" class=\"num\">",
+                &w.change,
+                "</th>\n          <th scope=\"col\" class=\"num\">",
+                &w.target,
+                "</th>\n          <th scope=\"col\">",
+                &w.status,
+                "</th>\n        </tr>\n      </thead>\n      <tbody>\n      ",
+            ],
+        );
+        rows(&mut out, &indicators, w);
+        out.push_str("\n      </tbody>\n    </table>\n    </div>\n    ");
+        for i in &indicators {
+            if let Some(note) = &i.note {
+                html(
+                    &mut out,
+                    &[
+                        "\n    <p class=\"report-note\"><strong>",
+                        &i.name,
+                        ":</strong> ",
+                        note,
+                        "</p>\n    ",
+                    ],
+                );
+            }
+        }
+        out.push_str("\n    ");
+    }
+    out.push_str("\n  </article>\n  ");
+    out
+}
+
+/// Appends `parts` to `out`: every other part, from the second, is text,
+/// escaped; the rest is markup.
+fn html(out: &mut String, parts: &[&str]) {
+    for (k, part) in parts.iter().enumerate() {
+        if k % 2 == 1 {
+            escape_into(out, part);
+        } else {
+            out.push_str(part);
+        }
+    }
+}
+
+/// The words of the status tables: their headers, which also label the
+/// cells of the rows stacked on phones, and what stands for a figure not
+/// measured.
 struct RowWords {
+    indicator: String,
+    indicators_for: String,
     latest: String,
     change: String,
     since: String,
@@ -149,20 +224,10 @@ struct RowWords {
     not_measured: String,
 }
 
-/// The status table's rows, laid out line by line as the template's loop
-/// over them was, so the page is the same.
-fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
-    let mut out = String::new();
-    let text = |out: &mut String, parts: &[&str]| {
-        for (k, part) in parts.iter().enumerate() {
-            // Every other part is the plan's text, escaped.
-            if k % 2 == 1 {
-                escape_into(out, part);
-            } else {
-                out.push_str(part);
-            }
-        }
-    };
+/// The status table's rows, appended to `out` line by line as the
+/// template's loop over them was, so the page is the same.
+fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
+    let text = html;
     // A figure on one line, its period beneath it; a text indicator's
     // words may wrap.
     let figure = |out: &mut String, f: &FigureView, words: bool| {
@@ -184,7 +249,7 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
     };
     for i in indicators {
         text(
-            &mut out,
+            out,
             &[
                 "\n        <tr>\n          <th scope=\"row\">",
                 &i.name,
@@ -194,11 +259,11 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
             ],
         );
         match &i.latest {
-            Some(f) => figure(&mut out, f, i.words),
-            None => escape_into(&mut out, &w.not_measured),
+            Some(f) => figure(out, f, i.words),
+            None => escape_into(out, &w.not_measured),
         }
         text(
-            &mut out,
+            out,
             &[
                 "</td>\n          <td class=\"num\" data-label=\"",
                 &w.change,
@@ -207,7 +272,7 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
         );
         match i.change.as_deref().filter(|c| !c.is_empty()) {
             Some(c) => text(
-                &mut out,
+                out,
                 &[
                     "<span class=\"fig\"><span class=\"yv\">",
                     c,
@@ -221,7 +286,7 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
             None => out.push('–'),
         }
         text(
-            &mut out,
+            out,
             &[
                 "</td>\n          <td class=\"num\" data-label=\"",
                 &w.target,
@@ -229,11 +294,11 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
             ],
         );
         match &i.target {
-            Some(f) => figure(&mut out, f, i.words),
+            Some(f) => figure(out, f, i.words),
             None => out.push('–'),
         }
         text(
-            &mut out,
+            out,
             &[
                 "</td>\n          <td data-label=\"",
                 &w.status,
@@ -247,7 +312,6 @@ fn rows(indicators: &[IndicatorLineView], w: &RowWords) -> String {
             ],
         );
     }
-    out
 }
 
 #[derive(Serialize)]

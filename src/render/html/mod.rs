@@ -16,13 +16,14 @@ mod views;
 
 use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::BuildError;
-use crate::followup::Followup;
+use crate::followup::{Changes, Followup, Report};
 use crate::model::*;
 use crate::theme::Theme;
 use blocks::{Place, Writer};
 use rayon::prelude::*;
 use search::{search_index, sitemap};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use templates::{CARD_BREAK, GOAL_CARDS, Templates, load_templates, render_error};
 use tera::Context;
 use views::{GoalView, PageLink, SectionCard, Site, TocItem};
@@ -39,6 +40,11 @@ pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync);
 /// PDFs built beside it.
 pub struct Html<'a> {
     pub pdfs: Pdfs<'a>,
+    /// The changes since adoption, when they are still being worked out
+    /// as the pages are made: the pages link a changes page, written once
+    /// the slot is filled. `None` in the slot means none after all, and
+    /// the pages are made again without the link.
+    pub coming: Option<&'a OnceLock<Option<Changes>>>,
 }
 
 /// The file names of the PDFs the site carries, for its links.
@@ -57,7 +63,41 @@ pub struct Pdfs<'a> {
 #[derive(Clone, Copy)]
 pub struct Beside<'a> {
     pub pdfs: Pdfs<'a>,
-    pub followup: &'a Followup,
+    pub report: Option<&'a Report>,
+    pub changes: ChangesPage<'a>,
+}
+
+/// Whether the site has a page of the changes since adoption, and what
+/// it lists.
+#[derive(Clone, Copy)]
+pub enum ChangesPage<'a> {
+    /// The plan names no adopted version, or git could not give it.
+    None,
+    /// The changes, for the page.
+    Ready(&'a Changes),
+    /// Still being worked out while the other pages are made (the adopted
+    /// version is read from git beside them): they link the page, which is
+    /// written once the changes are in.
+    Coming,
+}
+
+impl<'a> Beside<'a> {
+    /// The follow-up pages of `followup`, with the PDFs `pdfs`.
+    pub fn of(followup: &'a Followup, pdfs: Pdfs<'a>) -> Beside<'a> {
+        Beside {
+            pdfs,
+            report: followup.report.as_ref(),
+            changes: followup
+                .changes
+                .as_ref()
+                .map_or(ChangesPage::None, ChangesPage::Ready),
+        }
+    }
+
+    /// Whether the site has a changes page, written now or to come.
+    fn has_changes(&self) -> bool {
+        !matches!(self.changes, ChangesPage::None)
+    }
 }
 
 impl Renderer for Html<'_> {
@@ -85,11 +125,39 @@ impl Renderer for Html<'_> {
                 source: std::io::Error::other(other.to_string()),
             },
         };
-        let beside = Beside {
-            pdfs: self.pdfs,
-            followup: ctx.followup,
+        let mut beside = Beside::of(ctx.followup, self.pdfs);
+        let (plan, theme) = (ctx.plan, ctx.theme);
+        let mut memo = Memo::default();
+        let mut site = |beside: &Beside, which: &Selection| {
+            render_selected(plan, theme, beside, which, &mut memo, &sink, &mut |_| {})
+                .map_err(problem)
         };
-        render(ctx.plan, ctx.theme, &beside, &sink).map_err(problem)?;
+        match self.coming {
+            None => site(&beside, &Selection::all())?,
+            Some(slot) => {
+                beside.changes = ChangesPage::Coming;
+                let rest = Selection {
+                    changes: false,
+                    ..Selection::all()
+                };
+                site(&beside, &rest)?;
+                match slot.wait() {
+                    Some(changes) => {
+                        beside.changes = ChangesPage::Ready(changes);
+                        let page = Selection {
+                            changes: true,
+                            ..Selection::none()
+                        };
+                        site(&beside, &page)?;
+                    }
+                    None => {
+                        beside.changes = ChangesPage::None;
+                        beside.pdfs.changes = None;
+                        site(&beside, &Selection::all())?;
+                    }
+                }
+            }
+        }
         for rel in crate::plan_files(ctx.plan).map_err(problem)? {
             let path = ctx.plan.root.join(&rel);
             let bytes =
@@ -249,7 +317,7 @@ pub fn render_selected(
         fixed.push(Box::new(|| {
             write_page(page("goals.html", &goals_context(plan, &site, &base))?)
         }));
-        if let Some(report) = &beside.followup.report {
+        if let Some(report) = beside.report {
             fixed.push(Box::new(|| {
                 let mut ctx = base.clone();
                 ctx.insert("current", "status");
@@ -260,7 +328,7 @@ pub fn render_selected(
         }
     }
     // What changed lists the sections whose text changed.
-    if let (true, Some(changes)) = (which.overview || which.search, &beside.followup.changes) {
+    if let (true, ChangesPage::Ready(changes)) = (which.changes, beside.changes) {
         fixed.push(Box::new(|| {
             let mut ctx = base.clone();
             ctx.insert("current", "changes");
@@ -324,8 +392,8 @@ pub fn render_selected(
     }
     if let Some(base_url) = &plan.meta.base_url {
         let followup = [
-            beside.followup.report.as_ref().map(|_| "status.html"),
-            beside.followup.changes.as_ref().map(|_| "changes.html"),
+            beside.report.map(|_| "status.html"),
+            beside.has_changes().then_some("changes.html"),
         ];
         let pages: Vec<String> = ["index.html", "goals.html", "search.html"]
             .into_iter()

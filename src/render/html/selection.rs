@@ -19,6 +19,9 @@ pub struct Selection {
     pub overview: bool,
     /// `search-index.js`.
     pub search: bool,
+    /// `changes.html`, which lists the sections whose text changed since
+    /// adoption.
+    pub changes: bool,
     /// `search.html`, `404.html`, `sitemap.xml` and the theme's static
     /// files, which change only with the plan's facts, navigation or theme.
     pub frame: bool,
@@ -34,6 +37,7 @@ impl Selection {
             sections: None,
             overview: true,
             search: true,
+            changes: true,
             frame: true,
             navigation: true,
         }
@@ -45,6 +49,7 @@ impl Selection {
             sections: Some(Vec::new()),
             overview: false,
             search: false,
+            changes: false,
             frame: false,
             navigation: false,
         }
@@ -108,6 +113,7 @@ impl Selection {
             which.search = true;
             which.frame = true;
         }
+        which.changes = which.overview || which.search;
         pages.sort();
         pages.dedup();
         which.sections = Some(pages);

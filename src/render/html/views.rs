@@ -114,9 +114,9 @@ impl Site {
                     .as_ref()
                     .map(|p| asset_href(&p.to_string_lossy().replace('\\', "/"))),
                 pdf: beside.pdfs.plan.map(str::to_string),
-                report: beside.followup.report.as_ref().map(|_| "status.html"),
+                report: beside.report.map(|_| "status.html"),
                 report_pdf: beside.pdfs.report.map(str::to_string),
-                changes: beside.followup.changes.as_ref().map(|_| "changes.html"),
+                changes: beside.has_changes().then_some("changes.html"),
                 changes_pdf: beside.pdfs.changes.map(str::to_string),
                 base_url: plan.meta.base_url.clone(),
                 kind: plan.meta.kind.name(),
