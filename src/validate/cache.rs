@@ -53,53 +53,82 @@ impl Cache {
         }
     }
 
-    /// The front matter of `raw`, read now or earlier from the same text
-    /// under the same year rules; its diagnostics and spans are added to
-    /// `diags` and `spans`.
-    pub(super) fn front(
+    /// The front matter of every section, in `sections` order: read now
+    /// (on all cores) where the text or the year rules changed, taken from
+    /// the cache elsewhere. Each section's diagnostics and spans are added
+    /// to `diags` and `spans` in that order, as one pass after another
+    /// would add them.
+    pub(super) fn fronts(
         &mut self,
-        raw: &RawSection,
-        text: &str,
+        sections: &[RawSection],
+        texts: &[&str],
         years: &YearRules,
         diags: &mut Vec<Diagnostic>,
         spans: &mut Spans,
-    ) -> Front {
+    ) -> Vec<Front> {
         let key = (years.period, years.as_of);
-        if !self.keep {
-            // Its last use: what it holds is taken, not copied.
-            let pass = self.fronts.remove(&raw.file);
-            return match pass.filter(|c| c.text == text && c.years == key) {
-                Some(pass) => {
-                    diags.extend(pass.diags);
-                    spans.add(pass.spans);
-                    pass.front
-                }
-                None => read_front(raw, text, diags, spans, years),
-            };
-        }
-        let fresh = self
-            .fronts
-            .get(&raw.file)
-            .is_some_and(|c| c.text == text && c.years == key);
-        if !fresh {
-            let mut own_diags = Vec::new();
-            let mut own_spans = Spans::default();
+        let fresh = |pass: &FrontPass, text: &str| pass.text == text && pass.years == key;
+        let read = |raw: &RawSection, text: &str| {
+            let (mut own_diags, mut own_spans) = (Vec::new(), Spans::default());
             let front = read_front(raw, text, &mut own_diags, &mut own_spans, years);
-            self.fronts.insert(
-                raw.file.clone(),
-                FrontPass {
-                    text: text.to_string(),
-                    years: key,
-                    front,
-                    diags: own_diags,
-                    spans: own_spans,
-                },
-            );
-        }
-        let pass = &self.fronts[&raw.file];
-        diags.extend(pass.diags.iter().cloned());
-        spans.add(pass.spans.clone());
-        pass.front.clone()
+            (front, own_diags, own_spans)
+        };
+        let passes: Vec<(Front, Vec<Diagnostic>, Spans)> = if self.keep {
+            let stale: Vec<usize> = (0..sections.len())
+                .filter(|&i| {
+                    let pass = self.fronts.get(&sections[i].file);
+                    !pass.is_some_and(|p| fresh(p, texts[i]))
+                })
+                .collect();
+            let read_now: Vec<(usize, FrontPass)> = stale
+                .par_iter()
+                .map(|&i| {
+                    let (front, diags, spans) = read(&sections[i], texts[i]);
+                    let pass = FrontPass {
+                        text: texts[i].to_string(),
+                        years: key,
+                        front,
+                        diags,
+                        spans,
+                    };
+                    (i, pass)
+                })
+                .collect();
+            for (i, pass) in read_now {
+                self.fronts.insert(sections[i].file.clone(), pass);
+            }
+            let fronts = &self.fronts;
+            sections
+                .par_iter()
+                .map(|raw| {
+                    let pass = &fronts[&raw.file];
+                    (pass.front.clone(), pass.diags.clone(), pass.spans.clone())
+                })
+                .collect()
+        } else {
+            // Its last use: what it holds is taken, not copied.
+            let taken: Vec<Option<FrontPass>> = sections
+                .iter()
+                .zip(texts)
+                .map(|(raw, text)| self.fronts.remove(&raw.file).filter(|p| fresh(p, text)))
+                .collect();
+            taken
+                .into_par_iter()
+                .zip(sections.par_iter().zip(texts.par_iter()))
+                .map(|(pass, (raw, text))| match pass {
+                    Some(pass) => (pass.front, pass.diags, pass.spans),
+                    None => read(raw, text),
+                })
+                .collect()
+        };
+        passes
+            .into_iter()
+            .map(|(front, own_diags, own_spans)| {
+                diags.extend(own_diags);
+                spans.add(own_spans);
+                front
+            })
+            .collect()
     }
 
     /// The parsed body of every section, in `sections` order: parsed now
@@ -173,9 +202,10 @@ impl Cache {
                 },
             );
         }
+        let bodies = &self.bodies;
         sections
-            .iter()
-            .map(|raw| self.bodies[&raw.file].body.clone())
+            .par_iter()
+            .map(|raw| bodies[&raw.file].body.clone())
             .collect()
     }
 

@@ -115,12 +115,8 @@ pub fn validate_with(loaded: &Loaded, cache: &mut Cache) -> Validated {
     };
 
     // First pass: front matter, so every slug is known before links resolve.
-    let mut fronts: Vec<Front> = loaded
-        .sections
-        .iter()
-        .zip(&texts)
-        .map(|(raw, text)| cache.front(raw, text, &years, &mut diags, &mut spans))
-        .collect();
+    let mut fronts: Vec<Front> =
+        cache.fronts(&loaded.sections, &texts, &years, &mut diags, &mut spans);
     let slugs = rules::assign_slugs(loaded, &mut fronts, &mut diags);
 
     // Second pass: bodies, with links resolved against the slugs.
