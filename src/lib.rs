@@ -308,34 +308,40 @@ pub fn build(dir: &Path, options: &BuildOptions) -> Result<Built, BuildFailure> 
                     coming: Option<&OnceLock<Option<followup::Changes>>>,
                     theme: &theme::Theme| {
             let pdf_written = pdf_theme.is_some();
-            let carry = |name: String, shown: bool| -> Result<Option<String>, BuildError> {
-                if !shown {
-                    return Ok(None);
-                }
-                let bytes = if pdf_written {
-                    std::fs::read(stage.path(&name)).ok()
-                } else {
-                    stage.previous(&name)
-                };
-                match bytes {
-                    Some(bytes) => {
-                        stage.write(&format!("site/{name}"), &bytes)?;
-                        Ok(Some(name))
-                    }
-                    None => Ok(None),
-                }
+            let bytes = |name: &str, shown: bool| match (shown, pdf_written) {
+                (false, _) => None,
+                (true, true) => std::fs::read(stage.path(name)).ok(),
+                (true, false) => stage.previous(name),
             };
-            let plan_pdf = carry(render::pdf::Pdf::file_name(plan), true)?;
+            let carry = |name: String, bytes: Option<Vec<u8>>| match bytes {
+                Some(bytes) => stage
+                    .write(&format!("site/{name}"), &bytes)
+                    .map(|()| Some(name)),
+                None => Ok(None),
+            };
+            let plan_name = render::pdf::Pdf::file_name(plan);
+            let plan_pdf = carry(plan_name.clone(), bytes(&plan_name, true))?;
             let report_name = followup::report_pdf_name(plan);
-            let report_pdf = carry(report_name, followup.report.is_some())?;
-            let changes = followup.changes.is_some() || coming.is_some();
-            let changes_pdf = carry(followup::changes_pdf_name(plan), changes)?;
+            let report_pdf = bytes(&report_name, followup.report.is_some());
+            let report_pdf = carry(report_name, report_pdf)?;
+            // The changes' PDF, linked now; when they are still to come, it
+            // goes into the site only if they do come.
+            let changes_name = followup::changes_pdf_name(plan);
+            let changes_pdf = bytes(
+                &changes_name,
+                followup.changes.is_some() || coming.is_some(),
+            );
             let pdfs = render::html::Pdfs {
                 plan: plan_pdf.as_deref(),
                 report: report_pdf.as_deref(),
-                changes: changes_pdf.as_deref(),
+                changes: changes_pdf.as_ref().map(|_| changes_name.as_str()),
             };
-            render_one(&render::html::Html { pdfs, coming }, theme, followup)
+            let rendered = render_one(&render::html::Html { pdfs, coming }, theme, followup)?;
+            let came = coming.is_none_or(|slot| slot.get().is_some_and(Option::is_some));
+            if came {
+                carry(changes_name.clone(), changes_pdf)?;
+            }
+            Ok::<_, BuildError>(rendered)
         };
         let coming = OnceLock::new();
         let site_beside_git = pdf_theme.is_none() && followup::expects_changes(plan);

@@ -398,6 +398,60 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
     }
 }
 
+#[test]
+fn a_site_built_alone_carries_the_changes_pdf_only_when_there_are_changes() {
+    let plan = Plan::new("changes_pdf_carried");
+    plan.git(&["init", "-q"]);
+    plan.git(&["add", "."]);
+    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
+    plan.git(&["tag", "vedtaget"]);
+    // A version that does not check clean, tagged for later.
+    let unge = std::fs::read_to_string(plan.join("content/02-unge.md")).unwrap();
+    plan.write(
+        "content/02-unge.md",
+        &unge.replacen("---\n", "---\norder: [\n", 1),
+    );
+    plan.git(&["commit", "-q", "-am", "Fejl"]);
+    plan.git(&["tag", "fejl"]);
+    plan.write("content/02-unge.md", &unge);
+    let yaml = std::fs::read_to_string(plan.join("plan.yaml")).unwrap();
+    let adopted =
+        |r: &str| format!("{yaml}adopted: {{ date: 2026-11-26, by: Byrådet, ref: {r} }}\n");
+    plan.write("plan.yaml", &adopted("vedtaget"));
+    plan.git(&["commit", "-q", "-am", "Rettet"]);
+    let out = plan.join("output");
+    let changes_pdfs = || -> Vec<String> {
+        std::fs::read_dir(out.join("site"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with("-changes.pdf"))
+            .collect()
+    };
+    planpress(&["build", path_str(plan.path()), "--out", path_str(&out)]);
+    assert_eq!(changes_pdfs().len(), 1, "the whole build's site carries it");
+    let site_only = [
+        "build",
+        path_str(plan.path()),
+        "--out",
+        path_str(&out),
+        "--only",
+        "site",
+    ];
+    planpress(&site_only);
+    assert_eq!(
+        changes_pdfs().len(),
+        1,
+        "the site alone carries the last one"
+    );
+    // No changes after all: the last build's PDF of them is not carried.
+    plan.write("plan.yaml", &adopted("fejl"));
+    plan.git(&["commit", "-q", "-am", "Fejl vedtaget"]);
+    let built = planpress(&site_only);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(stderr.contains("adopted-ref"), "{stderr}");
+    assert_eq!(changes_pdfs(), Vec::<String>::new());
+}
+
 /// The titles of the changed sections on changes.html, in page order.
 fn changed_sections(html: &str) -> Vec<String> {
     html.split("<h3 id=\"changes-s")
