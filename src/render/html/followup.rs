@@ -151,7 +151,6 @@ fn goal_article(l: &GoalLine, site: &Site, words: &RowWords) -> String {
         ],
     );
     if !indicators.is_empty() {
-        let w = words;
         html(
             &mut out,
             &[
@@ -160,23 +159,23 @@ fn goal_article(l: &GoalLine, site: &Site, words: &RowWords) -> String {
                 "-caption\">\n    <table class=\"report-table\">\n      <caption id=\"report-",
                 &l.anchor,
                 "-caption\">",
-                &w.indicators_for,
+                &words.indicators_for,
                 " ",
                 &l.id,
                 "</caption>\n      <thead>\n        <tr>\n          <th scope=\"col\">",
-                &w.indicator,
+                &words.indicator,
                 "</th>\n          <th scope=\"col\" class=\"num\">",
-                &w.latest,
+                &words.latest,
                 "</th>\n          <th scope=\"col\" class=\"num\">",
-                &w.change,
+                &words.change,
                 "</th>\n          <th scope=\"col\" class=\"num\">",
-                &w.target,
+                &words.target,
                 "</th>\n          <th scope=\"col\">",
-                &w.status,
+                &words.status,
                 "</th>\n        </tr>\n      </thead>\n      <tbody>\n      ",
             ],
         );
-        rows(&mut out, &indicators, w);
+        rows(&mut out, &indicators, words);
         out.push_str("\n      </tbody>\n    </table>\n    </div>\n    ");
         for i in &indicators {
             if let Some(note) = &i.note {
@@ -227,7 +226,6 @@ struct RowWords {
 /// The status table's rows, appended to `out` line by line as the
 /// template's loop over them was, so the page is the same.
 fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
-    let text = html;
     // A figure on one line, its period beneath it; a text indicator's
     // words may wrap.
     let figure = |out: &mut String, f: &FigureView, words: bool| {
@@ -236,7 +234,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
         } else {
             "<span class=\"fig\"><span class=\"yv\">"
         };
-        text(
+        html(
             out,
             &[
                 open,
@@ -248,7 +246,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
         )
     };
     for i in indicators {
-        text(
+        html(
             out,
             &[
                 "\n        <tr>\n          <th scope=\"row\">",
@@ -262,7 +260,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
             Some(f) => figure(out, f, i.words),
             None => escape_into(out, &w.not_measured),
         }
-        text(
+        html(
             out,
             &[
                 "</td>\n          <td class=\"num\" data-label=\"",
@@ -271,7 +269,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
             ],
         );
         match i.change.as_deref().filter(|c| !c.is_empty()) {
-            Some(c) => text(
+            Some(c) => html(
                 out,
                 &[
                     "<span class=\"fig\"><span class=\"yv\">",
@@ -285,7 +283,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
             ),
             None => out.push('–'),
         }
-        text(
+        html(
             out,
             &[
                 "</td>\n          <td class=\"num\" data-label=\"",
@@ -297,7 +295,7 @@ fn rows(out: &mut String, indicators: &[IndicatorLineView], w: &RowWords) {
             Some(f) => figure(out, f, i.words),
             None => out.push('–'),
         }
-        text(
+        html(
             out,
             &[
                 "</td>\n          <td data-label=\"",
