@@ -175,22 +175,18 @@ fn the_report_lists_off_track_first_and_matches_goals_json() {
     }
 }
 
-/// The status report's goal tables share one grid: each column header
-/// stands at the same place in every table (so the figures read down the
-/// report as one column), and a figure in words wraps between its words
-/// but is never hyphenated.
-#[test]
-fn the_reports_tables_line_up_and_keep_figures_in_words_whole() {
-    let out = build_example(&["--only", "pdf"]);
-    let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
-    let html = run(tool("pdftotext").arg("-bbox").arg(&pdf).arg("-"));
+/// A word of a PDF page as `pdftotext -bbox` finds it: (text, yMin,
+/// xMin, xMax).
+type Word = (String, f32, f32, f32);
+
+/// Each page's words, in reading order.
+fn words_by_page(pdf: &Path) -> Vec<Vec<Word>> {
+    let html = run(tool("pdftotext").arg("-bbox").arg(pdf).arg("-"));
     let attr = |word: &str, name: &str| -> f32 {
         let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         word[at..].split('"').next().unwrap().parse().unwrap()
     };
-    // Each page's words as (text, yMin, xMin, xMax).
-    let pages_words: Vec<Vec<(String, f32, f32, f32)>> = html
-        .split("<page ")
+    html.split("<page ")
         .skip(1)
         .map(|page| {
             page.split("<word ")
@@ -206,7 +202,65 @@ fn the_reports_tables_line_up_and_keep_figures_in_words_whole() {
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// A period every figure of a goal's table shares is said once, under the
+/// column's heading; one that differs from row to row stays under each
+/// figure. In the example, V2's targets are all for 2027 while its latest
+/// figures are from 2026 and from the third quarter of 2026.
+#[test]
+fn a_period_the_whole_table_shares_stands_under_the_heading() {
+    let out = build_example(&["--only", "pdf"]);
+    let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
+    let pages_words = words_by_page(&pdf);
+    // V2's heading and table: from its id to the next goal's.
+    let page = pages_words
+        .iter()
+        .find(|w| w.iter().any(|w| w.0 == "V2"))
+        .expect("a page with goal V2");
+    let at = |id: &str| page.iter().position(|w| w.0 == id).unwrap();
+    let words = &page[at("V2")..at("V1")];
+    // The words just under `w`, right-aligned with it (a figure column).
+    let under = |w: &Word| -> Vec<&str> {
+        words
+            .iter()
+            .filter(|v| {
+                v.1 > w.1 + 4.0 && v.1 < w.1 + 16.0 && v.3 <= w.3 + 0.5 && v.3 >= w.3 - 40.0
+            })
+            .map(|v| v.0.as_str())
+            .collect()
+    };
+    let find = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.0 == text)
+            .unwrap_or_else(|| panic!("{text} in V2's table"))
+    };
+    assert_eq!(under(find("Mål")), ["2027"], "the target column's heading");
+    for target in ["17,6", "560"] {
+        assert!(
+            !under(find(target)).contains(&"2027"),
+            "no period under the target {target}"
+        );
+    }
+    assert_eq!(under(find("Seneste")), Vec::<&str>::new(), "mixed periods");
+    assert!(
+        under(find("655")).contains(&"kvartal"),
+        "{:?}",
+        under(find("655"))
+    );
+}
+
+/// The status report's goal tables share one grid: each column header
+/// stands at the same place in every table (so the figures read down the
+/// report as one column), and a figure in words wraps between its words
+/// but is never hyphenated.
+#[test]
+fn the_reports_tables_line_up_and_keep_figures_in_words_whole() {
+    let out = build_example(&["--only", "pdf"]);
+    let pdf = pdf_named(out.path(), |n| n.ends_with("-status.pdf"));
+    let pages_words = words_by_page(&pdf);
     // Where each header stands from the left edge of its table (its
     // "Indikator"), which is the same on left and right pages: right-
     // aligned columns by their right edge, the status by its left.

@@ -5,9 +5,10 @@
 //! — so each has its own cover, outline and metadata, laid out by the same
 //! engine in the same style as the plan ([`layout::annex`]).
 
-use super::layout::annex::{Annex, Content, Part, Run, Table};
+use super::layout::annex::{Annex, Content, Part, Run, Table, period_run};
 use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::followup::changes::SectionChangeKind;
+use crate::followup::report::IndicatorLine;
 use crate::followup::words;
 use crate::followup::{Changes, Report, changes_pdf_name, report_pdf_name};
 use crate::locale;
@@ -98,18 +99,17 @@ fn runs(text: impl Into<String>) -> Content {
     Content::Runs(vec![Run::plain(text)])
 }
 
-/// A figure with its period under it, muted; a figure in words (a text
-/// indicator's) may wrap between words, one in numbers is kept on one line.
-fn figure(value: String, period: String, unit: Unit, bold: bool) -> Content {
+/// A figure with its period under it, muted (unless the column's heading
+/// carries it); a figure in words (a text indicator's) may wrap between
+/// words, one in numbers is kept on one line.
+fn figure(value: String, period: Option<String>, unit: Unit, bold: bool) -> Content {
     let value = match unit {
         Unit::Text => Run::words(value, bold),
         _ => Run::figure(value, bold),
     };
-    let period = Run {
-        keep: true,
-        ..Run::muted(format!("\n{period}"))
-    };
-    Content::Runs(vec![value, period])
+    let mut runs = vec![value];
+    runs.extend(period.as_deref().map(period_run));
+    Content::Runs(runs)
 }
 
 fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
@@ -131,6 +131,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                 .collect(),
             row_headers: false,
             lined_up: false,
+            head_periods: Vec::new(),
         }),
     ];
     for group in &report.groups {
@@ -145,6 +146,28 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
             if g.indicators.is_empty() {
                 continue;
             }
+            // Each figure's period: said once under the column's heading
+            // when the whole table shares it, else under every figure.
+            let latest = |i: &IndicatorLine| i.latest.as_ref().map(|f| locale::when(f.when, lang));
+            let since = |i: &IndicatorLine| match (i.change, &i.previous) {
+                (Some(_), Some(p)) => Some(format!(
+                    "{} {}",
+                    label("report_since"),
+                    locale::when(p.when, lang)
+                )),
+                _ => None,
+            };
+            let target = |i: &IndicatorLine| i.target.as_ref().map(|f| locale::when(f.when, lang));
+            let shared = |period: &dyn Fn(&IndicatorLine) -> Option<String>| {
+                let mut all = g.indicators.iter().filter_map(period);
+                let first = all.next()?;
+                all.all(|p| p == first).then_some(first)
+            };
+            let head_periods = vec![None, shared(&latest), shared(&since), shared(&target), None];
+            let cell = |value: String, period: Option<String>, column: usize, unit, bold| {
+                let under = period.filter(|_| head_periods[column].is_none());
+                figure(value, under, unit, bold)
+            };
             let rows = g
                 .indicators
                 .iter()
@@ -152,29 +175,28 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                     let latest = i.latest.as_ref().map_or_else(
                         || runs(label("not_measured_yet")),
                         |f| {
-                            figure(
+                            cell(
                                 locale::value(&f.value, i.unit, lang),
-                                locale::when(f.when, lang),
+                                latest(i),
+                                1,
                                 i.unit,
                                 false,
                             )
                         },
                     );
-                    let change = match (i.change, &i.previous) {
-                        (Some(c), Some(p)) => figure(
-                            locale::change(c, i.unit, lang),
-                            format!("{} {}", label("report_since"), locale::when(p.when, lang)),
-                            i.unit,
-                            false,
-                        ),
+                    let change = match i.change {
+                        Some(c) if i.previous.is_some() => {
+                            cell(locale::change(c, i.unit, lang), since(i), 2, i.unit, false)
+                        }
                         _ => runs("–"),
                     };
                     let target = i.target.as_ref().map_or_else(
                         || runs("–"),
                         |f| {
-                            figure(
+                            cell(
                                 locale::value(&f.value, i.unit, lang),
-                                locale::when(f.when, lang),
+                                target(i),
+                                3,
                                 i.unit,
                                 true,
                             )
@@ -197,6 +219,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                     label("target"),
                     label("status"),
                 ],
+                head_periods,
                 numeric: vec![false, true, true, true, false],
                 rows,
                 row_headers: g.indicators.len() > 1,
@@ -237,6 +260,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .collect(),
             row_headers: true,
             lined_up: false,
+            head_periods: Vec::new(),
         })
     };
     let indicator_table = |refs: &[crate::followup::changes::IndicatorRef]| {
@@ -249,6 +273,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .collect(),
             row_headers: true,
             lined_up: false,
+            head_periods: Vec::new(),
         })
     };
     if !changes.goals_added.is_empty() {
@@ -281,6 +306,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .collect(),
             row_headers: true,
             lined_up: false,
+            head_periods: Vec::new(),
         }));
     }
     if !changes.targets_changed.is_empty() {
@@ -310,6 +336,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                 .collect(),
             row_headers: true,
             lined_up: false,
+            head_periods: Vec::new(),
         }));
     }
     if !changes.indicators_added.is_empty() {
@@ -356,6 +383,7 @@ fn changes_annex(plan: &Plan, theme: &Theme, changes: &Changes) -> (Plan, Annex)
                     .collect(),
                 row_headers: false,
                 lined_up: false,
+                head_periods: Vec::new(),
             }));
         }
     }

@@ -92,9 +92,20 @@ impl Run {
     }
 }
 
+/// A period under a figure or a heading: its own line, muted, kept whole.
+pub fn period_run(period: &str) -> Run {
+    Run {
+        keep: true,
+        ..Run::muted(format!("\n{period}"))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Table {
     pub head: Vec<String>,
+    /// A muted line under a column's heading: the period every figure in
+    /// the column shares, said once there rather than under each figure.
+    pub head_periods: Vec<Option<String>>,
     /// Right-aligned columns (figures).
     pub numeric: Vec<bool>,
     pub rows: Vec<Vec<Content>>,
@@ -228,12 +239,17 @@ impl Layout<'_> {
     /// The height to keep below a goal's heading: the table that follows
     /// as [`Layout::table`] will place it (a small one whole, a larger one
     /// from its header and first row), counting the three lines a figure
-    /// cell takes (figure, period, a period that wraps).
+    /// cell takes (figure, period, a period that wraps), or two (a name
+    /// that wraps) when the headings carry every period.
     fn table_start(&self, table: Option<&Table>) -> f32 {
         let ts = &self.st.file.tables;
         let Some(t) = table else { return 0.0 };
+        let periods_above = (0..t.head.len())
+            .filter(|&k| t.numeric.get(k).copied().unwrap_or(false))
+            .all(|k| t.head_periods.get(k).is_some_and(Option::is_some));
+        let lines = if periods_above { 2.0 } else { 3.0 };
         let head = 2.0 * ts.leading_pt + 2.0 * ts.cell_pad_pt;
-        let row = 3.0 * ts.leading_pt + 2.0 * ts.cell_pad_pt;
+        let row = lines * ts.leading_pt + 2.0 * ts.cell_pad_pt;
         let whole = head + t.rows.len() as f32 * row;
         if whole <= (self.limit() - self.st.top) / 3.0 {
             whole
@@ -321,9 +337,9 @@ impl Layout<'_> {
             .head
             .iter()
             .enumerate()
-            .map(|(k, h)| Cell {
+            .map(|(k, h)| {
                 // A figure column's heading is as short as its figures.
-                spans: vec![
+                let mut spans = vec![
                     Span::new(
                         if align(k) == Align::Right {
                             h.replace(' ', "\u{a0}")
@@ -335,9 +351,15 @@ impl Layout<'_> {
                         st.text,
                     )
                     .no_hyphens(),
-                ],
-                align: align(k),
-                status: None,
+                ];
+                if let Some(Some(period)) = t.head_periods.get(k) {
+                    spans.extend(self.runs(&[period_run(period)], size));
+                }
+                Cell {
+                    spans,
+                    align: align(k),
+                    status: None,
+                }
             })
             .collect();
         let rows = t

@@ -15,11 +15,10 @@
 //! section, generation 0, no encryption); a file it does not read back
 //! that way is returned as it came.
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::io::Write;
 use std::ops::Range;
 
 /// Objects per object stream. A reader inflates a whole stream to reach
@@ -227,11 +226,29 @@ impl File {
     }
 }
 
+/// `data` deflated, with a compressor kept for each thread: setting one up
+/// clears some 300 kB of tables, as much work as compressing a small object
+/// stream, and a tagged PDF has hundreds of those.
 fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = ZlibEncoder::new(Vec::with_capacity(data.len() / 4), Compression::new(LEVEL));
-    // Writing into a Vec cannot fail.
-    e.write_all(data).expect("deflate into memory");
-    e.finish().expect("deflate into memory")
+    thread_local! {
+        static COMPRESSOR: RefCell<Compress> =
+            RefCell::new(Compress::new(Compression::new(LEVEL), true));
+    }
+    COMPRESSOR.with_borrow_mut(|z| {
+        z.reset();
+        let mut out = Vec::with_capacity(data.len() / 4 + 64);
+        loop {
+            let rest = &data[z.total_in() as usize..];
+            // Compressing into memory fails only on a misuse of the stream.
+            let status = z
+                .compress_vec(rest, &mut out, FlushCompress::Finish)
+                .expect("deflate into memory");
+            if status == Status::StreamEnd {
+                return out;
+            }
+            out.reserve(out.capacity().max(64));
+        }
+    })
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
