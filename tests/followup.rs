@@ -310,13 +310,19 @@ fn report_as_of_an_earlier_quarter_uses_only_its_figures() {
     );
 }
 
-#[test]
-fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
-    let plan = Plan::new("changes_git");
+/// `plan` put in git, its commit tagged `vedtaget`: the adopted version a
+/// test then names in plan.yaml as `adopted.ref`.
+fn adopt(plan: &Plan) {
     plan.git(&["init", "-q"]);
     plan.git(&["add", "."]);
     plan.git(&["commit", "-q", "-m", "Vedtaget"]);
     plan.git(&["tag", "vedtaget"]);
+}
+
+#[test]
+fn the_changes_page_shows_a_target_changed_since_the_adopted_commit() {
+    let plan = Plan::new("changes_git");
+    adopt(&plan);
     // After adoption: a target raised and a sentence rewritten.
     let unge = std::fs::read_to_string(plan.join("content/02-unge.md")).unwrap();
     let changed = unge.replacen("2027: 45 }", "2027: 47 }", 1);
@@ -383,10 +389,7 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
         "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen før vedtagelsen.\n",
     );
     plan.write("content/03-bilag/.kladde.md", "Noter til næste udgave.\n");
-    plan.git(&["init", "-q"]);
-    plan.git(&["add", "."]);
-    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
-    plan.git(&["tag", "vedtaget"]);
+    adopt(&plan);
     plan.write(
         "content/03-bilag/index.md",
         "---\ntitle: Bilag\n---\nBilaget beskriver indsatsen efter vedtagelsen.\n",
@@ -455,10 +458,7 @@ fn the_adopted_version_is_read_from_git_and_checked_by_the_plans_rules() {
 #[test]
 fn a_site_built_alone_carries_the_changes_pdf_only_when_there_are_changes() {
     let plan = Plan::new("changes_pdf_carried");
-    plan.git(&["init", "-q"]);
-    plan.git(&["add", "."]);
-    plan.git(&["commit", "-q", "-m", "Vedtaget"]);
-    plan.git(&["tag", "vedtaget"]);
+    adopt(&plan);
     // A version that does not check clean, tagged for later.
     let unge = std::fs::read_to_string(plan.join("content/02-unge.md")).unwrap();
     plan.write(

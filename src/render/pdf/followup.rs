@@ -8,7 +8,6 @@
 use super::layout::annex::{Annex, Content, Part, Run, Table, period_run};
 use super::{RenderContext, RenderError, Rendered, Renderer};
 use crate::followup::changes::SectionChangeKind;
-use crate::followup::report::IndicatorLine;
 use crate::followup::words;
 use crate::followup::{Changes, Report, changes_pdf_name, report_pdf_name};
 use crate::locale;
@@ -146,62 +145,59 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
             if g.indicators.is_empty() {
                 continue;
             }
-            // Each figure's period: said once under the column's heading
-            // when the whole table shares it, else under every figure.
-            let latest = |i: &IndicatorLine| i.latest.as_ref().map(|f| locale::when(f.when, lang));
-            let since = |i: &IndicatorLine| match (i.change, &i.previous) {
-                (Some(_), Some(p)) => Some(format!(
-                    "{} {}",
-                    label("report_since"),
-                    locale::when(p.when, lang)
-                )),
-                _ => None,
-            };
-            let target = |i: &IndicatorLine| i.target.as_ref().map(|f| locale::when(f.when, lang));
-            let shared = |period: &dyn Fn(&IndicatorLine) -> Option<String>| {
-                let mut all = g.indicators.iter().filter_map(period);
-                let first = all.next()?;
-                all.all(|p| p == first).then_some(first)
-            };
-            let head_periods = vec![None, shared(&latest), shared(&since), shared(&target), None];
-            let cell = |value: String, period: Option<String>, column: usize, unit, bold| {
-                let under = period.filter(|_| head_periods[column].is_none());
-                figure(value, under, unit, bold)
-            };
-            let rows = g
+            // The periods of each row's latest figure, change and target;
+            // one the whole table shares is said once, under the column's
+            // heading, and no longer under each figure.
+            let since = label("report_since");
+            let mut periods: Vec<[Option<String>; 3]> = g
                 .indicators
                 .iter()
                 .map(|i| {
-                    let latest = i.latest.as_ref().map_or_else(
-                        || runs(label("not_measured_yet")),
-                        |f| {
-                            cell(
-                                locale::value(&f.value, i.unit, lang),
-                                latest(i),
-                                1,
-                                i.unit,
-                                false,
-                            )
-                        },
-                    );
+                    let when = |w| Some(locale::when(w, lang));
+                    [
+                        i.latest.as_ref().and_then(|f| when(f.when)),
+                        i.change
+                            .and(i.previous.as_ref())
+                            .map(|p| format!("{since} {}", locale::when(p.when, lang))),
+                        i.target.as_ref().and_then(|f| when(f.when)),
+                    ]
+                })
+                .collect();
+            let shared: [Option<String>; 3] = std::array::from_fn(|c| {
+                let mut all = periods.iter().filter_map(|p| p[c].as_ref());
+                let first = all.next()?;
+                all.all(|p| p == first).then(|| first.clone())
+            });
+            for row in &mut periods {
+                for (period, above) in row.iter_mut().zip(&shared) {
+                    if above.is_some() {
+                        *period = None;
+                    }
+                }
+            }
+            let rows = g
+                .indicators
+                .iter()
+                .zip(periods)
+                .map(|(i, [latest, since, target])| {
+                    let latest = match &i.latest {
+                        Some(f) => {
+                            figure(locale::value(&f.value, i.unit, lang), latest, i.unit, false)
+                        }
+                        None => runs(label("not_measured_yet")),
+                    };
                     let change = match i.change {
                         Some(c) if i.previous.is_some() => {
-                            cell(locale::change(c, i.unit, lang), since(i), 2, i.unit, false)
+                            figure(locale::change(c, i.unit, lang), since, i.unit, false)
                         }
                         _ => runs("–"),
                     };
-                    let target = i.target.as_ref().map_or_else(
-                        || runs("–"),
-                        |f| {
-                            cell(
-                                locale::value(&f.value, i.unit, lang),
-                                target(i),
-                                3,
-                                i.unit,
-                                true,
-                            )
-                        },
-                    );
+                    let target = match &i.target {
+                        Some(f) => {
+                            figure(locale::value(&f.value, i.unit, lang), target, i.unit, true)
+                        }
+                        None => runs("–"),
+                    };
                     vec![
                         runs(i.name.clone()),
                         latest,
@@ -211,6 +207,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                     ]
                 })
                 .collect();
+            let [latest, since, target] = shared;
             parts.push(Part::Table(Table {
                 head: vec![
                     label("indicator"),
@@ -219,7 +216,7 @@ fn status_annex(plan: &Plan, theme: &Theme, report: &Report) -> (Plan, Annex) {
                     label("target"),
                     label("status"),
                 ],
-                head_periods,
+                head_periods: vec![None, latest, since, target, None],
                 numeric: vec![false, true, true, true, false],
                 rows,
                 row_headers: g.indicators.len() > 1,
